@@ -1,0 +1,2 @@
+/** The measurements behind `kiln bench`. */
+package dev.kiln.bench;

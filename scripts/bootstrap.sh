@@ -1,0 +1,83 @@
+# Sourced by ./kiln and ./run-tests: finds a JDK 25, installs missing Debian
+# packages, and (re)builds Kiln's jars and C guests when their sources changed.
+# Progress goes to stderr so that `kiln run`'s stdout is the guest's console alone.
+
+KILN_HOME=${KILN_HOME:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+KILN_STATE="$KILN_HOME/.kiln"
+
+kiln_say() { printf 'kiln: %s\n' "$*" >&2; }
+kiln_die() { printf 'kiln: error: %s\n' "$*" >&2; exit 1; }
+
+# java -version prints 'version "25.0.1"' (or "25" alone); take the feature number.
+kiln_java_feature() {
+  "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9][0-9]*\).*/\1/p' | head -n 1
+}
+
+kiln_find_jdk() {
+  local candidate feature
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
+    feature=$(kiln_java_feature "$JAVA_HOME")
+    if [ "${feature:-0}" -ge 25 ]; then KILN_JAVA_HOME=$JAVA_HOME; return 0; fi
+    kiln_say "JAVA_HOME=$JAVA_HOME is JDK ${feature:-?}; looking for JDK 25 in /usr/lib/jvm"
+  fi
+  for candidate in /usr/lib/jvm/*; do
+    [ -x "$candidate/bin/javac" ] || continue
+    feature=$(kiln_java_feature "$candidate")
+    if [ "${feature:-0}" -ge 25 ]; then KILN_JAVA_HOME=$candidate; return 0; fi
+  done
+  kiln_die "Kiln needs a JDK 25 or newer (for the FFM API) and found none.
+  Set JAVA_HOME to one, or install one under /usr/lib/jvm (for example Temurin 25)."
+}
+
+# Commands Kiln needs, and the Debian package that brings each.
+kiln_need_packages() {
+  local missing=() pair cmd pkg
+  for pair in "$@"; do
+    cmd=${pair%%:*}; pkg=${pair#*:}
+    command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null 2>&1 || kiln_die "missing packages (${missing[*]}) and no apt-get to install them"
+  [ "$(id -u)" -eq 0 ] || kiln_die "missing packages: ${missing[*]}; install them (apt-get install ${missing[*]}) or run as root"
+  kiln_say "installing Debian packages: ${missing[*]}"
+  if [ -z "${KILN_APT_UPDATED:-}" ]; then
+    apt-get update -q >&2 || kiln_die "apt-get update failed"
+    KILN_APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >&2 \
+    || kiln_die "apt-get install ${missing[*]} failed"
+}
+
+# A content hash of everything that goes into the jars, so a pull or an edit triggers a rebuild.
+kiln_java_sources_hash() {
+  (cd "$KILN_HOME" && find . -path ./.git -prune -o -path '*/target' -prune -o -path ./.kiln -prune -o \
+     \( -name pom.xml -o -path '*/src/main/*' \) -type f -print | LC_ALL=C sort | xargs sha256sum) \
+    | sha256sum | cut -d' ' -f1
+}
+
+kiln_build_jars() {
+  local want have=""
+  want=$(kiln_java_sources_hash)
+  [ -f "$KILN_STATE/jars.hash" ] && have=$(cat "$KILN_STATE/jars.hash")
+  if [ "$want" = "$have" ] && [ -f "$KILN_HOME/cli/target/kiln-cli.jar" ]; then return 0; fi
+  kiln_say "building Kiln (maven, first run downloads dependencies; about a minute)..."
+  mkdir -p "$KILN_STATE"
+  if ! (cd "$KILN_HOME" && JAVA_HOME=$KILN_JAVA_HOME mvn -B -q -ntp -DskipTests -Dexec.skip=true install \
+          >"$KILN_STATE/build.log" 2>&1); then
+    tail -n 40 "$KILN_STATE/build.log" >&2
+    kiln_die "the build failed; full log in $KILN_STATE/build.log"
+  fi
+  echo "$want" >"$KILN_STATE/jars.hash"
+  kiln_say "built."
+}
+
+kiln_build_guests() {
+  make -s -C "$KILN_HOME/guest" >&2 || kiln_die "building the C guest runtime failed (make -C guest)"
+}
+
+kiln_bootstrap() {
+  kiln_need_packages gcc:gcc make:make mvn:maven
+  kiln_find_jdk
+  kiln_build_jars
+  kiln_build_guests
+}
