@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 /** The `kiln` command: one subcommand class per verb. */
 @Command(name = "kiln", mixinStandardHelpOptions = true, version = "kiln 0.1.0",
         description = "Build, run and inspect Java unikernels.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class,
+                dev.kiln.cli.jvm.BuildCommand.class, dev.kiln.cli.jvm.RunCommand.class,
+                dev.kiln.cli.jvm.DoctorCommand.class, dev.kiln.cli.jvm.BenchCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
