@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * PID 1 of a Kiln jvm-flavor image.
  *
- * <p>The kernel starts {@code /jvm/bin/java @/kiln/jvm.args --time=MILLIS} as init (rdinit=);
+ * <p>The kernel starts {@code /jvm/bin/java @/kiln/jvmargs} as init (rdinit=);
  * the argument file names this class as the main class and puts the app's jar on the class path.
  * This class mounts /proc, /sys, /dev and /tmp, sets the clock and the hostname, opens Kiln's
  * control port (/dev/ttyS1, the second 8250 UART, which the host reads apart from the console),
@@ -44,17 +44,19 @@ public final class Init {
         try {
             mountFileSystems();
             manifest = readManifest(Path.of(MANIFEST));
-            setClock(args);
+            setClock(Files.readString(Path.of("/proc/cmdline")));
+            // The kernel set the hostname from ip= already; this makes it the manifest's name in any case.
             Libc.sethostname(single(manifest, "name"));
+            // O_NOCTTY: PID 1 must not make the control port its controlling terminal. Not raw mode:
+            // the host ignores the echo of its own commands and strips the tty's CR.
             controlFd = Libc.open(CONTROL, Libc.O_RDWR | Libc.O_NOCTTY | Libc.O_CLOEXEC);
-            Libc.makeRaw(controlFd);
             jdk.internal.access.SharedSecrets.getJavaLangAccess()
-                    .registerShutdownHook(9, true, Init::reportAndPowerOff);
-            Thread listener = new Thread(Init::listen, "kiln-control");
+                    .registerShutdownHook(9, true, new Task(Task.REPORT));
+            Thread listener = new Thread(new Task(Task.LISTEN), "kiln-control");
             listener.setDaemon(true);
             listener.start();
         } catch (RuntimeException | IOException e) {
-            System.err.println("kiln-init: " + e.getMessage());
+            System.err.println("kiln-init: " + e);
             if (controlFd < 0) {
                 // Nothing can report a status: restart the machine, the host sees no status.
                 System.err.flush();
@@ -63,7 +65,28 @@ public final class Init {
             System.exit(INIT_FAILURE);
             return;
         }
-        runApp(single(manifest, "main"), manifest.getOrDefault("arg", List.of()));
+        List<String> appArgs = manifest.get("arg");
+        runApp(single(manifest, "main"), appArgs == null ? List.of() : appArgs);
+    }
+
+    /** A plain Runnable, not a lambda: lambdas cost an invokedynamic bootstrap on the boot path. */
+    private static final class Task implements Runnable {
+        static final int REPORT = 0;
+        static final int LISTEN = 1;
+        private final int what;
+
+        Task(int what) {
+            this.what = what;
+        }
+
+        @Override
+        public void run() {
+            if (what == REPORT) {
+                reportAndPowerOff();
+            } else {
+                listen();
+            }
+        }
     }
 
     private static void mountFileSystems() {
@@ -78,16 +101,16 @@ public final class Init {
      * CLOCK_MONOTONIC counts from about then (the kernel starts within milliseconds), so the
      * real time now is that value plus the monotonic clock.
      */
-    private static void setClock(String[] args) {
-        for (String a : args) {
-            if (a.startsWith("--time=")) {
-                long hostMillis = Long.parseLong(a.substring("--time=".length()));
-                long now = hostMillis * 1_000_000L + Libc.clockGettime(Libc.CLOCK_MONOTONIC);
+    private static void setClock(String cmdline) {
+        for (String a : cmdline.strip().split("\\s+")) {
+            if (a.startsWith("kiln.time=")) {
+                long hostMillis = Long.parseLong(a.substring("kiln.time=".length()));
+                long now = hostMillis * 1_000_000L + System.nanoTime(); // HotSpot: CLOCK_MONOTONIC
                 Libc.clockSettime(Libc.CLOCK_REALTIME, now);
                 return;
             }
         }
-        throw new IllegalStateException("no --time=MILLIS argument: the host must pass its clock");
+        throw new IllegalStateException("no kiln.time=MILLIS on the kernel command line: the host must pass its clock");
     }
 
     /** UTF-8 key=value lines; repeated keys keep their order; values use \\ and \n escapes. */
@@ -101,7 +124,13 @@ public final class Init {
             if (eq <= 0) {
                 throw new IOException(file + ": bad line: " + line);
             }
-            m.computeIfAbsent(line.substring(0, eq), k -> new ArrayList<>()).add(unescape(line.substring(eq + 1)));
+            String key = line.substring(0, eq);
+            List<String> values = m.get(key);
+            if (values == null) {
+                values = new ArrayList<>();
+                m.put(key, values);
+            }
+            values.add(unescape(line.substring(eq + 1)));
         }
         return m;
     }

@@ -18,6 +18,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 /**
  * The few libc calls PID 1 needs, through the FFM API into the glibc that the image carries.
  * Every call that can fail checks its result and throws {@link LibcException} with errno.
+ * Each downcall handle is made on first use (a holder class each): under TCG every handle costs
+ * noticeable boot time, and the boot path needs only mount, open and clock_settime.
  */
 final class Libc {
     static final int O_RDWR = 2;
@@ -39,21 +41,21 @@ final class Libc {
     private static final VarHandle ERRNO =
             CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
-    private static final MethodHandle MOUNT = fn("mount", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS);
-    private static final MethodHandle SETHOSTNAME = fn("sethostname", JAVA_INT, ADDRESS, JAVA_LONG);
-    private static final MethodHandle CLOCK_SETTIME = fn("clock_settime", JAVA_INT, JAVA_INT, ADDRESS);
-    private static final MethodHandle CLOCK_GETTIME = fn("clock_gettime", JAVA_INT, JAVA_INT, ADDRESS);
-    private static final MethodHandle OPEN = fn("open", JAVA_INT, ADDRESS, JAVA_INT);
-    private static final MethodHandle READ = fn("read", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
-    private static final MethodHandle WRITE = fn("write", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
-    private static final MethodHandle TCGETATTR = fn("tcgetattr", JAVA_INT, JAVA_INT, ADDRESS);
-    private static final MethodHandle TCSETATTR = fn("tcsetattr", JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS);
-    private static final MethodHandle CFMAKERAW = fnVoid("cfmakeraw", ADDRESS);
-    private static final MethodHandle TCDRAIN = fn("tcdrain", JAVA_INT, JAVA_INT);
-    private static final MethodHandle KILL = fn("kill", JAVA_INT, JAVA_INT, JAVA_INT);
-    private static final MethodHandle GETPID = fn("getpid", JAVA_INT);
-    private static final MethodHandle SYNC = fnVoid("sync");
-    private static final MethodHandle REBOOT = fn("reboot", JAVA_INT, JAVA_INT);
+    private static final class HMOUNT { static final MethodHandle MOUNT = fn("mount", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS); }
+    private static final class HSETHOSTNAME { static final MethodHandle SETHOSTNAME = fn("sethostname", JAVA_INT, ADDRESS, JAVA_LONG); }
+    private static final class HCLOCK_SETTIME { static final MethodHandle CLOCK_SETTIME = fn("clock_settime", JAVA_INT, JAVA_INT, ADDRESS); }
+    private static final class HCLOCK_GETTIME { static final MethodHandle CLOCK_GETTIME = fn("clock_gettime", JAVA_INT, JAVA_INT, ADDRESS); }
+    private static final class HOPEN { static final MethodHandle OPEN = fn("open", JAVA_INT, ADDRESS, JAVA_INT); }
+    private static final class HREAD { static final MethodHandle READ = fn("read", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG); }
+    private static final class HWRITE { static final MethodHandle WRITE = fn("write", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG); }
+    private static final class HTCGETATTR { static final MethodHandle TCGETATTR = fn("tcgetattr", JAVA_INT, JAVA_INT, ADDRESS); }
+    private static final class HTCSETATTR { static final MethodHandle TCSETATTR = fn("tcsetattr", JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS); }
+    private static final class HCFMAKERAW { static final MethodHandle CFMAKERAW = fnVoid("cfmakeraw", ADDRESS); }
+    private static final class HTCDRAIN { static final MethodHandle TCDRAIN = fn("tcdrain", JAVA_INT, JAVA_INT); }
+    private static final class HKILL { static final MethodHandle KILL = fn("kill", JAVA_INT, JAVA_INT, JAVA_INT); }
+    private static final class HGETPID { static final MethodHandle GETPID = fn("getpid", JAVA_INT); }
+    private static final class HSYNC { static final MethodHandle SYNC = fnVoid("sync"); }
+    private static final class HREBOOT { static final MethodHandle REBOOT = fn("reboot", JAVA_INT, JAVA_INT); }
 
     private Libc() {}
 
@@ -105,7 +107,7 @@ final class Libc {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(CAPTURE);
             MemorySegment d = data == null ? MemorySegment.NULL : a.allocateFrom(data);
-            int r = (int) MOUNT.invokeExact(st, a.allocateFrom(source), a.allocateFrom(target),
+            int r = (int) HMOUNT.MOUNT.invokeExact(st, a.allocateFrom(source), a.allocateFrom(target),
                     a.allocateFrom(fstype), flags, d);
             check("mount(" + fstype + " on " + target + ")", r, st);
         } catch (LibcException e) {
@@ -121,7 +123,7 @@ final class Libc {
             byte[] b = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             MemorySegment s = a.allocate(b.length + 1L);
             s.copyFrom(MemorySegment.ofArray(b));
-            int r = (int) SETHOSTNAME.invokeExact(st, s, (long) b.length);
+            int r = (int) HSETHOSTNAME.SETHOSTNAME.invokeExact(st, s, (long) b.length);
             check("sethostname", r, st);
         } catch (LibcException e) {
             throw e;
@@ -135,7 +137,7 @@ final class Libc {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(CAPTURE);
             MemorySegment ts = a.allocate(16, 8);
-            int r = (int) CLOCK_GETTIME.invokeExact(st, clock, ts);
+            int r = (int) HCLOCK_GETTIME.CLOCK_GETTIME.invokeExact(st, clock, ts);
             check("clock_gettime", r, st);
             return ts.get(JAVA_LONG, 0) * 1_000_000_000L + ts.get(JAVA_LONG, 8);
         } catch (LibcException e) {
@@ -151,7 +153,7 @@ final class Libc {
             MemorySegment ts = a.allocate(16, 8);
             ts.set(JAVA_LONG, 0, Math.floorDiv(nanos, 1_000_000_000L));
             ts.set(JAVA_LONG, 8, Math.floorMod(nanos, 1_000_000_000L));
-            int r = (int) CLOCK_SETTIME.invokeExact(st, clock, ts);
+            int r = (int) HCLOCK_SETTIME.CLOCK_SETTIME.invokeExact(st, clock, ts);
             check("clock_settime", r, st);
         } catch (LibcException e) {
             throw e;
@@ -163,7 +165,7 @@ final class Libc {
     static int open(String path, int flags) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(CAPTURE);
-            int r = (int) OPEN.invokeExact(st, a.allocateFrom(path), flags);
+            int r = (int) HOPEN.OPEN.invokeExact(st, a.allocateFrom(path), flags);
             return (int) check("open(" + path + ")", r, st);
         } catch (LibcException e) {
             throw e;
@@ -177,9 +179,9 @@ final class Libc {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(CAPTURE);
             MemorySegment termios = a.allocate(128, 8); // glibc's struct termios is 60 bytes
-            check("tcgetattr", (int) TCGETATTR.invokeExact(st, fd, termios), st);
-            CFMAKERAW.invokeExact(st, termios);
-            check("tcsetattr", (int) TCSETATTR.invokeExact(st, fd, TCSANOW, termios), st);
+            check("tcgetattr", (int) HTCGETATTR.TCGETATTR.invokeExact(st, fd, termios), st);
+            HCFMAKERAW.CFMAKERAW.invokeExact(st, termios);
+            check("tcsetattr", (int) HTCSETATTR.TCSETATTR.invokeExact(st, fd, TCSANOW, termios), st);
         } catch (LibcException e) {
             throw e;
         } catch (Throwable t) {
@@ -191,7 +193,7 @@ final class Libc {
     static void tcdrain(int fd) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(CAPTURE);
-            check("tcdrain", (int) TCDRAIN.invokeExact(st, fd), st);
+            check("tcdrain", (int) HTCDRAIN.TCDRAIN.invokeExact(st, fd), st);
         } catch (LibcException e) {
             throw e;
         } catch (Throwable t) {
@@ -205,7 +207,7 @@ final class Libc {
             MemorySegment st = a.allocate(CAPTURE);
             MemorySegment buf = a.allocate(max);
             while (true) {
-                long n = (long) READ.invokeExact(st, fd, buf, (long) max);
+                long n = (long) HREAD.READ.invokeExact(st, fd, buf, (long) max);
                 if (n < 0 && errno(st) == 4) {
                     continue;
                 }
@@ -226,7 +228,7 @@ final class Libc {
             buf.copyFrom(MemorySegment.ofArray(data));
             long off = 0;
             while (off < data.length) {
-                long n = (long) WRITE.invokeExact(st, fd, buf.asSlice(off), (long) data.length - off);
+                long n = (long) HWRITE.WRITE.invokeExact(st, fd, buf.asSlice(off), (long) data.length - off);
                 if (n < 0 && errno(st) == 4) {
                     continue;
                 }
@@ -241,7 +243,7 @@ final class Libc {
 
     static int getpid() {
         try (Arena a = Arena.ofConfined()) {
-            return (int) GETPID.invokeExact(a.allocate(CAPTURE));
+            return (int) HGETPID.GETPID.invokeExact(a.allocate(CAPTURE));
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
@@ -250,7 +252,7 @@ final class Libc {
     static void kill(int pid, int sig) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(CAPTURE);
-            check("kill", (int) KILL.invokeExact(st, pid, sig), st);
+            check("kill", (int) HKILL.KILL.invokeExact(st, pid, sig), st);
         } catch (LibcException e) {
             throw e;
         } catch (Throwable t) {
@@ -260,7 +262,7 @@ final class Libc {
 
     static void sync() {
         try (Arena a = Arena.ofConfined()) {
-            SYNC.invokeExact(a.allocate(CAPTURE));
+            HSYNC.SYNC.invokeExact(a.allocate(CAPTURE));
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
@@ -270,7 +272,7 @@ final class Libc {
     static void reboot(int how) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(CAPTURE);
-            check("reboot", (int) REBOOT.invokeExact(st, how), st);
+            check("reboot", (int) HREBOOT.REBOOT.invokeExact(st, how), st);
         } catch (LibcException e) {
             throw e;
         } catch (Throwable t) {

@@ -257,7 +257,7 @@ public final class JvmImageBuilder {
             }
             w.file("kiln/kiln-init.jar", 0644, in.readAllBytes());
         }
-        w.file("kiln/jvm.args", 0644, argFile(r, m).getBytes(StandardCharsets.UTF_8));
+        w.file("kiln/jvmargs", 0644, argFile(r, m).getBytes(StandardCharsets.UTF_8));
         w.file("kiln/manifest", 0644, m.bytes());
     }
 

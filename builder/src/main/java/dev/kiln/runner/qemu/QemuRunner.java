@@ -204,7 +204,7 @@ public final class QemuRunner {
         c.addAll(List.of("-M", "microvm,acpi=off,rtc=off,pcie=off,pic=on,pit=on,isa-serial=on",
                 "-accel", accel, "-cpu", accel.equals("kvm") ? "host" : "max", "-smp", "1",
                 "-m", m.memoryMb() + "M", "-nodefaults", "-no-user-config", "-display", "none", "-no-reboot",
-                "-kernel", kernel.toString(), "-initrd", initrd.toString(), "-append", kernelCommandLine(m, o),
+                "-kernel", kernel.toString(), "-initrd", initrd.toString(), "-append", kernelCommandLine(m, o, accel),
                 "-chardev", "stdio,id=con,signal=off", "-serial", "chardev:con",
                 "-chardev", "socket,id=ctl,path=" + sock,
                 "-device", "isa-serial,chardev=ctl,iobase=0x2f8,irq=3"));
@@ -216,12 +216,17 @@ public final class QemuRunner {
         return c;
     }
 
-    static String kernelCommandLine(Manifest m, Options o) {
+    static String kernelCommandLine(Manifest m, Options o, String accel) {
         StringBuilder b = new StringBuilder();
         // loglevel=0 keeps even "reboot: Restarting system" off the app's console; a panic still
         // shows (panic() raises the console log level itself).
         b.append("console=ttyS0 ").append(o.kernelLog() ? "loglevel=7 " : "quiet loglevel=0 ");
         b.append("reboot=t panic=-1 rdinit=/jvm/bin/java ");
+        if (accel.equals("tcg")) {
+            // Under TCG the TSC cannot be calibrated and the delay loop calibration costs ~0.3 s:
+            // preset it (it only scales udelay).
+            b.append("lpj=2000000 ");
+        }
         b.append("ip=10.0.2.15::10.0.2.2:255.255.255.0:").append(m.get("name")).append(":eth0:off:10.0.2.3 ");
         // Words with '=' before "--" that the kernel does not know become init's environment.
         // LD_LIBRARY_PATH: the loader cannot expand bin/java's RPATH $ORIGIN before /proc is mounted.
@@ -231,7 +236,10 @@ public final class QemuRunner {
             String v = e.substring(eq + 1);
             b.append(e, 0, eq + 1).append(v.matches("[^\\s\"]*") ? v : "\"" + v + "\"").append(' ');
         }
-        b.append("-- @/kiln/jvm.args --time=").append(System.currentTimeMillis());
+        // No "--": QEMU appends virtio_mmio.device=... for its devices after our text, and the kernel
+        // would hand everything after "--" to init. A word without '=' and '.' goes to init's argv;
+        // kiln.time (dotted, so not passed on) is read by the init from /proc/cmdline.
+        b.append("kiln.time=").append(System.currentTimeMillis()).append(" @/kiln/jvmargs");
         return b.toString();
     }
 
