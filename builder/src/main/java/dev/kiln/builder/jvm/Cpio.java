@@ -43,6 +43,7 @@ public final class Cpio {
         private final OutputStream out;
         private long written;
         private int ino = 1;
+        private boolean closed;
 
         public Writer(OutputStream out) {
             this.out = out;
@@ -139,6 +140,10 @@ public final class Cpio {
 
         @Override
         public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
             header(TRAILER, 0, 0, 1, 0, 0);
             pad();
             out.flush();
@@ -155,11 +160,13 @@ public final class Cpio {
             if (!hs.startsWith(MAGIC)) {
                 throw new IOException("not a newc cpio archive (bad magic at offset " + (pos[0] - 110) + ")");
             }
-            long mode = field(hs, 2);
-            long size = field(hs, 7);
-            long rmaj = field(hs, 10);
-            long rmin = field(hs, 11);
-            long namesize = field(hs, 12);
+            // Fields after the magic: ino mode uid gid nlink mtime filesize devmajor devminor
+            // rdevmajor rdevminor namesize check.
+            long mode = field(hs, 1);
+            long size = field(hs, 6);
+            long rmaj = field(hs, 9);
+            long rmin = field(hs, 10);
+            long namesize = field(hs, 11);
             if (namesize < 1 || namesize > 4096) {
                 throw new IOException("cpio: bad name size " + namesize);
             }

@@ -23,7 +23,7 @@ import java.util.spi.ToolProvider;
  */
 public final class JdkRuntime {
     /** Bump when the options or post-processing below change; part of the cache key. */
-    static final String RECIPE = "2";
+    static final String RECIPE = "3";
     static final List<String> JLINK_OPTIONS = List.of("--strip-debug", "--no-header-files", "--no-man-pages");
 
     private final Path cacheRoot;
@@ -48,7 +48,30 @@ public final class JdkRuntime {
         if (last.isEmpty() || !last.matches("[A-Za-z0-9_.,]+")) {
             throw new IOException("jdeps printed no module list for " + jars + ":\n" + out);
         }
-        return new TreeSet<>(Arrays.asList(last.split(",")));
+        return closure(Arrays.asList(last.split(",")));
+    }
+
+    /**
+     * The modules jdeps names plus everything they require (what jlink will put in the runtime):
+     * jdeps prints a reduced set (java.sql stands for java.logging, which it requires transitively).
+     */
+    public static Set<String> closure(java.util.Collection<String> roots) throws IOException {
+        java.lang.module.ModuleFinder system = java.lang.module.ModuleFinder.ofSystem();
+        Set<String> all = new TreeSet<>();
+        java.util.ArrayDeque<String> work = new java.util.ArrayDeque<>(roots);
+        while (!work.isEmpty()) {
+            String m = work.poll();
+            if (!all.add(m)) {
+                continue;
+            }
+            var ref = system.find(m).orElseThrow(() -> new IOException("module " + m + " is not in this JDK"));
+            for (var r : ref.descriptor().requires()) {
+                if (!r.modifiers().contains(java.lang.module.ModuleDescriptor.Requires.Modifier.STATIC)) {
+                    work.add(r.name());
+                }
+            }
+        }
+        return all;
     }
 
     static String tool(String name, List<String> args) throws IOException {
@@ -119,6 +142,16 @@ public final class JdkRuntime {
                 "--output", tmp.resolve("jvm").toString()));
         args.addAll(JLINK_OPTIONS);
         tool("jlink", args);
+        // The image runs one program, bin/java: drop the module's other launchers (keytool...)
+        // and lib/jexec; keep lib/jspawnhelper, which java.lang.Process needs.
+        try (var s = Files.list(tmp.resolve("jvm/bin"))) {
+            for (Path p : s.toList()) {
+                if (!p.getFileName().toString().equals("java")) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.deleteIfExists(tmp.resolve("jvm/lib/jexec"));
         dumpCds(tmp.resolve("jvm"));
         Files.writeString(tmp.resolve(".complete"), String.join(",", sorted) + "\n");
         try {

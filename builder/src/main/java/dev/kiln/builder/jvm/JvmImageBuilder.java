@@ -143,7 +143,8 @@ public final class JvmImageBuilder {
         jars.addAll(app.classPath().values());
         Set<String> modules = new TreeSet<>(JdkRuntime.modulesOf(jars));
         modules.add("java.base");
-        modules.addAll(r.extraModules());
+        modules = new TreeSet<>(JdkRuntime.closure(modules));
+        modules.addAll(JdkRuntime.closure(r.extraModules()));
         progress.println("kiln: build: main " + app.mainClass() + ", modules " + String.join(",", modules));
         Path runtime = new JdkRuntime(cacheRoot, progress).ensure(modules);
         KernelBuilder.Kernel kernel = new KernelBuilder(cacheRoot, progress).ensure();
@@ -168,9 +169,19 @@ public final class JvmImageBuilder {
         Files.createDirectories(out.getParent());
         Path initramfs = Files.createTempFile(out.getParent(), ".kiln-initramfs", ".cpio.gz");
         try {
-            try (OutputStream os = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(initramfs), 1 << 16), 1 << 16);
+            long cpioBytes;
+            try (CountingGzip os = new CountingGzip(new BufferedOutputStream(Files.newOutputStream(initramfs), 1 << 16));
                  Cpio.Writer w = new Cpio.Writer(os)) {
                 writeInitramfs(w, r, app, m, runtime, libs);
+                w.close();
+                os.finish();
+                cpioBytes = os.uncompressed();
+            }
+            // The kernel holds the initramfs twice while unpacking it, then the files stay in RAM.
+            long needMb = 2 * cpioBytes / 1048576 + 64;
+            if (r.memoryMb() < needMb) {
+                throw new IOException("memory " + r.memoryMb() + " MB is too small for this image: its initramfs is "
+                        + cpioBytes / 1048576 + " MB uncompressed; use --memory " + (needMb + 64) + " or more");
             }
             JvmImage.write(out, m, kernel.bzImage(), initramfs);
             long size = Files.size(out);
@@ -180,6 +191,17 @@ public final class JvmImageBuilder {
             return new Result(out, size, Files.size(kernel.bzImage()), Files.size(initramfs), modules, libs, kernel.hash());
         } finally {
             Files.deleteIfExists(initramfs);
+        }
+    }
+
+    /** gzip that tells how many bytes went in. */
+    private static final class CountingGzip extends GZIPOutputStream {
+        CountingGzip(OutputStream out) throws IOException {
+            super(out, 1 << 16);
+        }
+
+        long uncompressed() {
+            return def.getBytesRead();
         }
     }
 

@@ -221,7 +221,8 @@ public final class QemuRunner {
         // loglevel=0 keeps even "reboot: Restarting system" off the app's console; a panic still
         // shows (panic() raises the console log level itself).
         b.append("console=ttyS0 ").append(o.kernelLog() ? "loglevel=7 " : "quiet loglevel=0 ");
-        b.append("reboot=t panic=-1 rdinit=/jvm/bin/java ");
+        // rootfstype=ramfs: the default tmpfs root is capped at half the RAM, too small for a runtime.
+        b.append("reboot=t panic=-1 rootfstype=ramfs rdinit=/jvm/bin/java ");
         if (accel.equals("tcg")) {
             // Under TCG the TSC cannot be calibrated and the delay loop calibration costs ~0.3 s:
             // preset it (it only scales udelay).
