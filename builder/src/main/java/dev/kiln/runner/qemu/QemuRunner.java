@@ -62,15 +62,48 @@ public final class QemuRunner {
         }
     }
 
-    /** How to run. {@code firstLine} (may be null) is called once with the nanos from QEMU start to the first console line. */
+    /**
+     * How to run. {@code firstLine} (may be null) is called once with the nanos from QEMU start to
+     * the first console line; {@code started} (may be null) gets a {@link Running} handle once the
+     * guest's control port is connected.
+     */
     public record Options(List<PortMapping> publish, Duration timeout, Accel accel, boolean kernelLog,
-                          PrintStream out, PrintStream err, java.util.function.LongConsumer firstLine) {
+                          PrintStream out, PrintStream err, java.util.function.LongConsumer firstLine,
+                          java.util.function.Consumer<Running> started) {
         public Options {
             publish = List.copyOf(publish);
         }
 
+        public Options(List<PortMapping> publish, Duration timeout, Accel accel, boolean kernelLog,
+                       PrintStream out, PrintStream err, java.util.function.LongConsumer firstLine) {
+            this(publish, timeout, accel, kernelLog, out, err, firstLine, null);
+        }
+
         public static Options defaults(PrintStream out, PrintStream err) {
-            return new Options(List.of(), null, Accel.AUTO, false, out, err, null);
+            return new Options(List.of(), null, Accel.AUTO, false, out, err, null, null);
+        }
+    }
+
+    /** A booted VM: what kiln does on SIGINT/SIGTERM, for callers that are not a terminal. */
+    public static final class Running {
+        private final SocketChannel ctl;
+        private final Process qemu;
+
+        Running(SocketChannel ctl, Process qemu) {
+            this.ctl = ctl;
+            this.qemu = qemu;
+        }
+
+        /** Raises a signal (1, 2 or 15) in the guest's JVM, as the host's Ctrl-C or kill does. */
+        public void signal(int sig) throws IOException {
+            synchronized (ctl) {
+                ctl.write(ByteBuffer.wrap(("signal " + sig + "\n").getBytes(StandardCharsets.US_ASCII)));
+            }
+        }
+
+        /** Stops the VM at once. */
+        public void kill() {
+            qemu.destroyForcibly();
         }
     }
 
@@ -133,9 +166,12 @@ public final class QemuRunner {
                 AtomicReference<Integer> status = new AtomicReference<>();
                 Thread reader = null;
                 if (ctl != null) {
-                    reader = Thread.ofPlatform().daemon().name("kiln-control").start(() -> readControl(ctl, status));
+                    reader = Thread.ofPlatform().daemon().name("kiln-control-reader").start(() -> readControl(ctl, status));
                 }
                 Signals signals = Signals.install(ctl, proc, o.err());
+                if (ctl != null && o.started() != null) {
+                    o.started().accept(new Running(ctl, proc));
+                }
                 boolean timedOut = false;
                 try {
                     if (o.timeout() != null) {
@@ -415,11 +451,5 @@ public final class QemuRunner {
                 sun.misc.Signal.handle((sun.misc.Signal) o[0], (sun.misc.SignalHandler) o[1]);
             }
         }
-    }
-
-    /** Sends a signal to the app of a running VM (used by tests through the control port). */
-    static void sendSignal(OutputStream ctl, int sig) throws IOException {
-        ctl.write(("signal " + sig + "\n").getBytes(StandardCharsets.US_ASCII));
-        ctl.flush();
     }
 }

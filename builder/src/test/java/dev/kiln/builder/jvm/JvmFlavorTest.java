@@ -253,6 +253,47 @@ class JvmFlavorTest {
         }
     }
 
+    @Test
+    void sigtermFromTheHostReachesTheAppsShutdownHooks() throws Exception {
+        Path jar = jar("sleeper", "Sleeper", """
+                public class Sleeper {
+                    public static void main(String[] args) throws Exception {
+                        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("terminated")));
+                        System.out.println("ready");
+                        Thread.sleep(600_000);
+                    }
+                }
+                """);
+        Path img = image(jar, List.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        CompletableFuture<QemuRunner.Running> running = new CompletableFuture<>();
+        CompletableFuture<QemuRunner.Result> vm = CompletableFuture.supplyAsync(() -> {
+            try {
+                return QemuRunner.run(img, new QemuRunner.Options(List.of(), VM_TIMEOUT, QemuRunner.Accel.AUTO, false,
+                        ps, System.err, null, running::complete));
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        QemuRunner.Running r = running.get(60, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!out.toString(StandardCharsets.UTF_8).contains("ready") && System.nanoTime() < deadline && !vm.isDone()) {
+            Thread.sleep(200);
+        }
+        try {
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("ready"), out.toString(StandardCharsets.UTF_8));
+            r.signal(15);
+            QemuRunner.Result res = vm.get(60, TimeUnit.SECONDS);
+            String console = out.toString(StandardCharsets.UTF_8);
+            System.err.println("[test] sleeper: status " + res.status() + ", console: " + console.strip());
+            assertEquals(128 + 15, res.status(), console);
+            assertTrue(console.contains("terminated"), console);
+        } finally {
+            r.kill();
+        }
+    }
+
     static String[] curl(String url) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("curl", "-s", "--max-time", "5", url).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -15,11 +15,18 @@ public final class JvmBuild {
     /** Builds the image; returns the process exit status (0, or 1 with a message on stderr). */
     public static int build(Path jar, String main, String name, int memoryMb, List<String> args, Map<String, String> env,
                             List<String> modules, List<String> jvmOptions, Path output) {
+        return build(jar, main, name, memoryMb, args, env, modules, jvmOptions, output, true);
+    }
+
+    static int build(Path jar, String main, String name, int memoryMb, List<String> args, Map<String, String> env,
+                     List<String> modules, List<String> jvmOptions, Path output, boolean printPath) {
         try {
             Path out = output != null ? output : defaultOutput(jar, name);
             JvmImageBuilder.withDefaultCache(System.err).build(new JvmImageBuilder.Request(jar, main, name, memoryMb,
                     args, env, new LinkedHashSet<>(modules), jvmOptions, out));
-            System.out.println(out);
+            if (printPath) {
+                System.out.println(out);
+            }
             return 0;
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("kiln: build: error: " + e.getMessage());

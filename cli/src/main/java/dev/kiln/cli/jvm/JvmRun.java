@@ -31,6 +31,38 @@ public final class JvmRun {
         }
     }
 
+    static boolean isJar(Path f) throws IOException {
+        try (var in = Files.newInputStream(f)) {
+            byte[] m = in.readNBytes(4);
+            return m.length == 4 && m[0] == 'P' && m[1] == 'K' && m[2] == 3 && m[3] == 4;
+        }
+    }
+
+    /** `kiln run --flavor jvm APP.jar`: builds a throwaway image (defaults of `kiln build`) and runs it. */
+    static int buildAndRun(Path jar, List<String> publish, Long timeoutSeconds, String accel, boolean kernelLog) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("kiln-run-jar-");
+            Path img = dir.resolve("app.kiln");
+            int rc = JvmBuild.build(jar, null, null, 512, List.of(), java.util.Map.of(), List.of(), List.of(), img, false);
+            if (rc != 0) {
+                return rc;
+            }
+            return runFromCli(img, publish, timeoutSeconds, accel, kernelLog);
+        } catch (IOException e) {
+            System.err.println("kiln: run: error: " + e.getMessage());
+            return 1;
+        } finally {
+            if (dir != null) {
+                try (var s = Files.walk(dir)) {
+                    s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException ignored) {
+                    // temp dir
+                }
+            }
+        }
+    }
+
     static int runFromCli(Path image, List<String> publish, Long timeoutSeconds, String accel, boolean kernelLog) {
         try {
             if (!Files.exists(image)) {
@@ -38,8 +70,11 @@ public final class JvmRun {
                 return 1;
             }
             if (!isJvmImage(image)) {
+                if (isJar(image)) {
+                    return buildAndRun(image, publish, timeoutSeconds, accel, kernelLog);
+                }
                 System.err.println("kiln: run: error: " + image + " is not a jvm-flavor image (no KILNJVM1 magic)"
-                        + " and this build runs no other flavor");
+                        + " nor a jar, and this build runs no other flavor");
                 return 1;
             }
         } catch (IOException e) {

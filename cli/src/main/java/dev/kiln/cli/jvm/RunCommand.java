@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Boot an image; its console streams here and the app's exit status becomes kiln's.")
 public final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "IMAGE")
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "An image; with the jvm flavor also an executable jar, built on the fly.")
     Path image;
 
     @Option(names = {"-p", "--publish"}, paramLabel = "HOSTPORT:GUESTPORT",
