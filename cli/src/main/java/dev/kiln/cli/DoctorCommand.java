@@ -1,6 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.bench.CpuProbe;
+import dev.kiln.runner.qemu.JvmDoctor;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
  * runs at native speed, and what one exit to the monitor costs.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Check the JDK, gcc and /dev/kvm, and measure guest CPU speed and exit cost.")
+        description = {"Check the JDK, gcc and /dev/kvm, and measure guest CPU speed and exit cost;",
+                "for the jvm flavor: QEMU, the kernel cache, and whether KVM runs guest kernel code fast."})
 final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -24,6 +26,10 @@ final class DoctorCommand implements Callable<Integer> {
         } else {
             report.skip("CPL-3 guest speed", "needs /dev/kvm");
         }
-        return report.finish();
+        System.out.println();
+        System.out.println("jvm flavor:");
+        boolean jvmReady = JvmDoctor.report(System.out);
+        int status = report.finish();
+        return jvmReady ? status : 1;
     }
 }

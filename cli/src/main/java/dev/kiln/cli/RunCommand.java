@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.cli.jvm.JvmRun;
 import dev.kiln.vmm.GuestImage;
 import dev.kiln.vmm.Kvm;
 import dev.kiln.vmm.Vm;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Parameters;
  * has to say goes to stderr, so stdout is the guest's alone.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Boot a native image in a new VM and wait for it to end.",
+        description = {"Boot an image in a new VM and wait for it to end. The flavor comes from the image:",
+                "a native image (ELF) boots on Kiln's own VMM on /dev/kvm, a jvm image (KILNJVM1) on QEMU.",
                 "The guest's console goes to stdout; its exit status becomes kiln's.",
                 "Exit statuses of kiln itself: 124 timeout, 125 kiln error, 134 guest abort,",
                 "139 guest crash (report on stderr), 143 stopped, 159 guest broke the hypercall ABI."})
@@ -31,8 +33,24 @@ final class RunCommand implements Callable<Integer> {
     /** Large enough for any image of this ABI, small enough that every hypercall block address fits in 32 bits. */
     static final int MAX_MEMORY_MB = 3072;
 
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "A native image (static x86-64 ELF).")
+    @Parameters(index = "0", paramLabel = "IMAGE",
+            description = "A native image (static x86-64 ELF), a jvm image, or with --flavor jvm a jar.")
     Path image;
+
+    @Option(names = "--flavor", paramLabel = "FLAVOR",
+            description = "For a jar INPUT: jvm builds a throwaway jvm image first. Images carry their own flavor.")
+    String flavor;
+
+    @Option(names = {"-p", "--publish"}, paramLabel = "HOSTPORT:GUESTPORT",
+            description = "jvm flavor: publish a guest TCP port on 127.0.0.1:HOSTPORT (repeatable).")
+    List<String> publish = new ArrayList<>();
+
+    @Option(names = "--accel", paramLabel = "auto|kvm|tcg", defaultValue = "auto",
+            description = "jvm flavor: QEMU accelerator; auto uses KVM only where guest kernel code runs fast.")
+    String accel;
+
+    @Option(names = "--kernel-log", description = "jvm flavor: show the guest kernel's boot messages.")
+    boolean kernelLog;
 
     @Parameters(index = "1..*", paramLabel = "ARGS",
             description = "Arguments for the guest's main, after `--`; appended to the manifest's.")
@@ -52,12 +70,41 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        VmConfig config = config(GuestImage.load(existingImage(image)));
+        existingImage(image);
+        if (flavor != null && !flavor.equals("jvm") && !flavor.equals("native"))
+            throw new UserError("--flavor must be native or jvm, not '" + flavor + "'");
+        if (JvmRun.isJvmImage(image)) return runJvm(false);
+        if ("jvm".equals(flavor)) {
+            if (!JvmRun.isJar(image)) throw new UserError("--flavor jvm runs a jar or a jvm image; " + image + " is neither");
+            return runJvm(true);
+        }
+        if (!publish.isEmpty())
+            throw new UserError("-p needs a network device, which native images do not have yet; "
+                    + "use a jvm image (kiln build --flavor jvm) to publish ports");
+        VmConfig config = config(GuestImage.load(image));
         try (Kvm kvm = Kvm.open(); Vm vm = Vm.create(kvm, config)) {
             VmExit exit = vm.run();
             report(exit);
             return exit.exitStatus();
         }
+    }
+
+    /** A jvm image (or a jar built into one) on QEMU; what the image bakes in cannot be changed here. */
+    private int runJvm(boolean buildFirst) {
+        if (memoryMb != null || !env.isEmpty() || !args.isEmpty())
+            throw new UserError("--mem, --env and ARGS are baked into a jvm image: "
+                    + "pass them to kiln build --flavor jvm (--memory, --env, --arg)");
+        var acceleration = JvmRun.accel(accel);
+        Duration timeout = timeout();
+        return buildFirst ? JvmRun.buildAndRun(image, publish, timeout, acceleration, kernelLog)
+                : JvmRun.run(image, publish, timeout, acceleration, kernelLog);
+    }
+
+    private Duration timeout() {
+        if (timeoutSeconds == null) return null;
+        if (!(timeoutSeconds > 0) || timeoutSeconds > 365 * 86400.0)
+            throw new UserError("--timeout must be a positive number of seconds, not " + timeoutSeconds);
+        return Duration.ofNanos((long) (timeoutSeconds * 1e9));
     }
 
     VmConfig config(GuestImage guest) {
@@ -67,12 +114,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError("--mem must be between 1 and " + MAX_MEMORY_MB + " MiB, not " + memoryMb);
             memoryBytes = memoryMb * 1024L * 1024L;
         }
-        Duration timeout = null;
-        if (timeoutSeconds != null) {
-            if (!(timeoutSeconds > 0) || timeoutSeconds > 365 * 86400.0)
-                throw new UserError("--timeout must be a positive number of seconds, not " + timeoutSeconds);
-            timeout = Duration.ofNanos((long) (timeoutSeconds * 1e9));
-        }
+        Duration timeout = timeout();
         for (String entry : env) {
             if (entry.indexOf('=') <= 0) throw new UserError("--env needs KEY=VALUE, not '" + entry + "'");
         }
