@@ -186,6 +186,11 @@ public final class NetStack {
         return tcp.connectionCount() - tcp.timeWaitCount();
     }
 
+    /** The TCP connections, one per line, for diagnostics. */
+    public String describeConnections() {
+        return tcp.describe();
+    }
+
     long time() {
         return now;
     }

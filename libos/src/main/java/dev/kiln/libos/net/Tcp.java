@@ -249,6 +249,15 @@ final class Tcp {
         timeWait--;
     }
 
+    /** One line per connection, for diagnostics. */
+    String describe() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            sb.append(list[i].debugString()).append('\n');
+        }
+        return sb.toString();
+    }
+
     void abortAll() {
         while (count > 0) {
             list[count - 1].abort();

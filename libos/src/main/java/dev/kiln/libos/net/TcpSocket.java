@@ -953,6 +953,15 @@ public final class TcpSocket {
         abortWith(ERR_ABORTED);
     }
 
+    String debugString() {
+        return toString() + " una=" + (sndUna - iss) + " nxt=" + (sndNxt - iss) + " max=" + (sndMax - iss)
+                + " wnd=" + sndWnd + " cwnd=" + cc.cwnd + " ssthresh=" + cc.ssthresh + " rec=" + cc.inRecovery
+                + " rcvNxt=" + (rcvNxt - irs) + " adv=" + (rcvAdvRight - rcvNxt)
+                + " rbuf=" + (recvBuf == null ? -1 : recvBuf.count()) + " sbuf=" + (sendBuf == null ? -1 : sendBuf.count())
+                + " rto=" + rtoDeadline + " persist=" + persistDeadline + " finQ=" + finQueued + " finR=" + finReceived
+                + " now=" + s.now;
+    }
+
     @Override
     public String toString() {
         return "tcp " + localPort + " -> " + Ipv4Address.toString(remoteIp) + ":" + remotePort + " " + stateName(state);
