@@ -59,6 +59,18 @@ final class Assembler {
         return true;
     }
 
+    int ranges() {
+        return n;
+    }
+
+    int rangeStart(int i) {
+        return start[i];
+    }
+
+    int rangeEnd(int i) {
+        return end[i];
+    }
+
     /** If data starts at offset 0, removes that contiguous run and returns its length; shifts the rest. */
     int removeFront() {
         if (n == 0 || start[0] != 0) {

@@ -30,6 +30,7 @@ public final class NetConfig {
     public int udpQueueDatagrams = 32;
 
     // TCP
+    /** Connections in any state but TIME_WAIT (those are bounded by tcpMaxTimeWait). */
     public int tcpMaxConnections = 1024;
     /** TIME_WAIT entries kept; beyond this the oldest is recycled (as Linux's tcp_max_tw_buckets). */
     public int tcpMaxTimeWait = 4096;

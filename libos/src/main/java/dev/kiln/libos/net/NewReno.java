@@ -69,6 +69,15 @@ final class NewReno {
         return false;
     }
 
+    /**
+     * Limited Transmit (RFC 3042): on the first two duplicate ACKs one new segment each may
+     * go out beyond cwnd, so that a small window still produces the three duplicates fast
+     * retransmit needs instead of ending in a timeout.
+     */
+    int limitedTransmit() {
+        return !inRecovery && dupAcks > 0 && dupAcks < 3 ? dupAcks * mss : 0;
+    }
+
     /** The retransmission timer expired (RFC 5681 (4), RFC 6582 4). */
     void onTimeout(int flight, int sndMax) {
         ssthresh = Math.max(flight / 2, 2 * mss);

@@ -88,7 +88,7 @@ final class Tcp {
         if (!g.has(TcpSegment.SYN)) {
             return;
         }
-        if (l.full() || count >= s.config.tcpMaxConnections) {
+        if (l.full() || count - timeWait >= s.config.tcpMaxConnections) {
             s.stats.tcpBacklogDrops++;
             return;
         }
@@ -162,7 +162,7 @@ final class Tcp {
         if (remotePort <= 0 || remotePort > 65535 || remoteIp == 0 || Ipv4Address.isMulticastOrBroadcast(remoteIp)) {
             throw new IllegalArgumentException("bad TCP destination");
         }
-        if (count >= s.config.tcpMaxConnections) {
+        if (count - timeWait >= s.config.tcpMaxConnections) {
             throw new IllegalStateException("too many TCP connections");
         }
         int localPort = -1;
@@ -290,9 +290,24 @@ final class Tcp {
      */
     void emit(int dstIp, int srcPort, int dstPort, int seq, int ack, int flags, int window,
               int mssOption, int wsOption, ByteRing data, int rel, int len) {
+        emit(dstIp, srcPort, dstPort, seq, ack, flags, window, mssOption, wsOption, false, null, data, rel, len);
+    }
+
+    /**
+     * As above, plus SACK-permitted on a SYN, or SACK blocks (RFC 2018 3) describing the
+     * out-of-order data held in `sack` (offsets from `ack`), at most three blocks.
+     */
+    void emit(int dstIp, int srcPort, int dstPort, int seq, int ack, int flags, int window,
+              int mssOption, int wsOption, boolean sackPermitted, Assembler sack, ByteRing data, int rel, int len) {
         byte[] t = s.tx;
         int o = NetStack.L4_OFF;
-        int optLen = (mssOption > 0 ? 4 : 0) + (wsOption >= 0 ? 4 : 0);
+        int blocks = sack == null ? 0 : Math.min(3, sack.ranges());
+        int optLen = (mssOption > 0 ? 4 : 0) + (wsOption >= 0 ? 4 : 0) + (sackPermitted ? 4 : 0)
+                + (blocks > 0 ? 4 + 8 * blocks : 0);
+        if (NetStack.L4_OFF + HEADER + optLen + len > t.length) {
+            optLen -= blocks > 0 ? 4 + 8 * blocks : 0;
+            blocks = 0;
+        }
         int hlen = HEADER + optLen;
         Bytes.put16(t, o, srcPort);
         Bytes.put16(t, o + 2, dstPort);
@@ -315,6 +330,28 @@ final class Tcp {
             t[p + 1] = 3;
             t[p + 2] = 3;
             t[p + 3] = (byte) wsOption;
+            p += 4;
+        }
+        if (sackPermitted) {
+            t[p] = 1;
+            t[p + 1] = 1;
+            t[p + 2] = 4;
+            t[p + 3] = 2;
+            p += 4;
+        }
+        if (blocks > 0) {
+            t[p] = 1;
+            t[p + 1] = 1;
+            t[p + 2] = 5;
+            t[p + 3] = (byte) (2 + 8 * blocks);
+            p += 4;
+            // Highest blocks first: they are the most recent arrivals in the common case.
+            for (int i = 0; i < blocks; i++) {
+                int r = sack.ranges() - 1 - i;
+                Bytes.put32(t, p, ack + sack.rangeStart(r));
+                Bytes.put32(t, p + 4, ack + sack.rangeEnd(r));
+                p += 8;
+            }
         }
         if (len > 0) {
             data.peek(rel, t, o + hlen, len);

@@ -28,6 +28,8 @@ final class TcpSegment {
     int mss;
     /** Window scale option shift, or -1 if absent. */
     int wscale;
+    /** SACK-permitted option present (RFC 2018 2). */
+    boolean sackPermitted;
 
     boolean has(int flag) {
         return (flags & flag) != 0;
@@ -63,6 +65,7 @@ final class TcpSegment {
         dataLen = len - hlen;
         mss = 0;
         wscale = -1;
+        sackPermitted = false;
         if (srcPort == 0 || dstPort == 0) {
             return false;
         }
@@ -97,6 +100,8 @@ final class TcpSegment {
                 mss = Bytes.u16(f, i + 2);
             } else if (kind == 3 && olen == 3) {
                 wscale = Bytes.u8(f, i + 2);
+            } else if (kind == 4 && olen == 2) {
+                sackPermitted = true;
             }
             i += olen;
         }

@@ -74,6 +74,8 @@ public final class TcpSocket {
     private final Assembler reassembly;
     private boolean finReceived;
     private boolean ackNow;
+    /** Both sides sent SACK-permitted: our ACKs carry SACK blocks (we ignore the peer's). */
+    private boolean sackOk;
 
     private final RttEstimator rtt;
     final NewReno cc = new NewReno();
@@ -142,6 +144,7 @@ public final class TcpSocket {
 
     /** MSS (RFC 9293 3.7.1) and window scale (RFC 7323 2.2: only if both sides sent it). */
     private void applySynOptions(TcpSegment g) {
+        sackOk = g.sackPermitted;
         int peerMss = g.mss > 0 ? g.mss : DEFAULT_MSS;
         mss = Math.max(MIN_MSS, Math.min(peerMss, tcp.localMss()));
         if (g.wscale >= 0) {
@@ -491,7 +494,7 @@ public final class TcpSocket {
         }
         while (sendBuf != null) {
             int flight = sndNxt - sndUna;
-            int usable = Math.min(sndWnd, cc.cwnd) - flight;
+            int usable = Math.min(sndWnd, cc.cwnd + cc.limitedTransmit()) - flight;
             int off = sndNxt - sndBufSeq;
             int avail = Math.max(0, sendBuf.count() - off);
             boolean finDue = finQueued && off == sendBuf.count() && (!finSent || Seq.le(sndNxt, finSeq));
@@ -559,7 +562,8 @@ public final class TcpSocket {
             finSent = true;
             finSeq = seq + len;
         }
-        tcp.emit(remoteIp, localPort, remotePort, seq, rcvNxt, flags, windowField(), 0, -1, sendBuf, off, len);
+        tcp.emit(remoteIp, localPort, remotePort, seq, rcvNxt, flags, windowField(), 0, -1, false,
+                sackOk && !reassembly.isEmpty() ? reassembly : null, sendBuf, off, len);
         ackNow = false;
         return len + (fin ? 1 : 0);
     }
@@ -580,8 +584,9 @@ public final class TcpSocket {
         }
         int window = Math.min(recvBuf == null ? 0 : recvBuf.free(), 65535);
         rcvAdvRight = rcvNxt + window;
+        boolean offerSack = state == SYN_SENT || sackOk;
         tcp.emit(remoteIp, localPort, remotePort, iss, (flags & TcpSegment.ACK) != 0 ? rcvNxt : 0, flags,
-                window, tcp.localMss(), ws, null, 0, 0);
+                window, tcp.localMss(), ws, offerSack, null, null, 0, 0);
         sndNxt = iss + 1;
         if (Seq.gt(sndNxt, sndMax)) {
             sndMax = sndNxt;
@@ -592,7 +597,8 @@ public final class TcpSocket {
     }
 
     private void sendAck() {
-        tcp.emit(remoteIp, localPort, remotePort, sndNxt, rcvNxt, TcpSegment.ACK, windowField(), 0, -1, null, 0, 0);
+        tcp.emit(remoteIp, localPort, remotePort, sndNxt, rcvNxt, TcpSegment.ACK, windowField(), 0, -1, false,
+                sackOk && !reassembly.isEmpty() ? reassembly : null, null, 0, 0);
         ackNow = false;
     }
 
