@@ -33,7 +33,7 @@ public final class DhcpClient {
     private int xid;
     private int attempts;
     private long deadline = Long.MAX_VALUE;
-    private long retransmitBase = 4 * SECOND;
+    private long retransmitBase;
 
     private int offered;
     private int server;
@@ -47,6 +47,7 @@ public final class DhcpClient {
     DhcpClient(NetStack s) {
         this.s = s;
         this.in = new byte[s.config.mtu];
+        this.retransmitBase = Math.max(SECOND / 100, s.config.dhcpRetransmitNanos);
     }
 
     public int state() {

@@ -18,6 +18,9 @@ public final class NetConfig {
     /** Seeds the initial sequence numbers, ephemeral ports and DHCP transaction ids. */
     public long randomSeed = 0x6b696c6e6e6574L;
 
+    /** First DHCP retransmission interval; doubles up to 64 s (RFC 2131 4.1 suggests 4 s). */
+    public long dhcpRetransmitNanos = 4_000_000_000L;
+
     // ARP (RFC 826, RFC 1122 2.3.2.1-2)
     public int arpCacheEntries = 64;
     public long arpEntryLifetimeNanos = 60_000_000_000L;

@@ -22,7 +22,13 @@ class TapNetworkTest {
     @BeforeEach
     void setUp(TestInfo info) throws Exception {
         name = info.getTestMethod().orElseThrow().getName();
-        h = new TapHarness(TapHarness.defaultConfig());
+        NetConfig config = TapHarness.defaultConfig();
+        if (name.startsWith("dhcp")) {
+            TapHarness.requirePrerequisites("dnsmasq");
+            config.ip = 0; // no static address: the DHCP client runs
+            config.dhcpRetransmitNanos = 300_000_000L;
+        }
+        h = new TapHarness(config);
     }
 
     @AfterEach
@@ -247,6 +253,34 @@ class TapNetworkTest {
         assertTrue(st.tcpRetransmits > 0, "loss must have caused retransmissions");
         System.out.printf("[lossy] %d MB each way: Linux -> stack %.2f s, stack -> Linux %.2f s; retransmits %d (fast %d, timeouts %d)%n",
                 LOSSY_MB, s1, s2, st.tcpRetransmits, st.tcpFastRetransmits, st.tcpTimeouts);
+    }
+
+    @Test
+    void dhcpLeaseFromDnsmasqThenPing() throws Exception {
+        String tap = h.tap.name();
+        java.nio.file.Path leases = java.nio.file.Files.createTempFile("kiln-dhcp", ".leases");
+        TapHarness.Peer dnsmasq = h.start("dnsmasq", "--no-daemon", "--conf-file=/dev/null", "--port=0",
+                "--interface=" + tap, "--bind-interfaces", "--dhcp-range=10.77.0.50,10.77.0.59,255.255.255.0,300",
+                "--dhcp-option=3," + TapHarness.LINUX_IP, "--dhcp-leasefile=" + leases, "--pid-file=", "--log-dhcp");
+        try {
+            h.runUntil(() -> h.stack.address() != 0 || dnsmasq.finished(), 20_000, "a DHCP lease");
+            assertFalse(dnsmasq.finished(), "dnsmasq exited: " + dnsmasq.output());
+            int ip = h.stack.address();
+            assertTrue(ip >= Ipv4Address.parse("10.77.0.50") && ip <= Ipv4Address.parse("10.77.0.59"), Ipv4Address.toString(ip));
+            assertEquals(Ipv4Address.parse(TapHarness.LINUX_IP), h.stack.gatewayAddress());
+            assertEquals(DhcpClient.BOUND, h.stack.dhcp().state());
+            TapHarness.Peer p = h.start("ping", "-c", "2", "-i", "0.2", "-W", "2", Ipv4Address.toString(ip));
+            try {
+                h.runUntil(p::finished, 10_000, "ping of the leased address");
+            } finally {
+                p.kill();
+            }
+            assertEquals(0, p.exitCode(), p.output());
+            System.out.println("[dhcp] leased " + Ipv4Address.toString(ip) + " from dnsmasq; answered ping");
+        } finally {
+            dnsmasq.kill();
+            java.nio.file.Files.deleteIfExists(leases);
+        }
     }
 
     @Test
