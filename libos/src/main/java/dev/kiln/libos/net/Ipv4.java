@@ -47,13 +47,14 @@ final class Ipv4 {
         int protocol = Bytes.u8(f, off + 9);
         int src = Bytes.i32(f, off + 12);
         int dst = Bytes.i32(f, off + 16);
-        // RFC 1122 3.2.1.3: a source that is broadcast or multicast is bogus. A source of
-        // 0.0.0.0 is only legitimate for DHCP, which we are the client of, so drop it too.
-        if (Ipv4Address.isMulticastOrBroadcast(src) || src == 0 || (s.ip != 0 && (src == s.ip || s.isBroadcast(src)))) {
+        boolean broadcast = dst == Ipv4Address.BROADCAST || (s.ip != 0 && s.isBroadcast(dst));
+        // RFC 1122 3.2.1.3: a source that is broadcast or multicast is bogus; 0.0.0.0 is only
+        // legitimate from a host that is booting (DHCP), so only on broadcast UDP.
+        if (Ipv4Address.isMulticastOrBroadcast(src) || (src == 0 && !(broadcast && protocol == PROTO_UDP))
+                || (s.ip != 0 && (src == s.ip || s.isBroadcast(src)))) {
             st.ipNotForUs++;
             return;
         }
-        boolean broadcast = dst == Ipv4Address.BROADCAST || (s.ip != 0 && s.isBroadcast(dst));
         if (s.ip == 0) {
             // Unconfigured: only DHCP replies (UDP), unicast to the offered address or broadcast.
             if (protocol != PROTO_UDP) {

@@ -71,6 +71,8 @@ final class SimLink {
             }
             if (next == Long.MAX_VALUE || next > end) {
                 clock.t = end;
+                a.poll(clock.t);
+                b.poll(clock.t);
                 return cond.getAsBoolean();
             }
             if (next > clock.t) {
