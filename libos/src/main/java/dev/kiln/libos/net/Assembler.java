@@ -71,6 +71,32 @@ final class Assembler {
         return end[i];
     }
 
+    /** Moves the origin forward by k: ranges below k vanish, one straddling it is clipped. */
+    void advance(int k) {
+        if (k <= 0) {
+            return;
+        }
+        int w = 0;
+        for (int i = 0; i < n; i++) {
+            if (end[i] <= k) {
+                continue;
+            }
+            start[w] = Math.max(0, start[i] - k);
+            end[w] = end[i] - k;
+            w++;
+        }
+        n = w;
+    }
+
+    /** Bytes recorded below offset limit. */
+    int bytesBelow(int limit) {
+        int sum = 0;
+        for (int i = 0; i < n && start[i] < limit; i++) {
+            sum += Math.min(end[i], limit) - start[i];
+        }
+        return sum;
+    }
+
     /** If data starts at offset 0, removes that contiguous run and returns its length; shifts the rest. */
     int removeFront() {
         if (n == 0 || start[0] != 0) {

@@ -24,12 +24,16 @@ final class TcpSegment {
     byte[] buf;
     int dataOff;
     int dataLen;
-    /** MSS option value, or 0 if absent. Options are parsed only on SYN segments. */
+    /** MSS option value, or 0 if absent (meaningful on SYN segments only). */
     int mss;
     /** Window scale option shift, or -1 if absent. */
     int wscale;
     /** SACK-permitted option present (RFC 2018 2). */
     boolean sackPermitted;
+    /** SACK blocks (RFC 2018 3), absolute sequence numbers, at most four. */
+    final int[] sackStart = new int[4];
+    final int[] sackEnd = new int[4];
+    int sackBlocks;
 
     boolean has(int flag) {
         return (flags & flag) != 0;
@@ -66,6 +70,7 @@ final class TcpSegment {
         mss = 0;
         wscale = -1;
         sackPermitted = false;
+        sackBlocks = 0;
         if (srcPort == 0 || dstPort == 0) {
             return false;
         }
@@ -73,7 +78,7 @@ final class TcpSegment {
         if (has(SYN) && (has(FIN) || has(RST))) {
             return false;
         }
-        if (has(SYN)) {
+        if (hlen > Tcp.HEADER) {
             parseOptions(f, off + Tcp.HEADER, off + hlen);
         }
         return true;
@@ -102,6 +107,12 @@ final class TcpSegment {
                 wscale = Bytes.u8(f, i + 2);
             } else if (kind == 4 && olen == 2) {
                 sackPermitted = true;
+            } else if (kind == 5 && olen >= 10 && (olen - 2) % 8 == 0) {
+                for (int b = i + 2; b < i + olen && sackBlocks < 4; b += 8) {
+                    sackStart[sackBlocks] = Bytes.i32(f, b);
+                    sackEnd[sackBlocks] = Bytes.i32(f, b + 4);
+                    sackBlocks++;
+                }
             }
             i += olen;
         }

@@ -74,8 +74,12 @@ public final class TcpSocket {
     private final Assembler reassembly;
     private boolean finReceived;
     private boolean ackNow;
-    /** Both sides sent SACK-permitted: our ACKs carry SACK blocks (we ignore the peer's). */
+    /** Both sides sent SACK-permitted: our ACKs carry SACK blocks, and we use the peer's. */
     private boolean sackOk;
+    /** The sender's scoreboard: SACKed ranges as offsets from SND.UNA (RFC 6675 2). */
+    private final Assembler sacked = new Assembler(16);
+    /** End of the last hole retransmitted in this recovery episode (RFC 6675 HighRxt). */
+    private int highRxt;
 
     private final RttEstimator rtt;
     final NewReno cc = new NewReno();
@@ -321,6 +325,9 @@ public final class TcpSocket {
         if (keepalive && keepaliveDeadline != 0) {
             keepaliveDeadline = s.now + s.config.tcpKeepaliveIdleNanos;
         }
+        if (sackOk && g.sackBlocks > 0) {
+            recordSack(g, g.ack);
+        }
         if (Seq.gt(g.ack, sndUna)) {
             onNewAck(g.ack);
         } else if (g.ack == sndUna && g.dataLen == 0 && !g.has(TcpSegment.FIN) && window == sndWnd
@@ -428,8 +435,29 @@ public final class TcpSocket {
         }
     }
 
+    /** Adds the peer's SACK blocks to the scoreboard; blocks outside (ack, SND.MAX] are ignored. */
+    private void recordSack(TcpSegment g, int ack) {
+        int base = Seq.gt(ack, sndUna) ? ack : sndUna;
+        for (int i = 0; i < g.sackBlocks; i++) {
+            int st = g.sackStart[i];
+            int en = g.sackEnd[i];
+            if (Seq.le(en, base) || Seq.gt(en, sndMax) || Seq.ge(st, en)) {
+                continue;
+            }
+            if (Seq.lt(st, base)) {
+                st = base;
+            }
+            // Offsets from the current SND.UNA; onNewAck shifts them when SND.UNA moves.
+            sacked.add(st - sndUna, en - st);
+        }
+    }
+
     private void onNewAck(int ack) {
         int acked = ack - sndUna;
+        sacked.advance(acked);
+        if (Seq.lt(highRxt, ack)) {
+            highRxt = ack;
+        }
         int inBuf = ack - sndBufSeq;
         if (sendBuf != null && inBuf > 0) {
             int n = Math.min(inBuf, sendBuf.count());
@@ -443,7 +471,10 @@ public final class TcpSocket {
         rtt.onAck(ack, s.now);
         retries = 0;
         if (state != SYN_RECEIVED && cc.onNewAck(ack, acked, sndMax - sndUna)) {
-            retransmitFirst(); // NewReno partial ACK
+            // NewReno partial ACK; with SACK, the next hole instead of blindly SND.UNA.
+            if (!sackOk || !retransmitNextHole()) {
+                retransmitFirst();
+            }
         }
         // RFC 6298 5.2 and 5.3: stop the timer when all is acknowledged, else restart it.
         rtoDeadline = sndNxt != sndUna ? s.now + rtt.rto() : 0;
@@ -451,10 +482,43 @@ public final class TcpSocket {
     }
 
     private void onDupAck(int ack) {
+        boolean wasInRecovery = cc.inRecovery;
         if (cc.onDupAck(ack, sndMax - sndUna, sndMax)) {
             s.stats.tcpFastRetransmits++;
-            retransmitFirst();
+            highRxt = sndUna;
+            if (!sackOk || !retransmitNextHole()) {
+                retransmitFirst();
+            }
+        } else if (wasInRecovery && sackOk && retransmitNextHole()) {
+            // One segment left the network, one hole goes in: use the inflation for it.
+            cc.cwnd -= mss;
         }
+    }
+
+    /**
+     * RFC 6675-style: retransmits the first not-SACKed range at or after HighRxt that lies
+     * below the highest SACKed byte (so it is known lost, not merely in flight).
+     */
+    private boolean retransmitNextHole() {
+        int rel = Math.max(0, highRxt - sndUna);
+        for (int i = 0; i < sacked.ranges(); i++) {
+            if (rel < sacked.rangeStart(i)) {
+                int len = Math.min(mss, sacked.rangeStart(i) - rel);
+                rtt.cancelTiming();
+                int sent = transmit(sndUna + rel, len);
+                if (sent <= 0) {
+                    return false;
+                }
+                s.stats.tcpRetransmits++;
+                highRxt = sndUna + rel + sent;
+                if (Seq.gt(highRxt, sndNxt)) {
+                    sndNxt = highRxt;
+                }
+                return true;
+            }
+            rel = Math.max(rel, sacked.rangeEnd(i));
+        }
+        return false;
     }
 
     private void retransmitFirst() {
@@ -493,10 +557,30 @@ public final class TcpSocket {
                 break;
         }
         while (sendBuf != null) {
-            int flight = sndNxt - sndUna;
+            int rel = sndNxt - sndUna;
+            int sackLimit = Integer.MAX_VALUE;
+            if (sackOk && !sacked.isEmpty() && Seq.lt(sndNxt, sndMax)) {
+                // Going back over data the peer already holds (after a timeout): skip it.
+                boolean skipped = false;
+                for (int i = 0; i < sacked.ranges(); i++) {
+                    if (rel >= sacked.rangeStart(i) && rel < sacked.rangeEnd(i)) {
+                        sndNxt = sndUna + sacked.rangeEnd(i);
+                        skipped = true;
+                        break;
+                    }
+                    if (rel < sacked.rangeStart(i)) {
+                        sackLimit = sacked.rangeStart(i) - rel;
+                        break;
+                    }
+                }
+                if (skipped) {
+                    continue;
+                }
+            }
+            int flight = rel - (sackOk ? sacked.bytesBelow(rel) : 0);
             int usable = Math.min(sndWnd, cc.cwnd + cc.limitedTransmit()) - flight;
             int off = sndNxt - sndBufSeq;
-            int avail = Math.max(0, sendBuf.count() - off);
+            int avail = Math.max(0, Math.min(sackLimit, sendBuf.count() - off));
             boolean finDue = finQueued && off == sendBuf.count() && (!finSent || Seq.le(sndNxt, finSeq));
             if (avail == 0 && !finDue) {
                 break;
