@@ -77,7 +77,7 @@ public final class TcpSocket {
     /** Both sides sent SACK-permitted: our ACKs carry SACK blocks, and we use the peer's. */
     private boolean sackOk;
     /** The sender's scoreboard: SACKed ranges as offsets from SND.UNA (RFC 6675 2). */
-    private final Assembler sacked = new Assembler(16);
+    private final Assembler sacked = new Assembler(64);
     /** End of the last hole retransmitted in this recovery episode (RFC 6675 HighRxt). */
     private int highRxt;
 
@@ -503,6 +503,11 @@ public final class TcpSocket {
         int rel = Math.max(0, highRxt - sndUna);
         for (int i = 0; i < sacked.ranges(); i++) {
             if (rel < sacked.rangeStart(i)) {
+                // RFC 6675 IsLost(): only with DupThresh (3) segments' worth SACKed above it;
+                // less is more likely reordering than loss.
+                if (sacked.bytesBelow(Integer.MAX_VALUE) - sacked.bytesBelow(rel) < 3 * mss) {
+                    return false;
+                }
                 int len = Math.min(mss, sacked.rangeStart(i) - rel);
                 rtt.cancelTiming();
                 int sent = transmit(sndUna + rel, len);

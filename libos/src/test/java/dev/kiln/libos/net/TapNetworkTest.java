@@ -14,7 +14,7 @@ import org.junit.jupiter.api.TestInfo;
  */
 class TapNetworkTest {
     private static final int BULK_MB = Integer.getInteger("kiln.net.bulkMb", 100);
-    private static final int LOSSY_MB = Integer.getInteger("kiln.net.lossyMb", 4);
+    private static final int LOSSY_MB = Integer.getInteger("kiln.net.lossyMb", 100);
 
     private TapHarness h;
     private String name;
