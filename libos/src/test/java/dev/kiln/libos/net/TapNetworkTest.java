@@ -284,6 +284,47 @@ class TapNetworkTest {
     }
 
     @Test
+    void malformedFramesFromTheTapThenStillServes() throws Exception {
+        StackApps.HttpResponder http = new StackApps.HttpResponder(h.stack, 80, "still here\n");
+        int frames = 20_000;
+        TapHarness.Peer fuzz = h.peer("fuzz", h.tap.name(), Ipv4Address.macToString(TapHarness.STACK_MAC),
+                TapHarness.LINUX_IP, TapHarness.STACK_IP, Integer.toString(frames), "1");
+        try {
+            h.runUntil(() -> {
+                http.step();
+                return fuzz.finished();
+            }, 60_000, "the fuzzer");
+        } finally {
+            fuzz.kill();
+        }
+        assertEquals(0, fuzz.exitCode(), fuzz.output());
+        assertTrue(fuzz.output().startsWith("fuzzed "), fuzz.output());
+        long rx = h.stack.stats().rxFrames;
+        // Still serving.
+        TapHarness.Peer p = h.start("curl", "-sS", "-m", "10", "http://" + TapHarness.STACK_IP + "/");
+        try {
+            h.runUntil(() -> {
+                http.step();
+                return p.finished();
+            }, 15_000, "curl after fuzzing");
+        } finally {
+            p.kill();
+        }
+        assertEquals("still here\n", p.output());
+        // Half-open connections the fuzzer's SYNs created are reset by Linux (it never sent
+        // them) or time out; nothing but TIME_WAIT may remain.
+        h.runUntil(() -> {
+            http.step();
+            return h.stack.tcpActiveConnectionCount() == 0;
+        }, 30_000, "fuzzed connections to go away");
+        NetStats st = h.stack.stats();
+        System.out.println("[tap-fuzz] " + fuzz.output().strip() + " frames; stack received " + rx
+                + "; dropped: ip header " + st.ipBadHeader + ", ip checksum " + st.ipBadChecksum + ", fragments "
+                + st.ipFragmentsDropped + ", tcp checksum " + st.tcpBadChecksum + ", tcp malformed " + st.tcpBadSegment
+                + "; resets sent " + st.tcpResetsSent);
+    }
+
+    @Test
     void udpEcho() throws Exception {
         UdpSocket u = h.stack.bindUdp(7);
         byte[] buf = new byte[2048];
