@@ -99,3 +99,10 @@ kiln_need_jvm_flavor() {
   fi
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${pkgs[@]}" >&2 || kiln_die "apt-get install ${pkgs[*]} failed"
 }
+
+# The network stack's tests talk to the real Linux stack inside a namespace they create:
+# ping, curl and a python3 peer, dnsmasq for DHCP, nftables for loss where the kernel has no netem.
+kiln_need_net_test_tools() {
+  kiln_need_packages ip:iproute2 tc:iproute2 ping:iputils-ping curl:curl python3:python3 \
+    dnsmasq:dnsmasq-base nft:nftables
+}
