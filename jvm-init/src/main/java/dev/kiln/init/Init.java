@@ -39,13 +39,30 @@ public final class Init {
 
     private Init() {}
 
+    /** -Dkiln.trace=true prints the init's steps with their times (for boot-time work). */
+    private static final boolean TRACE = Boolean.getBoolean("kiln.trace");
+    private static final long T0 = System.nanoTime();
+
+    private static void trace(String step) {
+        if (TRACE) {
+            System.err.println("kiln-init: +" + (System.nanoTime() - T0) / 1_000_000 + " ms " + step);
+        }
+    }
+
     public static void main(String[] args) {
+        if (Boolean.getBoolean("kiln.train")) {
+            train();
+            return;
+        }
         Map<String, List<String>> manifest;
+        trace("main");
         try {
             mountFileSystems();
+            trace("mounted");
             manifest = readManifest(Path.of(MANIFEST));
             setClock(Files.readString(Path.of("/proc/cmdline")));
             // The kernel set the hostname from ip= already; this makes it the manifest's name in any case.
+            trace("clock set");
             Libc.sethostname(single(manifest, "name"));
             // O_NOCTTY: PID 1 must not make the control port its controlling terminal. Not raw mode:
             // the host ignores the echo of its own commands and strips the tty's CR.
@@ -55,6 +72,7 @@ public final class Init {
             Thread listener = new Thread(new Task(Task.LISTEN), "kiln-control");
             listener.setDaemon(true);
             listener.start();
+            trace("control port open, running the app");
         } catch (RuntimeException | IOException e) {
             System.err.println("kiln-init: " + e);
             if (controlFd < 0) {
@@ -67,6 +85,28 @@ public final class Init {
         }
         List<String> appArgs = manifest.get("arg");
         runApp(single(manifest, "main"), appArgs == null ? List.of() : appArgs);
+    }
+
+    /**
+     * The build's AOT training run (on the build host, chrooted into the image's tree, with
+     * -XX:AOTCacheOutput): links every native call and loads the classes the boot path and the
+     * exit path use, without touching the host (no mounts, no clock, no reboot), and loads, without
+     * initializing, the app's main class. The resulting AOT cache spares the guest most of the
+     * FFM and java.lang.invoke set-up, which costs seconds under emulation.
+     */
+    private static void train() {
+        try {
+            Map<String, List<String>> manifest = readManifest(Path.of(MANIFEST));
+            Libc.linkAll();
+            System.Logger runtime = System.getLogger("java.lang.Runtime");
+            runtime.isLoggable(System.Logger.Level.DEBUG);
+            new Task(Task.LISTEN);
+            Class.forName(single(manifest, "main"), false, ClassLoader.getSystemClassLoader());
+            findMain(Class.forName(single(manifest, "main"), false, ClassLoader.getSystemClassLoader()));
+            ("kiln-exit " + 0 + "\n").getBytes(StandardCharsets.US_ASCII);
+        } catch (IOException | ReflectiveOperationException e) {
+            throw new IllegalStateException("training run failed: " + e, e);
+        }
     }
 
     /** A plain Runnable, not a lambda: lambdas cost an invokedynamic bootstrap on the boot path. */
@@ -224,6 +264,7 @@ public final class Init {
         Thread.currentThread().setContextClassLoader(loader);
         try {
             Class<?> c = Class.forName(mainClass, true, loader);
+            trace("main class loaded");
             Method m = findMain(c);
             if (m == null) {
                 throw new IllegalStateException("no main method in " + mainClass);

@@ -25,7 +25,6 @@ final class Libc {
     static final int O_RDWR = 2;
     static final int O_NOCTTY = 0400;
     static final int O_CLOEXEC = 02000000;
-    static final int TCSANOW = 0;
     static final int CLOCK_REALTIME = 0;
     static final int CLOCK_MONOTONIC = 1;
     static final int MS_NOSUID = 2;
@@ -48,9 +47,6 @@ final class Libc {
     private static final class HOPEN { static final MethodHandle OPEN = fn("open", JAVA_INT, ADDRESS, JAVA_INT); }
     private static final class HREAD { static final MethodHandle READ = fn("read", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG); }
     private static final class HWRITE { static final MethodHandle WRITE = fn("write", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG); }
-    private static final class HTCGETATTR { static final MethodHandle TCGETATTR = fn("tcgetattr", JAVA_INT, JAVA_INT, ADDRESS); }
-    private static final class HTCSETATTR { static final MethodHandle TCSETATTR = fn("tcsetattr", JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS); }
-    private static final class HCFMAKERAW { static final MethodHandle CFMAKERAW = fnVoid("cfmakeraw", ADDRESS); }
     private static final class HTCDRAIN { static final MethodHandle TCDRAIN = fn("tcdrain", JAVA_INT, JAVA_INT); }
     private static final class HKILL { static final MethodHandle KILL = fn("kill", JAVA_INT, JAVA_INT, JAVA_INT); }
     private static final class HGETPID { static final MethodHandle GETPID = fn("getpid", JAVA_INT); }
@@ -58,6 +54,21 @@ final class Libc {
     private static final class HREBOOT { static final MethodHandle REBOOT = fn("reboot", JAVA_INT, JAVA_INT); }
 
     private Libc() {}
+
+    /** Makes every downcall handle now (the build's AOT training run). */
+    static void linkAll() {
+        Object[] all = {HMOUNT.MOUNT, HSETHOSTNAME.SETHOSTNAME, HCLOCK_SETTIME.CLOCK_SETTIME,
+            HCLOCK_GETTIME.CLOCK_GETTIME, HOPEN.OPEN, HREAD.READ, HWRITE.WRITE, HTCDRAIN.TCDRAIN,
+            HKILL.KILL, HGETPID.GETPID, HSYNC.SYNC, HREBOOT.REBOOT};
+        if (all.length == 0) {
+            throw new IllegalStateException();
+        }
+        try (Arena a = Arena.ofConfined()) {
+            a.allocate(CAPTURE);
+            a.allocateFrom("/");
+            errno(a.allocate(CAPTURE));
+        }
+    }
 
     static final class LibcException extends RuntimeException {
         final int errno;
@@ -167,21 +178,6 @@ final class Libc {
             MemorySegment st = a.allocate(CAPTURE);
             int r = (int) HOPEN.OPEN.invokeExact(st, a.allocateFrom(path), flags);
             return (int) check("open(" + path + ")", r, st);
-        } catch (LibcException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
-
-    /** Puts a terminal into raw mode: no echo, no line editing, no CR/LF translation. */
-    static void makeRaw(int fd) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment st = a.allocate(CAPTURE);
-            MemorySegment termios = a.allocate(128, 8); // glibc's struct termios is 60 bytes
-            check("tcgetattr", (int) HTCGETATTR.TCGETATTR.invokeExact(st, fd, termios), st);
-            HCFMAKERAW.CFMAKERAW.invokeExact(st, termios);
-            check("tcsetattr", (int) HTCSETATTR.TCSETATTR.invokeExact(st, fd, TCSANOW, termios), st);
         } catch (LibcException e) {
             throw e;
         } catch (Throwable t) {

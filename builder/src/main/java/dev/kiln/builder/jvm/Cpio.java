@@ -38,8 +38,21 @@ public final class Cpio {
         }
     }
 
+    /** Where a file tree goes: a cpio archive, or a directory on disk. Names are relative. */
+    public interface Sink {
+        void directory(String name, int perm) throws IOException;
+
+        void file(String name, int perm, byte[] data) throws IOException;
+
+        void file(String name, int perm, InputStream data, long size) throws IOException;
+
+        void symlink(String name, String target) throws IOException;
+
+        void charDevice(String name, int perm, int major, int minor) throws IOException;
+    }
+
     /** Writes entries; names are relative ("jvm/bin/java"), parents must be written first. */
-    public static final class Writer implements AutoCloseable {
+    public static final class Writer implements Sink, AutoCloseable {
         private final OutputStream out;
         private long written;
         private int ino = 1;

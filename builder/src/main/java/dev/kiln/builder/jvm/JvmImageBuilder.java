@@ -32,7 +32,7 @@ import java.util.zip.ZipException;
 public final class JvmImageBuilder {
     /** JVM options for every image: small, fast to start under emulation, no perf-data file. */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-XX:-UsePerfData", "-Xshare:auto", "-XX:MaxRAMPercentage=50", "-Djava.io.tmpdir=/tmp",
+            "-XX:-UsePerfData", "-XX:MaxRAMPercentage=50", "-Djava.io.tmpdir=/tmp",
             "-Duser.home=/root", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8");
     /** Options Kiln's init itself needs (FFM, the shutdown-hook slot, the default logger finder). */
     static final List<String> INIT_JVM_OPTIONS = List.of("--enable-native-access=ALL-UNNAMED",
@@ -169,13 +169,18 @@ public final class JvmImageBuilder {
         Files.createDirectories(out.getParent());
         Path initramfs = Files.createTempFile(out.getParent(), ".kiln-initramfs", ".cpio.gz");
         try {
+            Path aot = trainAotCache(r, app, m, runtime, libs, out.getParent());
             long cpioBytes;
             try (CountingGzip os = new CountingGzip(new BufferedOutputStream(Files.newOutputStream(initramfs), 1 << 16));
                  Cpio.Writer w = new Cpio.Writer(os)) {
-                writeInitramfs(w, r, app, m, runtime, libs);
+                writeInitramfs(w, r, app, m, runtime, libs, aot);
                 w.close();
                 os.finish();
                 cpioBytes = os.uncompressed();
+            } finally {
+                if (aot != null) {
+                    KernelBuilder.deleteTree(aot.getParent().getParent().getParent()); // the stage
+                }
             }
             // The kernel holds the initramfs twice while unpacking it, then the files stay in RAM.
             long needMb = 2 * cpioBytes / 1048576 + 64;
@@ -214,8 +219,56 @@ public final class JvmImageBuilder {
         return n.isEmpty() ? "app" : n;
     }
 
-    private void writeInitramfs(Cpio.Writer w, Request r, AppJar app, Manifest m, Path runtime,
-                                Map<String, Path> libs) throws IOException {
+    /**
+     * The AOT cache (JEP 483/514) of the image's own JVM: a training run of the init, chrooted into
+     * the image's tree on the build host, links the FFM calls and loads the boot path's classes;
+     * under TCG this saves seconds of boot. Needs root (chroot); without it the image has no cache
+     * and boots slower. Returns the cache file (inside a temp stage) or null.
+     */
+    private Path trainAotCache(Request r, AppJar app, Manifest m, Path runtime, Map<String, Path> libs, Path tmpParent)
+            throws IOException {
+        if (!"root".equals(System.getProperty("user.name")) || !Files.isExecutable(Path.of("/usr/sbin/chroot"))) {
+            progress.println("kiln: build: not root, so no AOT cache for the image (it boots slower)");
+            return null;
+        }
+        Path stage = Files.createTempDirectory(tmpParent, ".kiln-stage");
+        Path root = stage.resolve("root");
+        Files.createDirectories(root);
+        writeInitramfs(new StageDir(root), r, app, m, runtime, libs, null);
+        Path log = stage.resolve("train.log");
+        List<String> cmd = List.of("/usr/sbin/chroot", root.toString(), "/jvm/bin/java",
+                "-XX:AOTCacheOutput=" + AOT_CACHE, "-Dkiln.train=true", "@/kiln/jvmargs");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().clear();
+        pb.environment().put("LANG", "C.UTF-8");
+        pb.environment().put("LD_LIBRARY_PATH", "/jvm/lib");
+        long t0 = System.nanoTime();
+        try {
+            Process p = pb.start();
+            if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IOException("the AOT training run did not finish in 5 minutes; log: " + log);
+            }
+            Path cache = root.resolve(AOT_CACHE.substring(1));
+            if (p.exitValue() != 0 || !Files.isRegularFile(cache)) {
+                throw new IOException("the AOT training run failed (exit " + p.exitValue() + "):\n" + Files.readString(log));
+            }
+            progress.printf("kiln: build: AOT cache trained in %.1f s (%.1f MB)%n", (System.nanoTime() - t0) / 1e9,
+                    Files.size(cache) / 1048576.0);
+            return cache;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted during the AOT training run");
+        } catch (IOException e) {
+            KernelBuilder.deleteTree(stage);
+            throw e;
+        }
+    }
+
+    static final String AOT_CACHE = "/kiln/app.aot";
+
+    private void writeInitramfs(Cpio.Sink w, Request r, AppJar app, Manifest m, Path runtime,
+                                Map<String, Path> libs, Path aot) throws IOException {
         for (String d : List.of("dev", "proc", "sys", "tmp", "root", "etc", "app", "kiln", "lib", "lib/x86_64-linux-gnu", "lib64")) {
             w.directory(d, d.equals("tmp") ? 01777 : d.equals("root") ? 0700 : 0755);
         }
@@ -279,13 +332,19 @@ public final class JvmImageBuilder {
             }
             w.file("kiln/kiln-init.jar", 0644, in.readAllBytes());
         }
-        w.file("kiln/jvmargs", 0644, argFile(r, m).getBytes(StandardCharsets.UTF_8));
+        if (aot != null) {
+            addFile(w, AOT_CACHE.substring(1), aot, 0644);
+        }
+        w.file("kiln/jvmargs", 0644, argFile(r, m, aot != null).getBytes(StandardCharsets.UTF_8));
         w.file("kiln/manifest", 0644, m.bytes());
     }
 
     /** The java launcher's @argfile: one quoted argument per line. */
-    static String argFile(Request r, Manifest m) {
+    static String argFile(Request r, Manifest m, boolean aot) {
         List<String> a = new ArrayList<>(DEFAULT_JVM_OPTIONS);
+        if (aot) {
+            a.add("-XX:AOTCache=" + AOT_CACHE);
+        }
         a.addAll(INIT_JVM_OPTIONS);
         a.addAll(r.jvmOptions());
         a.add("-cp");
@@ -306,7 +365,7 @@ public final class JvmImageBuilder {
         }
     }
 
-    private static void addFile(Cpio.Writer w, String rel, Path p, int perm) throws IOException {
+    private static void addFile(Cpio.Sink w, String rel, Path p, int perm) throws IOException {
         long size = Files.size(p);
         try (InputStream in = Files.newInputStream(p)) {
             w.file(rel, perm, in, size);
