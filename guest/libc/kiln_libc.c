@@ -27,6 +27,11 @@ void _Exit(int status) {
     kiln_exit(status);
 }
 
+/* System.exit from Java (dev.kiln.rt.KilnRuntime.exit, after flushing System.out/err). */
+void kiln_java_exit(int status) {
+    exit(status);
+}
+
 void abort(void) {
     kiln_console_flush();
     kiln_abort("abort() called");
@@ -197,4 +202,17 @@ size_t mbrtoc16(char16_t *pc16, const char *s, size_t n, mbstate_t *ps) {
         *pc16 = (char16_t) c;
     }
     return r;
+}
+
+/* ---- errno: one CPU and green threads on one native stack, so one errno ----
+   (musl's reads it through the thread pointer, which a Kiln image does not set up for libc) */
+
+static int kiln_errno;
+
+int *__errno_location(void) {
+    return &kiln_errno;
+}
+
+int *___errno_location(void) {
+    return &kiln_errno;
 }

@@ -4,10 +4,15 @@
  *
  * TeaVM's own teavm_outOfMemory prints "Application crashed" and aborts. On Kiln the
  * GC's "no memory left after a full collection" becomes a Java OutOfMemoryError:
- * kiln_java_outOfMemory (exported by dev.kiln.rt.KilnRuntime) throws an instance
- * allocated at startup, since nothing can be allocated at that point. If that is
- * impossible too (the error is raised while it is being thrown), the VM aborts with
- * a message: a crash report, never silent corruption.
+ * the instance dev.kiln.rt.KilnRuntime allocated at startup (nothing can be allocated
+ * at that point) is thrown through TeaVM's own exception machinery, from the call
+ * site of the allocation that failed. If that is impossible (no instance yet, or the
+ * error is raised while it is being thrown), the VM aborts with a message: a crash
+ * report, never silent corruption.
+ *
+ * This file is compiled inside TeaVM's all.c, so it can name the generated C of
+ * KilnRuntime's static field and of ExceptionHandling.throwException; if TeaVM ever
+ * names them differently, the image fails to compile rather than misbehave.
  */
 #include "heaptrace.h"
 #include "core.h"
@@ -15,21 +20,19 @@
 #include "kiln_teavm.h"
 #include <kiln/kiln.h>
 
-extern void kiln_java_outOfMemory(void);
+#include "classes/dev/kiln/rt/KilnRuntime.h"
+#include "classes/org/teavm/runtime/ExceptionHandling.h"
 
 static int kiln_in_out_of_memory;
 
 void teavm_outOfMemory() {
-    if (kiln_in_out_of_memory++ == 0) {
-        kiln_java_outOfMemory();
+    void* error = sfld_dkr_KilnRuntime_outOfMemoryError;
+    if (kiln_in_out_of_memory++ == 0 && error != NULL) {
+        kiln_in_out_of_memory = 0;
+        meth_otr_ExceptionHandling_throwException(error);
     }
     kiln_console_flush();
-    kiln_abort("kiln: out of memory while raising OutOfMemoryError");
-}
-
-/* kiln_java_outOfMemory calls this right before throwing: the error is on its way. */
-void kiln_outOfMemoryThrown(void) {
-    kiln_in_out_of_memory = 0;
+    kiln_abort("kiln: out of memory (the Java heap is full and OutOfMemoryError cannot be raised)");
 }
 
 void teavm_gc_allocate(void* address, int32_t size) { (void) address; (void) size; }

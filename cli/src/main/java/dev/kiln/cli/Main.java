@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The `kiln` command: one subcommand class per verb. */
 @Command(name = "kiln", mixinStandardHelpOptions = true, version = "kiln 0.1.0",
         description = "Build, run and inspect Java unikernels.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
