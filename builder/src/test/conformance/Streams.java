@@ -28,7 +28,8 @@ public class Streams {
         System.out.println(LongStream.rangeClosed(1, 20).reduce(1L, (a, b) -> a * b));
         IntSummaryStatistics st = people.stream().collect(Collectors.summarizingInt(Person::age));
         System.out.println(st.getMin() + " " + st.getMax() + " " + st.getAverage() + " " + st.getCount());
-        System.out.println(Stream.of("x", "yy", "zzz").collect(Collectors.toMap(s -> s, String::length, (a, b) -> a, TreeMap::new)));
+        Map<String, Integer> lengths = Stream.of("x", "yy", "zzz").collect(Collectors.toMap(s -> s, String::length, (a, b) -> a, TreeMap::new));
+        System.out.println(lengths);
         System.out.println(Stream.generate(() -> "g").limit(3).collect(Collectors.joining()) + " "
                 + IntStream.of(3, 1, 2).sorted().boxed().map(String::valueOf).collect(Collectors.joining("-")));
     }

@@ -11,7 +11,7 @@ public class Suite {
             case "BigNumbers" -> BigNumbers.main(rest);
             case "BinaryTrees" -> BinaryTrees.main(rest);
             case "ClassCast" -> ClassCast.main(rest);
-            case "Collections" -> Collections.main(rest);
+            case "CollectionsUse" -> CollectionsUse.main(rest);
             case "CustomExceptions" -> CustomExceptions.main(rest);
             case "DivisionByZero" -> DivisionByZero.main(rest);
             case "Enums" -> Enums.main(rest);

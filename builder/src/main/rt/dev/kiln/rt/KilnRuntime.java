@@ -33,13 +33,20 @@ public final class KilnRuntime {
             // Never true; a read that keeps the field for the C runtime, which throws it (guest/teavm/heaptrace.c).
             throw outOfMemoryError;
         }
-        try {
-            KilnApp.main(args);
-        } catch (Throwable t) {
-            System.out.flush();
-            System.err.print("Exception in thread \"main\" ");
-            t.printStackTrace();
-            System.err.flush();
+        // No try/catch around main: TeaVM's green threads suspend by returning through the
+        // stack, which a setjmp-based try block in a caller does not survive. An uncaught
+        // exception reaches the default handler instead, on any thread.
+        Thread.setDefaultUncaughtExceptionHandler(KilnRuntime::uncaught);
+        KilnApp.main(args);
+    }
+
+    /** HotSpot's report of an uncaught exception; for the main thread the VM then exits with status 1. */
+    private static void uncaught(Thread thread, Throwable t) {
+        System.out.flush();
+        System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+        t.printStackTrace();
+        System.err.flush();
+        if (thread.getName().equals("main")) {
             exit(1);
         }
     }
@@ -84,6 +91,13 @@ public final class KilnRuntime {
         }
         return b == -1 ? 0 : a % b;
     }
+
+    /** Math.fma: musl's fma, which computes a * b + c exactly and rounds once, as Java specifies. */
+    @Import(name = "fma")
+    public static native double fma(double a, double b, double c);
+
+    @Import(name = "fmaf")
+    public static native float fmaf(float a, float b, float c);
 
     public static int intSum(int a, int b) {
         return a + b;

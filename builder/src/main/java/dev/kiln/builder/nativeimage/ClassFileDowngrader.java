@@ -1,11 +1,8 @@
 package dev.kiln.builder.nativeimage;
 
-import java.util.Map;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.Handle;
-import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
@@ -21,31 +18,10 @@ import org.objectweb.asm.Opcodes;
  * substitutes StringConcatFactory, LambdaMetafactory, ObjectMethods and
  * SwitchBootstraps). Anything it cannot compile is reported by TeaVM with the call
  * site, which {@link TeaVMCompiler} turns into a build error.
- *
- * <p>While rewriting, calls and method references to methods that TeaVM 0.12.3's class
- * library lacks (Integer.sum, Long.max and the like) are redirected to equivalents in
- * {@code dev.kiln.rt.KilnRuntime}.
  */
 public final class ClassFileDowngrader {
     /** The class file version written: Java 21. */
     public static final int TARGET_VERSION = Opcodes.V21;
-
-    private static final String RT = "dev/kiln/rt/KilnRuntime";
-    /** owner.name+desc of missing JDK methods, and the KilnRuntime method that stands in. */
-    private static final Map<String, String> REDIRECTS = Map.ofEntries(
-            Map.entry("java/lang/System.exit(I)V", "exit"),
-            Map.entry("java/lang/Integer.sum(II)I", "intSum"),
-            Map.entry("java/lang/Integer.max(II)I", "intMax"),
-            Map.entry("java/lang/Integer.min(II)I", "intMin"),
-            Map.entry("java/lang/Long.sum(JJ)J", "longSum"),
-            Map.entry("java/lang/Long.max(JJ)J", "longMax"),
-            Map.entry("java/lang/Long.min(JJ)J", "longMin"),
-            Map.entry("java/lang/Double.sum(DD)D", "doubleSum"),
-            Map.entry("java/lang/Double.max(DD)D", "doubleMax"),
-            Map.entry("java/lang/Double.min(DD)D", "doubleMin"),
-            Map.entry("java/lang/Float.sum(FF)F", "floatSum"),
-            Map.entry("java/lang/Float.max(FF)F", "floatMax"),
-            Map.entry("java/lang/Float.min(FF)F", "floatMin"));
 
     private ClassFileDowngrader() {
     }
@@ -59,7 +35,7 @@ public final class ClassFileDowngrader {
         return ((classFile[6] & 0xff) << 8) | (classFile[7] & 0xff);
     }
 
-    /** Returns the class file rewritten for TeaVM (version at most 65, missing JDK methods redirected). */
+    /** Returns the class file rewritten for TeaVM (version at most 65, everything else as it was). */
     public static byte[] downgrade(byte[] classFile) {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(0);
@@ -73,39 +49,6 @@ public final class ClassFileDowngrader {
                 super.visit(newVersion, access, name, signature, superName, interfaces);
             }
 
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                    String[] exceptions) {
-                return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature,
-                        exceptions)) {
-                    @Override
-                    public void visitMethodInsn(int opcode, String owner, String mName, String mDesc,
-                            boolean isInterface) {
-                        String target = opcode == Opcodes.INVOKESTATIC ? REDIRECTS.get(owner + "." + mName + mDesc)
-                                : null;
-                        if (target != null) {
-                            super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, target, mDesc, false);
-                        } else {
-                            super.visitMethodInsn(opcode, owner, mName, mDesc, isInterface);
-                        }
-                    }
-
-                    @Override
-                    public void visitInvokeDynamicInsn(String iName, String iDesc, Handle bootstrap,
-                            Object... args) {
-                        Object[] mapped = args.clone();
-                        for (int i = 0; i < mapped.length; i++) {
-                            if (mapped[i] instanceof Handle h && h.getTag() == Opcodes.H_INVOKESTATIC) {
-                                String target = REDIRECTS.get(h.getOwner() + "." + h.getName() + h.getDesc());
-                                if (target != null) {
-                                    mapped[i] = new Handle(Opcodes.H_INVOKESTATIC, RT, target, h.getDesc(), false);
-                                }
-                            }
-                        }
-                        super.visitInvokeDynamicInsn(iName, iDesc, bootstrap, mapped);
-                    }
-                };
-            }
         }, 0);
         return writer.toByteArray();
     }

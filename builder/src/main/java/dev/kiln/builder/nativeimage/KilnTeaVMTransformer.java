@@ -1,16 +1,22 @@
 package dev.kiln.builder.nativeimage;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.teavm.model.AccessLevel;
 import org.teavm.model.BasicBlock;
 import org.teavm.model.ClassHolder;
 import org.teavm.model.ClassHolderTransformer;
 import org.teavm.model.ClassHolderTransformerContext;
+import org.teavm.model.ElementModifier;
 import org.teavm.model.Instruction;
+import org.teavm.model.MethodDescriptor;
 import org.teavm.model.MethodHolder;
 import org.teavm.model.MethodReference;
 import org.teavm.model.Program;
 import org.teavm.model.ValueType;
+import org.teavm.model.emit.ProgramEmitter;
+import org.teavm.model.emit.ValueEmitter;
 import org.teavm.model.instructions.BinaryInstruction;
 import org.teavm.model.instructions.BinaryOperation;
 import org.teavm.model.instructions.IntegerConstantInstruction;
@@ -28,6 +34,12 @@ import org.teavm.model.instructions.NumericOperandType;
  *     by a constant other than 0 and -1 stay as they are. This covers TeaVM's class
  *     library as well as the application; TeaVM's own runtime (GC, allocator) is left
  *     alone, it must not throw.</li>
+ * <li>methods that TeaVM 0.12.3's class library lacks (System.exit, Integer.sum, Long.max,
+ *     Math.fma and the like) are added to its classes, delegating to {@code KilnRuntime}; this
+ *     covers calls and method references from the application and from the class library itself.</li>
+ * <li>Thread.join(long, int) in TeaVM 0.12.3 waits for the thread's end notification without
+ *     checking whether the thread already ended, so joining a finished thread never returns;
+ *     the original body is kept as {@code kilnJoinWait} and join first checks isAlive().</li>
  * <li>TeaVM's GC prints the shadow stack before reporting that no memory is left;
  *     on Kiln that report is a Java OutOfMemoryError, so the print goes.</li>
  * </ul>
@@ -38,9 +50,43 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
     private static final MethodReference PRINT_STACK = new MethodReference(
             "org.teavm.runtime.ExceptionHandling", "printStack", ValueType.VOID);
 
+    private record Missing(String owner, String name, ValueType[] signature, String delegate) {
+    }
+
+    private static final ValueType I = ValueType.INTEGER;
+    private static final ValueType J = ValueType.LONG;
+    private static final ValueType D = ValueType.DOUBLE;
+    private static final ValueType F = ValueType.FLOAT;
+    private static final List<Missing> MISSING = List.of(
+            new Missing("java.lang.System", "exit", new ValueType[] {I, ValueType.VOID}, "exit"),
+            new Missing("java.lang.Integer", "sum", new ValueType[] {I, I, I}, "intSum"),
+            new Missing("java.lang.Integer", "max", new ValueType[] {I, I, I}, "intMax"),
+            new Missing("java.lang.Integer", "min", new ValueType[] {I, I, I}, "intMin"),
+            new Missing("java.lang.Long", "sum", new ValueType[] {J, J, J}, "longSum"),
+            new Missing("java.lang.Long", "max", new ValueType[] {J, J, J}, "longMax"),
+            new Missing("java.lang.Long", "min", new ValueType[] {J, J, J}, "longMin"),
+            new Missing("java.lang.Double", "sum", new ValueType[] {D, D, D}, "doubleSum"),
+            new Missing("java.lang.Double", "max", new ValueType[] {D, D, D}, "doubleMax"),
+            new Missing("java.lang.Double", "min", new ValueType[] {D, D, D}, "doubleMin"),
+            new Missing("java.lang.Float", "sum", new ValueType[] {F, F, F}, "floatSum"),
+            new Missing("java.lang.Float", "max", new ValueType[] {F, F, F}, "floatMax"),
+            new Missing("java.lang.Float", "min", new ValueType[] {F, F, F}, "floatMin"),
+            new Missing("java.lang.Math", "fma", new ValueType[] {D, D, D, D}, "fma"),
+            new Missing("java.lang.Math", "fma", new ValueType[] {F, F, F, F}, "fmaf"),
+            new Missing("java.lang.StrictMath", "fma", new ValueType[] {D, D, D, D}, "fma"),
+            new Missing("java.lang.StrictMath", "fma", new ValueType[] {F, F, F, F}, "fmaf"));
+
     @Override
     public void transformClass(ClassHolder cls, ClassHolderTransformerContext context) {
         String name = cls.getName();
+        for (Missing m : MISSING) {
+            if (m.owner().equals(name) && cls.getMethod(new MethodDescriptor(m.name(), m.signature())) == null) {
+                addDelegate(cls, m, context);
+            }
+        }
+        if (name.equals("java.lang.Thread")) {
+            fixJoin(cls, context);
+        }
         if (name.equals("org.teavm.runtime.GC") || name.equals("org.teavm.runtime.MarkQueue")) {
             for (MethodHolder method : cls.getMethods()) {
                 if (method.getProgram() != null) {
@@ -59,6 +105,51 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
                 checkDivisions(method.getProgram());
             }
         }
+    }
+
+    private static void addDelegate(ClassHolder cls, Missing m, ClassHolderTransformerContext context) {
+        MethodHolder method = new MethodHolder(m.name(), m.signature());
+        method.getModifiers().add(ElementModifier.STATIC);
+        method.setLevel(AccessLevel.PUBLIC);
+        ProgramEmitter pe = ProgramEmitter.create(method, context.getHierarchy());
+        ValueType[] sig = m.signature();
+        ValueEmitter[] params = new ValueEmitter[sig.length - 1];
+        for (int i = 0; i < params.length; i++) {
+            params[i] = pe.var(i + 1, sig[i]);
+        }
+        ValueType ret = sig[sig.length - 1];
+        if (ret == ValueType.VOID) {
+            pe.invoke(RUNTIME, m.delegate(), params);
+            pe.exit();
+        } else {
+            pe.invoke(RUNTIME, m.delegate(), ret, params).returnValue();
+        }
+        cls.addMethod(method);
+    }
+
+    private static void fixJoin(ClassHolder cls, ClassHolderTransformerContext context) {
+        MethodDescriptor joinDesc = new MethodDescriptor("join", ValueType.LONG, ValueType.INTEGER, ValueType.VOID);
+        MethodHolder join = cls.getMethod(joinDesc);
+        if (join == null || join.getProgram() == null) {
+            return;
+        }
+        MethodHolder wait = new MethodHolder("kilnJoinWait", ValueType.LONG, ValueType.INTEGER, ValueType.VOID);
+        wait.setLevel(AccessLevel.PRIVATE);
+        Program original = join.getProgram();
+        join.setProgram(null);
+        wait.setProgram(original);
+        for (var a : join.getAnnotations().all()) {
+            wait.getAnnotations().add(a);
+        }
+        cls.addMethod(wait);
+
+        ProgramEmitter pe = ProgramEmitter.create(join, context.getHierarchy());
+        ValueEmitter self = pe.var(0, ValueType.object(cls.getName()));
+        ValueEmitter millis = pe.var(1, ValueType.LONG);
+        ValueEmitter nanos = pe.var(2, ValueType.INTEGER);
+        ValueEmitter alive = self.invokeVirtual("isAlive", ValueType.BOOLEAN);
+        pe.when(alive.isTrue()).thenDo(() -> self.invokeSpecial("kilnJoinWait", millis, nanos));
+        pe.exit();
     }
 
     private static void removePrintStack(Program program) {

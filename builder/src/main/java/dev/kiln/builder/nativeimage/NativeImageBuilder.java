@@ -101,6 +101,7 @@ public final class NativeImageBuilder {
             Path c = work.resolve("c");
             List<String> compiled = runTeaVM(app, classes, c);
             replacePlatformFiles(guest, c);
+            VolatileLocals.apply(c.resolve("classes"));
             Path elf = compileAndLink(app, guest, c, work, compiled);
             checkNoSyscall(elf);
             Files.createDirectories(entryDir);
@@ -290,7 +291,7 @@ public final class NativeImageBuilder {
         tool.setTargetType(TeaVMTargetType.C);
         tool.setMainClass(KilnTeaVMTransformer.RUNTIME);
         tool.setTargetDirectory(out.toFile());
-        tool.setObfuscated(true);
+        tool.setObfuscated(false); // readable stack traces: "at Class.method(File.java:N)"
         tool.setOptimizationLevel(TeaVMOptimizationLevel.FULL);
         tool.setMinHeapSize(1 << 20);
         tool.setMaxHeapSize(app.manifest().memoryMb() << 20);
