@@ -99,6 +99,38 @@ public final class KilnRuntime {
     @Import(name = "fmaf")
     public static native float fmaf(float a, float b, float c);
 
+    /** Math.round(double): nearest, ties toward positive infinity (TeaVM 0.12.3 rounds ties away from zero). */
+    public static long roundDouble(double a) {
+        double f = Math.floor(a);
+        long r = (long) f;
+        if (a - f >= 0.5 && r != Long.MAX_VALUE) {
+            r++;
+        }
+        return r;
+    }
+
+    /** Math.round(float), likewise. */
+    public static int roundFloat(float a) {
+        double f = Math.floor(a);
+        int r = (int) f;
+        if (a - f >= 0.5 && r != Integer.MAX_VALUE) {
+            r++;
+        }
+        return r;
+    }
+
+    /** Math.ulp(double): the gap to the next larger magnitude (TeaVM 0.12.3 masks the wrong bits). */
+    public static double ulpDouble(double d) {
+        if (Double.isNaN(d)) {
+            return d;
+        }
+        double a = Math.abs(d);
+        if (Double.isInfinite(a)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return a == Double.MAX_VALUE ? 0x1.0p971 : Math.nextUp(a) - a;
+    }
+
     public static int intSum(int a, int b) {
         return a + b;
     }

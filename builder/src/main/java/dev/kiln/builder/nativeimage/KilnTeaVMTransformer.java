@@ -53,6 +53,12 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
     private record Missing(String owner, String name, ValueType[] signature, String delegate) {
     }
 
+    /** Methods TeaVM 0.12.3 has but gets wrong (found by the conformance suite): their bodies are replaced. */
+    private static final List<Missing> WRONG = List.of(
+            new Missing("java.lang.Math", "round", new ValueType[] {ValueType.DOUBLE, ValueType.LONG}, "roundDouble"),
+            new Missing("java.lang.Math", "round", new ValueType[] {ValueType.FLOAT, ValueType.INTEGER}, "roundFloat"),
+            new Missing("java.lang.Math", "ulp", new ValueType[] {ValueType.DOUBLE, ValueType.DOUBLE}, "ulpDouble"));
+
     private static final ValueType I = ValueType.INTEGER;
     private static final ValueType J = ValueType.LONG;
     private static final ValueType D = ValueType.DOUBLE;
@@ -84,6 +90,14 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
                 addDelegate(cls, m, context);
             }
         }
+        for (Missing m : WRONG) {
+            MethodHolder wrong = m.owner().equals(name) ? cls.getMethod(new MethodDescriptor(m.name(), m.signature()))
+                    : null;
+            if (wrong != null && wrong.getProgram() != null) {
+                cls.removeMethod(wrong);
+                addDelegate(cls, m, context);
+            }
+        }
         if (name.equals("java.lang.Thread")) {
             fixJoin(cls, context);
         }
@@ -102,7 +116,9 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
         }
         for (MethodHolder method : cls.getMethods()) {
             if (method.getProgram() != null && method.getAnnotations().get("org.teavm.interop.Unmanaged") == null) {
-                checkDivisions(method.getProgram());
+                if (System.getenv("KILN_DEBUG_NODIV") == null) {
+                    checkDivisions(method.getProgram());
+                }
             }
         }
     }

@@ -413,7 +413,7 @@ public final class NativeImageBuilder {
         Path note = work.resolve("kiln_note.S");
         Files.writeString(note, noteAssembly(app.manifest(), work.resolve("classes.z")));
         Files.write(work.resolve("classes.z"), deflate(String.join("\n", compiled) + "\n"));
-        List<String> cflags = List.of("-O2", "-std=gnu11", "-fno-strict-aliasing", "-nostdinc", "-isystem",
+        List<String> cflags = List.of("-O2", "-std=gnu11", "-fwrapv", "-fno-strict-aliasing", "-nostdinc", "-isystem",
                 MUSL_INCLUDE, "-I" + guest.resolve("include"), "-fno-pie", "-fno-pic", "-ffunction-sections",
                 "-fdata-sections", "-fno-asynchronous-unwind-tables", "-fno-stack-protector", "-w");
         List<String> cc = new ArrayList<>(List.of("gcc"));

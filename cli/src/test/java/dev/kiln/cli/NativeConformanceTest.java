@@ -1,0 +1,113 @@
+package dev.kiln.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.builder.nativeimage.AppInput;
+import dev.kiln.builder.nativeimage.NativeImageBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The native conformance suite: every program under builder/src/test/conformance runs on
+ * HotSpot (a child `java`) and as a unikernel (`kiln run IMAGE -- PROGRAM` on the real VMM),
+ * and the outputs are compared byte for byte, exit statuses too. All programs share one
+ * image (Suite dispatches on its first argument), so TeaVM and gcc run once.
+ *
+ * <p>The console of a VM is one stream, so both sides merge stderr into stdout. Only
+ * UncaughtException's stack trace lines differ by nature (HotSpot's frames are not
+ * TeaVM's): for it the output up to the "Exception in thread" line is compared exactly and
+ * the rest must be "\tat ..." frames.
+ */
+class NativeConformanceTest {
+    static Path kilnHome = Path.of(System.getProperty("kiln.home", "..")).toAbsolutePath().normalize();
+    static Path classes;
+    static Path image;
+    static String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void buildSuite() throws Exception {
+        Path src = kilnHome.resolve("builder/src/test/conformance");
+        classes = tmp.resolve("classes");
+        Files.createDirectories(classes);
+        // Compiled with this JDK's default release (class file 69): the builder must bring them down itself.
+        Process javac = new ProcessBuilder(Stream.concat(Stream.of(Path.of(System.getProperty("java.home"), "bin",
+                "javac").toString(), "-nowarn", "-d", classes.toString()), sources(src).stream()).toList())
+                .inheritIO().start();
+        assertEquals(0, javac.waitFor(), "javac of the conformance programs");
+        AppInput app = AppInput.resolve(classes, "Suite");
+        NativeImageBuilder builder = new NativeImageBuilder(kilnHome, kilnHome.resolve("cli/target/native-cache"),
+                System.err::println);
+        image = builder.build(app).image();
+    }
+
+    static List<String> sources(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().toList();
+        }
+    }
+
+    static List<String> programs() throws IOException {
+        List<String> names = new ArrayList<>();
+        for (String f : sources(kilnHome.resolve("builder/src/test/conformance"))) {
+            String n = Path.of(f).getFileName().toString().replace(".java", "");
+            if (!n.equals("Suite")) {
+                names.add(n);
+            }
+        }
+        return names;
+    }
+
+    record Run(int status, String output) {
+    }
+
+    static Run run(List<String> cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("timed out: " + cmd);
+        }
+        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    static Run hotspot(String program) throws Exception {
+        return run(List.of(java, "-cp", classes.toString(), "Suite", program));
+    }
+
+    static Run unikernel(String program) throws Exception {
+        return run(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "dev.kiln.cli.Main", "run", image.toString(), "--", program));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> conformance() throws IOException {
+        return programs().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+            Run hs = hotspot(name);
+            Run vm = unikernel(name);
+            assertEquals(hs.status(), vm.status(), name + ": exit status\nunikernel output:\n" + vm.output());
+            if (name.equals("UncaughtException")) {
+                int cut = hs.output().indexOf("\tat ");
+                assertTrue(cut > 0, "HotSpot printed a stack trace");
+                assertEquals(hs.output().substring(0, cut), vm.output().substring(0, Math.min(cut, vm.output().length())));
+                assertTrue(vm.output().substring(cut).startsWith("\tat "), "unikernel printed a stack trace:\n"
+                        + vm.output());
+            } else {
+                assertEquals(hs.output(), vm.output(), name + ": output");
+            }
+        }));
+    }
+}
