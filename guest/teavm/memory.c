@@ -137,9 +137,9 @@ void teavm_initHeap(int64_t minHeap, int64_t maxHeap) {
         teavm_outOfMemory();
     }
     maxHeap = heap;
-    if (minHeap > maxHeap) {
-        minHeap = maxHeap;
-    }
+    /* The whole heap from the start: the memory is mapped anyway, and TeaVM 0.12.3's GC raises
+       out-of-memory without first growing a smaller heap. */
+    minHeap = maxHeap;
 
     int32_t workSize = teavm_gc_calculateWorkSize(maxHeap);
     int32_t regionsSize = teavm_gc_calculateRegionsSize(maxHeap);

@@ -33,11 +33,14 @@ public final class KilnRuntime {
             // Never true; a read that keeps the field for the C runtime, which throws it (guest/teavm/heaptrace.c).
             throw outOfMemoryError;
         }
-        // No try/catch around main: TeaVM's green threads suspend by returning through the
-        // stack, which a setjmp-based try block in a caller does not survive. An uncaught
-        // exception reaches the default handler instead, on any thread.
+        // Other threads' uncaught exceptions reach the default handler; main's is caught here
+        // (TeaVM's own fallback prints bare frames and aborts).
         Thread.setDefaultUncaughtExceptionHandler(KilnRuntime::uncaught);
-        KilnApp.main(args);
+        try {
+            KilnApp.main(args);
+        } catch (Throwable t) {
+            uncaught(Thread.currentThread(), t);
+        }
     }
 
     /** HotSpot's report of an uncaught exception; for the main thread the VM then exits with status 1. */
@@ -46,7 +49,7 @@ public final class KilnRuntime {
         System.err.print("Exception in thread \"" + thread.getName() + "\" ");
         t.printStackTrace();
         System.err.flush();
-        if (thread.getName().equals("main")) {
+        if ("main".equals(thread.getName())) {
             exit(1);
         }
     }
@@ -99,6 +102,37 @@ public final class KilnRuntime {
     @Import(name = "fmaf")
     public static native float fmaf(float a, float b, float c);
 
+    /** Math.rint: musl's rint (round half to even in the default rounding mode); TeaVM 0.12.3 rounds half up. */
+    @Import(name = "rint")
+    public static native double rint(double a);
+
+    /**
+     * Formatter's "%n" (TeaVM 0.12.3's Formatter rejects it): the format string is rewritten with
+     * the line separator, which is "\n" here as on Linux, before TeaVM's Formatter parses it.
+     */
+    public static String percentN(String format) {
+        if (format == null || format.indexOf("%n") < 0) {
+            return format;
+        }
+        StringBuilder sb = new StringBuilder(format.length());
+        for (int i = 0; i < format.length(); i++) {
+            char c = format.charAt(i);
+            if (c == '%' && i + 1 < format.length()) {
+                char n = format.charAt(i + 1);
+                if (n == 'n') {
+                    sb.append('\n');
+                    i++;
+                    continue;
+                }
+                sb.append(c).append(n);
+                i++;
+                continue;
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
     /** Math.round(double): nearest, ties toward positive infinity (TeaVM 0.12.3 rounds ties away from zero). */
     public static long roundDouble(double a) {
         double f = Math.floor(a);
@@ -129,6 +163,14 @@ public final class KilnRuntime {
             return Double.POSITIVE_INFINITY;
         }
         return a == Double.MAX_VALUE ? 0x1.0p971 : Math.nextUp(a) - a;
+    }
+
+    /** new T[size] (TeaVM 0.12.3 allocates an array of negative length instead of throwing). */
+    public static int arraySize(int size) {
+        if (size < 0) {
+            throw new NegativeArraySizeException(Integer.toString(size));
+        }
+        return size;
     }
 
     public static int intSum(int a, int b) {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The native conformance suite: every program under builder/src/test/conformance runs on
+ * The native conformance suite: every program under builder/src/test/conformance and
+ * bench/compute (the CPU-heavy ones, at small sizes) runs on
  * HotSpot (a child `java`) and as a unikernel (`kiln run IMAGE -- PROGRAM` on the real VMM),
  * and the outputs are compared byte for byte, exit statuses too. All programs share one
  * image (Suite dispatches on its first argument), so TeaVM and gcc run once.
@@ -41,11 +42,13 @@ class NativeConformanceTest {
     @BeforeAll
     static void buildSuite() throws Exception {
         Path src = kilnHome.resolve("builder/src/test/conformance");
+        List<String> all = new ArrayList<>(sources(src));
+        all.addAll(sources(kilnHome.resolve("bench/compute")));
         classes = tmp.resolve("classes");
         Files.createDirectories(classes);
         // Compiled with this JDK's default release (class file 69): the builder must bring them down itself.
         Process javac = new ProcessBuilder(Stream.concat(Stream.of(Path.of(System.getProperty("java.home"), "bin",
-                "javac").toString(), "-nowarn", "-d", classes.toString()), sources(src).stream()).toList())
+                "javac").toString(), "-nowarn", "-d", classes.toString()), all.stream()).toList())
                 .inheritIO().start();
         assertEquals(0, javac.waitFor(), "javac of the conformance programs");
         AppInput app = AppInput.resolve(classes, "Suite");
@@ -62,9 +65,11 @@ class NativeConformanceTest {
 
     static List<String> programs() throws IOException {
         List<String> names = new ArrayList<>();
-        for (String f : sources(kilnHome.resolve("builder/src/test/conformance"))) {
+        List<String> files = new ArrayList<>(sources(kilnHome.resolve("builder/src/test/conformance")));
+        files.addAll(sources(kilnHome.resolve("bench/compute")));
+        for (String f : files) {
             String n = Path.of(f).getFileName().toString().replace(".java", "");
-            if (!n.equals("Suite")) {
+            if (!n.equals("Suite") && !n.equals("ComputeBench")) {
                 names.add(n);
             }
         }

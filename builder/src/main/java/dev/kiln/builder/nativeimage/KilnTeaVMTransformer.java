@@ -15,6 +15,8 @@ import org.teavm.model.MethodHolder;
 import org.teavm.model.MethodReference;
 import org.teavm.model.Program;
 import org.teavm.model.ValueType;
+import org.teavm.model.Variable;
+import org.teavm.model.instructions.ConstructArrayInstruction;
 import org.teavm.model.emit.ProgramEmitter;
 import org.teavm.model.emit.ValueEmitter;
 import org.teavm.model.instructions.BinaryInstruction;
@@ -40,6 +42,8 @@ import org.teavm.model.instructions.NumericOperandType;
  * <li>Thread.join(long, int) in TeaVM 0.12.3 waits for the thread's end notification without
  *     checking whether the thread already ended, so joining a finished thread never returns;
  *     the original body is kept as {@code kilnJoinWait} and join first checks isAlive().</li>
+ * <li>{@code new T[n]} checks n first: TeaVM 0.12.3 would allocate an array of negative length
+ *     where Java throws NegativeArraySizeException.</li>
  * <li>TeaVM's GC prints the shadow stack before reporting that no memory is left;
  *     on Kiln that report is a Java OutOfMemoryError, so the print goes.</li>
  * </ul>
@@ -57,7 +61,8 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
     private static final List<Missing> WRONG = List.of(
             new Missing("java.lang.Math", "round", new ValueType[] {ValueType.DOUBLE, ValueType.LONG}, "roundDouble"),
             new Missing("java.lang.Math", "round", new ValueType[] {ValueType.FLOAT, ValueType.INTEGER}, "roundFloat"),
-            new Missing("java.lang.Math", "ulp", new ValueType[] {ValueType.DOUBLE, ValueType.DOUBLE}, "ulpDouble"));
+            new Missing("java.lang.Math", "ulp", new ValueType[] {ValueType.DOUBLE, ValueType.DOUBLE}, "ulpDouble"),
+            new Missing("java.lang.Math", "rint", new ValueType[] {ValueType.DOUBLE, ValueType.DOUBLE}, "rint"));
 
     private static final ValueType I = ValueType.INTEGER;
     private static final ValueType J = ValueType.LONG;
@@ -100,6 +105,9 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
         }
         if (name.equals("java.lang.Thread")) {
             fixJoin(cls, context);
+        }
+        if (name.equals("java.util.Formatter")) {
+            fixPercentN(cls, context);
         }
         if (name.equals("org.teavm.runtime.GC") || name.equals("org.teavm.runtime.MarkQueue")) {
             for (MethodHolder method : cls.getMethods()) {
@@ -168,6 +176,29 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
         pe.exit();
     }
 
+    /** Formatter.format(Locale, String, Object...) first passes the format through KilnRuntime.percentN. */
+    private static void fixPercentN(ClassHolder cls, ClassHolderTransformerContext context) {
+        ValueType formatter = ValueType.object(cls.getName());
+        ValueType locale = ValueType.object("java.util.Locale");
+        ValueType string = ValueType.object("java.lang.String");
+        ValueType objects = ValueType.arrayOf(ValueType.object("java.lang.Object"));
+        MethodDescriptor desc = new MethodDescriptor("format", locale, string, objects, formatter);
+        MethodHolder format = cls.getMethod(desc);
+        if (format == null || format.getProgram() == null) {
+            return;
+        }
+        MethodHolder original = new MethodHolder("kilnFormat0", locale, string, objects, formatter);
+        original.setLevel(AccessLevel.PRIVATE);
+        Program program = format.getProgram();
+        format.setProgram(null);
+        original.setProgram(program);
+        cls.addMethod(original);
+        ProgramEmitter pe = ProgramEmitter.create(format, context.getHierarchy());
+        ValueEmitter self = pe.var(0, formatter);
+        ValueEmitter fixed = pe.invoke(RUNTIME, "percentN", string, pe.var(2, string));
+        self.invokeSpecial("kilnFormat0", formatter, pe.var(1, locale), fixed, pe.var(3, objects)).returnValue();
+    }
+
     private static void removePrintStack(Program program) {
         for (BasicBlock block : program.getBasicBlocks()) {
             for (Instruction insn = block.getFirstInstruction(); insn != null; ) {
@@ -184,6 +215,19 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
         Map<Integer, Long> constants = null;
         for (BasicBlock block : program.getBasicBlocks()) {
             for (Instruction insn = block.getFirstInstruction(); insn != null; insn = insn.getNext()) {
+                if (insn instanceof ConstructArrayInstruction newArray) {
+                    // new T[n] with n < 0 must throw NegativeArraySizeException
+                    InvokeInstruction check = new InvokeInstruction();
+                    check.setType(InvocationType.SPECIAL);
+                    check.setMethod(new MethodReference(RUNTIME, "arraySize", ValueType.INTEGER, ValueType.INTEGER));
+                    check.setArguments(newArray.getSize());
+                    Variable checked = program.createVariable();
+                    check.setReceiver(checked);
+                    check.setLocation(newArray.getLocation());
+                    newArray.insertPrevious(check);
+                    newArray.setSize(checked);
+                    continue;
+                }
                 if (!(insn instanceof BinaryInstruction binary)) {
                     continue;
                 }
