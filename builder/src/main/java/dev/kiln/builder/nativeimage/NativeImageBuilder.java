@@ -94,6 +94,7 @@ public final class NativeImageBuilder {
         if (Files.isRegularFile(image)) {
             return new Result(image, true, key);
         }
+        UnsupportedCallCheck.check(app.classes());
         Path work = Files.createTempDirectory("kiln-build-");
         try {
             Path classes = work.resolve("classes");
@@ -135,6 +136,9 @@ public final class NativeImageBuilder {
         }
         if (which("gcc") == null) {
             missing.add("gcc (apt-get install gcc)");
+        }
+        if (which("objcopy") == null) {
+            missing.add("objcopy (apt-get install binutils)");
         }
         if (which("objdump") == null) {
             missing.add("objdump (apt-get install binutils)");
@@ -429,10 +433,13 @@ public final class NativeImageBuilder {
                 guest.resolve("build/libkilnc.a").toString(), guest.resolve("build/libkiln.a").toString(),
                 MUSL_LIBC, "-lgcc", "-Wl,--end-group", "-o", elf.toString()));
         run(ld, work, "linking the image");
+        // The compiled-class list for `kiln inspect`: a section that is in the file but never loaded.
+        run(List.of("objcopy", "--add-section", ".kiln.classes=" + work.resolve("classes.z"),
+                "--set-section-flags", ".kiln.classes=readonly", elf.toString()), work, "objcopy (class list)");
         return elf;
     }
 
-    /** Assembly for the manifest note (.note.kiln) and the compiled-class list (.kiln.classes, not loaded). */
+    /** Assembly for the manifest note (.note.kiln). */
     static String noteAssembly(ImageManifest manifest, Path classesZ) {
         byte[] desc = manifest.text().getBytes(StandardCharsets.UTF_8);
         StringBuilder s = new StringBuilder();
@@ -447,8 +454,6 @@ public final class NativeImageBuilder {
             s.append('\n');
         }
         s.append("    .balign 4\n");
-        s.append("    .section .kiln.classes, \"\", @progbits\n");
-        s.append("    .incbin \"").append(classesZ.toAbsolutePath()).append("\"\n");
         s.append("    .section .note.GNU-stack, \"\", @progbits\n");
         return s.toString();
     }
