@@ -81,3 +81,28 @@ kiln_bootstrap() {
   kiln_build_jars
   kiln_build_guests
 }
+
+# The jvm flavor: QEMU to run images, Debian's kernel sources and the tools to build Kiln's kernel,
+# curl for its HTTP test. Packages without a command to look for are checked with dpkg.
+kiln_need_jvm_flavor() {
+  kiln_need_packages qemu-system-x86_64:qemu-system-x86 curl:curl flex:flex bison:bison bc:bc xz:xz-utils
+  local pkgs=() p
+  for p in linux-source-6.1 libelf-dev; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || pkgs+=("$p")
+  done
+  [ ${#pkgs[@]} -eq 0 ] && return 0
+  [ "$(id -u)" -eq 0 ] || kiln_die "missing packages: ${pkgs[*]}; install them (apt-get install ${pkgs[*]}) or run as root"
+  kiln_say "installing Debian packages for the jvm flavor: ${pkgs[*]}"
+  if [ -z "${KILN_APT_UPDATED:-}" ]; then
+    apt-get update -q >&2 || kiln_die "apt-get update failed"
+    KILN_APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${pkgs[@]}" >&2 || kiln_die "apt-get install ${pkgs[*]} failed"
+}
+
+# The network stack's tests talk to the real Linux stack inside a namespace they create:
+# ping, curl and a python3 peer, dnsmasq for DHCP, nftables for loss where the kernel has no netem.
+kiln_need_net_test_tools() {
+  kiln_need_packages ip:iproute2 tc:iproute2 ping:iputils-ping curl:curl python3:python3 \
+    dnsmasq:dnsmasq-base nft:nftables
+}

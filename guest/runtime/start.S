@@ -9,6 +9,7 @@
     .type _start, @function
 _start:
     xorl %ebp, %ebp              /* terminate frame-pointer chains for crash reports */
+    andq $-16, %rsp              /* the SysV ABI wants RSP 16-aligned before a call (SSE spills use movaps) */
     call kiln_start              /* C entry: stores boot info, calls main, exits */
     ud2                          /* kiln_start never returns */
     .size _start, . - _start

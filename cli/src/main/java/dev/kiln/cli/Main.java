@@ -4,9 +4,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The `kiln` command: one subcommand class per verb. */
-@Command(name = "kiln", mixinStandardHelpOptions = true, version = "kiln 0.1.0",
+@Command(name = "kiln", mixinStandardHelpOptions = true, versionProvider = KilnVersion.class,
         description = "Build, run and inspect Java unikernels.",
-        subcommands = {BuildCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, RunCommand.class, InspectCommand.class, DoctorCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -16,6 +17,12 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by main() and the tests. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler(new ErrorReporter());
     }
 }

@@ -1,0 +1,58 @@
+package dev.kiln.cli;
+
+import dev.kiln.bench.BootBenchmark;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * `kiln bench boot`: warm boots of the C hello guest inside this VMM process,
+ * then cold boots, one new `kiln run` JVM each, and the summary line
+ * `boot warm_median_us=N warm_p99_us=N cold_median_ms=N`.
+ */
+@Command(name = "boot", mixinStandardHelpOptions = true,
+        description = "Boot latency: warm (in this process) and cold (a new `kiln run` process each).")
+final class BenchBootCommand implements Callable<Integer> {
+    @Option(names = "--warm", paramLabel = "N", description = "Warm boots (default: ${DEFAULT-VALUE}).")
+    int warm = 100;
+
+    @Option(names = "--cold", paramLabel = "N", description = "Cold boots (default: ${DEFAULT-VALUE}).")
+    int cold = 10;
+
+    @Option(names = "--image", paramLabel = "IMAGE", description = "Image to boot (default: the C hello guest).")
+    Path image;
+
+    @Override
+    public Integer call() throws Exception {
+        if (warm < 1 || cold < 1) throw new UserError("--warm and --cold must be at least 1");
+        Path target = image != null ? RunCommand.existingImage(image) : KilnHome.guest("tests/hello.elf");
+        var bench = new BootBenchmark(target, System.out);
+        var warmResult = bench.warm(warm);
+        var footprint = bench.footprint(20);
+        var coldResult = bench.cold(kilnRunCommand(target), cold);
+        System.out.printf("boot warm_median_us=%d warm_p99_us=%d cold_median_ms=%d%n",
+                Math.round(warmResult.medianMicros()), Math.round(warmResult.p99Micros()),
+                Math.round(coldResult.medianMillis()));
+        return 0;
+    }
+
+    /**
+     * The same JVM, flags and class path as this process, running `kiln run IMAGE`:
+     * what the ./kiln launcher execs once its build check is done.
+     */
+    static List<String> kilnRunCommand(Path image) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.add("run");
+        command.add(image.toString());
+        return command;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.kiln.cli;
+
+import dev.kiln.vmm.Kvm;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/** The individual checks of `kiln doctor`; each returns a description or throws with the problem. */
+final class Checks {
+    private Checks() {}
+
+    static String jdk() {
+        Runtime.Version v = Runtime.version();
+        if (v.feature() < 25) throw new IllegalStateException("JDK " + v + " is too old: Kiln needs JDK 25 (FFM API)");
+        return "JDK " + v + " at " + System.getProperty("java.home");
+    }
+
+    static String toolVersion(String tool, String flag) throws IOException, InterruptedException {
+        Process p;
+        try {
+            p = new ProcessBuilder(tool, flag).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new IllegalStateException(tool + " not found on PATH (Debian: apt-get install " + tool + ")");
+        }
+        String first = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("");
+        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0)
+            throw new IllegalStateException(tool + " " + flag + " failed");
+        return first;
+    }
+
+    static String kvm() {
+        try (Kvm kvm = Kvm.open()) {
+            return "KVM API " + kvm.apiVersion() + ", " + kvm.supportedCpuidEntries() + " CPUID entries";
+        }
+    }
+}

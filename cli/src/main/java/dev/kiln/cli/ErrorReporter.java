@@ -1,0 +1,27 @@
+package dev.kiln.cli;
+
+import picocli.CommandLine;
+
+/**
+ * Turns failures of kiln itself (a bad image, no /dev/kvm, a missing file) into
+ * one clear line on stderr and exit status 125, the way `docker run` reports its
+ * own errors, so they are told apart from the guest's exit statuses. A stack
+ * trace is shown only with KILN_DEBUG=1: for a user it is noise, for a bug report it is gold.
+ */
+final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+    static final int KILN_ERROR = 125;
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        System.err.println("kiln: error: " + message);
+        if ("1".equals(System.getenv("KILN_DEBUG"))) e.printStackTrace();
+        else if (!(e instanceof UserError) && !isExpected(e))
+            System.err.println("kiln: (this looks like a bug in kiln; run with KILN_DEBUG=1 for the stack trace)");
+        return KILN_ERROR;
+    }
+
+    private static boolean isExpected(Exception e) {
+        return e instanceof dev.kiln.vmm.VmmException || e instanceof java.io.IOException;
+    }
+}

@@ -1,0 +1,284 @@
+package dev.kiln.init;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * PID 1 of a Kiln jvm-flavor image.
+ *
+ * <p>The kernel starts {@code /jvm/bin/java @/kiln/jvmargs} as init (rdinit=);
+ * the argument file names this class as the main class and puts the app's jar on the class path.
+ * This class mounts /proc, /sys, /dev and /tmp, sets the clock and the hostname, opens Kiln's
+ * control port (/dev/ttyS1, the second 8250 UART, which the host reads apart from the console),
+ * installs the exit reporter as the JDK's last shutdown hook, and then runs the app's main in
+ * this same JVM. When the JVM shuts down (main returned and the last non-daemon thread ended,
+ * System.exit, or a signal forwarded from the host), the reporter writes
+ * {@code kiln-exit STATUS} on the control port and restarts the machine, which makes QEMU
+ * (-no-reboot) exit. The network needs no code here: the kernel configures eth0 from its ip=
+ * parameter, and /etc/resolv.conf is a link to /proc/net/pnp, which the kernel fills.
+ */
+public final class Init {
+    static final String MANIFEST = "/kiln/manifest";
+    static final String CONTROL = "/dev/ttyS1";
+    /** The status reported when the init itself fails before or around the app. */
+    static final int INIT_FAILURE = 70;
+
+    private static volatile int controlFd = -1;
+    private static volatile boolean mainThrew;
+
+    private Init() {}
+
+    public static void main(String[] args) {
+        Map<String, List<String>> manifest;
+        try {
+            mountFileSystems();
+            manifest = readManifest(Path.of(MANIFEST));
+            setClock(Files.readString(Path.of("/proc/cmdline")));
+            // The kernel set the hostname from ip= already; this makes it the manifest's name in any case.
+            Libc.sethostname(single(manifest, "name"));
+            // O_NOCTTY: PID 1 must not make the control port its controlling terminal. Not raw mode:
+            // the host ignores the echo of its own commands and strips the tty's CR.
+            controlFd = Libc.open(CONTROL, Libc.O_RDWR | Libc.O_NOCTTY | Libc.O_CLOEXEC);
+            jdk.internal.access.SharedSecrets.getJavaLangAccess()
+                    .registerShutdownHook(9, true, new Task(Task.REPORT));
+            Thread listener = new Thread(new Task(Task.LISTEN), "kiln-control");
+            listener.setDaemon(true);
+            listener.start();
+        } catch (RuntimeException | IOException e) {
+            System.err.println("kiln-init: " + e);
+            if (controlFd < 0) {
+                // Nothing can report a status: restart the machine, the host sees no status.
+                System.err.flush();
+                Libc.reboot(Libc.RB_AUTOBOOT);
+            }
+            System.exit(INIT_FAILURE);
+            return;
+        }
+        List<String> appArgs = manifest.get("arg");
+        runApp(single(manifest, "main"), appArgs == null ? List.of() : appArgs);
+    }
+
+    /** A plain Runnable, not a lambda: lambdas cost an invokedynamic bootstrap on the boot path. */
+    private static final class Task implements Runnable {
+        static final int REPORT = 0;
+        static final int LISTEN = 1;
+        private final int what;
+
+        Task(int what) {
+            this.what = what;
+        }
+
+        @Override
+        public void run() {
+            if (what == REPORT) {
+                reportAndPowerOff();
+            } else {
+                listen();
+            }
+        }
+    }
+
+    private static void mountFileSystems() {
+        Libc.mount("proc", "/proc", "proc", Libc.MS_NOSUID | Libc.MS_NODEV | Libc.MS_NOEXEC, null);
+        Libc.mount("sysfs", "/sys", "sysfs", Libc.MS_NOSUID | Libc.MS_NODEV | Libc.MS_NOEXEC, null);
+        Libc.mount("devtmpfs", "/dev", "devtmpfs", Libc.MS_NOSUID, "mode=0755");
+        Libc.mount("tmpfs", "/tmp", "tmpfs", Libc.MS_NOSUID | Libc.MS_NODEV, "mode=1777");
+    }
+
+    /**
+     * The host passes its wall clock (ms since the epoch) at the moment it started QEMU; the guest's
+     * CLOCK_MONOTONIC counts from about then (the kernel starts within milliseconds), so the
+     * real time now is that value plus the monotonic clock.
+     */
+    private static void setClock(String cmdline) {
+        for (String a : cmdline.strip().split("\\s+")) {
+            if (a.startsWith("kiln.time=")) {
+                long hostMillis = Long.parseLong(a.substring("kiln.time=".length()));
+                long now = hostMillis * 1_000_000L + System.nanoTime(); // HotSpot: CLOCK_MONOTONIC
+                Libc.clockSettime(Libc.CLOCK_REALTIME, now);
+                return;
+            }
+        }
+        throw new IllegalStateException("no kiln.time=MILLIS on the kernel command line: the host must pass its clock");
+    }
+
+    /** UTF-8 key=value lines; repeated keys keep their order; values use \\ and \n escapes. */
+    static Map<String, List<String>> readManifest(Path file) throws IOException {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                throw new IOException(file + ": bad line: " + line);
+            }
+            String key = line.substring(0, eq);
+            List<String> values = m.get(key);
+            if (values == null) {
+                values = new ArrayList<>();
+                m.put(key, values);
+            }
+            values.add(unescape(line.substring(eq + 1)));
+        }
+        return m;
+    }
+
+    static String unescape(String v) {
+        StringBuilder b = new StringBuilder(v.length());
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '\\' && i + 1 < v.length()) {
+                char n = v.charAt(++i);
+                b.append(n == 'n' ? '\n' : n);
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String single(Map<String, List<String>> m, String key) {
+        List<String> v = m.get(key);
+        if (v == null || v.size() != 1) {
+            throw new IllegalStateException(MANIFEST + ": needs exactly one " + key + "=");
+        }
+        return v.get(0);
+    }
+
+    /** Commands from the host, one per line: "signal N" raises signal N in this JVM. */
+    private static void listen() {
+        StringBuilder line = new StringBuilder();
+        try {
+            while (true) {
+                byte[] b = Libc.read(controlFd, 256);
+                if (b.length == 0) {
+                    return;
+                }
+                for (byte x : b) {
+                    if (x == '\n' || x == '\r') {
+                        command(line.toString().trim());
+                        line.setLength(0);
+                    } else if (line.length() < 256) {
+                        line.append((char) (x & 0xff));
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            System.err.println("kiln-init: control port: " + e.getMessage());
+        }
+    }
+
+    private static void command(String cmd) {
+        if (cmd.startsWith("signal ")) {
+            int sig;
+            try {
+                sig = Integer.parseInt(cmd.substring(7).trim());
+            } catch (NumberFormatException e) {
+                return;
+            }
+            if (sig == 1 || sig == 2 || sig == 15) {
+                // The JVM handles HUP, INT and TERM (shutdown hooks, then exit 128+N),
+                // unless the app installed its own handler; PID 1 gets only handled signals.
+                Libc.kill(Libc.getpid(), sig);
+            }
+        }
+    }
+
+    /** The JDK's last shutdown hook (slot 9, after the app's hooks in slot 1): report and stop. */
+    private static void reportAndPowerOff() {
+        Integer logged = ExitStatusLoggerFinder.status();
+        int status = logged != null ? logged : (mainThrew ? 1 : 0);
+        System.out.flush();
+        System.err.flush();
+        try {
+            Libc.tcdrain(1);
+        } catch (RuntimeException ignored) {
+            // stdout may not be a terminal
+        }
+        try {
+            Libc.writeFully(controlFd, ("kiln-exit " + status + "\n").getBytes(StandardCharsets.US_ASCII));
+            Libc.tcdrain(controlFd);
+        } catch (RuntimeException e) {
+            System.err.println("kiln-init: could not report the exit status: " + e.getMessage());
+        }
+        Libc.sync();
+        Libc.reboot(Libc.RB_AUTOBOOT);
+    }
+
+    /** Runs main as the java launcher would (JEP 512 order: static main(String[]), static main(), instance). */
+    private static void runApp(String mainClass, List<String> argList) {
+        String[] args = argList.toArray(new String[0]);
+        ClassLoader loader = ClassLoader.getSystemClassLoader();
+        Thread.currentThread().setContextClassLoader(loader);
+        try {
+            Class<?> c = Class.forName(mainClass, true, loader);
+            Method m = findMain(c);
+            if (m == null) {
+                throw new IllegalStateException("no main method in " + mainClass);
+            }
+            m.setAccessible(true);
+            Object target = null;
+            if (!Modifier.isStatic(m.getModifiers())) {
+                Constructor<?> k = c.getDeclaredConstructor();
+                k.setAccessible(true);
+                target = k.newInstance();
+            }
+            if (m.getParameterCount() == 1) {
+                m.invoke(target, (Object) args);
+            } else {
+                m.invoke(target);
+            }
+        } catch (InvocationTargetException e) {
+            uncaught(e.getCause());
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            uncaught(e);
+        }
+    }
+
+    private static void uncaught(Throwable t) {
+        mainThrew = true;
+        PrintStream err = System.err;
+        err.print("Exception in thread \"main\" ");
+        t.printStackTrace(err);
+        err.flush();
+        System.exit(1);
+    }
+
+    private static Method findMain(Class<?> c) {
+        Method found = null;
+        for (Class<?> k = c; k != null && found == null; k = k.getSuperclass()) {
+            for (Method m : k.getDeclaredMethods()) {
+                if (!m.getName().equals("main") || Modifier.isPrivate(m.getModifiers())
+                        || m.getReturnType() != void.class) {
+                    continue;
+                }
+                boolean withArgs = m.getParameterCount() == 1 && m.getParameterTypes()[0] == String[].class;
+                if (!withArgs && m.getParameterCount() != 0) {
+                    continue;
+                }
+                if (found == null || rank(m) < rank(found)) {
+                    found = m;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static int rank(Method m) {
+        boolean st = Modifier.isStatic(m.getModifiers());
+        boolean args = m.getParameterCount() == 1;
+        return (st ? 0 : 2) + (args ? 0 : 1);
+    }
+}

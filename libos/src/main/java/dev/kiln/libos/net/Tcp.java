@@ -1,0 +1,367 @@
+package dev.kiln.libos.net;
+
+/**
+ * The TCP layer: demultiplexes segments to connections and listeners, answers segments for
+ * nothing with RST (RFC 9293 3.10.7.1), chooses initial sequence numbers (RFC 6528) and
+ * ephemeral ports, writes outgoing segments, and runs the connections' timers. The per-
+ * connection state machine lives in {@link TcpSocket}.
+ */
+final class Tcp {
+    static final int HEADER = 20;
+    private static final int EPHEMERAL_FIRST = 49152; // RFC 6335 6
+    private static final int EPHEMERAL_COUNT = 65536 - EPHEMERAL_FIRST;
+    /** RFC 5961 7: limit challenge ACKs; Linux's default is 1000/s per host, we use 100. */
+    private static final int CHALLENGE_ACKS_PER_SECOND = 100;
+
+    final NetStack s;
+    private final LongMap<TcpSocket> connections = new LongMap<>(64);
+    private final LongMap<TcpListener> listeners = new LongMap<>(16);
+    /** All connections, for timers; each knows its index (swap-remove). */
+    private TcpSocket[] list = new TcpSocket[64];
+    private int count;
+    private int timeWait;
+    private final TcpSegment seg = new TcpSegment();
+    private final long isnKey;
+    private int nextEphemeral;
+    private long challengeWindowStart;
+    private int challengesInWindow;
+
+    Tcp(NetStack s) {
+        this.s = s;
+        this.isnKey = s.random.nextLong();
+        this.nextEphemeral = s.random.nextInt(EPHEMERAL_COUNT);
+    }
+
+    static long key(int remoteIp, int remotePort, int localPort) {
+        return ((long) remoteIp << 32) | ((long) (remotePort & 0xffff) << 16) | (localPort & 0xffff);
+    }
+
+    int connectionCount() {
+        return count;
+    }
+
+    int timeWaitCount() {
+        return timeWait;
+    }
+
+    // ---- input ------------------------------------------------------------------------
+
+    void receive(byte[] f, int off, int len, int src, int dst) {
+        if (!Checksum.valid(Checksum.add(Checksum.pseudo(src, dst, Ipv4.PROTO_TCP, len), f, off, len))) {
+            s.stats.tcpBadChecksum++;
+            return;
+        }
+        TcpSegment g = seg;
+        if (!g.parse(f, off, len, src, dst)) {
+            s.stats.tcpBadSegment++;
+            return;
+        }
+        TcpSocket c = connections.get(key(src, g.srcPort, g.dstPort));
+        if (c != null) {
+            // RFC 9293 3.10.7.4 / RFC 6191: a new SYN for a tuple in TIME-WAIT with a higher
+            // sequence number may start a new incarnation (a peer reusing its port quickly).
+            if (c.state == TcpSocket.TIME_WAIT && g.flags == TcpSegment.SYN && Seq.gt(g.seq, c.rcvNxt)
+                    && listeners.get(g.dstPort) != null) {
+                c.terminate(TcpSocket.ERR_NONE);
+            } else {
+                c.onSegment(g);
+                return;
+            }
+        }
+        TcpListener l = listeners.get(g.dstPort);
+        if (l != null) {
+            onListen(l, g);
+        } else {
+            reset(g);
+        }
+    }
+
+    /** RFC 9293 3.10.7.2, LISTEN state. */
+    private void onListen(TcpListener l, TcpSegment g) {
+        if (g.has(TcpSegment.RST)) {
+            return;
+        }
+        if (g.has(TcpSegment.ACK)) {
+            reset(g);
+            return;
+        }
+        if (!g.has(TcpSegment.SYN)) {
+            return;
+        }
+        if (l.full() || count - timeWait >= s.config.tcpMaxConnections) {
+            s.stats.tcpBacklogDrops++;
+            return;
+        }
+        TcpSocket c = new TcpSocket(this, g.dstPort, g.src, g.srcPort, l.sendBuffer, l.receiveBuffer);
+        c.listener = l;
+        l.halfOpen++;
+        c.passiveOpen(g, isn(g.src, g.srcPort, g.dstPort));
+        add(c);
+        c.output();
+    }
+
+    /** A reset for a segment that belongs to no connection (RFC 9293 3.10.7.1). */
+    void reset(TcpSegment g) {
+        if (g.has(TcpSegment.RST)) {
+            return; // never answer a reset with a reset
+        }
+        if (g.has(TcpSegment.ACK)) {
+            emit(g.src, g.dstPort, g.srcPort, g.ack, 0, TcpSegment.RST, 0, 0, -1, null, 0, 0);
+        } else {
+            emit(g.src, g.dstPort, g.srcPort, 0, g.seq + g.seqLen(), TcpSegment.RST | TcpSegment.ACK, 0, 0, -1, null, 0, 0);
+        }
+        s.stats.tcpResetsSent++;
+    }
+
+    boolean allowChallengeAck() {
+        if (s.now - challengeWindowStart >= 1_000_000_000L) {
+            challengeWindowStart = s.now;
+            challengesInWindow = 0;
+        }
+        if (challengesInWindow >= CHALLENGE_ACKS_PER_SECOND) {
+            return false;
+        }
+        challengesInWindow++;
+        s.stats.tcpChallengeAcks++;
+        return true;
+    }
+
+    // ---- opening ----------------------------------------------------------------------
+
+    TcpListener listen(int port, int backlog) {
+        if (port <= 0 || port > 65535 || listeners.get(port) != null) {
+            throw new IllegalStateException("TCP port unavailable: " + port);
+        }
+        TcpListener l = new TcpListener(this, port, Math.max(1, backlog), s.config.tcpSendBuffer, s.config.tcpReceiveBuffer);
+        listeners.put(port, l);
+        return l;
+    }
+
+    void unlisten(TcpListener l) {
+        if (listeners.get(l.port) == l) {
+            listeners.remove(l.port);
+        }
+    }
+
+    void abortHalfOpen(TcpListener l) {
+        for (int i = count - 1; i >= 0; i--) {
+            if (i < count && list[i].listener == l) {
+                list[i].abort();
+            }
+        }
+    }
+
+    TcpSocket connect(int remoteIp, int remotePort) {
+        return connect(remoteIp, remotePort, s.config.tcpSendBuffer, s.config.tcpReceiveBuffer);
+    }
+
+    TcpSocket connect(int remoteIp, int remotePort, int sendBuffer, int receiveBuffer) {
+        if (s.ip == 0) {
+            throw new IllegalStateException("the interface has no IPv4 address yet");
+        }
+        if (remotePort <= 0 || remotePort > 65535 || remoteIp == 0 || Ipv4Address.isMulticastOrBroadcast(remoteIp)) {
+            throw new IllegalArgumentException("bad TCP destination");
+        }
+        if (count - timeWait >= s.config.tcpMaxConnections) {
+            throw new IllegalStateException("too many TCP connections");
+        }
+        int localPort = -1;
+        for (int i = 0; i < EPHEMERAL_COUNT; i++) {
+            int p = EPHEMERAL_FIRST + (nextEphemeral++ & 0x7fffffff) % EPHEMERAL_COUNT;
+            if (connections.get(key(remoteIp, remotePort, p)) == null && listeners.get(p) == null) {
+                localPort = p;
+                break;
+            }
+        }
+        if (localPort < 0) {
+            throw new IllegalStateException("no free ephemeral port");
+        }
+        TcpSocket c = new TcpSocket(this, localPort, remoteIp, remotePort, sendBuffer, receiveBuffer);
+        c.activeOpen(isn(remoteIp, remotePort, localPort));
+        add(c);
+        c.output();
+        return c;
+    }
+
+    /** Active open from a chosen local port (tests of simultaneous open; binding a client port). */
+    TcpSocket connectFrom(int localPort, int remoteIp, int remotePort) {
+        if (connections.get(key(remoteIp, remotePort, localPort)) != null) {
+            throw new IllegalStateException("tuple in use");
+        }
+        TcpSocket c = new TcpSocket(this, localPort, remoteIp, remotePort, s.config.tcpSendBuffer, s.config.tcpReceiveBuffer);
+        c.activeOpen(isn(remoteIp, remotePort, localPort));
+        add(c);
+        c.output();
+        return c;
+    }
+
+    /** RFC 6528: ISN = M + F(tuple, secret), M a 4-microsecond clock. */
+    int isn(int remoteIp, int remotePort, int localPort) {
+        long tuple = ((long) remoteIp << 32) ^ ((long) remotePort << 16) ^ localPort ^ ((long) s.ip << 20);
+        return (int) (s.now / 4000) + (int) Prng.mix(isnKey ^ Prng.mix(tuple));
+    }
+
+    // ---- the connection table -------------------------------------------------------------
+
+    private void add(TcpSocket c) {
+        if (count == list.length) {
+            TcpSocket[] n = new TcpSocket[list.length * 2];
+            System.arraycopy(list, 0, n, 0, count);
+            list = n;
+        }
+        c.index = count;
+        list[count++] = c;
+        connections.put(c.key, c);
+    }
+
+    void remove(TcpSocket c) {
+        if (c.index < 0) {
+            return;
+        }
+        int i = c.index;
+        TcpSocket last = list[--count];
+        list[i] = last;
+        last.index = i;
+        list[count] = null;
+        c.index = -1;
+        if (connections.get(c.key) == c) {
+            connections.remove(c.key);
+        }
+    }
+
+    void enteredTimeWait() {
+        timeWait++;
+        if (timeWait > s.config.tcpMaxTimeWait) {
+            TcpSocket oldest = null;
+            for (int i = 0; i < count; i++) {
+                TcpSocket c = list[i];
+                if (c.state == TcpSocket.TIME_WAIT && (oldest == null || c.timeWaitDeadline - oldest.timeWaitDeadline < 0)) {
+                    oldest = c;
+                }
+            }
+            if (oldest != null) {
+                oldest.terminate(TcpSocket.ERR_NONE);
+            }
+        }
+    }
+
+    void leftTimeWait() {
+        timeWait--;
+    }
+
+    /** One line per connection, for diagnostics. */
+    String describe() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            sb.append(list[i].debugString()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    void abortAll() {
+        while (count > 0) {
+            list[count - 1].abort();
+        }
+    }
+
+    // ---- timers --------------------------------------------------------------------------
+
+    void poll() {
+        for (int i = count - 1; i >= 0; i--) {
+            if (i < count) {
+                list[i].onTimers();
+            }
+        }
+    }
+
+    long nextDeadline() {
+        long d = Long.MAX_VALUE;
+        for (int i = 0; i < count; i++) {
+            d = Math.min(d, list[i].nextDeadline());
+        }
+        return d;
+    }
+
+    // ---- output -------------------------------------------------------------------------
+
+    /**
+     * Writes one segment into the transmit buffer and sends it. Options: MSS if mssOption > 0,
+     * window scale if wsOption >= 0 (SYN segments only). Data comes from a ring, len bytes at rel.
+     */
+    void emit(int dstIp, int srcPort, int dstPort, int seq, int ack, int flags, int window,
+              int mssOption, int wsOption, ByteRing data, int rel, int len) {
+        emit(dstIp, srcPort, dstPort, seq, ack, flags, window, mssOption, wsOption, false, null, data, rel, len);
+    }
+
+    /**
+     * As above, plus SACK-permitted on a SYN, or SACK blocks (RFC 2018 3) describing the
+     * out-of-order data held in `sack` (offsets from `ack`), at most three blocks.
+     */
+    void emit(int dstIp, int srcPort, int dstPort, int seq, int ack, int flags, int window,
+              int mssOption, int wsOption, boolean sackPermitted, Assembler sack, ByteRing data, int rel, int len) {
+        byte[] t = s.tx;
+        int o = NetStack.L4_OFF;
+        int blocks = sack == null ? 0 : Math.min(3, sack.ranges());
+        int optLen = (mssOption > 0 ? 4 : 0) + (wsOption >= 0 ? 4 : 0) + (sackPermitted ? 4 : 0)
+                + (blocks > 0 ? 4 + 8 * blocks : 0);
+        if (NetStack.L4_OFF + HEADER + optLen + len > t.length) {
+            optLen -= blocks > 0 ? 4 + 8 * blocks : 0;
+            blocks = 0;
+        }
+        int hlen = HEADER + optLen;
+        Bytes.put16(t, o, srcPort);
+        Bytes.put16(t, o + 2, dstPort);
+        Bytes.put32(t, o + 4, seq);
+        Bytes.put32(t, o + 8, ack);
+        t[o + 12] = (byte) ((hlen / 4) << 4);
+        t[o + 13] = (byte) flags;
+        Bytes.put16(t, o + 14, window);
+        Bytes.put16(t, o + 16, 0);
+        Bytes.put16(t, o + 18, 0);
+        int p = o + HEADER;
+        if (mssOption > 0) {
+            t[p] = 2;
+            t[p + 1] = 4;
+            Bytes.put16(t, p + 2, mssOption);
+            p += 4;
+        }
+        if (wsOption >= 0) {
+            t[p] = 1; // NOP, to align
+            t[p + 1] = 3;
+            t[p + 2] = 3;
+            t[p + 3] = (byte) wsOption;
+            p += 4;
+        }
+        if (sackPermitted) {
+            t[p] = 1;
+            t[p + 1] = 1;
+            t[p + 2] = 4;
+            t[p + 3] = 2;
+            p += 4;
+        }
+        if (blocks > 0) {
+            t[p] = 1;
+            t[p + 1] = 1;
+            t[p + 2] = 5;
+            t[p + 3] = (byte) (2 + 8 * blocks);
+            p += 4;
+            // Highest blocks first: they are the most recent arrivals in the common case.
+            for (int i = 0; i < blocks; i++) {
+                int r = sack.ranges() - 1 - i;
+                Bytes.put32(t, p, ack + sack.rangeStart(r));
+                Bytes.put32(t, p + 4, ack + sack.rangeEnd(r));
+                p += 8;
+            }
+        }
+        if (len > 0) {
+            data.peek(rel, t, o + hlen, len);
+        }
+        Bytes.put16(t, o + 16, Checksum.finish(Checksum.add(Checksum.pseudo(s.ip, dstIp, Ipv4.PROTO_TCP, hlen + len), t, o, hlen + len)));
+        s.ipv4.send(s.ip, dstIp, Ipv4.PROTO_TCP, hlen + len);
+    }
+
+    /** Largest segment payload our MTU allows (RFC 9293 3.7.1: MTU minus 40). */
+    int localMss() {
+        return s.config.mtu - Ipv4.HEADER - HEADER;
+    }
+}

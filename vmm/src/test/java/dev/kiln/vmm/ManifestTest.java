@@ -1,0 +1,39 @@
+package dev.kiln.vmm;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ManifestTest {
+    @Test
+    void parsesKeysInOrderAndKeepsUnknownOnes() {
+        Manifest m = Manifest.parse("name=web\nmemory_mb=128\narg=--port\narg=8080\nenv=A=1\nnet=tap0\n\n# comment\nenv=B=\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(new Manifest("web", 128, List.of("--port", "8080"), List.of("A=1", "B="), List.of("net=tap0")), m);
+    }
+
+    @Test
+    void ignoresNulPaddingAndCrLf() {
+        Manifest m = Manifest.parse("name=x\r\narg=\r\n\0\0\0".getBytes(StandardCharsets.UTF_8));
+        assertEquals(new Manifest("x", 0, List.of(""), List.of(), List.of()), m);
+    }
+
+    @Test
+    void rejectsMalformedLines() {
+        for (String bad : List.of("name", "=v", "memory_mb=lots", "memory_mb=0", "memory_mb=99999",
+                "name=a\nname=b", "env=NOEQUALS", "env==v", "name=", "bad key=v", "arg=a\0b")) {
+            ImageException e = assertThrows(ImageException.class, () -> Manifest.parse(bad), bad);
+            assertTrue(e.getMessage().startsWith("manifest line "), e.getMessage());
+        }
+    }
+
+    @Test
+    void rejectsInvalidUtf8() {
+        assertThrows(ImageException.class, () -> Manifest.parse(new byte[] {'a', '=', (byte) 0xff}));
+    }
+}

@@ -1,0 +1,218 @@
+package dev.kiln.vmm.abi;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Parses guest/include/kiln/abi.h, the single source of truth, and checks {@link Abi}
+ * against it: every object-like #define, and every struct's field offsets and size
+ * (fields are uintN_t, laid out with natural alignment as gcc does on x86-64).
+ */
+class AbiAgreementTest {
+    private static final Pattern DEFINE = Pattern.compile("(?m)^#define[ \\t]+(KILN_\\w+)[ \\t]+([^\\n]+?)[ \\t]*(/\\*[^\\n]*)?$");
+    private static final Pattern STRUCT = Pattern.compile("struct\\s+(kiln_\\w+)\\s*\\{(.*?)\\};", Pattern.DOTALL);
+    private static final Pattern FIELD = Pattern.compile("uint(8|16|32|64)_t\\s+(\\w+)\\s*;");
+
+    private static String header() throws Exception {
+        String dir = System.getProperty("kiln.guest.include");
+        assertNotNull(dir, "kiln.guest.include is not set (run through Maven)");
+        return Files.readString(Path.of(dir, "kiln", "abi.h"));
+    }
+
+    static Map<String, Long> defines(String text) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        Matcher m = DEFINE.matcher(text);
+        while (m.find()) {
+            String name = m.group(1), body = m.group(2);
+            if (body.isEmpty()) continue;
+            out.put(name, new Expr(body, out).parse());
+        }
+        return out;
+    }
+
+    /** struct name -> (field -> {offset, size}), plus "sizeof" -> {size, 0}. */
+    static Map<String, Map<String, long[]>> structs(String text) {
+        Map<String, Map<String, long[]>> out = new LinkedHashMap<>();
+        Matcher m = STRUCT.matcher(text);
+        while (m.find()) {
+            Map<String, long[]> fields = new LinkedHashMap<>();
+            long off = 0, align = 1;
+            String body = m.group(2).replaceAll("/\\*.*?\\*/", "");
+            for (String decl : body.split(";")) {
+                if (decl.isBlank()) continue;
+                Matcher f = FIELD.matcher(decl.trim() + ";");
+                if (!f.matches()) fail("abi.h: cannot parse field \"" + decl.trim() + "\" of struct " + m.group(1));
+                long size = Long.parseLong(f.group(1)) / 8;
+                off = (off + size - 1) / size * size;
+                fields.put(f.group(2), new long[] {off, size});
+                off += size;
+                align = Math.max(align, size);
+            }
+            fields.put("sizeof", new long[] {(off + align - 1) / align * align, 0});
+            out.put(m.group(1), fields);
+        }
+        return out;
+    }
+
+    @Test
+    void definesAgree() throws Exception {
+        Map<String, Long> d = defines(header());
+        Map<String, Long> java = new HashMap<>();
+        java.put("KILN_ABI_VERSION", (long) Abi.ABI_VERSION);
+        java.put("KILN_HC_PORT_BASE", (long) Abi.HC_PORT_BASE);
+        java.put("KILN_HC_CONSOLE_WRITE", (long) Abi.HC_CONSOLE_WRITE);
+        java.put("KILN_HC_EXIT", (long) Abi.HC_EXIT);
+        java.put("KILN_HC_WALLTIME", (long) Abi.HC_WALLTIME);
+        java.put("KILN_HC_YIELD", (long) Abi.HC_YIELD);
+        java.put("KILN_HC_ABORT", (long) Abi.HC_ABORT);
+        java.put("KILN_CONSOLE_WRITE_MAX", Abi.CONSOLE_WRITE_MAX);
+        java.put("KILN_ABORT_MESSAGE_MAX", Abi.ABORT_MESSAGE_MAX);
+        java.put("KILN_BOOT_MAGIC", Abi.BOOT_MAGIC & 0xffffffffL);
+        for (String name : d.keySet()) {
+            if (name.equals("KILN_ABI_H")) continue;
+            assertTrue(java.containsKey(name), "abi.h defines " + name + " but Abi.java has no mirror of it");
+            assertEquals(d.get(name), java.get(name), name);
+        }
+        assertEquals(java.keySet().size(), d.keySet().stream().filter(n -> !n.equals("KILN_ABI_H")).count(),
+                "Abi.java mirrors a define abi.h no longer has: " + java.keySet() + " vs " + d.keySet());
+        long highest = d.entrySet().stream().filter(e -> e.getKey().startsWith("KILN_HC_") && !e.getKey().equals("KILN_HC_PORT_BASE"))
+                .mapToLong(Map.Entry::getValue).max().orElseThrow();
+        assertEquals(highest, Abi.HC_MAX, "HC_MAX must be the highest call number");
+        assertTrue(header().contains("#define KILN_HC_PORT(call) (KILN_HC_PORT_BASE + (call))"), "KILN_HC_PORT changed");
+        assertEquals(0x501, Abi.port(Abi.HC_CONSOLE_WRITE));
+    }
+
+    @Test
+    void structLayoutsAgree() throws Exception {
+        Map<String, Map<String, long[]>> s = structs(header());
+        List<String> expected = new ArrayList<>(List.of("kiln_hc_console_write", "kiln_hc_exit", "kiln_hc_walltime",
+                "kiln_hc_yield", "kiln_hc_abort", "kiln_boot_info"));
+        assertEquals(expected, new ArrayList<>(s.keySet()), "the structs in abi.h changed");
+        check(s, "kiln_hc_console_write", Abi.CONSOLE_WRITE_SIZE, "data", Abi.CONSOLE_WRITE_DATA, "len", Abi.CONSOLE_WRITE_LEN);
+        check(s, "kiln_hc_exit", Abi.EXIT_SIZE, "status", Abi.EXIT_STATUS);
+        check(s, "kiln_hc_walltime", Abi.WALLTIME_SIZE, "ns", Abi.WALLTIME_NS);
+        check(s, "kiln_hc_yield", Abi.YIELD_SIZE, "timeout_ns", Abi.YIELD_TIMEOUT_NS, "ready", Abi.YIELD_READY);
+        check(s, "kiln_hc_abort", Abi.ABORT_SIZE, "msg", Abi.ABORT_MSG, "len", Abi.ABORT_LEN);
+        check(s, "kiln_boot_info", Abi.BOOT_INFO_SIZE, "magic", Abi.BOOT_INFO_MAGIC, "abi_version", Abi.BOOT_INFO_ABI_VERSION,
+                "mem_size", Abi.BOOT_INFO_MEM_SIZE, "heap_start", Abi.BOOT_INFO_HEAP_START, "heap_end", Abi.BOOT_INFO_HEAP_END,
+                "stack_top", Abi.BOOT_INFO_STACK_TOP, "tsc_khz", Abi.BOOT_INFO_TSC_KHZ,
+                "wallclock_ns", Abi.BOOT_INFO_WALLCLOCK_NS, "boot_tsc", Abi.BOOT_INFO_BOOT_TSC, "argc", Abi.BOOT_INFO_ARGC,
+                "argv", Abi.BOOT_INFO_ARGV, "envc", Abi.BOOT_INFO_ENVC, "envp", Abi.BOOT_INFO_ENVP);
+    }
+
+    /** Java's offsets must be exactly the header's fields, in order, and the sizes must match. */
+    private static void check(Map<String, Map<String, long[]>> all, String struct, int size, Object... fieldOffsets) {
+        Map<String, long[]> fields = all.get(struct);
+        assertNotNull(fields, "abi.h has no struct " + struct);
+        assertEquals(fields.size() - 1, fieldOffsets.length / 2, struct + ": field count differs between abi.h and Abi.java");
+        for (int i = 0; i < fieldOffsets.length; i += 2) {
+            long[] f = fields.get((String) fieldOffsets[i]);
+            assertNotNull(f, struct + " has no field " + fieldOffsets[i] + " in abi.h");
+            assertEquals(f[0], ((Integer) fieldOffsets[i + 1]).longValue(), struct + "." + fieldOffsets[i] + " offset");
+        }
+        assertEquals(fields.get("sizeof")[0], size, "sizeof(struct " + struct + ")");
+    }
+
+    @Test
+    void parserUnderstandsTheExpressionsUsed() {
+        Map<String, Long> d = defines("#define KILN_A (1u << 20)\n#define KILN_B 0x4e4c494bu /* x */\n#define KILN_C (KILN_A + 4096u)\n");
+        assertEquals(1L << 20, d.get("KILN_A"));
+        assertEquals(0x4e4c494bL, d.get("KILN_B"));
+        assertEquals((1L << 20) + 4096, d.get("KILN_C"));
+    }
+
+    /** Integer constants (u/l suffixes), names defined earlier, parentheses, + - * << >> |. */
+    private static final class Expr {
+        private final String s;
+        private final Map<String, Long> known;
+        private int p;
+
+        Expr(String s, Map<String, Long> known) {
+            this.s = s;
+            this.known = known;
+        }
+
+        long parse() {
+            long v = or();
+            skip();
+            if (p != s.length()) fail("abi.h: cannot evaluate \"" + s + "\"");
+            return v;
+        }
+
+        private void skip() {
+            while (p < s.length() && Character.isWhitespace(s.charAt(p))) p++;
+        }
+
+        private boolean eat(String op) {
+            skip();
+            if (s.startsWith(op, p)) {
+                p += op.length();
+                return true;
+            }
+            return false;
+        }
+
+        private long or() {
+            long v = shift();
+            while (eat("|")) v |= shift();
+            return v;
+        }
+
+        private long shift() {
+            long v = sum();
+            while (true) {
+                if (eat("<<")) v <<= sum();
+                else if (eat(">>")) v >>= sum();
+                else return v;
+            }
+        }
+
+        private long sum() {
+            long v = product();
+            while (true) {
+                if (eat("+")) v += product();
+                else if (eat("-")) v -= product();
+                else return v;
+            }
+        }
+
+        private long product() {
+            long v = atom();
+            while (eat("*")) v *= atom();
+            return v;
+        }
+
+        private long atom() {
+            skip();
+            if (eat("(")) {
+                long v = or();
+                if (!eat(")")) fail("abi.h: missing ) in \"" + s + "\"");
+                return v;
+            }
+            Matcher m = Pattern.compile("(0[xX][0-9a-fA-F]+|[0-9]+)[uUlL]*|([A-Za-z_]\\w*)").matcher(s);
+            if (!m.find(p) || m.start() != p) fail("abi.h: cannot evaluate \"" + s + "\" at " + p);
+            p = m.end();
+            if (m.group(2) != null) {
+                Long v = known.get(m.group(2));
+                if (v == null) fail("abi.h: " + m.group(2) + " is not defined before use in \"" + s + "\"");
+                return v;
+            }
+            String n = m.group(1);
+            return n.startsWith("0x") || n.startsWith("0X") ? Long.parseLong(n.substring(2), 16) : Long.parseLong(n);
+        }
+    }
+}
