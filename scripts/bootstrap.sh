@@ -75,8 +75,15 @@ kiln_build_guests() {
   make -s -C "$KILN_HOME/guest" >&2 || kiln_die "building the C guest runtime failed (make -C guest)"
 }
 
+# musl's static libc.a (pure objects: libm, strings, formatting) goes into every native image.
+kiln_need_musl() {
+  [ -f /usr/lib/x86_64-linux-musl/libc.a ] && return 0
+  kiln_need_packages musl-gcc-absent-marker:musl-dev   # no command to look for: a name that never exists installs it
+}
+
 kiln_bootstrap() {
   kiln_need_packages gcc:gcc make:make mvn:maven
+  kiln_need_musl
   kiln_find_jdk
   kiln_build_jars
   kiln_build_guests

@@ -1,39 +1,53 @@
 package dev.kiln.cli;
 
+import dev.kiln.builder.nativeimage.AppInput;
+import dev.kiln.builder.nativeimage.ImageManifest;
+import dev.kiln.builder.nativeimage.NativeBuildException;
+import dev.kiln.builder.nativeimage.NativeImageBuilder;
 import dev.kiln.cli.jvm.JvmBuild;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** `kiln build`: app to image. This branch has the jvm flavor; the lead merges the native one. */
+/**
+ * `kiln build`: app to image. --flavor native (the default): the app compiled ahead of time with
+ * TeaVM's C target into a unikernel for Kiln's VMM; --flavor jvm: any executable jar as a Linux
+ * microVM image.
+ */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Build an image from an app. --flavor jvm: any executable jar as a Linux microVM image.")
+        description = {"Build an image from an app.",
+                "--flavor native (default): INPUT is a jar, a directory of class files or a project directory",
+                "  (kiln.properties + src/); the app is compiled to a unikernel image of a few hundred KB.",
+                "--flavor jvm: any executable jar as a Linux microVM image."})
 public final class BuildCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "INPUT", description = "An executable jar (or a jar plus --main).")
+    @Parameters(index = "0", paramLabel = "INPUT", description = "jar, classes directory or project directory")
     Path input;
 
-    @Option(names = "--flavor", defaultValue = "jvm", description = "Image flavor: jvm (default here).")
+    @Option(names = "--flavor", defaultValue = "native", description = "Image flavor: native (default) or jvm.")
     String flavor;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "IMAGE", description = "Image file (default: NAME.kiln next to the jar).")
+    @Option(names = {"-o", "--output"}, paramLabel = "IMAGE", description = "Image file (default: NAME.kiln).")
     Path output;
 
-    @Option(names = "--main", paramLabel = "CLASS", description = "Main class, if the jar's manifest has none.")
+    @Option(names = "--main", paramLabel = "CLASS", description = "Main class, if the input does not say.")
     String main;
 
-    @Option(names = "--name", description = "Image and host name (default: from the jar's file name).")
+    @Option(names = "--name", description = "Image name (default: from the input's file name or kiln.properties).")
     String name;
 
-    @Option(names = "--memory", paramLabel = "MB", defaultValue = "512", description = "Guest memory in MB (default 512).")
-    int memoryMb;
+    @Option(names = "--memory", paramLabel = "MB",
+            description = "Guest memory in MB (default: native 64 or kiln.properties' memory_mb; jvm 512).")
+    Integer memoryMb;
 
     @Option(names = "--arg", paramLabel = "ARG", description = "An argument for main (repeatable).")
     List<String> args = new ArrayList<>();
@@ -42,18 +56,52 @@ public final class BuildCommand implements Callable<Integer> {
     Map<String, String> env = new LinkedHashMap<>();
 
     @Option(names = "--add-modules", paramLabel = "MODULE[,MODULE]", split = ",",
-            description = "JDK modules to add to what jdeps finds (e.g. for reflection or services).")
+            description = "jvm flavor: JDK modules to add to what jdeps finds (e.g. for reflection or services).")
     List<String> modules = new ArrayList<>();
 
-    @Option(names = "--jvm-option", paramLabel = "OPTION", description = "A JVM option for the image (repeatable).")
+    @Option(names = "--jvm-option", paramLabel = "OPTION", description = "jvm flavor: a JVM option for the image (repeatable).")
     List<String> jvmOptions = new ArrayList<>();
 
     @Override
-    public Integer call() {
-        if (!flavor.equals("jvm")) {
-            System.err.println("kiln: build: flavor '" + flavor + "' is not available in this build (this build has: jvm)");
-            return 2;
+    public Integer call() throws Exception {
+        switch (flavor) {
+            case "jvm":
+                return JvmBuild.build(input, main, name, memoryMb != null ? memoryMb : 512, args, env, modules,
+                        jvmOptions, output);
+            case "native":
+                break;
+            default:
+                System.err.println("kiln: build: --flavor must be native or jvm, not '" + flavor + "'");
+                return 2;
         }
-        return JvmBuild.build(input, main, name, memoryMb, args, env, modules, jvmOptions, output);
+        try {
+            Path image = buildNative(input, main, name, memoryMb, args, env);
+            Path out = output != null ? output : Path.of(image.getFileName().toString());
+            Files.copy(image, out, StandardCopyOption.REPLACE_EXISTING);
+            System.err.println("kiln: built " + out + " (" + Files.size(out) / 1024 + " KiB)");
+            return 0;
+        } catch (NativeBuildException e) {
+            System.err.println("kiln: build failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Builds (or takes from the build cache) the native image for INPUT and returns its path in the cache. */
+    public static Path buildNative(Path input, String mainClass, String name, Integer memoryMb, List<String> extraArgs,
+            Map<String, String> extraEnv) throws Exception {
+        AppInput app = AppInput.resolve(input, mainClass);
+        ImageManifest m = app.manifest();
+        List<String> a = new ArrayList<>(m.args());
+        a.addAll(extraArgs);
+        List<String> e = new ArrayList<>(m.env());
+        extraEnv.forEach((k, v) -> e.add(k + "=" + v));
+        m = new ImageManifest(name != null ? name : m.name(), memoryMb != null ? memoryMb : m.memoryMb(), a, e);
+        app = new AppInput(app.classes(), app.mainClass(), m);
+        NativeImageBuilder builder = NativeImageBuilder.fromEnvironment(msg -> System.err.println("kiln: " + msg));
+        NativeImageBuilder.Result r = builder.build(app);
+        if (r.cached()) {
+            System.err.println("kiln: image from the build cache (" + r.cacheKey() + ")");
+        }
+        return r.image();
     }
 }

@@ -34,7 +34,8 @@ final class RunCommand implements Callable<Integer> {
     static final int MAX_MEMORY_MB = 3072;
 
     @Parameters(index = "0", paramLabel = "IMAGE",
-            description = "A native image (static x86-64 ELF), a jvm image, or with --flavor jvm a jar.")
+            description = "A native image (static x86-64 ELF), a jvm image, a project or classes directory or a jar"
+                    + " (built into a native image first; with --flavor jvm a jar becomes a jvm image).")
     Path image;
 
     @Option(names = "--flavor", paramLabel = "FLAVOR",
@@ -70,6 +71,16 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // kiln run INPUT: a project directory, a classes directory or (without --flavor jvm) a jar is
+        // built into a native image first; the build cache makes the second run start at once.
+        if (Files.isDirectory(image) || (!"jvm".equals(flavor) && image.toString().endsWith(".jar")
+                && Files.isRegularFile(image))) {
+            try {
+                image = BuildCommand.buildNative(image, null, null, null, List.of(), java.util.Map.of());
+            } catch (dev.kiln.builder.nativeimage.NativeBuildException e) {
+                throw new UserError("build failed: " + e.getMessage());
+            }
+        }
         existingImage(image);
         if (flavor != null && !flavor.equals("jvm") && !flavor.equals("native"))
             throw new UserError("--flavor must be native or jvm, not '" + flavor + "'");

@@ -1,0 +1,225 @@
+package dev.kiln.builder.nativeimage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/**
+ * What `kiln build INPUT` was given, resolved to class files, a main class and a manifest.
+ *
+ * <p>INPUT is one of:
+ * <ul>
+ * <li>a jar: its classes; the main class from --main or the jar manifest's Main-Class;</li>
+ * <li>a directory of class files: the main class from --main, or the only class with a main method;</li>
+ * <li>a project directory with a {@code kiln.properties} file and Java sources under {@code src/}:
+ *     the sources are compiled with the running JDK (no --release needed: class files of any
+ *     version are brought to one TeaVM reads). kiln.properties keys: {@code main} (required),
+ *     {@code name}, {@code memory_mb}, {@code arg.N} (arguments in order of N), {@code env.KEY}.</li>
+ * </ul>
+ *
+ * @param classes   class file name ("a/b/C.class") to its bytes, as found
+ * @param mainClass binary name of the class whose main runs
+ */
+public record AppInput(Map<String, byte[]> classes, String mainClass, ImageManifest manifest) {
+
+    public static final String PROJECT_FILE = "kiln.properties";
+
+    /** Resolves INPUT; mainOverride (may be null) wins over what the input says. */
+    public static AppInput resolve(Path input, String mainOverride) throws NativeBuildException, IOException {
+        if (!Files.exists(input)) {
+            throw new NativeBuildException("input " + input + " does not exist");
+        }
+        String baseName = input.toAbsolutePath().normalize().getFileName().toString();
+        if (Files.isRegularFile(input)) {
+            if (!baseName.endsWith(".jar")) {
+                throw new NativeBuildException("input " + input + " is a file but not a .jar; give a jar, a directory"
+                        + " of class files or a project directory with " + PROJECT_FILE);
+            }
+            return fromJar(input, mainOverride, baseName.substring(0, baseName.length() - 4));
+        }
+        if (Files.isRegularFile(input.resolve(PROJECT_FILE))) {
+            return fromProject(input, mainOverride, baseName);
+        }
+        Map<String, byte[]> classes = readClassDir(input);
+        if (classes.isEmpty()) {
+            throw new NativeBuildException("input directory " + input + " has no .class files and no " + PROJECT_FILE);
+        }
+        String main = mainOverride != null ? mainOverride : findMain(classes, input.toString());
+        return new AppInput(classes, main, ImageManifest.defaults(sanitize(baseName)));
+    }
+
+    private static AppInput fromJar(Path jar, String mainOverride, String name)
+            throws IOException, NativeBuildException {
+        Map<String, byte[]> classes = new TreeMap<>();
+        String main = mainOverride;
+        try (JarFile jf = new JarFile(jar.toFile())) {
+            var entries = jf.entries();
+            while (entries.hasMoreElements()) {
+                var e = entries.nextElement();
+                if (e.isDirectory() || !e.getName().endsWith(".class") || e.getName().startsWith("META-INF/")) {
+                    continue;
+                }
+                try (InputStream in = jf.getInputStream(e)) {
+                    classes.put(e.getName(), in.readAllBytes());
+                }
+            }
+            Manifest mf = jf.getManifest();
+            if (main == null && mf != null) {
+                main = mf.getMainAttributes().getValue("Main-Class");
+            }
+        }
+        if (classes.isEmpty()) {
+            throw new NativeBuildException("jar " + jar + " contains no class files");
+        }
+        if (main == null) {
+            main = findMain(classes, jar.toString());
+        }
+        return new AppInput(classes, main.trim(), ImageManifest.defaults(sanitize(name)));
+    }
+
+    private static AppInput fromProject(Path dir, String mainOverride, String dirName)
+            throws IOException, NativeBuildException {
+        Properties p = new Properties();
+        try (var r = Files.newBufferedReader(dir.resolve(PROJECT_FILE), StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        String main = mainOverride != null ? mainOverride : p.getProperty("main");
+        if (main == null) {
+            throw new NativeBuildException(dir.resolve(PROJECT_FILE) + " has no main= line (the main class)");
+        }
+        String name = sanitize(p.getProperty("name", dirName));
+        int memory = ImageManifest.DEFAULT_MEMORY_MB;
+        if (p.getProperty("memory_mb") != null) {
+            try {
+                memory = Integer.parseInt(p.getProperty("memory_mb").trim());
+            } catch (NumberFormatException e) {
+                throw new NativeBuildException(PROJECT_FILE + ": memory_mb is not a number: " + p.getProperty("memory_mb"));
+            }
+        }
+        TreeMap<Integer, String> args = new TreeMap<>();
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String key : new TreeMap<>(Map.copyOf(toMap(p))).keySet()) {
+            if (key.startsWith("arg.")) {
+                try {
+                    args.put(Integer.parseInt(key.substring(4)), p.getProperty(key));
+                } catch (NumberFormatException e) {
+                    throw new NativeBuildException(PROJECT_FILE + ": " + key + " should be arg.<number>");
+                }
+            } else if (key.startsWith("env.")) {
+                env.put(key.substring(4), p.getProperty(key));
+            }
+        }
+        Path src = dir.resolve("src");
+        if (!Files.isDirectory(src)) {
+            throw new NativeBuildException("project " + dir + " has no src/ directory of Java sources");
+        }
+        Map<String, byte[]> classes = compile(src);
+        List<String> envLines = new ArrayList<>();
+        env.forEach((k, v) -> envLines.add(k + "=" + v));
+        return new AppInput(classes, main.trim(),
+                new ImageManifest(name, memory, List.copyOf(args.values()), List.copyOf(envLines)));
+    }
+
+    private static Map<String, String> toMap(Properties p) {
+        Map<String, String> m = new TreeMap<>();
+        for (String k : p.stringPropertyNames()) {
+            m.put(k, p.getProperty(k));
+        }
+        return m;
+    }
+
+    /** Compiles every .java under src with the running JDK's compiler, into memory via a temp directory. */
+    static Map<String, byte[]> compile(Path src) throws IOException, NativeBuildException {
+        List<String> sources;
+        try (Stream<Path> s = Files.walk(src)) {
+            sources = s.filter(f -> f.toString().endsWith(".java")).map(Path::toString).sorted().toList();
+        }
+        if (sources.isEmpty()) {
+            throw new NativeBuildException(src + " has no .java files");
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new NativeBuildException("no Java compiler in this runtime (Kiln needs a JDK, not a JRE)");
+        }
+        Path out = Files.createTempDirectory("kiln-javac");
+        try {
+            List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-encoding", "UTF-8", "-nowarn"));
+            args.addAll(sources);
+            StringWriter log = new StringWriter();
+            var err = new java.io.PrintWriter(log);
+            int rc = javac.run(null, null, new java.io.OutputStream() {
+                @Override
+                public void write(int b) {
+                    err.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    err.write(new String(b, off, len, StandardCharsets.UTF_8));
+                }
+            }, args.toArray(String[]::new));
+            err.flush();
+            if (rc != 0) {
+                throw new NativeBuildException("javac failed on " + src + ":\n" + log);
+            }
+            return readClassDir(out);
+        } finally {
+            deleteTree(out);
+        }
+    }
+
+    static Map<String, byte[]> readClassDir(Path dir) throws IOException {
+        Map<String, byte[]> classes = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path f : s.filter(f -> f.toString().endsWith(".class") && Files.isRegularFile(f)).toList()) {
+                classes.put(dir.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+            }
+        }
+        return classes;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** The only class with public static void main(String[]), or an error naming the candidates. */
+    private static String findMain(Map<String, byte[]> classes, String where) throws NativeBuildException {
+        List<String> mains = new ArrayList<>();
+        for (var e : classes.entrySet()) {
+            if (MainFinder.hasMain(e.getValue())) {
+                mains.add(e.getKey().substring(0, e.getKey().length() - 6).replace('/', '.'));
+            }
+        }
+        if (mains.size() == 1) {
+            return mains.get(0);
+        }
+        throw new NativeBuildException(mains.isEmpty() ? where + " has no class with a main method"
+                : where + " has several classes with a main method " + mains + ": pick one with --main CLASS");
+    }
+
+    private static String sanitize(String name) {
+        String s = name.replaceAll("[^A-Za-z0-9._-]", "-");
+        return s.isEmpty() ? "app" : s;
+    }
+}

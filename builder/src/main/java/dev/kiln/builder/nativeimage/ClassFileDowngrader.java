@@ -1,0 +1,55 @@
+package dev.kiln.builder.nativeimage;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Brings class files from any current JDK to a version TeaVM 0.12.3 reads.
+ *
+ * <p>TeaVM 0.12.3 parses class files with a relocated ASM that stops at Java 24
+ * (major 68) and refuses JDK 25's default, 69. Between Java 21 (65) and 25 the class
+ * file format gained no attribute and no constant-pool entry that javac emits for
+ * ordinary code, so a class file above 65 is rewritten with version 65 and otherwise
+ * kept: nestmates (NestHost/NestMembers), records (Record), sealed classes
+ * (PermittedSubclasses), invokedynamic string concatenation, lambdas, switch
+ * bootstraps and condy are carried over untouched and TeaVM handles them (it
+ * substitutes StringConcatFactory, LambdaMetafactory, ObjectMethods and
+ * SwitchBootstraps). Anything it cannot compile is reported by TeaVM with the call
+ * site, which {@link TeaVMCompiler} turns into a build error.
+ */
+public final class ClassFileDowngrader {
+    /** The class file version written: Java 21. */
+    public static final int TARGET_VERSION = Opcodes.V21;
+
+    private ClassFileDowngrader() {
+    }
+
+    /** The major version of a class file (bytes 6 and 7). */
+    public static int majorVersion(byte[] classFile) {
+        if (classFile.length < 8 || (classFile[0] & 0xff) != 0xca || (classFile[1] & 0xff) != 0xfe
+                || (classFile[2] & 0xff) != 0xba || (classFile[3] & 0xff) != 0xbe) {
+            throw new IllegalArgumentException("not a class file (no CAFEBABE magic)");
+        }
+        return ((classFile[6] & 0xff) << 8) | (classFile[7] & 0xff);
+    }
+
+    /** Returns the class file rewritten for TeaVM (version at most 65, everything else as it was). */
+    public static byte[] downgrade(byte[] classFile) {
+        ClassReader reader = new ClassReader(classFile);
+        ClassWriter writer = new ClassWriter(0);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public void visit(int version, int access, String name, String signature, String superName,
+                    String[] interfaces) {
+                int major = version & 0xffff;
+                int minor = version >>> 16;
+                int newVersion = major > TARGET_VERSION ? TARGET_VERSION : major | (minor << 16);
+                super.visit(newVersion, access, name, signature, superName, interfaces);
+            }
+
+        }, 0);
+        return writer.toByteArray();
+    }
+}

@@ -1,0 +1,275 @@
+package dev.kiln.builder.nativeimage;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.teavm.model.AccessLevel;
+import org.teavm.model.BasicBlock;
+import org.teavm.model.ClassHolder;
+import org.teavm.model.ClassHolderTransformer;
+import org.teavm.model.ClassHolderTransformerContext;
+import org.teavm.model.ElementModifier;
+import org.teavm.model.Instruction;
+import org.teavm.model.MethodDescriptor;
+import org.teavm.model.MethodHolder;
+import org.teavm.model.MethodReference;
+import org.teavm.model.Program;
+import org.teavm.model.ValueType;
+import org.teavm.model.Variable;
+import org.teavm.model.instructions.ConstructArrayInstruction;
+import org.teavm.model.emit.ProgramEmitter;
+import org.teavm.model.emit.ValueEmitter;
+import org.teavm.model.instructions.BinaryInstruction;
+import org.teavm.model.instructions.BinaryOperation;
+import org.teavm.model.instructions.IntegerConstantInstruction;
+import org.teavm.model.instructions.InvocationType;
+import org.teavm.model.instructions.InvokeInstruction;
+import org.teavm.model.instructions.LongConstantInstruction;
+import org.teavm.model.instructions.NumericOperandType;
+
+/**
+ * Rewrites TeaVM's intermediate code where its C output would differ from HotSpot:
+ * <ul>
+ * <li>int and long division and remainder become calls to {@code KilnRuntime.idiv}
+ *     and friends, which throw ArithmeticException on zero and wrap MIN_VALUE / -1
+ *     (the C backend emits a plain {@code /}, and x86's idiv faults on both). Divisions
+ *     by a constant other than 0 and -1 stay as they are. This covers TeaVM's class
+ *     library as well as the application; TeaVM's own runtime (GC, allocator) is left
+ *     alone, it must not throw.</li>
+ * <li>methods that TeaVM 0.12.3's class library lacks (System.exit, Integer.sum, Long.max,
+ *     Math.fma and the like) are added to its classes, delegating to {@code KilnRuntime}; this
+ *     covers calls and method references from the application and from the class library itself.</li>
+ * <li>Thread.join(long, int) in TeaVM 0.12.3 waits for the thread's end notification without
+ *     checking whether the thread already ended, so joining a finished thread never returns;
+ *     the original body is kept as {@code kilnJoinWait} and join first checks isAlive().</li>
+ * <li>{@code new T[n]} checks n first: TeaVM 0.12.3 would allocate an array of negative length
+ *     where Java throws NegativeArraySizeException.</li>
+ * <li>TeaVM's GC prints the shadow stack before reporting that no memory is left;
+ *     on Kiln that report is a Java OutOfMemoryError, so the print goes.</li>
+ * </ul>
+ * TeaVMTool loads this class by name (it is on the builder's class path).
+ */
+public final class KilnTeaVMTransformer implements ClassHolderTransformer {
+    static final String RUNTIME = "dev.kiln.rt.KilnRuntime";
+    private static final MethodReference PRINT_STACK = new MethodReference(
+            "org.teavm.runtime.ExceptionHandling", "printStack", ValueType.VOID);
+
+    private record Missing(String owner, String name, ValueType[] signature, String delegate) {
+    }
+
+    /** Methods TeaVM 0.12.3 has but gets wrong (found by the conformance suite): their bodies are replaced. */
+    private static final List<Missing> WRONG = List.of(
+            new Missing("java.lang.Math", "round", new ValueType[] {ValueType.DOUBLE, ValueType.LONG}, "roundDouble"),
+            new Missing("java.lang.Math", "round", new ValueType[] {ValueType.FLOAT, ValueType.INTEGER}, "roundFloat"),
+            new Missing("java.lang.Math", "ulp", new ValueType[] {ValueType.DOUBLE, ValueType.DOUBLE}, "ulpDouble"),
+            new Missing("java.lang.Math", "rint", new ValueType[] {ValueType.DOUBLE, ValueType.DOUBLE}, "rint"));
+
+    private static final ValueType I = ValueType.INTEGER;
+    private static final ValueType J = ValueType.LONG;
+    private static final ValueType D = ValueType.DOUBLE;
+    private static final ValueType F = ValueType.FLOAT;
+    private static final List<Missing> MISSING = List.of(
+            new Missing("java.lang.System", "exit", new ValueType[] {I, ValueType.VOID}, "exit"),
+            new Missing("java.lang.Integer", "sum", new ValueType[] {I, I, I}, "intSum"),
+            new Missing("java.lang.Integer", "max", new ValueType[] {I, I, I}, "intMax"),
+            new Missing("java.lang.Integer", "min", new ValueType[] {I, I, I}, "intMin"),
+            new Missing("java.lang.Long", "sum", new ValueType[] {J, J, J}, "longSum"),
+            new Missing("java.lang.Long", "max", new ValueType[] {J, J, J}, "longMax"),
+            new Missing("java.lang.Long", "min", new ValueType[] {J, J, J}, "longMin"),
+            new Missing("java.lang.Double", "sum", new ValueType[] {D, D, D}, "doubleSum"),
+            new Missing("java.lang.Double", "max", new ValueType[] {D, D, D}, "doubleMax"),
+            new Missing("java.lang.Double", "min", new ValueType[] {D, D, D}, "doubleMin"),
+            new Missing("java.lang.Float", "sum", new ValueType[] {F, F, F}, "floatSum"),
+            new Missing("java.lang.Float", "max", new ValueType[] {F, F, F}, "floatMax"),
+            new Missing("java.lang.Float", "min", new ValueType[] {F, F, F}, "floatMin"),
+            new Missing("java.lang.Math", "fma", new ValueType[] {D, D, D, D}, "fma"),
+            new Missing("java.lang.Math", "fma", new ValueType[] {F, F, F, F}, "fmaf"),
+            new Missing("java.lang.StrictMath", "fma", new ValueType[] {D, D, D, D}, "fma"),
+            new Missing("java.lang.StrictMath", "fma", new ValueType[] {F, F, F, F}, "fmaf"));
+
+    @Override
+    public void transformClass(ClassHolder cls, ClassHolderTransformerContext context) {
+        String name = cls.getName();
+        for (Missing m : MISSING) {
+            if (m.owner().equals(name) && cls.getMethod(new MethodDescriptor(m.name(), m.signature())) == null) {
+                addDelegate(cls, m, context);
+            }
+        }
+        for (Missing m : WRONG) {
+            MethodHolder wrong = m.owner().equals(name) ? cls.getMethod(new MethodDescriptor(m.name(), m.signature()))
+                    : null;
+            if (wrong != null && wrong.getProgram() != null) {
+                cls.removeMethod(wrong);
+                addDelegate(cls, m, context);
+            }
+        }
+        if (name.equals("java.lang.Thread")) {
+            fixJoin(cls, context);
+        }
+        if (name.equals("java.util.Formatter")) {
+            fixPercentN(cls, context);
+        }
+        if (name.equals("org.teavm.runtime.GC") || name.equals("org.teavm.runtime.MarkQueue")) {
+            for (MethodHolder method : cls.getMethods()) {
+                if (method.getProgram() != null) {
+                    removePrintStack(method.getProgram());
+                }
+            }
+            return;
+        }
+        if (name.equals(RUNTIME) || name.startsWith("org.teavm.runtime.") || name.startsWith("org.teavm.interop.")
+                || name.startsWith("org.teavm.backend.") || name.startsWith("org.teavm.platform.")
+                || name.startsWith("org.teavm.jso.")) {
+            return;
+        }
+        for (MethodHolder method : cls.getMethods()) {
+            if (method.getProgram() != null && method.getAnnotations().get("org.teavm.interop.Unmanaged") == null) {
+                if (System.getenv("KILN_DEBUG_NODIV") == null) {
+                    checkDivisions(method.getProgram());
+                }
+            }
+        }
+    }
+
+    private static void addDelegate(ClassHolder cls, Missing m, ClassHolderTransformerContext context) {
+        MethodHolder method = new MethodHolder(m.name(), m.signature());
+        method.getModifiers().add(ElementModifier.STATIC);
+        method.setLevel(AccessLevel.PUBLIC);
+        ProgramEmitter pe = ProgramEmitter.create(method, context.getHierarchy());
+        ValueType[] sig = m.signature();
+        ValueEmitter[] params = new ValueEmitter[sig.length - 1];
+        for (int i = 0; i < params.length; i++) {
+            params[i] = pe.var(i + 1, sig[i]);
+        }
+        ValueType ret = sig[sig.length - 1];
+        if (ret == ValueType.VOID) {
+            pe.invoke(RUNTIME, m.delegate(), params);
+            pe.exit();
+        } else {
+            pe.invoke(RUNTIME, m.delegate(), ret, params).returnValue();
+        }
+        cls.addMethod(method);
+    }
+
+    private static void fixJoin(ClassHolder cls, ClassHolderTransformerContext context) {
+        MethodDescriptor joinDesc = new MethodDescriptor("join", ValueType.LONG, ValueType.INTEGER, ValueType.VOID);
+        MethodHolder join = cls.getMethod(joinDesc);
+        if (join == null || join.getProgram() == null) {
+            return;
+        }
+        MethodHolder wait = new MethodHolder("kilnJoinWait", ValueType.LONG, ValueType.INTEGER, ValueType.VOID);
+        wait.setLevel(AccessLevel.PRIVATE);
+        Program original = join.getProgram();
+        join.setProgram(null);
+        wait.setProgram(original);
+        for (var a : join.getAnnotations().all()) {
+            wait.getAnnotations().add(a);
+        }
+        cls.addMethod(wait);
+
+        ProgramEmitter pe = ProgramEmitter.create(join, context.getHierarchy());
+        ValueEmitter self = pe.var(0, ValueType.object(cls.getName()));
+        ValueEmitter millis = pe.var(1, ValueType.LONG);
+        ValueEmitter nanos = pe.var(2, ValueType.INTEGER);
+        ValueEmitter alive = self.invokeVirtual("isAlive", ValueType.BOOLEAN);
+        pe.when(alive.isTrue()).thenDo(() -> self.invokeSpecial("kilnJoinWait", millis, nanos));
+        pe.exit();
+    }
+
+    /** Formatter.format(Locale, String, Object...) first passes the format through KilnRuntime.percentN. */
+    private static void fixPercentN(ClassHolder cls, ClassHolderTransformerContext context) {
+        ValueType formatter = ValueType.object(cls.getName());
+        ValueType locale = ValueType.object("java.util.Locale");
+        ValueType string = ValueType.object("java.lang.String");
+        ValueType objects = ValueType.arrayOf(ValueType.object("java.lang.Object"));
+        MethodDescriptor desc = new MethodDescriptor("format", locale, string, objects, formatter);
+        MethodHolder format = cls.getMethod(desc);
+        if (format == null || format.getProgram() == null) {
+            return;
+        }
+        MethodHolder original = new MethodHolder("kilnFormat0", locale, string, objects, formatter);
+        original.setLevel(AccessLevel.PRIVATE);
+        Program program = format.getProgram();
+        format.setProgram(null);
+        original.setProgram(program);
+        cls.addMethod(original);
+        ProgramEmitter pe = ProgramEmitter.create(format, context.getHierarchy());
+        ValueEmitter self = pe.var(0, formatter);
+        ValueEmitter fixed = pe.invoke(RUNTIME, "percentN", string, pe.var(2, string));
+        self.invokeSpecial("kilnFormat0", formatter, pe.var(1, locale), fixed, pe.var(3, objects)).returnValue();
+    }
+
+    private static void removePrintStack(Program program) {
+        for (BasicBlock block : program.getBasicBlocks()) {
+            for (Instruction insn = block.getFirstInstruction(); insn != null; ) {
+                Instruction next = insn.getNext();
+                if (insn instanceof InvokeInstruction invoke && invoke.getMethod().equals(PRINT_STACK)) {
+                    insn.delete();
+                }
+                insn = next;
+            }
+        }
+    }
+
+    private static void checkDivisions(Program program) {
+        Map<Integer, Long> constants = null;
+        for (BasicBlock block : program.getBasicBlocks()) {
+            for (Instruction insn = block.getFirstInstruction(); insn != null; insn = insn.getNext()) {
+                if (insn instanceof ConstructArrayInstruction newArray) {
+                    // new T[n] with n < 0 must throw NegativeArraySizeException
+                    InvokeInstruction check = new InvokeInstruction();
+                    check.setType(InvocationType.SPECIAL);
+                    check.setMethod(new MethodReference(RUNTIME, "arraySize", ValueType.INTEGER, ValueType.INTEGER));
+                    check.setArguments(newArray.getSize());
+                    Variable checked = program.createVariable();
+                    check.setReceiver(checked);
+                    check.setLocation(newArray.getLocation());
+                    newArray.insertPrevious(check);
+                    newArray.setSize(checked);
+                    continue;
+                }
+                if (!(insn instanceof BinaryInstruction binary)) {
+                    continue;
+                }
+                BinaryOperation op = binary.getOperation();
+                NumericOperandType type = binary.getOperandType();
+                if ((op != BinaryOperation.DIVIDE && op != BinaryOperation.MODULO)
+                        || (type != NumericOperandType.INT && type != NumericOperandType.LONG)) {
+                    continue;
+                }
+                if (constants == null) {
+                    constants = constantsOf(program);
+                }
+                Long divisor = constants.get(binary.getSecondOperand().getIndex());
+                if (divisor != null && divisor != 0 && divisor != -1) {
+                    continue;
+                }
+                boolean isInt = type == NumericOperandType.INT;
+                ValueType t = isInt ? ValueType.INTEGER : ValueType.LONG;
+                String helper = (isInt ? "i" : "l") + (op == BinaryOperation.DIVIDE ? "div" : "rem");
+                InvokeInstruction call = new InvokeInstruction();
+                call.setType(InvocationType.SPECIAL);
+                call.setMethod(new MethodReference(RUNTIME, helper, t, t, t));
+                call.setArguments(binary.getFirstOperand(), binary.getSecondOperand());
+                call.setReceiver(binary.getReceiver());
+                call.setLocation(binary.getLocation());
+                binary.replace(call);
+                insn = call;
+            }
+        }
+    }
+
+    private static Map<Integer, Long> constantsOf(Program program) {
+        Map<Integer, Long> constants = new HashMap<>();
+        for (BasicBlock block : program.getBasicBlocks()) {
+            for (Instruction insn = block.getFirstInstruction(); insn != null; insn = insn.getNext()) {
+                if (insn instanceof IntegerConstantInstruction c && c.getReceiver() != null) {
+                    constants.put(c.getReceiver().getIndex(), (long) c.getConstant());
+                } else if (insn instanceof LongConstantInstruction c && c.getReceiver() != null) {
+                    constants.put(c.getReceiver().getIndex(), c.getConstant());
+                }
+            }
+        }
+        return constants;
+    }
+}

@@ -1,0 +1,523 @@
+package dev.kiln.builder.nativeimage;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.zip.Deflater;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.teavm.diagnostics.Problem;
+import org.teavm.diagnostics.ProblemSeverity;
+import org.teavm.tooling.TeaVMProblemRenderer;
+import org.teavm.tooling.TeaVMTargetType;
+import org.teavm.tooling.TeaVMTool;
+import org.teavm.tooling.TeaVMToolLog;
+import org.teavm.vm.TeaVMOptimizationLevel;
+
+/**
+ * Builds a native image: application classes to C with TeaVM's C target, then gcc with
+ * Kiln's guest runtime, a static link with unused sections dropped, and the manifest in
+ * an ELF note. One file comes out.
+ *
+ * <p>Steps: (1) class files are brought to a version TeaVM reads ({@link ClassFileDowngrader})
+ * and staged with Kiln's Java runtime ({@code dev.kiln.rt}) and a generated entry class;
+ * (2) TeaVM compiles from {@code KilnRuntime.main} (which calls the application's main) to C,
+ * with {@link KilnTeaVMTransformer}; any problem TeaVM reports (reflection, a missing JDK
+ * method, dynamic class loading...) fails the build with its call site; (3) six files of
+ * TeaVM's C runtime that talk to an operating system are replaced by Kiln's (guest/teavm);
+ * (4) gcc compiles and links against guest/build/libkiln.a (entry, hypercalls),
+ * guest/build/libkilnc.a (Kiln's libc pieces) and musl's libc.a (pure objects), with
+ * guest/kiln.ld; (5) the image is checked to contain no syscall instruction.
+ *
+ * <p>Results are cached by a hash of everything that goes in (the classes, the manifest,
+ * the guest runtime sources and this builder), so a second build of the same input is a copy.
+ */
+public final class NativeImageBuilder {
+    /** Bump when the build recipe changes in a way the hashed inputs do not show. */
+    private static final String RECIPE = "kiln-native-4";
+    private static final String MUSL_LIBC = "/usr/lib/x86_64-linux-musl/libc.a";
+    private static final String MUSL_INCLUDE = "/usr/include/x86_64-linux-musl";
+    /** TeaVM runtime files that Kiln replaces (guest/teavm/NAME). */
+    static final List<String> PLATFORM_FILES = List.of("memory.c", "fiber.c", "time.c", "date.c", "file.c",
+            "log.c", "heaptrace.c");
+
+    private final Path kilnHome;
+    private final Path cacheDir;
+    private final Consumer<String> progress;
+
+    public NativeImageBuilder(Path kilnHome, Path cacheDir, Consumer<String> progress) {
+        this.kilnHome = kilnHome;
+        this.cacheDir = cacheDir;
+        this.progress = progress;
+    }
+
+    /** Kiln's home from the kiln.home property or KILN_HOME, the cache from XDG_CACHE_HOME or ~/.cache. */
+    public static NativeImageBuilder fromEnvironment(Consumer<String> progress) throws NativeBuildException {
+        String home = System.getProperty("kiln.home", System.getenv("KILN_HOME"));
+        if (home == null) {
+            throw new NativeBuildException("KILN_HOME is not set: run Kiln through ./kiln");
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path cache = (xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
+                .resolve("kiln").resolve("native");
+        return new NativeImageBuilder(Path.of(home), cache, progress);
+    }
+
+    /** The result: the image in the cache, whether it came from there, and the classes compiled in. */
+    public record Result(Path image, boolean cached, String cacheKey) {
+    }
+
+    public Result build(AppInput app) throws NativeBuildException, IOException {
+        Path guest = kilnHome.resolve("guest");
+        checkPrerequisites(guest);
+        String key = cacheKey(app, guest);
+        Path entryDir = cacheDir.resolve(key);
+        Path image = entryDir.resolve(app.manifest().name() + ".kiln");
+        if (Files.isRegularFile(image)) {
+            return new Result(image, true, key);
+        }
+        UnsupportedCallCheck.check(app.classes());
+        Path work = Files.createTempDirectory("kiln-build-");
+        try {
+            Path classes = work.resolve("classes");
+            stageClasses(app, classes);
+            Path c = work.resolve("c");
+            List<String> compiled = runTeaVM(app, classes, c);
+            replacePlatformFiles(guest, c);
+            VolatileLocals.apply(c.resolve("classes"));
+            Path elf = compileAndLink(app, guest, c, work, compiled);
+            checkNoSyscall(elf);
+            Files.createDirectories(entryDir);
+            Path tmp = Files.createTempFile(entryDir, "image", ".tmp");
+            Files.copy(elf, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, image, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return new Result(image, false, key);
+        } finally {
+            if (System.getenv("KILN_KEEP_BUILD") == null) {
+                AppInput.deleteTree(work);
+            } else {
+                progress.accept("build directory kept: " + work);
+            }
+        }
+    }
+
+    private static void checkPrerequisites(Path guest) throws NativeBuildException {
+        List<String> missing = new ArrayList<>();
+        if (!Files.isRegularFile(Path.of(MUSL_LIBC)) || !Files.isDirectory(Path.of(MUSL_INCLUDE))) {
+            missing.add("musl's static libc and headers (apt-get install musl-dev)");
+        }
+        for (String f : List.of("build/libkiln.a", "build/libkilnc.a", "kiln.ld")) {
+            if (!Files.isRegularFile(guest.resolve(f))) {
+                missing.add(guest.resolve(f) + " (make -C " + guest + ")");
+            }
+        }
+        for (String f : PLATFORM_FILES) {
+            if (!Files.isRegularFile(guest.resolve("teavm").resolve(f))) {
+                missing.add(guest.resolve("teavm").resolve(f).toString());
+            }
+        }
+        if (which("gcc") == null) {
+            missing.add("gcc (apt-get install gcc)");
+        }
+        if (which("objcopy") == null) {
+            missing.add("objcopy (apt-get install binutils)");
+        }
+        if (which("objdump") == null) {
+            missing.add("objdump (apt-get install binutils)");
+        }
+        if (!missing.isEmpty()) {
+            throw new NativeBuildException("cannot build native images; missing: " + String.join(", ", missing));
+        }
+    }
+
+    private static Path which(String cmd) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            Path p = Path.of(dir, cmd);
+            if (Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    // ---- cache key ----
+
+    private String cacheKey(AppInput app, Path guest) throws IOException {
+        MessageDigest md = sha256();
+        update(md, RECIPE);
+        update(md, app.mainClass());
+        update(md, app.manifest().text());
+        for (Map.Entry<String, byte[]> e : app.classes().entrySet()) {
+            update(md, e.getKey());
+            md.update(e.getValue());
+        }
+        try (Stream<Path> s = Files.walk(guest)) {
+            for (Path p : s.filter(Files::isRegularFile)
+                    .filter(p -> !guest.relativize(p).startsWith("build") || p.toString().endsWith(".a"))
+                    .sorted().toList()) {
+                update(md, guest.relativize(p).toString());
+                md.update(Files.readAllBytes(p));
+            }
+        }
+        for (String r : runtimeClassNames()) {
+            update(md, r);
+            md.update(runtimeClass(r));
+        }
+        // the builder's own code: its jar (or classes) identity
+        URL self = NativeImageBuilder.class.getProtectionDomain().getCodeSource().getLocation();
+        try {
+            Path selfPath = Path.of(self.toURI());
+            if (Files.isRegularFile(selfPath)) {
+                md.update(Files.readAllBytes(selfPath));
+            } else {
+                try (Stream<Path> s = Files.walk(selfPath)) {
+                    for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                        md.update(Files.readAllBytes(p));
+                    }
+                }
+            }
+        } catch (java.net.URISyntaxException e) {
+            update(md, self.toString());
+        }
+        return HexFormat.of().formatHex(md.digest()).substring(0, 32);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void update(MessageDigest md, String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        md.update((byte) (b.length >>> 24));
+        md.update((byte) (b.length >>> 16));
+        md.update((byte) (b.length >>> 8));
+        md.update((byte) b.length);
+        md.update(b);
+    }
+
+    // ---- staging ----
+
+    private static final String RT_RESOURCES = "META-INF/kiln-rt/";
+
+    static List<String> runtimeClassNames() {
+        return List.of("dev/kiln/rt/KilnRuntime.class");
+    }
+
+    static byte[] runtimeClass(String name) throws IOException {
+        try (InputStream in = NativeImageBuilder.class.getClassLoader().getResourceAsStream(RT_RESOURCES + name)) {
+            if (in == null) {
+                throw new IOException("the builder jar lacks " + RT_RESOURCES + name + " (broken build of Kiln)");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    /** Writes downgraded application classes, Kiln's runtime classes and the generated KilnApp. */
+    static void stageClasses(AppInput app, Path dir) throws IOException, NativeBuildException {
+        String mainFile = app.mainClass().replace('.', '/') + ".class";
+        if (!app.classes().containsKey(mainFile)) {
+            throw new NativeBuildException("main class " + app.mainClass() + " is not in the input");
+        }
+        if (!MainFinder.hasMain(app.classes().get(mainFile))) {
+            throw new NativeBuildException("main class " + app.mainClass()
+                    + " has no public static void main(String[])");
+        }
+        for (Map.Entry<String, byte[]> e : app.classes().entrySet()) {
+            if (e.getKey().startsWith("dev/kiln/rt/")) {
+                throw new NativeBuildException("the input contains " + e.getKey()
+                        + ": package dev.kiln.rt is Kiln's own runtime");
+            }
+            if (e.getKey().endsWith("module-info.class")) {
+                continue;
+            }
+            Path f = dir.resolve(e.getKey());
+            Files.createDirectories(f.getParent());
+            byte[] bytes;
+            try {
+                bytes = ClassFileDowngrader.downgrade(e.getValue());
+            } catch (RuntimeException ex) {
+                throw new NativeBuildException("cannot read class file " + e.getKey() + ": " + ex, ex);
+            }
+            Files.write(f, bytes);
+        }
+        for (String r : runtimeClassNames()) {
+            Path f = dir.resolve(r);
+            Files.createDirectories(f.getParent());
+            Files.write(f, runtimeClass(r));
+        }
+        Files.write(dir.resolve("dev/kiln/rt/KilnApp.class"), entryClass(app.mainClass()));
+    }
+
+    /** dev.kiln.rt.KilnApp whose static main(String[]) calls the application's main. */
+    static byte[] entryClass(String mainClass) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+        cw.visit(ClassFileDowngrader.TARGET_VERSION, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, "dev/kiln/rt/KilnApp",
+                null, "java/lang/Object", null);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_STATIC, "main", "([Ljava/lang/String;)V", null, null);
+        mv.visitCode();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, mainClass.replace('.', '/'), "main", "([Ljava/lang/String;)V",
+                false);
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    // ---- TeaVM ----
+
+    private List<String> runTeaVM(AppInput app, Path classes, Path out) throws NativeBuildException, IOException {
+        progress.accept("TeaVM: compiling " + app.mainClass() + " to C");
+        TeaVMTool tool = new TeaVMTool();
+        tool.setTargetType(TeaVMTargetType.C);
+        tool.setMainClass(KilnTeaVMTransformer.RUNTIME);
+        tool.setTargetDirectory(out.toFile());
+        tool.setObfuscated(false); // readable stack traces: "at Class.method(File.java:N)"
+        tool.setOptimizationLevel(TeaVMOptimizationLevel.FULL);
+        tool.setMinHeapSize(1 << 20);
+        tool.setMaxHeapSize(app.manifest().memoryMb() << 20);
+        tool.getTransformers().add(KilnTeaVMTransformer.class.getName());
+        StringBuilder log = new StringBuilder();
+        tool.setLog(new CollectingLog(log));
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                NativeImageBuilder.class.getClassLoader())) {
+            tool.setClassLoader(loader);
+            try {
+                tool.generate();
+            } catch (Exception e) {
+                throw new NativeBuildException("TeaVM failed: " + e + (log.isEmpty() ? "" : "\n" + log), e);
+            }
+            List<Problem> severe = tool.getProblemProvider().getSevereProblems();
+            if (!severe.isEmpty()) {
+                StringBuilder report = new StringBuilder();
+                TeaVMProblemRenderer.describeProblems(tool.getDependencyInfo().getCallGraph(),
+                        tool.getProblemProvider(), new CollectingLog(report, ProblemSeverity.ERROR));
+                throw new NativeBuildException(app.mainClass() + " cannot be compiled to a native image ("
+                        + severe.size() + " problem" + (severe.size() == 1 ? "" : "s")
+                        + "; reflection, dynamic class loading, JNI and JDK classes missing from TeaVM's"
+                        + " class library are not supported):\n" + report.toString().stripTrailing());
+            }
+            if (tool.wasCancelled() || !Files.isRegularFile(out.resolve("all.c"))) {
+                throw new NativeBuildException("TeaVM produced no C output" + (log.isEmpty() ? "" : ":\n" + log));
+            }
+            return compiledClasses(out.resolve("classes"));
+        }
+    }
+
+    /** Java classes TeaVM emitted C for: one file per class under classes/, '$' written as "@d". */
+    static List<String> compiledClasses(Path classesDir) throws IOException {
+        TreeSet<String> names = new TreeSet<>();
+        try (Stream<Path> s = Files.walk(classesDir)) {
+            for (Path p : s.filter(f -> f.toString().endsWith(".c")).toList()) {
+                String rel = classesDir.relativize(p).toString();
+                names.add(rel.substring(0, rel.length() - 2).replace('/', '.').replace("@d", "$")
+                        .replace("@l", "<").replace("@g", ">").replace("@@", "@"));
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
+    /** Collects TeaVM's log; with a severity filter, keeps only error lines (the problem report). */
+    private static final class CollectingLog implements TeaVMToolLog {
+        private final StringBuilder sb;
+        private final boolean errorsOnly;
+
+        CollectingLog(StringBuilder sb) {
+            this.sb = sb;
+            this.errorsOnly = false;
+        }
+
+        CollectingLog(StringBuilder sb, ProblemSeverity only) {
+            this.sb = sb;
+            this.errorsOnly = only == ProblemSeverity.ERROR;
+        }
+
+        @Override
+        public void info(String text) {
+            if (!errorsOnly) {
+                sb.append(text).append('\n');
+            }
+        }
+
+        @Override
+        public void debug(String text) {
+        }
+
+        @Override
+        public void warning(String text) {
+            if (!errorsOnly) {
+                sb.append("warning: ").append(text).append('\n');
+            }
+        }
+
+        @Override
+        public void error(String text) {
+            sb.append(text).append('\n');
+        }
+
+        @Override
+        public void info(String text, Throwable e) {
+            info(text + ": " + e);
+        }
+
+        @Override
+        public void debug(String text, Throwable e) {
+        }
+
+        @Override
+        public void warning(String text, Throwable e) {
+            warning(text + ": " + e);
+        }
+
+        @Override
+        public void error(String text, Throwable e) {
+            error(text + ": " + e);
+        }
+    }
+
+    private static void replacePlatformFiles(Path guest, Path c) throws IOException, NativeBuildException {
+        for (String f : PLATFORM_FILES) {
+            if (!Files.isRegularFile(c.resolve(f))) {
+                throw new NativeBuildException("TeaVM's C output has no " + f + " for Kiln to replace: this TeaVM"
+                        + " version's runtime differs from the one guest/teavm was written for (0.12.3)");
+            }
+            Files.copy(guest.resolve("teavm").resolve(f), c.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.copy(guest.resolve("teavm/kiln_teavm.h"), c.resolve("kiln_teavm.h"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    // ---- gcc ----
+
+    private Path compileAndLink(AppInput app, Path guest, Path c, Path work, List<String> compiled)
+            throws IOException, NativeBuildException {
+        progress.accept("gcc: compiling " + compiled.size() + " classes");
+        Path note = work.resolve("kiln_note.S");
+        Files.writeString(note, noteAssembly(app.manifest(), work.resolve("classes.z")));
+        Files.write(work.resolve("classes.z"), deflate(String.join("\n", compiled) + "\n"));
+        List<String> cflags = List.of("-O2", "-std=gnu11", "-fwrapv", "-fno-strict-aliasing", "-nostdinc", "-isystem",
+                MUSL_INCLUDE, "-I" + guest.resolve("include"), "-fno-pie", "-fno-pic", "-ffunction-sections",
+                "-fdata-sections", "-fno-asynchronous-unwind-tables", "-fno-stack-protector", "-w");
+        List<String> cc = new ArrayList<>(List.of("gcc"));
+        cc.addAll(cflags);
+        cc.addAll(List.of("-c", "all.c", "-o", work.resolve("all.o").toString()));
+        run(cc, c, "gcc (compiling TeaVM's C output)");
+        run(List.of("gcc", "-c", note.toString(), "-o", work.resolve("note.o").toString()), work,
+                "gcc (assembling the manifest note)");
+        Path elf = work.resolve(app.manifest().name() + ".kiln");
+        List<String> ld = new ArrayList<>(List.of("gcc", "-nostdlib", "-static", "-no-pie", "-Wl,--gc-sections",
+                "-Wl,-z,noexecstack", "-Wl,--build-id=none", "-Wl,-T," + guest.resolve("kiln.ld"),
+                work.resolve("all.o").toString(), work.resolve("note.o").toString(), "-Wl,--start-group",
+                guest.resolve("build/libkilnc.a").toString(), guest.resolve("build/libkiln.a").toString(),
+                MUSL_LIBC, "-lgcc", "-Wl,--end-group", "-o", elf.toString()));
+        run(ld, work, "linking the image");
+        // The compiled-class list for `kiln inspect`: a section that is in the file but never loaded.
+        run(List.of("objcopy", "--add-section", ".kiln.classes=" + work.resolve("classes.z"),
+                "--set-section-flags", ".kiln.classes=readonly", elf.toString()), work, "objcopy (class list)");
+        return elf;
+    }
+
+    /** Assembly for the manifest note (.note.kiln). */
+    static String noteAssembly(ImageManifest manifest, Path classesZ) {
+        byte[] desc = manifest.text().getBytes(StandardCharsets.UTF_8);
+        StringBuilder s = new StringBuilder();
+        s.append("    .section .note.kiln, \"a\", @note\n    .balign 4\n");
+        s.append("    .long 5\n    .long ").append(desc.length).append("\n    .long 1\n");
+        s.append("    .asciz \"Kiln\"\n    .balign 4\n");
+        for (int i = 0; i < desc.length; i += 16) {
+            s.append("    .byte ");
+            for (int j = i; j < Math.min(desc.length, i + 16); j++) {
+                s.append(j > i ? "," : "").append(desc[j] & 0xff);
+            }
+            s.append('\n');
+        }
+        s.append("    .balign 4\n");
+        s.append("    .section .note.GNU-stack, \"\", @progbits\n");
+        return s.toString();
+    }
+
+    static byte[] deflate(String text) {
+        Deflater d = new Deflater(Deflater.BEST_COMPRESSION);
+        d.setInput(text.getBytes(StandardCharsets.UTF_8));
+        d.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        while (!d.finished()) {
+            out.write(buf, 0, d.deflate(buf));
+        }
+        d.end();
+        return out.toByteArray();
+    }
+
+    static String run(List<String> cmd, Path dir, String what) throws NativeBuildException, IOException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        Process p = pb.start();
+        byte[] output;
+        try (InputStream in = p.getInputStream()) {
+            output = in.readAllBytes();
+        }
+        try {
+            if (!p.waitFor(20, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new NativeBuildException(what + " did not finish in 20 minutes");
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new NativeBuildException(what + " was interrupted");
+        }
+        String text = new String(output, StandardCharsets.UTF_8);
+        if (p.exitValue() != 0) {
+            String tail = text.length() > 6000 ? "...\n" + text.substring(text.length() - 6000) : text;
+            throw new NativeBuildException(what + " failed (exit " + p.exitValue() + "): " + String.join(" ", cmd)
+                    + "\n" + tail);
+        }
+        return text;
+    }
+
+    /** Fails if the image's code contains syscall, sysenter or int $0x80, naming the function. */
+    static void checkNoSyscall(Path elf) throws NativeBuildException, IOException {
+        String dis = run(List.of("objdump", "-d", "--no-show-raw-insn", elf.toString()), elf.getParent(),
+                "objdump");
+        String function = "?";
+        List<String> found = new ArrayList<>();
+        for (String line : dis.split("\n")) {
+            if (line.endsWith(">:")) {
+                int lt = line.indexOf('<');
+                function = line.substring(lt + 1, line.length() - 2);
+            } else if (line.matches(".*\\t(syscall|sysenter|int +\\$0x80)\\b.*")) {
+                found.add(function);
+            }
+        }
+        if (!found.isEmpty()) {
+            throw new NativeBuildException("the image contains system call instructions (there is no kernel in"
+                    + " a Kiln image), in: " + String.join(", ", new TreeSet<>(found)));
+        }
+    }
+
+    static void uncheck(IOException e) {
+        throw new UncheckedIOException(e);
+    }
+}

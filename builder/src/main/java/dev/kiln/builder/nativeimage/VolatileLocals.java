@@ -1,0 +1,88 @@
+package dev.kiln.builder.nativeimage;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Makes the locals of every generated C function that contains a try block volatile.
+ *
+ * <p>TeaVM's C target implements try/catch with setjmp/longjmp (TEAVM_TRY). C leaves a
+ * non-volatile local that changed after setjmp indeterminate when longjmp returns there,
+ * and gcc at -O2 does keep such locals in registers: without this pass a loop index
+ * read in a catch handler comes back stale (a HotSpot-visible difference, found by the
+ * conformance suite). Only functions with a try block are touched, so hot code without
+ * exception handlers keeps its registers.
+ */
+final class VolatileLocals {
+    private static final Pattern LOCAL = Pattern.compile("^(    [A-Za-z_][\\w ]*?\\**) ?(teavm_local_\\d+;)$");
+
+    private VolatileLocals() {
+    }
+
+    static void apply(Path classesDir) throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(classesDir)) {
+            files = s.filter(f -> f.toString().endsWith(".c")).toList();
+        }
+        for (Path f : files) {
+            String text = Files.readString(f, StandardCharsets.UTF_8);
+            if (!text.contains("TEAVM_TRY")) {
+                continue;
+            }
+            Files.writeString(f, rewrite(text), StandardCharsets.UTF_8);
+        }
+    }
+
+    static String rewrite(String text) {
+        String[] lines = text.split("\n", -1);
+        StringBuilder out = new StringBuilder(text.length() + 1024);
+        int i = 0;
+        while (i < lines.length) {
+            String line = lines[i];
+            boolean functionStart = !line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && line.endsWith("{")
+                    && line.contains("(");
+            if (!functionStart) {
+                out.append(line);
+                if (++i < lines.length) {
+                    out.append('\n');
+                }
+                continue;
+            }
+            int end = i + 1;
+            while (end < lines.length && !lines[end].equals("}")) {
+                end++;
+            }
+            boolean hasTry = false;
+            for (int j = i; j < end && j < lines.length; j++) {
+                if (lines[j].contains("TEAVM_TRY")) {
+                    hasTry = true;
+                    break;
+                }
+            }
+            boolean inDeclarations = true; // locals are declared at the top of the function, before any statement
+            for (int j = i; j <= end && j < lines.length; j++) {
+                String l = lines[j];
+                if (hasTry && j > i && inDeclarations) {
+                    Matcher m = LOCAL.matcher(l);
+                    if (m.matches() && !l.startsWith("    return ")) {
+                        l = m.group(1) + " volatile " + m.group(2);
+                    } else {
+                        inDeclarations = false;
+                    }
+                }
+                out.append(l);
+                if (j + 1 < lines.length) {
+                    out.append('\n');
+                }
+            }
+            i = end + 1;
+        }
+        return out.toString();
+    }
+}

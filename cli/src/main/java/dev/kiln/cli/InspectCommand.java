@@ -1,0 +1,46 @@
+package dev.kiln.cli;
+
+import dev.kiln.builder.nativeimage.ImageInfo;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `kiln inspect IMAGE`: the manifest, section sizes and the Java classes compiled into a native image. */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = "Print an image's manifest, the sizes of text/rodata/data/bss and the Java classes compiled in.")
+public final class InspectCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "IMAGE")
+    Path image;
+
+    @Option(names = "--no-classes", description = "print only the count of classes, not their names")
+    boolean noClasses;
+
+    @Override
+    public Integer call() throws Exception {
+        ImageInfo info = ImageInfo.read(image);
+        System.out.println("image: " + image + " (" + info.fileSize() + " bytes)");
+        if (info.manifest() == null) {
+            System.out.println("manifest: none (no .note.kiln)");
+        } else {
+            System.out.println("name: " + info.manifest().name());
+            System.out.println("memory_mb: " + info.manifest().memoryMb());
+            for (String a : info.manifest().args()) {
+                System.out.println("arg: " + a);
+            }
+            for (String e : info.manifest().env()) {
+                System.out.println("env: " + e);
+            }
+        }
+        System.out.printf("text: %d bytes%nrodata: %d bytes%ndata: %d bytes%nbss: %d bytes%n",
+                info.text(), info.rodata(), info.data(), info.bss());
+        System.out.println("java classes: " + info.classes().size());
+        if (!noClasses) {
+            for (String c : info.classes()) {
+                System.out.println("  " + c);
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.kiln.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.builder.nativeimage.AppInput;
+import dev.kiln.builder.nativeimage.NativeImageBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The native conformance suite: every program under builder/src/test/conformance and
+ * bench/compute (the CPU-heavy ones, at small sizes) runs on
+ * HotSpot (a child `java`) and as a unikernel (`kiln run IMAGE -- PROGRAM` on the real VMM),
+ * and the outputs are compared byte for byte, exit statuses too. All programs share one
+ * image (Suite dispatches on its first argument), so TeaVM and gcc run once.
+ *
+ * <p>The console of a VM is one stream, so both sides merge stderr into stdout. Only
+ * UncaughtException's stack trace lines differ by nature (HotSpot's frames are not
+ * TeaVM's): for it the output up to the "Exception in thread" line is compared exactly and
+ * the rest must be "\tat ..." frames.
+ */
+class NativeConformanceTest {
+    static Path kilnHome = Path.of(System.getProperty("kiln.home", "..")).toAbsolutePath().normalize();
+    static Path classes;
+    static Path image;
+    static String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @TempDir
+    static Path tmp;
+
+    /**
+     * Programs whose output differs today because of gaps in TeaVM 0.12.3's class library or
+     * runtime that Kiln does not fix yet; each is reported as skipped with its reason, not hidden.
+     */
+    static final Map<String, String> KNOWN_GAPS = Map.of(
+            "OutOfMemory", "the GC's free-chunk state after an OutOfMemoryError is thrown crashes the next"
+                    + " allocation (TeaVM's GC was written to abort there)",
+            "ArrayBounds", "TeaVM does not check array stores (no ArrayStoreException)",
+            "CustomExceptions", "TeaVM's Throwable.getSuppressed and try-with-resources suppression",
+            "Unicode", "TeaVM lacks special casing (\"ß\".toUpperCase()) and reverses surrogate pairs apart",
+            "SleepAndTime", "TeaVM's Thread.sleep accepts a negative timeout",
+            "Formatting", "TeaVM's Formatter rejects %%",
+            "WaitNotify", "interrupt() of a thread in Object.wait() ends in IllegalMonitorStateException in TeaVM");
+
+    @BeforeAll
+    static void buildSuite() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(runCommandPresent(),
+                "`kiln run` (the VMM, branch main) is not on this branch yet: the unikernel side cannot run");
+        Path src = kilnHome.resolve("builder/src/test/conformance");
+        List<String> all = new ArrayList<>(sources(src));
+        all.addAll(sources(kilnHome.resolve("bench/compute")));
+        classes = tmp.resolve("classes");
+        Files.createDirectories(classes);
+        // Compiled with this JDK's default release (class file 69): the builder must bring them down itself.
+        Process javac = new ProcessBuilder(Stream.concat(Stream.of(Path.of(System.getProperty("java.home"), "bin",
+                "javac").toString(), "-nowarn", "-d", classes.toString()), all.stream()).toList())
+                .inheritIO().start();
+        assertEquals(0, javac.waitFor(), "javac of the conformance programs");
+        AppInput app = AppInput.resolve(classes, "Suite");
+        NativeImageBuilder builder = new NativeImageBuilder(kilnHome, kilnHome.resolve("cli/target/native-cache"),
+                System.err::println);
+        image = builder.build(app).image();
+    }
+
+    static boolean runCommandPresent() {
+        try {
+            Class.forName("dev.kiln.cli.RunCommand");
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    static List<String> sources(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().toList();
+        }
+    }
+
+    static List<String> programs() throws IOException {
+        List<String> names = new ArrayList<>();
+        List<String> files = new ArrayList<>(sources(kilnHome.resolve("builder/src/test/conformance")));
+        files.addAll(sources(kilnHome.resolve("bench/compute")));
+        for (String f : files) {
+            String n = Path.of(f).getFileName().toString().replace(".java", "");
+            if (!n.equals("Suite") && !n.equals("ComputeBench")) {
+                names.add(n);
+            }
+        }
+        return names;
+    }
+
+    record Run(int status, String output) {
+    }
+
+    static Run run(List<String> cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("timed out: " + cmd);
+        }
+        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    static Run hotspot(String program) throws Exception {
+        return run(List.of(javaBin, "-cp", classes.toString(), "Suite", program));
+    }
+
+    static Run unikernel(String program) throws Exception {
+        return run(List.of(javaBin, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "dev.kiln.cli.Main", "run", image.toString(), "--", program));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> conformance() throws IOException {
+        return programs().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+            org.junit.jupiter.api.Assumptions.assumeFalse(KNOWN_GAPS.containsKey(name),
+                    () -> "known gap: " + KNOWN_GAPS.get(name));
+            Run hs = hotspot(name);
+            Run vm = unikernel(name);
+            assertEquals(hs.status(), vm.status(), name + ": exit status\nunikernel output:\n" + vm.output());
+            if (name.equals("UncaughtException")) {
+                int cut = hs.output().indexOf("\tat ");
+                assertTrue(cut > 0, "HotSpot printed a stack trace");
+                assertEquals(hs.output().substring(0, cut), vm.output().substring(0, Math.min(cut, vm.output().length())));
+                assertTrue(vm.output().substring(cut).startsWith("\tat "), "unikernel printed a stack trace:\n"
+                        + vm.output());
+            } else {
+                assertEquals(hs.output(), vm.output(), name + ": output");
+            }
+        }));
+    }
+}

@@ -1,0 +1,78 @@
+/*
+ * TeaVM's file-system natives on Kiln. ABI v1 gives an image no file system, so
+ * every operation reports failure the way TeaVM's Java side turns into an
+ * IOException (open returns no handle, create/delete/rename return false) or a
+ * "does not exist" answer. Nothing pretends to succeed: a program that writes a
+ * file learns that it could not.
+ */
+#include "definitions.h"
+#include "file.h"
+#include "string.h"
+#include <stdlib.h>
+
+static const char16_t kiln_file_noFs[] = u"no file system in a Kiln native image";
+
+/* Directory queries: an error (negative: -1 - length of the message in *result). */
+static int32_t kiln_file_error(char16_t** result) {
+    int32_t length = (int32_t) (sizeof(kiln_file_noFs) / sizeof(char16_t)) - 1;
+    char16_t* copy = malloc(sizeof(kiln_file_noFs));
+    if (copy == NULL) {
+        *result = NULL;
+        return -1;
+    }
+    for (int32_t i = 0; i <= length; ++i) {
+        copy[i] = kiln_file_noFs[i];
+    }
+    *result = copy;
+    return -1 - length;
+}
+
+int32_t teavm_file_homeDirectory(char16_t** result) { return kiln_file_error(result); }
+int32_t teavm_file_workDirectory(char16_t** result) { return kiln_file_error(result); }
+int32_t teavm_file_tempDirectory(char16_t** result) { return kiln_file_error(result); }
+
+int32_t teavm_file_isFile(char16_t* name, int32_t nameSize) { (void) name; (void) nameSize; return 0; }
+int32_t teavm_file_isDir(char16_t* name, int32_t nameSize) { (void) name; (void) nameSize; return 0; }
+int32_t teavm_file_canRead(char16_t* name, int32_t nameSize) { (void) name; (void) nameSize; return 0; }
+int32_t teavm_file_canWrite(char16_t* name, int32_t nameSize) { (void) name; (void) nameSize; return 0; }
+TeaVM_StringList* teavm_file_listFiles(char16_t* name, int32_t nameSize) { (void) name; (void) nameSize; return NULL; }
+int32_t teavm_file_createDirectory(char16_t* name, int32_t nameSize) { (void) name; (void) nameSize; return 0; }
+int32_t teavm_file_createFile(char16_t* name, int32_t nameSize) { (void) name; (void) nameSize; return 0; }
+int32_t teavm_file_delete(char16_t* name, int32_t nameSize) { (void) name; (void) nameSize; return 0; }
+int32_t teavm_file_rename(char16_t* name, int32_t nameSize, char16_t* newName, int32_t newNameSize) {
+    (void) name; (void) nameSize; (void) newName; (void) newNameSize;
+    return 0;
+}
+int64_t teavm_file_lastModified(char16_t* name, int32_t nameSize) { (void) name; (void) nameSize; return 0; }
+int32_t teavm_file_setLastModified(char16_t* name, int32_t nameSize, int64_t lastModified) {
+    (void) name; (void) nameSize; (void) lastModified;
+    return 0;
+}
+int32_t teavm_file_setReadonly(char16_t* name, int32_t nameSize, int32_t readonly) {
+    (void) name; (void) nameSize; (void) readonly;
+    return 0;
+}
+int32_t teavm_file_length(char16_t* name, int32_t nameSize) { (void) name; (void) nameSize; return 0; }
+/* No handle: FileInputStream/FileOutputStream throw FileNotFoundException (an IOException). */
+int64_t teavm_file_open(char16_t* name, int32_t nameSize, int32_t mode) {
+    (void) name; (void) nameSize; (void) mode;
+    return 0;
+}
+/* No handle was ever given out, so these are never reached with a real one; they fail. */
+int32_t teavm_file_close(int64_t file) { (void) file; return 0; }
+int32_t teavm_file_flush(int64_t file) { (void) file; return 0; }
+int32_t teavm_file_seek(int64_t file, int32_t where, int32_t offset) { (void) file; (void) where; (void) offset; return 0; }
+int32_t teavm_file_tell(int64_t file) { (void) file; return -1; }
+int32_t teavm_file_read(int64_t file, int8_t* data, int32_t offset, int32_t size) {
+    (void) file; (void) data; (void) offset; (void) size;
+    return -1;
+}
+int32_t teavm_file_write(int64_t file, int8_t* data, int32_t offset, int32_t size) {
+    (void) file; (void) data; (void) offset; (void) size;
+    return -1;
+}
+int32_t teavm_file_isWindows() { return 0; }
+int32_t teavm_file_canonicalize(char16_t* path, int32_t pathSize, char16_t** result) {
+    (void) path; (void) pathSize; (void) result;
+    return 0;
+}

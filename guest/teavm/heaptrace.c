@@ -1,0 +1,54 @@
+/*
+ * TeaVM's GC tracing hooks on Kiln (Kiln builds never enable TEAVM_MEMORY_TRACE,
+ * TEAVM_GC_STATS or heap dumps, so the hooks are empty) and the out-of-memory path.
+ *
+ * TeaVM's own teavm_outOfMemory prints "Application crashed" and aborts. On Kiln the
+ * GC's "no memory left after a full collection" becomes a Java OutOfMemoryError:
+ * the instance dev.kiln.rt.KilnRuntime allocated at startup (nothing can be allocated
+ * at that point) is thrown through TeaVM's own exception machinery, from the call
+ * site of the allocation that failed. If that is impossible (no instance yet, or the
+ * error is raised while it is being thrown), the VM aborts with a message: a crash
+ * report, never silent corruption.
+ *
+ * This file is compiled inside TeaVM's all.c, so it can name the generated C of
+ * KilnRuntime's static field and of ExceptionHandling.throwException; if TeaVM ever
+ * names them differently, the image fails to compile rather than misbehave.
+ */
+#include "heaptrace.h"
+#include "core.h"
+#include "definitions.h"
+#include "kiln_teavm.h"
+#include <kiln/kiln.h>
+
+#include "classes/dev/kiln/rt/KilnRuntime.h"
+#include "classes/org/teavm/runtime/ExceptionHandling.h"
+
+static int kiln_in_out_of_memory;
+
+void teavm_outOfMemory() {
+    void* error = sfld_dkr_KilnRuntime_outOfMemoryError;
+    if (kiln_in_out_of_memory++ == 0 && error != NULL) {
+        kiln_in_out_of_memory = 0;
+        meth_otr_ExceptionHandling_throwException(error);
+    }
+    kiln_console_flush();
+    kiln_abort("kiln: out of memory (the Java heap is full and OutOfMemoryError cannot be raised)");
+}
+
+void teavm_gc_allocate(void* address, int32_t size) { (void) address; (void) size; }
+void teavm_gc_free(void* address, int32_t size) { (void) address; (void) size; }
+void teavm_gc_assertFree(void* address, int32_t size) { (void) address; (void) size; }
+void teavm_gc_markStarted() {}
+void teavm_gc_markCompleted() {}
+int32_t teavm_gc_objectSize(void* address) { (void) address; return 0; }
+void teavm_gc_mark(void* address) { (void) address; }
+void teavm_gc_move(void* from, void* to, int32_t size) { (void) from; (void) to; (void) size; }
+void teavm_gc_gcStarted(int32_t full) { (void) full; }
+void teavm_gc_sweepStarted() {}
+void teavm_gc_sweepCompleted() {}
+void teavm_gc_defragStarted() {}
+void teavm_gc_defragCompleted() {}
+void teavm_gc_gcCompleted() {}
+void teavm_gc_heapResized(int64_t newSize) { (void) newSize; }
+void teavm_gc_reportDirtyRegion(void* address) { (void) address; }
+void teavm_gc_setDumpDirectory(const wchar_t* path) { (void) path; }
