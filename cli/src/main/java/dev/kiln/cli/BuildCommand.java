@@ -95,7 +95,11 @@ public final class BuildCommand implements Callable<Integer> {
         a.addAll(extraArgs);
         List<String> e = new ArrayList<>(m.env());
         extraEnv.forEach((k, v) -> e.add(k + "=" + v));
-        m = new ImageManifest(name != null ? name : m.name(), memoryMb != null ? memoryMb : m.memoryMb(), a, e);
+        try {
+            m = new ImageManifest(name != null ? name : m.name(), memoryMb != null ? memoryMb : m.memoryMb(), a, e);
+        } catch (IllegalArgumentException bad) { // a flag value the image format cannot hold
+            throw new UserError(bad.getMessage());
+        }
         app = new AppInput(app.classes(), app.mainClass(), m);
         NativeImageBuilder builder = NativeImageBuilder.fromEnvironment(msg -> System.err.println("kiln: " + msg));
         NativeImageBuilder.Result r = builder.build(app);

@@ -29,13 +29,16 @@ public final class InspectCommand implements Callable<Integer> {
         if (info.manifest() == null) {
             System.out.println("manifest: none (no .note.kiln)");
         } else {
-            System.out.println("name: " + info.manifest().name());
-            System.out.println("memory_mb: " + info.manifest().memoryMb());
+            System.out.println("name: " + (info.manifest().name() == null ? "(none)" : info.manifest().name()));
+            System.out.println("memory_mb: " + (info.manifest().memoryMb() == 0 ? "(default)" : info.manifest().memoryMb()));
             for (String a : info.manifest().args()) {
                 System.out.println("arg: " + a);
             }
             for (String e : info.manifest().env()) {
                 System.out.println("env: " + e);
+            }
+            for (String line : info.manifest().unknown()) {
+                System.out.println("unknown (ignored by this kiln): " + line);
             }
         }
         System.out.printf("text: %d bytes%nrodata: %d bytes%ndata: %d bytes%nbss: %d bytes%n",

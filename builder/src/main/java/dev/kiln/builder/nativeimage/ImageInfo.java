@@ -1,5 +1,6 @@
 package dev.kiln.builder.nativeimage;
 
+import dev.kiln.vmm.Manifest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,11 +14,12 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * What `kiln inspect` shows of an image: the manifest note, the sizes of text, rodata,
+ * What `kiln inspect` shows of an image: the manifest note (read with the VMM's own parser,
+ * so inspect accepts, rejects and shows exactly what `kiln run` would), the sizes of text, rodata,
  * data and bss (from the section headers), and the Java classes compiled in (the
  * deflated list in the non-loaded section {@code .kiln.classes}).
  */
-public record ImageInfo(long fileSize, ImageManifest manifest, long text, long rodata, long data, long bss,
+public record ImageInfo(long fileSize, Manifest manifest, long text, long rodata, long data, long bss,
         List<String> classes) {
 
     private static final int SHF_WRITE = 1;
@@ -44,7 +46,7 @@ public record ImageInfo(long fileSize, ImageManifest manifest, long text, long r
         long rodata = 0;
         long data = 0;
         long bss = 0;
-        ImageManifest manifest = null;
+        Manifest manifest = null;
         List<String> classes = List.of();
         for (int i = 0; i < shnum; i++) {
             int h = (int) (shoff + (long) i * shentsize);
@@ -77,7 +79,7 @@ public record ImageInfo(long fileSize, ImageManifest manifest, long text, long r
         return new ImageInfo(bytes.length, manifest, text, rodata, data, bss, classes);
     }
 
-    private static ImageManifest parseNote(ByteBuffer b, int off, int size) throws IOException {
+    private static Manifest parseNote(ByteBuffer b, int off, int size) throws IOException {
         int end = off + size;
         while (off + 12 <= end) {
             int namesz = b.getInt(off);
@@ -93,7 +95,7 @@ public record ImageInfo(long fileSize, ImageManifest manifest, long text, long r
             if (type == 1 && new String(name, StandardCharsets.US_ASCII).equals("Kiln\0")) {
                 byte[] desc = new byte[descsz];
                 b.get(descStart, desc);
-                return ImageManifest.parse(desc);
+                return Manifest.parse(desc);
             }
             off = descStart + ((descsz + 3) & ~3);
         }

@@ -1,21 +1,24 @@
 package dev.kiln.builder.nativeimage;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import dev.kiln.vmm.Manifest;
+
 import java.util.List;
 
 /**
  * The manifest baked into an image: an ELF note in section {@code .note.kiln}, owner
  * "Kiln", type 1, whose descriptor is UTF-8 {@code key=value} lines with keys
  * {@code name}, {@code memory_mb}, {@code arg} (repeatable, in order) and {@code env}
- * (repeatable, KEY=VALUE), as docs/image-format.md describes and the VMM reads.
+ * (repeatable, KEY=VALUE), as docs/image-format.md describes. This is the writer; images
+ * are read back only with the VMM's {@link Manifest#parse}, the one reader of the format.
  */
 public record ImageManifest(String name, int memoryMb, List<String> args, List<String> env) {
     public static final int DEFAULT_MEMORY_MB = 64;
 
     public ImageManifest {
-        if (memoryMb < 8 || memoryMb > 65536) {
-            throw new IllegalArgumentException("memory_mb must be between 8 and 65536, not " + memoryMb);
+        // The VMM's bounds: it gives a guest 8 MiB at least and refuses manifests above its maximum.
+        if (memoryMb < 8 || memoryMb > Manifest.MAX_MEMORY_MB) {
+            throw new IllegalArgumentException("memory_mb must be between 8 and " + Manifest.MAX_MEMORY_MB
+                    + ", not " + memoryMb);
         }
         for (String s : List.of(name)) {
             check(s);
@@ -59,29 +62,5 @@ public record ImageManifest(String name, int memoryMb, List<String> args, List<S
             sb.append("env=").append(e).append('\n');
         }
         return sb.toString();
-    }
-
-    /** Parses a note descriptor (unknown keys are kept out; the VMM ignores them too). */
-    public static ImageManifest parse(byte[] desc) {
-        String name = "app";
-        int memory = DEFAULT_MEMORY_MB;
-        List<String> args = new ArrayList<>();
-        List<String> env = new ArrayList<>();
-        for (String line : new String(desc, StandardCharsets.UTF_8).split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq < 0) {
-                continue;
-            }
-            String k = line.substring(0, eq);
-            String v = line.substring(eq + 1);
-            switch (k) {
-                case "name" -> name = v;
-                case "memory_mb" -> memory = Integer.parseInt(v.trim());
-                case "arg" -> args.add(v);
-                case "env" -> env.add(v);
-                default -> { }
-            }
-        }
-        return new ImageManifest(name, memory, args, env);
     }
 }

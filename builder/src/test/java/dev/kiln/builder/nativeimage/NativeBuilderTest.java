@@ -126,8 +126,9 @@ class NativeBuilderTest {
     }
 
     @Test
-    void manifestTextRoundTrips() {
+    void manifestWrittenByTheBuilderReadsBackInTheVmm() {
         ImageManifest m = new ImageManifest("svc", 128, List.of("a b", "c"), List.of("K=V"));
-        assertEquals(m, ImageManifest.parse(m.text().getBytes(StandardCharsets.UTF_8)));
+        var read = dev.kiln.vmm.Manifest.parse(m.text().getBytes(StandardCharsets.UTF_8));
+        assertEquals(new dev.kiln.vmm.Manifest("svc", 128, List.of("a b", "c"), List.of("K=V"), List.of()), read);
     }
 }
