@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.builder.FileTrees;
 import dev.kiln.builder.nativeimage.AppInput;
 import dev.kiln.builder.nativeimage.NativeImageBuilder;
 import java.io.IOException;
@@ -82,7 +83,7 @@ public final class BenchComputeCommand implements Callable<Integer> {
             System.out.printf("compute geomean_ratio_vs_hotspot=%.3f%n", Math.exp(logSum / BENCHES.size()));
             return 0;
         } finally {
-            AppInputCleanup.delete(classes);
+            FileTrees.delete(classes);
         }
     }
 
@@ -109,16 +110,5 @@ public final class BenchComputeCommand implements Callable<Integer> {
             throw new IOException("timed out: " + cmd);
         }
         return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
-    }
-
-    /** Removes a temporary directory tree. */
-    static final class AppInputCleanup {
-        static void delete(Path dir) throws IOException {
-            try (Stream<Path> s = Files.walk(dir)) {
-                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.kiln.builder.jvm;
 
+import dev.kiln.builder.FileTrees;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
@@ -56,7 +57,7 @@ public final class JarMaker {
             }
             return jar;
         } finally {
-            KernelBuilder.deleteTree(work);
+            FileTrees.delete(work);
         }
     }
 }

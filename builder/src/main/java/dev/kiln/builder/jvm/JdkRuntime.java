@@ -1,5 +1,6 @@
 package dev.kiln.builder.jvm;
 
+import dev.kiln.builder.FileTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -136,7 +137,7 @@ public final class JdkRuntime {
         progress.println("kiln: jlink: linking a runtime with " + String.join(",", sorted) + " (cached as " + hash + ")");
         progress.flush();
         Path tmp = Files.createDirectories(cacheRoot.resolve("runtimes")).resolve(hash + ".tmp" + ProcessHandle.current().pid());
-        KernelBuilder.deleteTree(tmp);
+        FileTrees.delete(tmp);
         Files.createDirectories(tmp);
         List<String> args = new ArrayList<>(List.of("--add-modules", String.join(",", sorted),
                 "--output", tmp.resolve("jvm").toString()));
@@ -157,7 +158,7 @@ public final class JdkRuntime {
         try {
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-            KernelBuilder.deleteTree(tmp); // another process won the race; its runtime is the same
+            FileTrees.delete(tmp); // another process won the race; its runtime is the same
         }
         return dir.resolve("jvm");
     }

@@ -1,5 +1,6 @@
 package dev.kiln.builder.jvm;
 
+import dev.kiln.builder.FileTrees;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -179,7 +180,7 @@ public final class JvmImageBuilder {
                 cpioBytes = os.uncompressed();
             } finally {
                 if (aot != null) {
-                    KernelBuilder.deleteTree(aot.getParent().getParent().getParent()); // the stage
+                    FileTrees.delete(aot.getParent().getParent().getParent()); // the stage
                 }
             }
             // The kernel holds the initramfs twice while unpacking it, then the files stay in RAM.
@@ -260,7 +261,7 @@ public final class JvmImageBuilder {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted during the AOT training run");
         } catch (IOException e) {
-            KernelBuilder.deleteTree(stage);
+            FileTrees.delete(stage);
             throw e;
         }
     }

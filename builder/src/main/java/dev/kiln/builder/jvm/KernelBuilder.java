@@ -1,5 +1,6 @@
 package dev.kiln.builder.jvm;
 
+import dev.kiln.builder.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -168,7 +169,7 @@ public final class KernelBuilder {
         Path tmp = dir.resolve("bzImage.tmp");
         Files.copy(built, tmp, StandardCopyOption.REPLACE_EXISTING);
         Files.move(tmp, k.bzImage(), StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(out); // objects are not needed once the image is cached (about 100 MB)
+        FileTrees.delete(out); // objects are not needed once the image is cached (about 100 MB)
         say(String.format("built %s: %.2f MB in %d s", k.bzImage(), Files.size(k.bzImage()) / 1048576.0,
                 (System.nanoTime() - t0) / 1_000_000_000L));
     }
@@ -198,11 +199,11 @@ public final class KernelBuilder {
         }
         say("extracting " + SOURCE_TARBALL + " into " + root + " (once per linux-source version)");
         Path tmp = cacheRoot.resolve("linux-src").resolve(version + ".tmp");
-        deleteTree(tmp);
+        FileTrees.delete(tmp);
         Files.createDirectories(tmp);
         Path log = cacheRoot.resolve("linux-src").resolve(version + ".extract.log");
         run(List.of("tar", "-xf", SOURCE_TARBALL.toString(), "-C", tmp.toString()), log, "extracting", null);
-        deleteTree(root);
+        FileTrees.delete(root);
         Files.move(tmp, root, StandardCopyOption.ATOMIC_MOVE);
         Files.writeString(root.resolve(".complete"), version + "\n");
         return tree;
@@ -261,14 +262,4 @@ public final class KernelBuilder {
         return false;
     }
 
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.kiln.builder.nativeimage;
 
+import dev.kiln.builder.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -178,7 +179,7 @@ public record AppInput(Map<String, byte[]> classes, String mainClass, ImageManif
             }
             return readClassDir(out);
         } finally {
-            deleteTree(out);
+            FileTrees.delete(out);
         }
     }
 
@@ -190,17 +191,6 @@ public record AppInput(Map<String, byte[]> classes, String mainClass, ImageManif
             }
         }
         return classes;
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     /** The only class with public static void main(String[]), or an error naming the candidates. */

@@ -1,5 +1,6 @@
 package dev.kiln.builder.nativeimage;
 
+import dev.kiln.builder.FileTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -112,7 +113,7 @@ public final class NativeImageBuilder {
             return new Result(image, false, key);
         } finally {
             if (System.getenv("KILN_KEEP_BUILD") == null) {
-                AppInput.deleteTree(work);
+                FileTrees.delete(work);
             } else {
                 progress.accept("build directory kept: " + work);
             }

@@ -1,5 +1,6 @@
 package dev.kiln.runner.qemu;
 
+import dev.kiln.builder.FileTrees;
 import dev.kiln.builder.jvm.JvmImage;
 import dev.kiln.builder.jvm.Manifest;
 
@@ -17,14 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Boots a jvm-flavor image on QEMU's microvm machine (Debian's qemu-system-x86).
@@ -226,7 +225,7 @@ public final class QemuRunner {
                 p.destroyForcibly();
                 waitQuietly(p);
             }
-            deleteTree(tmp);
+            FileTrees.deleteQuietly(tmp);
         }
     }
 
@@ -400,16 +399,6 @@ public final class QemuRunner {
             p.waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void deleteTree(Path p) {
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(x);
-            }
-        } catch (IOException ignored) {
-            // best effort: a temp dir
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.kiln.cli.jvm;
 
+import dev.kiln.builder.FileTrees;
 import dev.kiln.builder.jvm.JarMaker;
 import dev.kiln.builder.jvm.JvmImageBuilder;
 import dev.kiln.runner.qemu.QemuRunner;
@@ -83,13 +84,7 @@ public final class JvmBench {
             err.println("kiln: bench: error: " + e.getMessage());
             return 1;
         } finally {
-            if (dir != null) {
-                try (var s = Files.walk(dir)) {
-                    s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                } catch (IOException ignored) {
-                    // temp dir
-                }
-            }
+            if (dir != null) FileTrees.deleteQuietly(dir);
         }
     }
 }

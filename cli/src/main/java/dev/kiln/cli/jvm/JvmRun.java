@@ -1,5 +1,6 @@
 package dev.kiln.cli.jvm;
 
+import dev.kiln.builder.FileTrees;
 import dev.kiln.builder.jvm.JvmImage;
 import dev.kiln.runner.qemu.QemuRunner;
 
@@ -55,13 +56,7 @@ public final class JvmRun {
             System.err.println("kiln: run: error: " + e.getMessage());
             return 1;
         } finally {
-            if (dir != null) {
-                try (var s = Files.walk(dir)) {
-                    s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                } catch (IOException ignored) {
-                    // temp dir
-                }
-            }
+            if (dir != null) FileTrees.deleteQuietly(dir);
         }
     }
 
