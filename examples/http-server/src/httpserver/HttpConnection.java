@@ -1,0 +1,183 @@
+package httpserver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+
+/**
+ * One connection: reads requests one after another from its own buffer (so pipelined requests
+ * that arrive together are answered in order, none lost), and writes the responses to a buffer
+ * that is flushed when no further complete request is already buffered, so a pipelined batch
+ * goes out in few segments. The head is bounded (431), bodies are read and discarded up to
+ * MAX_BODY (413 beyond), and any error closes the connection after its response.
+ */
+final class HttpConnection implements Runnable {
+    static final int MAX_HEAD = 8192;
+    static final long MAX_BODY = 1 << 20;
+
+    private final Socket socket;
+    private final Routes routes;
+    private final ServerStats stats;
+    private final byte[] in = new byte[MAX_HEAD];
+    private int start;
+    private int end;
+    private final byte[] out = new byte[16384];
+    private int outLen;
+    private InputStream input;
+    private OutputStream output;
+
+    HttpConnection(Socket socket, Routes routes, ServerStats stats) {
+        this.socket = socket;
+        this.routes = routes;
+        this.stats = stats;
+    }
+
+    @Override
+    public void run() {
+        try {
+            socket.setSoTimeout(HttpServer.IDLE_TIMEOUT_MS);
+            input = socket.getInputStream();
+            output = socket.getOutputStream();
+            serve();
+        } catch (IOException e) {
+            // the peer went away, reset or idled out: nothing to answer
+        } finally {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // already gone
+            }
+            stats.connectionClosed();
+        }
+    }
+
+    private void serve() throws IOException {
+        Request r = new Request();
+        while (true) {
+            int headLen = readHead();
+            if (headLen < 0) {
+                flush();
+                return; // clean end between requests, or an incomplete head at EOF
+            }
+            boolean keep;
+            Response resp;
+            try {
+                RequestParser.parse(in, start, headLen, r);
+                start += headLen;
+                if (r.contentLength > MAX_BODY) {
+                    throw new HttpError(413, "body too large");
+                }
+                if (r.contentLength > 0 && !skipBody(r.contentLength)) {
+                    flush();
+                    return;
+                }
+                resp = routes.handle(r);
+                keep = r.keepAlive;
+            } catch (HttpError e) {
+                resp = Response.error(e.status);
+                keep = false;
+                r.method = "GET";
+                r.minorVersion = 1;
+            }
+            write(resp, r.method.equals("HEAD"), keep, r.minorVersion == 0);
+            stats.requestServed();
+            if (!keep) {
+                flush();
+                return;
+            }
+            if (RequestParser.headLength(in, start, end) < 0) {
+                flush(); // no further request already here: the client is waiting for this one
+            }
+        }
+    }
+
+    /**
+     * Reads until buf holds a complete head; returns its length, or -1 at EOF. Empty lines before
+     * a request are skipped (RFC 9112 2.2). A head that cannot fit in MAX_HEAD is a 431.
+     */
+    private int readHead() throws IOException {
+        while (true) {
+            while (start < end && (in[start] == '\r' || in[start] == '\n')) {
+                start++;
+            }
+            int n = RequestParser.headLength(in, start, end);
+            if (n >= 0) {
+                return n;
+            }
+            if (start > 0) {
+                System.arraycopy(in, start, in, 0, end - start);
+                end -= start;
+                start = 0;
+            }
+            if (end == in.length) {
+                write(Response.error(431), false, false, false);
+                flush();
+                return -1;
+            }
+            int got = input.read(in, end, in.length - end);
+            if (got < 0) {
+                return -1;
+            }
+            end += got;
+        }
+    }
+
+    /** Discards n body bytes (buffered ones first); false if the peer closed before sending them. */
+    private boolean skipBody(long n) throws IOException {
+        long left = n;
+        int buffered = (int) Math.min(left, end - start);
+        start += buffered;
+        left -= buffered;
+        while (left > 0) {
+            start = 0;
+            end = 0;
+            int got = input.read(in, 0, (int) Math.min(in.length, left));
+            if (got < 0) {
+                return false;
+            }
+            left -= got;
+        }
+        return true;
+    }
+
+    private void write(Response resp, boolean head, boolean keep, boolean http10) throws IOException {
+        StringBuilder h = new StringBuilder(160);
+        h.append("HTTP/1.1 ").append(resp.status).append(' ').append(Response.reason(resp.status)).append("\r\n");
+        h.append("Server: kiln-http\r\nContent-Type: ").append(resp.contentType).append("\r\n");
+        h.append("Content-Length: ").append(resp.body.length).append("\r\n");
+        if (resp.allow != null) {
+            h.append("Allow: ").append(resp.allow).append("\r\n");
+        }
+        if (!keep) {
+            h.append("Connection: close\r\n");
+        } else if (http10) {
+            h.append("Connection: keep-alive\r\n"); // an HTTP/1.0 client assumes close otherwise
+        }
+        h.append("\r\n");
+        append(Response.ascii(h.toString()));
+        if (!head) {
+            append(resp.body);
+        }
+    }
+
+    private void append(byte[] b) throws IOException {
+        if (outLen + b.length > out.length) {
+            flush();
+        }
+        if (b.length > out.length) {
+            output.write(b);
+            return;
+        }
+        System.arraycopy(b, 0, out, outLen, b.length);
+        outLen += b.length;
+    }
+
+    private void flush() throws IOException {
+        if (outLen > 0) {
+            output.write(out, 0, outLen);
+            outLen = 0;
+        }
+        output.flush();
+    }
+}

@@ -1,0 +1,268 @@
+package httpserver;
+
+/**
+ * Parses a request head (request line and header fields, RFC 9112 sections 2 to 6) from bytes,
+ * strictly: anything ambiguous is a 400 rather than a guess, because ambiguity between this
+ * server and a proxy in front of it is how request smuggling works. Lines may end in CRLF or a
+ * bare LF (RFC 9112 2.2); a bare CR elsewhere, obsolete line folding, whitespace before a colon,
+ * a transfer coding (this server reads no chunked bodies), conflicting Content-Length values and
+ * an HTTP/1.1 request without Host are all refused.
+ */
+final class RequestParser {
+    private RequestParser() {}
+
+    /**
+     * Returns the length of the head starting at buf[from] (through its empty line), or -1 if
+     * buf[from..to) does not yet hold a complete head.
+     */
+    static int headLength(byte[] buf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] == '\n') {
+                // The previous line ended at i; an empty line is "\n\n" or "\n\r\n".
+                if (i + 1 < to && buf[i + 1] == '\n') {
+                    return i + 2 - from;
+                }
+                if (i + 2 < to && buf[i + 1] == '\r' && buf[i + 2] == '\n') {
+                    return i + 3 - from;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Parses the head buf[from, from+len) (as found by headLength) into r. */
+    static void parse(byte[] buf, int from, int len, Request r) throws HttpError {
+        int end = from + len;
+        int lineEnd = lineEnd(buf, from, end);
+        parseRequestLine(buf, from, lineEnd, r);
+        r.keepAlive = r.minorVersion >= 1;
+        r.closeRequested = false;
+        r.contentLength = -1;
+        boolean host = false;
+        int pos = next(buf, lineEnd, end);
+        while (true) {
+            int le = lineEnd(buf, pos, end);
+            if (le == pos) {
+                break; // the empty line
+            }
+            int colon = -1;
+            for (int i = pos; i < le; i++) {
+                if (buf[i] == ':') {
+                    colon = i;
+                    break;
+                }
+            }
+            if (colon <= pos) {
+                throw new HttpError(400, buf[pos] == ' ' || buf[pos] == '\t' ? "obsolete line folding" : "header without a name");
+            }
+            for (int i = pos; i < colon; i++) {
+                if (!isTokenChar(buf[i])) {
+                    throw new HttpError(400, "bad header name");
+                }
+            }
+            int vs = colon + 1;
+            int ve = le;
+            while (vs < ve && (buf[vs] == ' ' || buf[vs] == '\t')) {
+                vs++;
+            }
+            while (ve > vs && (buf[ve - 1] == ' ' || buf[ve - 1] == '\t')) {
+                ve--;
+            }
+            for (int i = vs; i < ve; i++) {
+                int c = buf[i] & 0xff;
+                if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                    throw new HttpError(400, "control character in a header value");
+                }
+            }
+            if (nameIs(buf, pos, colon, "host")) {
+                if (host) {
+                    throw new HttpError(400, "more than one Host");
+                }
+                host = true;
+            } else if (nameIs(buf, pos, colon, "content-length")) {
+                long n = parseLength(buf, vs, ve);
+                if (r.contentLength >= 0 && r.contentLength != n) {
+                    throw new HttpError(400, "conflicting Content-Length");
+                }
+                r.contentLength = n;
+            } else if (nameIs(buf, pos, colon, "transfer-encoding")) {
+                throw new HttpError(501, "transfer codings are not supported");
+            } else if (nameIs(buf, pos, colon, "connection")) {
+                connectionOptions(buf, vs, ve, r);
+            }
+            pos = next(buf, le, end);
+        }
+        if (r.closeRequested) {
+            r.keepAlive = false;
+        }
+        if (r.minorVersion >= 1 && !host) {
+            throw new HttpError(400, "HTTP/1.1 request without Host");
+        }
+    }
+
+    private static void parseRequestLine(byte[] buf, int from, int to, Request r) throws HttpError {
+        int sp1 = indexOf(buf, from, to, (byte) ' ');
+        int sp2 = sp1 < 0 ? -1 : indexOf(buf, sp1 + 1, to, (byte) ' ');
+        if (sp1 <= from || sp2 < 0 || sp2 == sp1 + 1 || indexOf(buf, sp2 + 1, to, (byte) ' ') >= 0) {
+            throw new HttpError(400, "malformed request line");
+        }
+        for (int i = from; i < sp1; i++) {
+            if (!isTokenChar(buf[i])) {
+                throw new HttpError(400, "bad method");
+            }
+        }
+        if (buf[sp1 + 1] != '/') {
+            throw new HttpError(400, "only origin-form targets are served");
+        }
+        int pathEnd = sp2;
+        for (int i = sp1 + 1; i < sp2; i++) {
+            int c = buf[i] & 0xff;
+            if (c <= 0x20 || c >= 0x7f) {
+                throw new HttpError(400, "bad character in the target");
+            }
+            if (c == '?' && pathEnd == sp2) {
+                pathEnd = i;
+            }
+        }
+        // "HTTP/" DIGIT "." DIGIT
+        if (to - sp2 - 1 != 8 || !matches(buf, sp2 + 1, "HTTP/") || !isDigit(buf[sp2 + 6]) || buf[sp2 + 7] != '.'
+                || !isDigit(buf[sp2 + 8])) {
+            throw new HttpError(400, "malformed HTTP version");
+        }
+        if (buf[sp2 + 6] != '1') {
+            throw new HttpError(505, "only HTTP/1.x is served");
+        }
+        r.method = ascii(buf, from, sp1);
+        r.path = ascii(buf, sp1 + 1, pathEnd);
+        r.minorVersion = buf[sp2 + 8] - '0';
+    }
+
+    /** Content-Length: 1*DIGIT, at most 18 digits (so no overflow); a list of equal values is allowed. */
+    private static long parseLength(byte[] buf, int from, int to) throws HttpError {
+        long value = -1;
+        int i = from;
+        while (true) {
+            long n = 0;
+            int digits = 0;
+            while (i < to && isDigit(buf[i])) {
+                n = n * 10 + (buf[i++] - '0');
+                if (++digits > 18) {
+                    throw new HttpError(400, "Content-Length too long");
+                }
+            }
+            if (digits == 0 || (value >= 0 && value != n)) {
+                throw new HttpError(400, "bad Content-Length");
+            }
+            value = n;
+            while (i < to && (buf[i] == ' ' || buf[i] == '\t')) {
+                i++;
+            }
+            if (i == to) {
+                return value;
+            }
+            if (buf[i++] != ',') {
+                throw new HttpError(400, "bad Content-Length");
+            }
+            while (i < to && (buf[i] == ' ' || buf[i] == '\t')) {
+                i++;
+            }
+        }
+    }
+
+    /** Connection: a comma-separated list; "close" wins over "keep-alive" (RFC 9112 9.3, 9.6). */
+    private static void connectionOptions(byte[] buf, int from, int to, Request r) {
+        int i = from;
+        while (i < to) {
+            while (i < to && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == ',')) {
+                i++;
+            }
+            int s = i;
+            while (i < to && buf[i] != ',' && buf[i] != ' ' && buf[i] != '\t') {
+                i++;
+            }
+            if (nameIs(buf, s, i, "close")) {
+                r.closeRequested = true;
+            } else if (nameIs(buf, s, i, "keep-alive")) {
+                r.keepAlive = true;
+            }
+        }
+    }
+
+    private static int lineEnd(byte[] buf, int from, int to) throws HttpError {
+        for (int i = from; i < to; i++) {
+            if (buf[i] == '\n') {
+                return i > from && buf[i - 1] == '\r' ? i - 1 : i;
+            }
+            if (buf[i] == '\r' && (i + 1 >= to || buf[i + 1] != '\n')) {
+                throw new HttpError(400, "bare CR");
+            }
+            if (buf[i] == 0) {
+                throw new HttpError(400, "NUL in the head");
+            }
+        }
+        return to;
+    }
+
+    /** The start of the line after the one ending at lineEnd (skips CRLF or LF). */
+    private static int next(byte[] buf, int lineEnd, int to) {
+        int i = lineEnd;
+        if (i < to && buf[i] == '\r') {
+            i++;
+        }
+        return i + 1;
+    }
+
+    private static boolean nameIs(byte[] buf, int from, int to, String lower) {
+        if (to - from != lower.length()) {
+            return false;
+        }
+        for (int i = 0; i < lower.length(); i++) {
+            int c = buf[from + i];
+            if (c >= 'A' && c <= 'Z') {
+                c += 32;
+            }
+            if (c != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean matches(byte[] buf, int from, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (buf[from + i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] buf, int from, int to, byte b) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+
+    /** tchar of RFC 9110 5.6.2. */
+    private static boolean isTokenChar(byte b) {
+        if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || isDigit(b)) {
+            return true;
+        }
+        return b > 0 && "!#$%&'*+-.^_`|~".indexOf(b) >= 0;
+    }
+
+    private static String ascii(byte[] buf, int from, int to) {
+        char[] c = new char[to - from];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = (char) (buf[from + i] & 0xff);
+        }
+        return new String(c);
+    }
+}
