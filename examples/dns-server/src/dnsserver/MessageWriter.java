@@ -1,0 +1,98 @@
+package dnsserver;
+
+import java.util.HashMap;
+
+/**
+ * Builds a DNS message with name compression (RFC 1035 4.1.4): every name suffix written is
+ * remembered with its offset, and a later name ending in a known suffix points to it.
+ */
+final class MessageWriter {
+    private final byte[] buf = new byte[65535];
+    private int len;
+    private final HashMap<String, Integer> suffixes = new HashMap<>();
+
+    int length() {
+        return len;
+    }
+
+    void u8(int v) {
+        buf[len++] = (byte) v;
+    }
+
+    void u16(int v) {
+        buf[len++] = (byte) (v >> 8);
+        buf[len++] = (byte) v;
+    }
+
+    void u32(int v) {
+        u16(v >>> 16);
+        u16(v & 0xffff);
+    }
+
+    void bytes(byte[] b, int off, int n) {
+        System.arraycopy(b, off, buf, len, n);
+        len += n;
+    }
+
+    void put16(int at, int v) {
+        buf[at] = (byte) (v >> 8);
+        buf[at + 1] = (byte) v;
+    }
+
+    /** Registers a name already in the message (the question's, as the client wrote it) at offset. */
+    void knownName(String lowerName, int offset) {
+        String n = lowerName;
+        int at = offset;
+        while (!n.equals(".") && at < 0x4000) {
+            suffixes.put(n, at);
+            int dot = n.indexOf('.');
+            at += 1 + dot;
+            n = n.substring(dot + 1);
+            if (n.isEmpty()) {
+                break;
+            }
+        }
+    }
+
+    /** Writes an absolute lower-case name, compressed against every name written before. */
+    void name(String n) {
+        while (!n.equals(".") && !n.isEmpty()) {
+            Integer at = suffixes.get(n);
+            if (at != null) {
+                u16(0xc000 | at);
+                return;
+            }
+            if (len < 0x4000) {
+                suffixes.put(n, len);
+            }
+            int dot = n.indexOf('.');
+            u8(dot);
+            for (int i = 0; i < dot; i++) {
+                u8(n.charAt(i));
+            }
+            n = n.substring(dot + 1);
+        }
+        u8(0);
+    }
+
+    /** One resource record, its RDLENGTH filled in after the rdata. */
+    void record(String owner, Record r, int ttl) {
+        name(owner);
+        u16(r.type);
+        u16(1); // IN
+        u32(ttl);
+        int rdlenAt = len;
+        u16(0);
+        for (String n : r.names) {
+            name(n);
+        }
+        bytes(r.rdata, 0, r.rdata.length);
+        put16(rdlenAt, len - rdlenAt - 2);
+    }
+
+    byte[] toBytes() {
+        byte[] out = new byte[len];
+        System.arraycopy(buf, 0, out, 0, len);
+        return out;
+    }
+}
