@@ -84,6 +84,9 @@ final class HttpConnection implements Runnable {
             stats.requestServed();
             if (!keep) {
                 flush();
+                if (resp.status >= 400) {
+                    lingeringClose();
+                }
                 return;
             }
             if (RequestParser.headLength(in, start, end) < 0) {
@@ -113,6 +116,7 @@ final class HttpConnection implements Runnable {
             if (end == in.length) {
                 write(Response.error(431), false, false, false);
                 flush();
+                lingeringClose();
                 return -1;
             }
             int got = input.read(in, end, in.length - end);
@@ -139,6 +143,26 @@ final class HttpConnection implements Runnable {
             left -= got;
         }
         return true;
+    }
+
+    /**
+     * After refusing a request, the client may still be sending (a body, the rest of a huge
+     * head). Closing with unread data makes the kernel send a RST, which can destroy the error
+     * response before the client reads it; so half-close and read a little first (as HTTP
+     * servers' "lingering close" does), bounded in bytes and time.
+     */
+    private void lingeringClose() {
+        try {
+            socket.shutdownOutput();
+            socket.setSoTimeout(2000);
+            int total = 0;
+            int n;
+            while (total < 1 << 20 && (n = input.read(in, 0, in.length)) > 0) {
+                total += n;
+            }
+        } catch (IOException ignored) {
+            // the peer is gone or silent: close now
+        }
     }
 
     private void write(Response resp, boolean head, boolean keep, boolean http10) throws IOException {
