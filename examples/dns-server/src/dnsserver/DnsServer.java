@@ -25,7 +25,14 @@ public final class DnsServer {
             while (true) {
                 packet.setData(buf, 0, buf.length);
                 socket.receive(packet);
-                byte[] reply = resolver.answer(buf, packet.getLength());
+                byte[] reply;
+                try {
+                    reply = resolver.answer(buf, packet.getLength());
+                } catch (RuntimeException bug) {
+                    // Every length is checked, so this would be a bug; one bad packet must not stop the server.
+                    System.err.println("dns-server: internal error on a query: " + bug);
+                    continue;
+                }
                 if (reply != null) {
                     socket.send(new DatagramPacket(reply, reply.length, packet.getAddress(), packet.getPort()));
                 }
