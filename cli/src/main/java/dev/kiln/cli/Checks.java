@@ -33,4 +33,23 @@ final class Checks {
             return "KVM API " + kvm.apiVersion() + ", " + kvm.supportedCpuidEntries() + " CPUID entries";
         }
     }
+
+    /** The commands of the list that are not executable in PATH or the usual system directories. */
+    static java.util.List<String> missingCommands(String... commands) {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/usr/bin:/sbin:/bin";
+        for (String c : commands) {
+            boolean found = false;
+            for (String dir : path.split(":")) {
+                if (!dir.isEmpty() && java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, c))) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                missing.add(c);
+            }
+        }
+        return missing;
+    }
 }
