@@ -1,0 +1,47 @@
+package dev.kiln.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The issue's "done when": `kiln run -p HOSTPORT:80 examples/http-server` serves curl on
+ * 127.0.0.1:HOSTPORT. The host port is a free one rather than 8080, because other test runs
+ * share this machine.
+ */
+class PublishedPortTest {
+    @Test
+    void kilnRunPublishesTheHttpServerOnLoopback() throws Exception {
+        ServiceImages.requireNetFlags();
+        Tools.require("curl");
+        ServiceImages.image("examples/http-server"); // fails naming what is missing, if anything
+        int port = Tools.freePort();
+        String example = java.nio.file.Path.of(System.getProperty("kiln.home")).resolve("examples/http-server").toString();
+        ProcessBuilder pb = new ProcessBuilder(ServiceImages.kiln("run", "-p", port + ":80", example)).redirectErrorStream(true);
+        pb.environment().put("KILN_HOME", System.getProperty("kiln.home"));
+        NetNs.Bg kiln = new NetNs.Bg(pb.start());
+        try {
+            kiln.await("listening on port 80", 60_000);
+            Tools.Result page = null;
+            for (int i = 0; i < 20; i++) { // the relay may come up just after the guest prints
+                page = Tools.run(20, "curl", "-sS", "-m", "10", "http://127.0.0.1:" + port + "/");
+                if (page.status() == 0) {
+                    break;
+                }
+                Thread.sleep(250);
+            }
+            assertEquals(0, page.status(), page.output() + "\n--- kiln:\n" + kiln.output());
+            assertTrue(page.output().contains("<h1>Hello from Kiln</h1>"), page.output());
+            Tools.Result json = Tools.run(20, "curl", "-sS", "-m", "10", "http://127.0.0.1:" + port + "/api/stats");
+            assertTrue(json.output().contains("\"requests_served\":"), json.output());
+        } finally {
+            kiln.process.destroy();
+            if (!kiln.process.waitFor(10, TimeUnit.SECONDS)) {
+                kiln.process.destroyForcibly();
+            }
+        }
+        System.out.println("[svc] kiln run -p " + port + ":80 examples/http-server served curl on 127.0.0.1:" + port);
+    }
+}
