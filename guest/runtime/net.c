@@ -7,7 +7,8 @@
  * as its frame was copied out. tx: a frame is copied into a free slot and published at once
  * (a busy monitor I/O thread picks it up without any exit); the notify hypercall, the only
  * exit here, happens in kiln_net_flush and only when the monitor armed its event index
- * because its I/O thread went to sleep.
+ * because its I/O thread went to sleep. A yield implies a tx notify, so kiln_yield needs no
+ * separate one.
  *
  * x86 is TSO: stores are seen in order and loads are not reordered with older loads, so a
  * compiler barrier orders "write the entry, then the index"; the two places where a store
@@ -209,10 +210,15 @@ void kiln_net_flush(void) {
 
 uint64_t kiln__net_prepare_wait(void) {
     if (state != 1) return 0;
-    kiln_net_flush();
     rxq.avail->used_event = rxq.last_used; /* wake the yield at the next frame */
     mfence();
-    return rxq.used->idx != rxq.last_used ? KILN_READY_NET_RX : 0;
+    if (rxq.used->idx != rxq.last_used) {
+        kiln_net_flush(); /* no yield follows: notify if the monitor sleeps */
+        return KILN_READY_NET_RX;
+    }
+    /* The yield hypercall that follows implies a tx notify: no separate exit for it. */
+    tx_notified_idx = txq.avail_idx;
+    return 0;
 }
 
 uint64_t kiln__net_dropped(void) {

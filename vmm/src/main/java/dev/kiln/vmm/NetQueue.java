@@ -121,6 +121,17 @@ final class NetQueue {
         VarHandle.fullFence();
     }
 
+    /**
+     * Read by the vCPU thread from guest memory only: has the guest made descriptors available
+     * beyond the event index the I/O thread armed when it went idle? (A stale event index of a
+     * busy I/O thread makes this true spuriously, which costs one needless wakeup.)
+     */
+    boolean pastArmedEvent() {
+        int idx = mem.get(JAVA_SHORT, avail + Abi.AVAIL_IDX) & 0xffff;
+        int event = mem.get(JAVA_SHORT, used + Abi.USED_AVAIL_EVENT) & 0xffff;
+        return idx != event;
+    }
+
     /** True if the used index passed the guest's used_event: the guest asked to be woken for this. */
     boolean wantsWake() {
         int event = mem.get(JAVA_SHORT, avail + Abi.AVAIL_USED_EVENT) & 0xffff;

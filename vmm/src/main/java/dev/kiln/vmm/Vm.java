@@ -553,7 +553,7 @@ public final class Vm implements AutoCloseable {
     public VmStats stats() {
         VmStats.Net n = net == null ? null : new VmStats.Net(net.rxFrames.get(), net.rxBytes.get(), net.txFrames.get(),
                 net.txBytes.get(), net.txDropped.get(), net.rxRingFull.get(), notifyCalls, yieldNetWakeups,
-                net.vcpuWakeups.get(), net.ioWakeups.get());
+                net.vcpuWakeups.get(), net.ioWakeups.get(), net.yieldKicks.get());
         return new VmStats(exits, ioExits, interrupted, consoleWrites, consoleBytes, exitCalls, walltimeCalls,
                 yieldCalls, abortCalls, notifyCalls, setupNanos, n);
     }

@@ -38,10 +38,11 @@ public record VmStats(long exits, long ioExits, long interrupted, long consoleWr
      * @param notifications notify hypercalls (each one an exit)
      * @param yieldWakeups yield hypercalls that returned with a ready bit
      * @param vcpuWakeups times the I/O thread woke a vCPU sleeping in a yield
-     * @param ioWakeups times the I/O thread went to sleep waiting for work
+     * @param ioSleeps times the I/O thread went to sleep waiting for work
+     * @param yieldKicks yields that woke the I/O thread for frames the guest had just queued (a yield implies a notify)
      */
     public record Net(long rxFrames, long rxBytes, long txFrames, long txBytes, long txDropped, long rxRingFull,
-                      long notifications, long yieldWakeups, long vcpuWakeups, long ioWakeups) {}
+                      long notifications, long yieldWakeups, long vcpuWakeups, long ioSleeps, long yieldKicks) {}
 
     /** Exits per frame moved (either way), the figure the rings exist to keep low; NaN without frames. */
     public double exitsPerFrame() {
@@ -58,9 +59,10 @@ public record VmStats(long exits, long ioExits, long interrupted, long consoleWr
                 setupNanos / 1e6));
         if (net != null) {
             sb.append(String.format("net: rx %d frames %d bytes, tx %d frames %d bytes, tx dropped %d, rx ring full %d,"
-                    + " yields woken by rx %d, vCPU wakeups %d, I/O thread sleeps %d; exits per frame %.3f%n",
+                    + " yields ended by the device %d, vCPU wakeups %d, I/O thread sleeps %d, kicks by yield %d;"
+                    + " exits per frame %.3f%n",
                     net.rxFrames, net.rxBytes, net.txFrames, net.txBytes, net.txDropped, net.rxRingFull,
-                    net.yieldWakeups, net.vcpuWakeups, net.ioWakeups, exitsPerFrame()));
+                    net.yieldWakeups, net.vcpuWakeups, net.ioSleeps, net.yieldKicks, exitsPerFrame()));
         }
         return sb.toString();
     }

@@ -49,6 +49,8 @@ final class Libc {
     private static final MethodHandle SETNS = handle("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), ERRNO_OPT);
     private static final MethodHandle EVENTFD = handle("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT),
             ERRNO_OPT);
+    private static final MethodHandle UNSHARE = handle("unshare", FunctionDescriptor.of(JAVA_INT, JAVA_INT), ERRNO_OPT);
+    private static final MethodHandle GETPID = handle("getpid", FunctionDescriptor.of(JAVA_INT));
     private static final MethodHandle GETEUID = handle("geteuid", FunctionDescriptor.of(JAVA_INT));
     private static final MethodHandle STRERROR = handle("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
@@ -155,6 +157,22 @@ final class Libc {
         try {
             int fd = (int) EVENTFD.invokeExact(STATE.get(), initval, flags);
             return fd < 0 ? -errno() : fd;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    static int unshare(int flags) {
+        try {
+            return (int) UNSHARE.invokeExact(STATE.get(), flags);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    static int getpid() {
+        try {
+            return (int) GETPID.invokeExact();
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }

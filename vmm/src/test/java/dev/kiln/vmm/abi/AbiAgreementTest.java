@@ -121,7 +121,7 @@ class AbiAgreementTest {
     void structLayoutsAgree() throws Exception {
         Map<String, Map<String, long[]>> s = structs(header());
         List<String> expected = new ArrayList<>(List.of("kiln_hc_console_write", "kiln_hc_exit", "kiln_hc_walltime",
-                "kiln_hc_yield", "kiln_hc_abort", "kiln_hc_net_notify", "kiln_net_desc", "kiln_net_avail", "kiln_net_used",
+                "kiln_hc_yield", "kiln_hc_net_notify", "kiln_net_desc", "kiln_net_avail", "kiln_net_used", "kiln_hc_abort",
                 "kiln_boot_info"));
         assertEquals(expected, new ArrayList<>(s.keySet()), "the structs in abi.h changed");
         check(s, "kiln_hc_console_write", Abi.CONSOLE_WRITE_SIZE, "data", Abi.CONSOLE_WRITE_DATA, "len", Abi.CONSOLE_WRITE_LEN);
