@@ -20,8 +20,12 @@ void kiln_console_write(const void *data, size_t len);
 __attribute__((noreturn)) void kiln_exit(int status);
 __attribute__((noreturn)) void kiln_abort(const char *message);
 uint64_t kiln_walltime_ns(void);
-/* Blocks the VM for at most timeout_ns (or until a device has work); returns the ready mask. */
+/* Blocks the VM for at most timeout_ns, or until a device has work; returns the KILN_READY_* mask.
+ * Flushes the net device's pending transmits first and returns at once (no exit) when a
+ * received frame already waits. */
 uint64_t kiln_yield(uint64_t timeout_ns);
+/* The net driver's part of kiln_yield (runtime/net.c): 0, or the ready bits that make waiting pointless. */
+uint64_t kiln__net_prepare_wait(void);
 
 /* Time from the TSC (rdtsc at CPL 3 runs natively; rdtscp is emulated here, so it is never used). */
 uint64_t kiln_rdtsc(void);
