@@ -11,12 +11,12 @@ public class TInetSocketAddress extends TSocketAddress {
     private final int port;
 
     public TInetSocketAddress(int port) {
-        this(new TInet4Address(null, 0), port);
+        this(new TInet4Address("0.0.0.0", 0), port); // HotSpot names the wildcard address "0.0.0.0"
     }
 
     public TInetSocketAddress(TInetAddress addr, int port) {
         this.port = checkPort(port);
-        this.addr = addr == null ? new TInet4Address(null, 0) : addr;
+        this.addr = addr == null ? new TInet4Address("0.0.0.0", 0) : addr;
         this.hostname = null;
     }
 
