@@ -44,6 +44,8 @@ import org.teavm.model.instructions.NumericOperandType;
  *     the original body is kept as {@code kilnJoinWait} and join first checks isAlive().</li>
  * <li>{@code new T[n]} checks n first: TeaVM 0.12.3 would allocate an array of negative length
  *     where Java throws NegativeArraySizeException.</li>
+ * <li>TeaVM's event loop ({@code EventQueue.process}) is replaced by libos's {@code EventLoop.run},
+ *     which also waits for network frames and for green threads parked on sockets.</li>
  * <li>TeaVM's GC prints the shadow stack before reporting that no memory is left;
  *     on Kiln that report is a Java OutOfMemoryError, so the print goes.</li>
  * </ul>
@@ -51,6 +53,7 @@ import org.teavm.model.instructions.NumericOperandType;
  */
 public final class KilnTeaVMTransformer implements ClassHolderTransformer {
     static final String RUNTIME = "dev.kiln.rt.KilnRuntime";
+    static final String EVENT_LOOP = "dev.kiln.libos.teavm.EventLoop";
     private static final MethodReference PRINT_STACK = new MethodReference(
             "org.teavm.runtime.ExceptionHandling", "printStack", ValueType.VOID);
 
@@ -109,6 +112,10 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
         if (name.equals("java.util.Formatter")) {
             fixPercentN(cls, context);
         }
+        if (name.equals("org.teavm.runtime.EventQueue")) {
+            replaceEventLoop(cls, context);
+            return;
+        }
         if (name.equals("org.teavm.runtime.GC") || name.equals("org.teavm.runtime.MarkQueue")) {
             for (MethodHolder method : cls.getMethods()) {
                 if (method.getProgram() != null) {
@@ -149,6 +156,22 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
             pe.invoke(RUNTIME, m.delegate(), ret, params).returnValue();
         }
         cls.addMethod(method);
+    }
+
+    /**
+     * EventQueue.process(), which the C entry point calls once main's fiber has started, becomes a
+     * call to libos's EventLoop.run(): TeaVM's loop cannot wait for network frames (see EventLoop).
+     */
+    private static void replaceEventLoop(ClassHolder cls, ClassHolderTransformerContext context) {
+        MethodHolder process = cls.getMethod(new MethodDescriptor("process", ValueType.VOID));
+        if (process == null || process.getProgram() == null) {
+            throw new IllegalStateException("TeaVM's EventQueue has no process() for Kiln to replace: this TeaVM"
+                    + " version's runtime differs from the one Kiln was written for (0.12.3)");
+        }
+        process.setProgram(null);
+        ProgramEmitter pe = ProgramEmitter.create(process, context.getHierarchy());
+        pe.invoke(EVENT_LOOP, "run", ValueType.VOID);
+        pe.exit();
     }
 
     private static void fixJoin(ClassHolder cls, ClassHolderTransformerContext context) {

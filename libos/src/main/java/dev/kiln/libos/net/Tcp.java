@@ -129,12 +129,35 @@ final class Tcp {
     // ---- opening ----------------------------------------------------------------------
 
     TcpListener listen(int port, int backlog) {
+        if (port == 0) {
+            port = freeListenPort(); // ServerSocket(0): an ephemeral port nobody listens on
+        }
         if (port <= 0 || port > 65535 || listeners.get(port) != null) {
             throw new IllegalStateException("TCP port unavailable: " + port);
         }
         TcpListener l = new TcpListener(this, port, Math.max(1, backlog), s.config.tcpSendBuffer, s.config.tcpReceiveBuffer);
         listeners.put(port, l);
         return l;
+    }
+
+    /** An ephemeral port with no listener and no connection using it locally, or -1. */
+    private int freeListenPort() {
+        for (int i = 0; i < EPHEMERAL_COUNT; i++) {
+            int p = EPHEMERAL_FIRST + (nextEphemeral++ & 0x7fffffff) % EPHEMERAL_COUNT;
+            if (listeners.get(p) == null && !localPortInUse(p)) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    private boolean localPortInUse(int port) {
+        for (int i = 0; i < count; i++) {
+            if (list[i].localPort == port) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void unlisten(TcpListener l) {

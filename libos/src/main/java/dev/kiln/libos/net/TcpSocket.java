@@ -956,6 +956,11 @@ public final class TcpSocket {
         return (state == ESTABLISHED || state == CLOSE_WAIT) && sendBuf != null && sendBuf.free() > 0;
     }
 
+    /** Bytes received in order and not yet read (InputStream.available). */
+    public int available() {
+        return recvBuf == null ? 0 : recvBuf.count();
+    }
+
     /** Bytes sent but not yet acknowledged plus bytes not yet sent. */
     public int unsentOrUnacked() {
         return sendBuf == null ? 0 : sendBuf.count();
