@@ -60,25 +60,25 @@ final class HttpConnection implements Runnable {
                 flush();
                 return; // clean end between requests, or an incomplete head at EOF
             }
-            boolean keep;
+            int status = RequestParser.parse(in, start, headLen, r);
+            start += headLen;
+            if (status == 0 && r.contentLength > MAX_BODY) {
+                status = 413;
+            }
             Response resp;
-            try {
-                RequestParser.parse(in, start, headLen, r);
-                start += headLen;
-                if (r.contentLength > MAX_BODY) {
-                    throw new HttpError(413, "body too large");
-                }
+            boolean keep;
+            if (status != 0) {
+                resp = Response.error(status);
+                keep = false;
+                r.method = "GET";
+                r.minorVersion = 1;
+            } else {
                 if (r.contentLength > 0 && !skipBody(r.contentLength)) {
                     flush();
                     return;
                 }
                 resp = routes.handle(r);
                 keep = r.keepAlive;
-            } catch (HttpError e) {
-                resp = Response.error(e.status);
-                keep = false;
-                r.method = "GET";
-                r.minorVersion = 1;
             }
             write(resp, r.method.equals("HEAD"), keep, r.minorVersion == 0);
             stats.requestServed();
@@ -166,23 +166,32 @@ final class HttpConnection implements Runnable {
     }
 
     private void write(Response resp, boolean head, boolean keep, boolean http10) throws IOException {
-        StringBuilder h = new StringBuilder(160);
-        h.append("HTTP/1.1 ").append(resp.status).append(' ').append(Response.reason(resp.status)).append("\r\n");
-        h.append("Server: kiln-http\r\nContent-Type: ").append(resp.contentType).append("\r\n");
-        h.append("Content-Length: ").append(resp.body.length).append("\r\n");
-        if (resp.allow != null) {
-            h.append("Allow: ").append(resp.allow).append("\r\n");
-        }
-        if (!keep) {
-            h.append("Connection: close\r\n");
-        } else if (http10) {
-            h.append("Connection: keep-alive\r\n"); // an HTTP/1.0 client assumes close otherwise
-        }
-        h.append("\r\n");
-        append(Response.ascii(h.toString()));
+        append(resp.statusLine);
+        append(CONTENT_LENGTH);
+        appendDecimal(resp.body.length);
+        append(!keep ? CLOSE_END : http10 ? KEEP_ALIVE_END : END); // an HTTP/1.0 client assumes close otherwise
         if (!head) {
             append(resp.body);
         }
+    }
+
+    private static final byte[] CONTENT_LENGTH = Response.ascii("Content-Length: ");
+    private static final byte[] END = Response.ascii("\r\n\r\n");
+    private static final byte[] CLOSE_END = Response.ascii("\r\nConnection: close\r\n\r\n");
+    private static final byte[] KEEP_ALIVE_END = Response.ascii("\r\nConnection: keep-alive\r\n\r\n");
+
+    private void appendDecimal(int v) throws IOException {
+        byte[] digits = new byte[10];
+        int n = 0;
+        do {
+            digits[9 - n++] = (byte) ('0' + v % 10);
+            v /= 10;
+        } while (v > 0);
+        if (outLen + n > out.length) {
+            flush();
+        }
+        System.arraycopy(digits, 10 - n, out, outLen, n);
+        outLen += n;
     }
 
     private void append(byte[] b) throws IOException {

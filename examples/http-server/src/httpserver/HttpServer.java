@@ -16,36 +16,37 @@ public final class HttpServer {
     private HttpServer() {}
 
     public static void main(String[] args) throws IOException {
-        int port = port(args);
+        int port = port(args.length > 0 ? args[0] : System.getenv("PORT"), 80);
+        if (port < 0) {
+            System.err.println("http-server: the port must be a number from 1 to 65535");
+            System.exit(2);
+        }
         ServerStats stats = new ServerStats();
         Routes routes = new Routes(stats);
-        try (ServerSocket server = new ServerSocket(port, 128)) {
-            System.out.println("http-server listening on port " + port);
-            while (true) {
-                Socket s = server.accept();
-                stats.connectionOpened();
-                Thread t = new Thread(new HttpConnection(s, routes, stats), "http-" + stats.connectionsAccepted());
-                t.setDaemon(true);
-                t.start();
-            }
+        // Never closed: the server runs until the VM or process is stopped.
+        ServerSocket server = new ServerSocket(port, 128);
+        System.out.println("http-server listening on port " + port);
+        while (true) {
+            Socket s = server.accept();
+            stats.connectionOpened();
+            Thread t = new Thread(new HttpConnection(s, routes, stats));
+            t.setDaemon(true);
+            t.start();
         }
     }
 
-    static int port(String[] args) {
-        String text = args.length > 0 ? args[0] : System.getenv("PORT");
+    /** The port in text (null or empty: the default), or -1 if it is not 1 to 65535. */
+    static int port(String text, int dflt) {
         if (text == null || text.isEmpty()) {
-            return 80;
+            return dflt;
         }
-        int p;
-        try {
-            p = Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            p = -1;
+        int p = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9' || (p = p * 10 + (c - '0')) > 65535) {
+                return -1;
+            }
         }
-        if (p < 1 || p > 65535) {
-            System.err.println("http-server: bad port '" + text + "' (1 to 65535)");
-            System.exit(2);
-        }
-        return p;
+        return p == 0 ? -1 : p;
     }
 }

@@ -30,11 +30,21 @@ final class RequestParser {
         return -1;
     }
 
-    /** Parses the head buf[from, from+len) (as found by headLength) into r. */
-    static void parse(byte[] buf, int from, int len, Request r) throws HttpError {
+    /**
+     * Parses the head buf[from, from+len) (as found by headLength) into r; returns 0, or the
+     * status to refuse it with. (Status codes rather than exceptions: in an image every
+     * try/catch costs code, and a bad request is not exceptional for a server.)
+     */
+    static int parse(byte[] buf, int from, int len, Request r) {
         int end = from + len;
         int lineEnd = lineEnd(buf, from, end);
-        parseRequestLine(buf, from, lineEnd, r);
+        if (lineEnd < 0) {
+            return 400;
+        }
+        int status = parseRequestLine(buf, from, lineEnd, r);
+        if (status != 0) {
+            return status;
+        }
         r.keepAlive = r.minorVersion >= 1;
         r.closeRequested = false;
         r.contentLength = -1;
@@ -42,6 +52,9 @@ final class RequestParser {
         int pos = next(buf, lineEnd, end);
         while (true) {
             int le = lineEnd(buf, pos, end);
+            if (le < 0) {
+                return 400;
+            }
             if (le == pos) {
                 break; // the empty line
             }
@@ -53,11 +66,11 @@ final class RequestParser {
                 }
             }
             if (colon <= pos) {
-                throw new HttpError(400, buf[pos] == ' ' || buf[pos] == '\t' ? "obsolete line folding" : "header without a name");
+                return 400; // no name, or obsolete line folding (a line starting with whitespace)
             }
             for (int i = pos; i < colon; i++) {
                 if (!isTokenChar(buf[i])) {
-                    throw new HttpError(400, "bad header name");
+                    return 400; // includes whitespace before the colon
                 }
             }
             int vs = colon + 1;
@@ -71,22 +84,22 @@ final class RequestParser {
             for (int i = vs; i < ve; i++) {
                 int c = buf[i] & 0xff;
                 if ((c < 0x20 && c != '\t') || c == 0x7f) {
-                    throw new HttpError(400, "control character in a header value");
+                    return 400; // a control character in a value
                 }
             }
             if (nameIs(buf, pos, colon, "host")) {
                 if (host) {
-                    throw new HttpError(400, "more than one Host");
+                    return 400; // more than one Host
                 }
                 host = true;
             } else if (nameIs(buf, pos, colon, "content-length")) {
                 long n = parseLength(buf, vs, ve);
-                if (r.contentLength >= 0 && r.contentLength != n) {
-                    throw new HttpError(400, "conflicting Content-Length");
+                if (n < 0 || (r.contentLength >= 0 && r.contentLength != n)) {
+                    return 400; // malformed, or conflicting Content-Length fields
                 }
                 r.contentLength = n;
             } else if (nameIs(buf, pos, colon, "transfer-encoding")) {
-                throw new HttpError(501, "transfer codings are not supported");
+                return 501; // transfer codings (chunked bodies) are not implemented
             } else if (nameIs(buf, pos, colon, "connection")) {
                 connectionOptions(buf, vs, ve, r);
             }
@@ -96,29 +109,30 @@ final class RequestParser {
             r.keepAlive = false;
         }
         if (r.minorVersion >= 1 && !host) {
-            throw new HttpError(400, "HTTP/1.1 request without Host");
+            return 400; // RFC 9112 3.2: an HTTP/1.1 request must have Host
         }
+        return 0;
     }
 
-    private static void parseRequestLine(byte[] buf, int from, int to, Request r) throws HttpError {
+    private static int parseRequestLine(byte[] buf, int from, int to, Request r) {
         int sp1 = indexOf(buf, from, to, (byte) ' ');
         int sp2 = sp1 < 0 ? -1 : indexOf(buf, sp1 + 1, to, (byte) ' ');
         if (sp1 <= from || sp2 < 0 || sp2 == sp1 + 1 || indexOf(buf, sp2 + 1, to, (byte) ' ') >= 0) {
-            throw new HttpError(400, "malformed request line");
+            return 400; // not exactly "method SP target SP version"
         }
         for (int i = from; i < sp1; i++) {
             if (!isTokenChar(buf[i])) {
-                throw new HttpError(400, "bad method");
+                return 400;
             }
         }
         if (buf[sp1 + 1] != '/') {
-            throw new HttpError(400, "only origin-form targets are served");
+            return 400; // only origin-form targets are served
         }
         int pathEnd = sp2;
         for (int i = sp1 + 1; i < sp2; i++) {
             int c = buf[i] & 0xff;
             if (c <= 0x20 || c >= 0x7f) {
-                throw new HttpError(400, "bad character in the target");
+                return 400;
             }
             if (c == '?' && pathEnd == sp2) {
                 pathEnd = i;
@@ -127,18 +141,22 @@ final class RequestParser {
         // "HTTP/" DIGIT "." DIGIT
         if (to - sp2 - 1 != 8 || !matches(buf, sp2 + 1, "HTTP/") || !isDigit(buf[sp2 + 6]) || buf[sp2 + 7] != '.'
                 || !isDigit(buf[sp2 + 8])) {
-            throw new HttpError(400, "malformed HTTP version");
+            return 400;
         }
         if (buf[sp2 + 6] != '1') {
-            throw new HttpError(505, "only HTTP/1.x is served");
+            return 505;
         }
         r.method = ascii(buf, from, sp1);
         r.path = ascii(buf, sp1 + 1, pathEnd);
         r.minorVersion = buf[sp2 + 8] - '0';
+        return 0;
     }
 
-    /** Content-Length: 1*DIGIT, at most 18 digits (so no overflow); a list of equal values is allowed. */
-    private static long parseLength(byte[] buf, int from, int to) throws HttpError {
+    /**
+     * Content-Length: 1*DIGIT, at most 18 digits (so no overflow); a list of equal values is
+     * allowed (RFC 9110 8.6). -1 if malformed.
+     */
+    private static long parseLength(byte[] buf, int from, int to) {
         long value = -1;
         int i = from;
         while (true) {
@@ -147,11 +165,11 @@ final class RequestParser {
             while (i < to && isDigit(buf[i])) {
                 n = n * 10 + (buf[i++] - '0');
                 if (++digits > 18) {
-                    throw new HttpError(400, "Content-Length too long");
+                    return -1;
                 }
             }
             if (digits == 0 || (value >= 0 && value != n)) {
-                throw new HttpError(400, "bad Content-Length");
+                return -1;
             }
             value = n;
             while (i < to && (buf[i] == ' ' || buf[i] == '\t')) {
@@ -161,7 +179,7 @@ final class RequestParser {
                 return value;
             }
             if (buf[i++] != ',') {
-                throw new HttpError(400, "bad Content-Length");
+                return -1;
             }
             while (i < to && (buf[i] == ' ' || buf[i] == '\t')) {
                 i++;
@@ -188,16 +206,14 @@ final class RequestParser {
         }
     }
 
-    private static int lineEnd(byte[] buf, int from, int to) throws HttpError {
+    /** The end of the line starting at from (before its CRLF or LF); -1 for a bare CR or a NUL. */
+    private static int lineEnd(byte[] buf, int from, int to) {
         for (int i = from; i < to; i++) {
             if (buf[i] == '\n') {
                 return i > from && buf[i - 1] == '\r' ? i - 1 : i;
             }
-            if (buf[i] == '\r' && (i + 1 >= to || buf[i + 1] != '\n')) {
-                throw new HttpError(400, "bare CR");
-            }
-            if (buf[i] == 0) {
-                throw new HttpError(400, "NUL in the head");
+            if ((buf[i] == '\r' && (i + 1 >= to || buf[i + 1] != '\n')) || buf[i] == 0) {
+                return -1;
             }
         }
         return to;

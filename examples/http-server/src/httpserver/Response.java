@@ -1,17 +1,19 @@
 package httpserver;
 
-/** What a route answers: status, content type and body (sent without a body for HEAD). */
+/**
+ * What a route answers: the status and the head's fixed fields as bytes (built once per kind of
+ * response, not per request), and the body (not sent for HEAD).
+ */
 final class Response {
     final int status;
-    final String contentType;
+    final byte[] statusLine; // "HTTP/1.1 200 OK\r\n" and the fields that do not vary, each ending in CRLF
     final byte[] body;
-    final String allow; // the Allow header of a 405, else null
 
     Response(int status, String contentType, byte[] body, String allow) {
         this.status = status;
-        this.contentType = contentType;
+        this.statusLine = ascii("HTTP/1.1 " + status + " " + reason(status) + "\r\nServer: kiln-http\r\nContent-Type: "
+                + contentType + "\r\n" + (allow != null ? "Allow: " + allow + "\r\n" : ""));
         this.body = body;
-        this.allow = allow;
     }
 
     static Response error(int status) {

@@ -9,6 +9,10 @@ final class Routes {
             + "<p>This page is served by examples/http-server: plain java.net, a thread per connection.</p>\n"
             + "<p>Counters: <a href=\"/api/stats\">/api/stats</a></p></body></html>\n");
 
+    private static final Response PAGE = new Response(200, "text/html; charset=utf-8", INDEX, null);
+    private static final Response NOT_FOUND = Response.error(404);
+    private static final Response NOT_ALLOWED = new Response(405, "text/plain", Response.ascii("405 Method Not Allowed\n"), ALLOW);
+
     private final ServerStats stats;
 
     Routes(ServerStats stats) {
@@ -19,14 +23,13 @@ final class Routes {
         boolean index = r.path.equals("/") || r.path.equals("/index.html");
         boolean api = r.path.equals("/api/stats");
         if (!index && !api) {
-            return Response.error(404);
+            return NOT_FOUND;
         }
         if (!r.method.equals("GET") && !r.method.equals("HEAD")) {
-            Response e = Response.error(405);
-            return new Response(405, e.contentType, e.body, ALLOW);
+            return NOT_ALLOWED;
         }
         if (index) {
-            return new Response(200, "text/html; charset=utf-8", INDEX, null);
+            return PAGE;
         }
         return new Response(200, "application/json", Response.ascii(stats.json()), null);
     }

@@ -23,10 +23,6 @@ final class ServerStats {
         requests++;
     }
 
-    synchronized long connectionsAccepted() {
-        return accepted;
-    }
-
     /** The JSON body of /api/stats; built by hand to keep the image free of a JSON library. */
     synchronized String json() {
         long uptimeMs = (System.nanoTime() - startNanos) / 1_000_000L;
