@@ -6,7 +6,7 @@ import java.net.DatagramSocket;
 
 /**
  * An authoritative DNS server over UDP (RFC 1034/1035) for the zone compiled in from
- * {@link ZoneText}, on plain java.net so the same code runs on HotSpot and in a Kiln image.
+ * zone/kiln.test.zone (as {@link ZoneData}), on plain java.net so the same code runs on HotSpot and in a Kiln image.
  * One thread: every query is answered from memory without blocking, so a second thread
  * would add nothing. The port is the first argument, else the PORT environment variable, else 53.
  */
@@ -14,47 +14,41 @@ public final class DnsServer {
     private DnsServer() {}
 
     public static void main(String[] args) throws IOException {
-        int port = port(args);
-        Zone zone = ZoneParser.parse(ZoneText.ZONE);
+        int port = port(args.length > 0 ? args[0] : System.getenv("PORT"), 53);
+        if (port < 0) {
+            System.err.println("dns-server: the port must be a number from 1 to 65535");
+            System.exit(2);
+        }
+        Zone zone = ZoneData.ZONE;
         Resolver resolver = new Resolver(zone);
         byte[] buf = new byte[4096];
-        try (DatagramSocket socket = new DatagramSocket(port)) {
-            System.out.println("dns-server: authoritative for " + zone.origin() + " (" + zone.recordCount()
-                    + " records) on UDP port " + port);
-            DatagramPacket packet = new DatagramPacket(buf, buf.length);
-            while (true) {
-                packet.setData(buf, 0, buf.length);
-                socket.receive(packet);
-                byte[] reply;
-                try {
-                    reply = resolver.answer(buf, packet.getLength());
-                } catch (RuntimeException bug) {
-                    // Every length is checked, so this would be a bug; one bad packet must not stop the server.
-                    System.err.println("dns-server: internal error on a query: " + bug);
-                    continue;
-                }
-                if (reply != null) {
-                    socket.send(new DatagramPacket(reply, reply.length, packet.getAddress(), packet.getPort()));
-                }
+        // Never closed: the server runs until the VM or process is stopped.
+        DatagramSocket socket = new DatagramSocket(port);
+        System.out.println("dns-server: authoritative for " + zone.origin() + " (" + zone.recordCount()
+                + " records) on UDP port " + port);
+        DatagramPacket packet = new DatagramPacket(buf, buf.length);
+        while (true) {
+            packet.setData(buf, 0, buf.length);
+            socket.receive(packet);
+            byte[] reply = resolver.answer(buf, packet.getLength());
+            if (reply != null) {
+                socket.send(new DatagramPacket(reply, reply.length, packet.getAddress(), packet.getPort()));
             }
         }
     }
 
-    static int port(String[] args) {
-        String text = args.length > 0 ? args[0] : System.getenv("PORT");
+    /** The port in text (null or empty: the default), or -1 if it is not 1 to 65535. */
+    static int port(String text, int dflt) {
         if (text == null || text.isEmpty()) {
-            return 53;
+            return dflt;
         }
-        int p;
-        try {
-            p = Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            p = -1;
+        int p = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9' || (p = p * 10 + (c - '0')) > 65535) {
+                return -1;
+            }
         }
-        if (p < 1 || p > 65535) {
-            System.err.println("dns-server: bad port '" + text + "' (1 to 65535)");
-            System.exit(2);
-        }
-        return p;
+        return p == 0 ? -1 : p;
     }
 }

@@ -1,7 +1,5 @@
 package dnsserver;
 
-import java.util.HashMap;
-
 /**
  * Builds a DNS message with name compression (RFC 1035 4.1.4): every name suffix written is
  * remembered with its offset, and a later name ending in a known suffix points to it.
@@ -9,7 +7,11 @@ import java.util.HashMap;
 final class MessageWriter {
     private final byte[] buf = new byte[65535];
     private int len;
-    private final HashMap<String, Integer> suffixes = new HashMap<>();
+    // Name suffixes already in the message and their offsets; a small table searched linearly
+    // (a response holds a handful of names); when full, later names are just not compressed.
+    private final String[] suffixes = new String[64];
+    private final int[] offsets = new int[64];
+    private int known;
 
     int length() {
         return len;
@@ -44,7 +46,7 @@ final class MessageWriter {
         String n = lowerName;
         int at = offset;
         while (!n.equals(".") && at < 0x4000) {
-            suffixes.put(n, at);
+            remember(n, at);
             int dot = n.indexOf('.');
             at += 1 + dot;
             n = n.substring(dot + 1);
@@ -57,13 +59,13 @@ final class MessageWriter {
     /** Writes an absolute lower-case name, compressed against every name written before. */
     void name(String n) {
         while (!n.equals(".") && !n.isEmpty()) {
-            Integer at = suffixes.get(n);
-            if (at != null) {
+            int at = find(n);
+            if (at >= 0) {
                 u16(0xc000 | at);
                 return;
             }
             if (len < 0x4000) {
-                suffixes.put(n, len);
+                remember(n, len);
             }
             int dot = n.indexOf('.');
             u8(dot);
@@ -73,6 +75,22 @@ final class MessageWriter {
             n = n.substring(dot + 1);
         }
         u8(0);
+    }
+
+    private void remember(String suffix, int offset) {
+        if (known < suffixes.length) {
+            suffixes[known] = suffix;
+            offsets[known++] = offset;
+        }
+    }
+
+    private int find(String suffix) {
+        for (int i = 0; i < known; i++) {
+            if (suffixes[i].equals(suffix)) {
+                return offsets[i];
+            }
+        }
+        return -1;
     }
 
     /** One resource record, its RDLENGTH filled in after the rdata. */

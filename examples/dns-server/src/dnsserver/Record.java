@@ -3,18 +3,17 @@ package dnsserver;
 /**
  * One resource record of the zone, ready for the wire: rdata bytes, except that domain names
  * inside the rdata (NS, SOA) are kept as names so the response writer can compress them.
+ * Its owner is the name it is filed under in {@link Zone}.
  */
 final class Record {
-    static final int A = 1, NS = 2, SOA = 6, TXT = 16, AAAA = 28;
+    static final int SOA = 6;
 
-    final String owner;   // lower-case, absolute, with the final dot
     final int type;
     final int ttl;
     final String[] names; // names at the start of the rdata (NS: target; SOA: mname, rname), else empty
     final byte[] rdata;   // the rest of the rdata
 
-    Record(String owner, int type, int ttl, String[] names, byte[] rdata) {
-        this.owner = owner;
+    Record(int type, int ttl, String[] names, byte[] rdata) {
         this.type = type;
         this.ttl = ttl;
         this.names = names;

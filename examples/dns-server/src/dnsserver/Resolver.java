@@ -1,7 +1,5 @@
 package dnsserver;
 
-import java.util.List;
-
 /**
  * Answers one query from the zone, as an authoritative server (RFC 1034 4.3.2, RFC 2308):
  * records of the asked type (all of them for ANY); NODATA (NOERROR, no answer, the SOA in the
@@ -51,7 +49,7 @@ final class Resolver {
             rcode = Query.REFUSED; // not our zone, and we do not recurse
         } else {
             authoritative = true;
-            List<Record> rrs = zone.lookup(q.name);
+            Record[] rrs = zone.lookup(q.name);
             if (rrs == null) {
                 rcode = Query.NXDOMAIN;
             } else {
@@ -64,7 +62,7 @@ final class Resolver {
             }
             if (answers == 0) {
                 Record soa = zone.soa();
-                w.record(soa.owner, soa, Math.min(soa.ttl, soa.soaMinimum()));
+                w.record(zone.origin(), soa, Math.min(soa.ttl, soa.soaMinimum()));
                 authority = 1;
             }
         }

@@ -1,4 +1,4 @@
-package dnsserver;
+package zonec;
 
 /** IPv4 and IPv6 address text to bytes (RFC 4291 2.2 forms; no embedded IPv4), strictly. */
 final class Addresses {

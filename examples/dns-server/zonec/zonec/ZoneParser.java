@@ -1,14 +1,15 @@
-package dnsserver;
+package zonec;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the subset of the RFC 1035 5.1 master-file format this server needs: $ORIGIN, $TTL,
+ * Reads the subset of the RFC 1035 5.1 master-file format the DNS example serves (at build
+ * time, on the JDK: the image gets the result as a table, see ZoneCompiler): $ORIGIN, $TTL,
  * comments, parentheses spanning lines, "@", relative and absolute names, an owner left blank
  * meaning the previous one, optional TTL and class IN in either order, and the types A, AAAA,
  * NS, SOA and TXT (quoted strings with \X and \DDD escapes). Anything else is an error naming
- * the line, so a typo in the zone stops the server at start-up instead of serving wrong data.
+ * the line, so a typo in the zone stops the build instead of serving wrong data.
  */
 final class ZoneParser {
     private final List<String> tokens = new ArrayList<>();
@@ -19,12 +20,22 @@ final class ZoneParser {
 
     private ZoneParser() {}
 
-    static Zone parse(String text) {
+    /** One record as parsed: names inside the rdata (NS, SOA) kept apart for compression. */
+    record Entry(String owner, int type, int ttl, List<String> names, byte[] rdata) {}
+
+    static final int A = 1, NS = 2, SOA = 6, TXT = 16, AAAA = 28;
+
+    /** The zone's records; throws IllegalArgumentException naming the line of the first mistake. */
+    static Parsed parse(String text) {
         return new ZoneParser().run(text);
     }
 
-    private Zone run(String text) {
-        Zone zone = null;
+    record Parsed(String origin, List<Entry> entries) {}
+
+    private final List<Entry> entries = new ArrayList<>();
+
+    private Parsed run(String text) {
+        String zone = null;
         String[] lines = Ascii.split(text, '\n');
         for (int i = 0; i < lines.length; i++) {
             line = i + 1;
@@ -47,7 +58,7 @@ final class ZoneParser {
                 }
                 origin = name(tokens.get(1));
                 if (zone == null) {
-                    zone = new Zone(origin);
+                    zone = origin;
                 }
                 continue;
             }
@@ -61,13 +72,22 @@ final class ZoneParser {
             }
             record(zone, ownerGiven);
         }
-        if (zone == null || zone.soa() == null) {
-            throw new IllegalArgumentException("zone: no $ORIGIN or no SOA record");
+        if (zone == null) {
+            throw new IllegalArgumentException("zone: no $ORIGIN");
         }
-        return zone;
+        String apex = zone;
+        long soas = entries.stream().filter(e -> e.type() == SOA).count();
+        if (soas != 1 || entries.stream().noneMatch(e -> e.type() == SOA && e.owner().equals(apex))) {
+            throw new IllegalArgumentException("zone: exactly one SOA record, at " + apex + ", is required (found " + soas + ")");
+        }
+        return new Parsed(zone, List.copyOf(entries));
     }
 
-    private void record(Zone zone, boolean ownerGiven) {
+    private static boolean inZone(String zone, String name) {
+        return name.equals(zone) || name.endsWith("." + zone);
+    }
+
+    private void record(String zone, boolean ownerGiven) {
         int t = 0;
         String owner;
         if (ownerGiven) {
@@ -77,8 +97,8 @@ final class ZoneParser {
         } else {
             throw error("no owner name");
         }
-        if (!zone.contains(owner)) {
-            throw error(owner + " is outside the zone " + zone.origin());
+        if (!inZone(zone, owner)) {
+            throw error(owner + " is outside the zone " + zone);
         }
         previousOwner = owner;
         int ttl = defaultTtl;
@@ -102,15 +122,15 @@ final class ZoneParser {
         switch (type) {
             case "A":
                 exact(rd, 1);
-                zone.add(new Record(owner, Record.A, ttl, new String[0], Addresses.ipv4(rd.get(0), this)));
+                entries.add(new Entry(owner, A, ttl, List.of(), Addresses.ipv4(rd.get(0), this)));
                 break;
             case "AAAA":
                 exact(rd, 1);
-                zone.add(new Record(owner, Record.AAAA, ttl, new String[0], Addresses.ipv6(rd.get(0), this)));
+                entries.add(new Entry(owner, AAAA, ttl, List.of(), Addresses.ipv6(rd.get(0), this)));
                 break;
             case "NS":
                 exact(rd, 1);
-                zone.add(new Record(owner, Record.NS, ttl, new String[] {name(rd.get(0))}, new byte[0]));
+                entries.add(new Entry(owner, NS, ttl, List.of(name(rd.get(0))), new byte[0]));
                 break;
             case "SOA": {
                 exact(rd, 7);
@@ -124,7 +144,7 @@ final class ZoneParser {
                         tail[k * 4 + b] = (byte) (v >>> (24 - 8 * b));
                     }
                 }
-                zone.add(new Record(owner, Record.SOA, ttl, new String[] {name(rd.get(0)), name(rd.get(1))}, tail));
+                entries.add(new Entry(owner, SOA, ttl, List.of(name(rd.get(0)), name(rd.get(1))), tail));
                 break;
             }
             case "TXT": {
@@ -146,7 +166,7 @@ final class ZoneParser {
                 if (len > 65535) {
                     throw error("TXT too long");
                 }
-                zone.add(new Record(owner, Record.TXT, ttl, new String[0], out));
+                entries.add(new Entry(owner, TXT, ttl, List.of(), out));
                 break;
             }
             default:

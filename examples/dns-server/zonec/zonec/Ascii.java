@@ -1,4 +1,4 @@
-package dnsserver;
+package zonec;
 
 import java.util.ArrayList;
 
