@@ -75,12 +75,12 @@ class ServiceImageNetworkTest {
 
             long t0 = System.nanoTime();
             Tools.Result seq = n.run(300, "curl", "-sS", "-m", "240", "-o", "/dev/null", "-w", "%{http_code}\\n",
-                    "http://" + GUEST_IP + "/[1-1000]");
+                    "http://" + GUEST_IP + "/?[1-1000]");
             double seqSecs = (System.nanoTime() - t0) / 1e9;
             assertEquals(1000, seq.output().lines().filter("200"::equals).count(), head(seq.output()) + vm.output());
             t0 = System.nanoTime();
             Tools.Result par = n.run(120, "curl", "-sS", "-m", "60", "--parallel", "--parallel-immediate",
-                    "--parallel-max", "100", "-o", "/dev/null", "-w", "%{http_code}\\n", "http://" + GUEST_IP + "/[1-100]");
+                    "--parallel-max", "100", "-o", "/dev/null", "-w", "%{http_code}\\n", "http://" + GUEST_IP + "/?[1-100]");
             double parSecs = (System.nanoTime() - t0) / 1e9;
             assertEquals(100, par.output().lines().filter("200"::equals).count(), head(par.output()) + vm.output());
             assertNoLeakedConnections(n);
@@ -177,13 +177,32 @@ class ServiceImageNetworkTest {
         }
     }
 
+    /**
+     * The issue's targets (MirageOS's DNS server 449 KB, web server 674 KB), measured like the
+     * hello image's target in docs/native-images.md: the stripped image (the symbol table is
+     * for crash reports and kiln inspect, not loaded). Both sizes are printed.
+     */
     @Test
     void imageSizesWithinTargets() throws Exception {
-        long http = ServiceImages.sizeKb(ServiceImages.image("examples/http-server"));
-        long dns = ServiceImages.sizeKb(ServiceImages.image("examples/dns-server"));
-        System.out.println("[svc] image sizes: http-server " + http + " KB (target 674), dns-server " + dns + " KB (target 449)");
-        assertTrue(http <= 674, "http-server image is " + http + " KB, the target is at most 674 KB");
-        assertTrue(dns <= 449, "dns-server image is " + dns + " KB, the target is at most 449 KB");
+        Tools.require("strip");
+        long[] http = sizes(ServiceImages.image("examples/http-server"));
+        long[] dns = sizes(ServiceImages.image("examples/dns-server"));
+        System.out.printf("[svc] image sizes: http-server %d KB (%d KB stripped, target 674), dns-server %d KB (%d KB stripped,"
+                + " target 449)%n", http[0], http[1], dns[0], dns[1]);
+        assertTrue(http[1] <= 674, "http-server image is " + http[1] + " KB stripped, the target is at most 674 KB");
+        assertTrue(dns[1] <= 449, "dns-server image is " + dns[1] + " KB stripped, the target is at most 449 KB");
+    }
+
+    /** KB (1000 bytes, as the targets are quoted) as built and stripped. */
+    private static long[] sizes(Path image) throws Exception {
+        Path stripped = java.nio.file.Files.createTempFile("kiln-stripped", ".elf");
+        try {
+            Tools.Result r = Tools.run(60, "strip", "-o", stripped.toString(), image.toString());
+            assertEquals(0, r.status(), r.output());
+            return new long[] {(java.nio.file.Files.size(image) + 999) / 1000, (java.nio.file.Files.size(stripped) + 999) / 1000};
+        } finally {
+            java.nio.file.Files.deleteIfExists(stripped);
+        }
     }
 
     private static String head(String s) {
