@@ -65,28 +65,26 @@ final class HttpConnection implements Runnable {
             if (status == 0 && r.contentLength > MAX_BODY) {
                 status = 413;
             }
-            Response resp;
-            boolean keep;
             if (status != 0) {
-                resp = Response.error(status);
-                keep = false;
-                r.method = "GET";
-                r.minorVersion = 1;
-            } else {
-                if (r.contentLength > 0 && !skipBody(r.contentLength)) {
-                    flush();
-                    return;
-                }
-                resp = routes.handle(r);
-                keep = r.keepAlive;
+                // Refused: answer and close. (Each path calls write with its own values: TeaVM
+                // 0.12.3 miscompiled a shared call after an if/else that merged two booleans,
+                // passing constant false for keep-alive; see docs/net.md.)
+                write(Response.error(status), false, false, 1);
+                stats.requestServed();
+                flush();
+                lingeringClose();
+                return;
             }
-            write(resp, r.method.equals("HEAD"), keep, r.minorVersion == 0);
+            if (r.contentLength > 0 && !skipBody(r.contentLength)) {
+                flush();
+                return;
+            }
+            Response resp = routes.handle(r);
+            boolean keep = r.keepAlive;
+            write(resp, r.method.equals("HEAD"), keep, r.minorVersion);
             stats.requestServed();
             if (!keep) {
                 flush();
-                if (resp.status >= 400) {
-                    lingeringClose();
-                }
                 return;
             }
             if (RequestParser.headLength(in, start, end) < 0) {
@@ -114,7 +112,7 @@ final class HttpConnection implements Runnable {
                 start = 0;
             }
             if (end == in.length) {
-                write(Response.error(431), false, false, false);
+                write(Response.error(431), false, false, 1);
                 flush();
                 lingeringClose();
                 return -1;
@@ -165,11 +163,17 @@ final class HttpConnection implements Runnable {
         }
     }
 
-    private void write(Response resp, boolean head, boolean keep, boolean http10) throws IOException {
+    private void write(Response resp, boolean head, boolean keep, int minorVersion) throws IOException {
         append(resp.statusLine);
         append(CONTENT_LENGTH);
         appendDecimal(resp.body.length);
-        append(!keep ? CLOSE_END : http10 ? KEEP_ALIVE_END : END); // an HTTP/1.0 client assumes close otherwise
+        if (!keep) {
+            append(CLOSE_END);
+        } else if (minorVersion == 0) {
+            append(KEEP_ALIVE_END); // an HTTP/1.0 client assumes close otherwise
+        } else {
+            append(END);
+        }
         if (!head) {
             append(resp.body);
         }

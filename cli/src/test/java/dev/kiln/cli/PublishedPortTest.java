@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The issue's "done when": `kiln run -p HOSTPORT:80 examples/http-server` serves curl on
- * 127.0.0.1:HOSTPORT. The host port is a free one rather than 8080, because other test runs
- * share this machine.
+ * 127.0.0.1:HOSTPORT (a free port rather than 8080: other test runs share this machine); then
+ * the HTTP checks of HttpServerExampleTest (keep-alive, pipelining, status codes) against the image.
  */
 class PublishedPortTest {
     @Test
@@ -36,6 +36,14 @@ class PublishedPortTest {
             assertTrue(page.output().contains("<h1>Hello from Kiln</h1>"), page.output());
             Tools.Result json = Tools.run(20, "curl", "-sS", "-m", "10", "http://127.0.0.1:" + port + "/api/stats");
             assertTrue(json.output().contains("\"requests_served\":"), json.output());
+            // The HTTP semantics checked on HotSpot, now against the image (through the relay):
+            // TeaVM's compiled code must behave like HotSpot's, which is not a given.
+            HttpServerExampleTest.assertKeepAlive(port);
+            HttpServerExampleTest.assertPipelining(port);
+            HttpServerExampleTest.assertStatusCodes(port);
+            Tools.Result reuse = Tools.run(30, "curl", "-sS", "-o", "/dev/null", "-w", "%{num_connects}\\n",
+                    "http://127.0.0.1:" + port + "/?[1-20]");
+            assertEquals(19, reuse.output().lines().filter("0"::equals).count(), "curl reuses one connection:\n" + reuse.output());
         } finally {
             kiln.process.destroy();
             if (!kiln.process.waitFor(10, TimeUnit.SECONDS)) {
