@@ -201,9 +201,7 @@ void kiln_net_flush(void) {
         if (tx_free_count > 0) break;
         uint64_t now = kiln_monotonic_ns();
         if (now >= deadline) break;
-        struct kiln_hc_yield block = {.timeout_ns = deadline - now, .ready = 0};
-        uint32_t gpa = (uint32_t)(uintptr_t)&block;
-        __asm__ volatile("outl %0, %1" : : "a"(gpa), "Nd"((uint16_t)KILN_HC_PORT(KILN_HC_YIELD)) : "memory");
+        kiln__yield_raw(deadline - now);
     }
     txq.avail->used_event = (uint16_t)(txq.last_used + NEVER_OFFSET);
 }
@@ -219,6 +217,13 @@ uint64_t kiln__net_prepare_wait(void) {
     /* The yield hypercall that follows implies a tx notify: no separate exit for it. */
     tx_notified_idx = txq.avail_idx;
     return 0;
+}
+
+void kiln__net_prepare_sleep(void) {
+    if (state != 1) return;
+    rxq.avail->used_event = (uint16_t)(rxq.last_used + NEVER_OFFSET);
+    mfence();
+    tx_notified_idx = txq.avail_idx; /* the yields of the sleep imply the tx notify */
 }
 
 uint64_t kiln__net_dropped(void) {
