@@ -124,13 +124,19 @@ static void rx_repost(uint16_t id) {
     if (need_event(rxq.used->avail_event, rxq.avail_idx, old)) net_notify(KILN_NET_NOTIFY_RX);
 }
 
+/* Every entry point works before kiln_net_init too: it probes the device first. */
+static int ready(void) {
+    if (state == 0) kiln_net_init(0);
+    return state == 1;
+}
+
 int kiln_net_rx_ready(void) {
-    if (state != 1) return 0;
+    if (!ready()) return 0;
     return rxq.used->idx != rxq.last_used;
 }
 
 int kiln_net_recv(void *buf, uint32_t cap) {
-    if (state != 1) return 0;
+    if (!ready()) return 0;
     for (;;) {
         uint16_t idx = rxq.used->idx;
         if (idx == rxq.last_used) return 0;
@@ -164,7 +170,7 @@ static void tx_reclaim(void) {
 }
 
 int kiln_net_send(const void *buf, uint32_t len) {
-    if (state != 1) return -1;
+    if (!ready()) return -1;
     if (len == 0 || len > max_frame) {
         dropped_tx_bad_len++;
         return 0;
@@ -182,7 +188,7 @@ int kiln_net_send(const void *buf, uint32_t len) {
 }
 
 void kiln_net_flush(void) {
-    if (state != 1) return;
+    if (!ready()) return;
     mfence(); /* our avail idx is visible before we read the monitor's event index */
     if (txq.avail_idx != tx_notified_idx) {
         if (need_event(txq.used->avail_event, txq.avail_idx, tx_notified_idx)) net_notify(KILN_NET_NOTIFY_TX);
