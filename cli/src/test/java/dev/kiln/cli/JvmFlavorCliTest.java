@@ -46,13 +46,6 @@ class JvmFlavorCliTest {
         assertTrue(run.stderr().contains("kiln: error: "), run.toString());
     }
 
-    @Test
-    void publishingAPortOfANativeImageIsRefusedClearly() throws Exception {
-        var r = KilnProcess.run("run", "-p", "8080:80", KilnProcess.guest("tests/hello.elf").toString());
-        assertEquals(125, r.exitStatus(), r.toString());
-        assertTrue(r.stderr().contains("-p needs a network device"), r.toString());
-    }
-
     private Path helloJar() throws Exception {
         Path source = Path.of(System.getProperty("kiln.home"), "examples/hello-jvm/Hello.java");
         Path classes = Files.createDirectories(dir.resolve("classes"));
