@@ -102,6 +102,32 @@ class NetDeviceTest {
         }
     }
 
+    /**
+     * A guest that sends faster than the host side writes to the tap: the tx ring fills,
+     * kiln_net_flush waits for returned buffers (the yield's tx ready bit), and every frame
+     * reaches Linux in the end (the tap's own receive counter).
+     */
+    @Test
+    void aFullTransmitRingWaitsAndLosesNothing() throws Exception {
+        try (NetTestbed bed = new NetTestbed()) {
+            NetTestbed.Running vm = bed.start("netblast", Duration.ofSeconds(60), "100000");
+            VmExit exit = vm.exit.get(90, TimeUnit.SECONDS);
+            VmStats s = vm.vm.stats();
+            vm.vm.close();
+            System.out.print("[net] blast: " + vm.console() + "[net] " + s.format());
+            assertEquals(new VmExit.Exited(0), exit, exit.describe() + " " + vm.console());
+            assertEquals(100000, s.net().txFrames(), s.format());
+            assertEquals(0, s.net().txDropped(), s.format());
+            Matcher full = Pattern.compile("full=(\\d+)").matcher(vm.console());
+            assertTrue(full.find(), vm.console());
+            assertTrue(Long.parseLong(full.group(1)) > 0, "the ring never filled: " + vm.console());
+            String link = bed.ns.ip("-s", "link", "show", bed.tapName);
+            Matcher rx = Pattern.compile("RX:[^\\n]*\\n\\s*(\\d+)\\s+(\\d+)").matcher(link);
+            assertTrue(rx.find(), link);
+            assertTrue(Long.parseLong(rx.group(2)) >= 100000, "Linux received on the tap: " + link);
+        }
+    }
+
     @Test
     void aVmWithoutNetDeviceSeesNone() {
         Guests.Run r = Guests.boot("netecho", "1");
