@@ -173,10 +173,9 @@ final class VmNetwork implements AutoCloseable {
         PrivateNetns ns = null;
         TapDevice tap = null;
         try {
-            NetConfig probe = null;
             ns = PrivateNetns.create();
             tap = ns.callInside(() -> TapDevice.open(PRIVATE_TAP));
-            probe = netConfig(tap, mac, mtu, ip);
+            NetConfig config = netConfig(tap, mac, mtu, ip);
             int host = hostSide(ip);
             ns.ip("addr", "add", StaticIp.text(host) + "/" + ip.prefixLen(), "dev", PRIVATE_TAP);
             ns.ip("link", "set", PRIVATE_TAP, "mtu", String.valueOf(mtu), "up");
@@ -188,7 +187,7 @@ final class VmNetwork implements AutoCloseable {
                 s.append("; 127.0.0.1:").append(m.hostPort()).append(" -> ").append(StaticIp.text(ip.address()))
                         .append(':').append(m.guestPort());
             }
-            return new VmNetwork(ns, tap, relay, probe, s.toString());
+            return new VmNetwork(ns, tap, relay, config, s.toString());
         } catch (BindException e) {
             cleanup(tap, ns);
             throw new UserError("-p: " + e.getMessage());

@@ -35,6 +35,17 @@ class JvmFlavorCliTest {
         assertTrue(run.stderr().contains("QEMU microvm"), run.toString());
     }
 
+    @Test
+    void aBrokenJarIsKilnsOwnErrorWithTheSameStatusAsTheNativeFlavor() throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.jar"), "PK\u0003\u0004 this is not a zip archive");
+        var build = KilnProcess.run("build", "--flavor", "jvm", broken.toString(), "-o", dir.resolve("b.kiln").toString());
+        assertEquals(125, build.exitStatus(), build.toString());
+        assertTrue(build.stderr().startsWith("kiln: error: "), build.toString());
+        var run = KilnProcess.run("run", "--flavor", "jvm", broken.toString());
+        assertEquals(125, run.exitStatus(), run.toString());
+        assertTrue(run.stderr().contains("kiln: error: "), run.toString());
+    }
+
     private Path helloJar() throws Exception {
         Path source = Path.of(System.getProperty("kiln.home"), "examples/hello-jvm/Hello.java");
         Path classes = Files.createDirectories(dir.resolve("classes"));
