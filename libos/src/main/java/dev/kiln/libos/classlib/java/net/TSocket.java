@@ -34,8 +34,8 @@ public class TSocket implements java.io.Closeable {
     private int linger = -1;
     private int sendBufferSize;
     private int receiveBufferSize;
-    private InputStream in;
-    private OutputStream out;
+    private final InputStream in = new SocketInput();
+    private final OutputStream out = new SocketOutput();
 
     public TSocket() {
     }
@@ -184,37 +184,48 @@ public class TSocket implements java.io.Closeable {
     // ---- streams --------------------------------------------------------------------------
 
     public InputStream getInputStream() throws IOException {
-        checkOpen("Socket is closed");
-        if (!connected) {
-            throw new TSocketException("Socket is not connected");
-        }
-        if (inputShutdown) {
-            throw new TSocketException("Socket input is shutdown");
-        }
-        if (in == null) {
-            in = new SocketInput();
+        String problem = streamProblem(inputShutdown, "Socket input is shutdown");
+        if (problem != null) {
+            throw new TSocketException(problem);
         }
         return in;
     }
 
     public OutputStream getOutputStream() throws IOException {
-        checkOpen("Socket is closed");
-        if (!connected) {
-            throw new TSocketException("Socket is not connected");
-        }
-        if (outputShutdown) {
-            throw new TSocketException("Socket output is shutdown");
-        }
-        if (out == null) {
-            out = new SocketOutput();
+        String problem = streamProblem(outputShutdown, "Socket output is shutdown");
+        if (problem != null) {
+            throw new TSocketException(problem);
         }
         return out;
+    }
+
+    private String streamProblem(boolean shutdown, String shutdownMessage) {
+        if (closed) {
+            return "Socket is closed";
+        }
+        if (!connected) {
+            return "Socket is not connected";
+        }
+        return shutdown ? shutdownMessage : null;
     }
 
     int read(byte[] b, int off, int len) throws IOException {
         if (off < 0 || len < 0 || len > b.length - off) {
             throw new IndexOutOfBoundsException();
         }
+        return readChecked(b, off, len);
+    }
+
+    /** InputStream.read(): one byte or -1. */
+    int readByte() throws IOException {
+        return readChecked(null, 0, -1);
+    }
+
+    /**
+     * The blocking read: with b == null a single byte (returned as 0..255), else up to len bytes
+     * into b (the count). -1 at end of stream, 0 only for len 0.
+     */
+    private int readChecked(byte[] b, int off, int len) throws IOException {
         Blocker bl = net.blocker;
         bl.enter();
         try {
@@ -227,9 +238,18 @@ public class TSocket implements java.io.Closeable {
                 if (inputShutdown) {
                     return -1;
                 }
-                int n = tcp.read(b, off, len);
-                if (n > 0) {
-                    return n;
+                int n;
+                if (b == null) {
+                    n = tcp.readByte();
+                    if (n >= 0) {
+                        return n;
+                    }
+                    n = n == -2 ? 0 : -1;
+                } else {
+                    n = tcp.read(b, off, len);
+                    if (n > 0) {
+                        return n;
+                    }
                 }
                 if (n < 0) {
                     int err = tcp.error();
@@ -553,15 +573,9 @@ public class TSocket implements java.io.Closeable {
     }
 
     private final class SocketInput extends InputStream {
-        private byte[] one;
-
         @Override
         public int read() throws IOException {
-            if (one == null) {
-                one = new byte[1];
-            }
-            int n = TSocket.this.read(one, 0, 1);
-            return n <= 0 ? -1 : one[0] & 0xff;
+            return readByte();
         }
 
         @Override
