@@ -1,0 +1,65 @@
+package dev.kiln.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** `kiln bench http` end to end (short runs), and the parsing of wrk's report it relies on. */
+class BenchHttpTest {
+    @Test
+    void benchHttpEndsWithItsSummaryLine() throws Exception {
+        Tools.require("wrk", "curl");
+        var r = KilnProcess.run("bench", "http", "--duration", "2", "--warmup", "1", "--connections", "8");
+        assertEquals(0, r.exitStatus(), r.toString());
+        List<String> lines = r.stdout().lines().toList();
+        String last = lines.get(lines.size() - 1);
+        assertTrue(last.matches("http unikernel_rps=[1-9]\\d* hotspot_rps=[1-9]\\d* ratio=\\d+\\.\\d{3} unikernel_p99_ms=\\d+\\.\\d{2}"
+                + " exits_per_request=\\d+\\.\\d{3}"), r.toString());
+        assertTrue(r.stdout().contains("unikernel during the measured run: "), r.toString());
+        System.out.println("[bench-http] " + last);
+    }
+
+    @Test
+    void badOptionsAreAUserError() throws Exception {
+        var r = KilnProcess.run("bench", "http", "--threads", "9", "--connections", "2");
+        assertEquals(125, r.exitStatus(), r.toString());
+        assertTrue(r.stderr().startsWith("kiln: error: ") && r.stderr().contains("--threads"), r.toString());
+    }
+
+    private static final String REPORT = """
+            Running 2s test @ http://10.201.0.2/
+              2 threads and 8 connections
+              Thread Stats   Avg      Stdev     Max   +/- Stdev
+                Latency   %s
+              Latency Distribution
+                 50%%  150.00us
+                 75%%  200.00us
+                 90%%  400.00us
+                 99%%    %s
+              12345 requests in 2.00s, 4.32MB read
+            %sRequests/sec:   6172.50
+            Transfer/sec:      2.16MB
+            """;
+
+    @Test
+    void wrkReportsAreParsedWithTheirUnits() {
+        WrkResult us = WrkResult.parse(REPORT.formatted("1ms", "850.00us", ""));
+        assertEquals(12345, us.requests());
+        assertEquals(6172.5, us.rps(), 1e-9);
+        assertEquals(0.85, us.p99Millis(), 1e-9);
+        assertEquals(0, us.errors());
+        assertEquals(12.5, WrkResult.parse(REPORT.formatted("1ms", "12.50ms", "")).p99Millis(), 1e-9);
+        assertEquals(1500, WrkResult.parse(REPORT.formatted("1ms", "1.50s", "")).p99Millis(), 1e-9);
+        WrkResult bad = WrkResult.parse(REPORT.formatted("1ms", "2.00ms",
+                "  Socket errors: connect 1, read 2, write 3, timeout 4\n  Non-2xx or 3xx responses: 5\n"));
+        assertEquals(15, bad.errors());
+        try {
+            WrkResult.parse("wrk: unable to connect");
+            throw new AssertionError("a report without figures must not parse");
+        } catch (IllegalArgumentException expected) {
+            assertTrue(expected.getMessage().contains("unable to connect"));
+        }
+    }
+}
