@@ -184,17 +184,19 @@ final class HttpConnection implements Runnable {
     private static final byte[] CLOSE_END = Response.ascii("\r\nConnection: close\r\n\r\n");
     private static final byte[] KEEP_ALIVE_END = Response.ascii("\r\nConnection: keep-alive\r\n\r\n");
 
+    /** A non-negative int in decimal, written straight into the output buffer (no garbage). */
     private void appendDecimal(int v) throws IOException {
-        byte[] digits = new byte[10];
-        int n = 0;
-        do {
-            digits[9 - n++] = (byte) ('0' + v % 10);
-            v /= 10;
-        } while (v > 0);
+        int n = 1;
+        for (int x = v; x >= 10; x /= 10) {
+            n++;
+        }
         if (outLen + n > out.length) {
             flush();
         }
-        System.arraycopy(digits, 10 - n, out, outLen, n);
+        for (int i = outLen + n - 1; i >= outLen; i--) {
+            out[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
         outLen += n;
     }
 
