@@ -163,6 +163,11 @@ final class HttpConnection implements Runnable {
         }
     }
 
+    /**
+     * Appends one response. The HTTP minor version comes as an int and is compared here: with
+     * `r.minorVersion == 0` computed at the call site, TeaVM 0.12.3 passed a wrong value in the
+     * image (docs/net.md), and every HTTP/1.1 response said "Connection: keep-alive".
+     */
     private void write(Response resp, boolean head, boolean keep, int minorVersion) throws IOException {
         append(resp.statusLine);
         append(CONTENT_LENGTH);
