@@ -106,33 +106,6 @@ public final class KilnRuntime {
     @Import(name = "rint")
     public static native double rint(double a);
 
-    /**
-     * Formatter's "%n" (TeaVM 0.12.3's Formatter rejects it): the format string is rewritten with
-     * the line separator, which is "\n" here as on Linux, before TeaVM's Formatter parses it.
-     */
-    public static String percentN(String format) {
-        if (format == null || format.indexOf("%n") < 0) {
-            return format;
-        }
-        StringBuilder sb = new StringBuilder(format.length());
-        for (int i = 0; i < format.length(); i++) {
-            char c = format.charAt(i);
-            if (c == '%' && i + 1 < format.length()) {
-                char n = format.charAt(i + 1);
-                if (n == 'n') {
-                    sb.append('\n');
-                    i++;
-                    continue;
-                }
-                sb.append(c).append(n);
-                i++;
-                continue;
-            }
-            sb.append(c);
-        }
-        return sb.toString();
-    }
-
     /** Math.round(double): nearest, ties toward positive infinity (TeaVM 0.12.3 rounds ties away from zero). */
     public static long roundDouble(double a) {
         double f = Math.floor(a);

@@ -223,7 +223,10 @@ public final class NativeImageBuilder {
     private static final String RT_RESOURCES = "META-INF/kiln-rt/";
 
     static List<String> runtimeClassNames() {
-        return List.of("dev/kiln/rt/KilnRuntime.class");
+        return List.of("dev/kiln/rt/KilnRuntime.class", "dev/kiln/rt/KilnThreads.class",
+                "dev/kiln/rt/KilnThreads$InterruptedWait.class", "dev/kiln/rt/KilnThrowables.class",
+                "dev/kiln/rt/KilnStrings.class", "dev/kiln/rt/KilnArrays.class", "dev/kiln/rt/KilnFormat.class",
+                "dev/kiln/rt/KilnFormat$Decimal.class");
     }
 
     static byte[] runtimeClass(String name) throws IOException {
