@@ -2,29 +2,25 @@ import java.util.*;
 
 public class OutOfMemory {
     public static void main(String[] args) {
-        // The loops end through a flag set in the handler: a catch handler that leaves a loop
-        // directly is TeaVM 0.12.3's decompiler bug, tested on its own by CatchLeavesLoop.
         List<long[]> hoard = new ArrayList<>();
-        boolean full = false;
-        while (!full) {
-            try {
+        try {
+            while (true) {
                 hoard.add(new long[1 << 17]); // 1 MiB each, all kept alive
-            } catch (OutOfMemoryError e) {
-                full = true;
             }
+        } catch (OutOfMemoryError e) {
+            int n = hoard.size();
+            hoard = null;
+            System.out.println("OutOfMemoryError caught after more than 10 MiB: " + (n > 10));
         }
-        int n = hoard.size();
-        hoard = null;
-        System.out.println("OutOfMemoryError caught after more than 10 MiB: " + (n > 10));
         List<Object> small = new ArrayList<>();
         boolean caught = false;
-        while (!caught) {
-            try {
+        try {
+            while (true) {
                 small.add(new int[64]);
-            } catch (OutOfMemoryError e) {
-                small = null;
-                caught = true;
             }
+        } catch (OutOfMemoryError e) {
+            small = null;
+            caught = true;
         }
         System.out.println("small objects: OutOfMemoryError caught: " + caught);
         int[] after = new int[1000];

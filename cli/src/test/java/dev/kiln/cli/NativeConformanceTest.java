@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,14 +36,6 @@ class NativeConformanceTest {
 
     @TempDir
     static Path tmp;
-
-    /**
-     * Programs whose output differs today because of a TeaVM 0.12.3 bug that Kiln cannot work
-     * around in its own layer; each is reported as skipped with its reason, not hidden.
-     */
-    static final Map<String, String> KNOWN_GAPS = Map.of(
-            "CatchLeavesLoop", "TeaVM 0.12.3's decompiler drops the jump out of a loop at the end of a catch"
-                    + " handler (konsoletyper/teavm#1092, fixed after 0.12.3), so the loop runs again");
 
     @BeforeAll
     static void buildSuite() throws Exception {
@@ -108,8 +99,6 @@ class NativeConformanceTest {
     @TestFactory
     Stream<DynamicTest> conformance() throws IOException {
         return programs().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
-            org.junit.jupiter.api.Assumptions.assumeFalse(KNOWN_GAPS.containsKey(name),
-                    () -> "known gap: " + KNOWN_GAPS.get(name));
             Run hs = hotspot(name);
             Run vm = unikernel(name);
             assertEquals(hs.status(), vm.status(), name + ": exit status\nunikernel output:\n" + vm.output());
