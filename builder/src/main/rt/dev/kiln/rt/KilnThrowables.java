@@ -2,11 +2,6 @@ package dev.kiln.rt;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Throwable where TeaVM 0.12.3 differs from HotSpot (the builder redirects to these, see
@@ -49,30 +44,41 @@ public final class KilnThrowables {
         if (raw == null) {
             return null;
         }
-        Set<String> ownClasses = new java.util.HashSet<>();
-        for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
-            ownClasses.add(c.getName());
-        }
         int first = 0;
         // the exception's own fillInStackTrace and constructors: HotSpot hides them
-        while (first < raw.length && ownClasses.contains(raw[first].getClassName())
+        while (first < raw.length && isOwnClass(t, raw[first].getClassName())
                 && (raw[first].getMethodName().equals("fillInStackTrace")
                     || raw[first].getMethodName().equals("<init>"))) {
             first++;
         }
-        List<StackTraceElement> kept = new ArrayList<>(raw.length - first);
+        // no collections here: every image that can throw has this code, and hello is 156 KB
+        StackTraceElement[] kept = new StackTraceElement[raw.length - first];
+        int n = 0;
         for (int i = first; i < raw.length; i++) {
             StackTraceElement e = raw[i];
             String cls = e.getClassName();
             if (cls.equals("dev.kiln.rt.KilnApp")) {
                 break; // below the application's main is Kiln's entry point and TeaVM's start-up
             }
-            if (isRuntimeInternal(cls, e.getMethodName())) {
-                continue;
+            if (!isRuntimeInternal(cls, e.getMethodName())) {
+                kept[n++] = jdkFileName(e);
             }
-            kept.add(jdkFileName(e));
         }
-        return kept.toArray(new StackTraceElement[0]);
+        if (n == kept.length) {
+            return kept;
+        }
+        StackTraceElement[] trimmed = new StackTraceElement[n];
+        System.arraycopy(kept, 0, trimmed, 0, n);
+        return trimmed;
+    }
+
+    private static boolean isOwnClass(Throwable t, String name) {
+        for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Frames that exist only because of TeaVM or Kiln, which HotSpot has no counterpart for. */
@@ -112,7 +118,7 @@ public final class KilnThrowables {
 
     static String format(Throwable t) {
         StringBuilder out = new StringBuilder();
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Seen seen = new Seen();
         seen.add(t);
         out.append(t).append('\n');
         StackTraceElement[] trace = t.getStackTrace();
@@ -129,8 +135,30 @@ public final class KilnThrowables {
         return out.toString();
     }
 
+    /** The throwables printed so far, by identity (a cause chain is short: a list will do). */
+    private static final class Seen {
+        private Throwable[] items = new Throwable[8];
+        private int size;
+
+        /** Adds t; false if it was there already. */
+        boolean add(Throwable t) {
+            for (int i = 0; i < size; i++) {
+                if (items[i] == t) {
+                    return false;
+                }
+            }
+            if (size == items.length) {
+                Throwable[] grown = new Throwable[size * 2];
+                System.arraycopy(items, 0, grown, 0, size);
+                items = grown;
+            }
+            items[size++] = t;
+            return true;
+        }
+    }
+
     private static void enclosed(StringBuilder out, Throwable t, StackTraceElement[] enclosingTrace, String caption,
-            String prefix, Set<Throwable> seen) {
+            String prefix, Seen seen) {
         if (!seen.add(t)) {
             out.append(prefix).append(caption).append("[CIRCULAR REFERENCE: ").append(t).append("]\n");
             return;

@@ -1,5 +1,9 @@
 package dev.kiln.builder.nativeimage;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
 import org.teavm.model.BasicBlock;
 import org.teavm.model.Instruction;
 import org.teavm.model.MethodReference;
@@ -35,8 +39,8 @@ final class Ir {
     }
 
     /** Every instruction of the program, in a list that stays valid while instructions are inserted. */
-    static java.util.List<Instruction> instructions(Program program) {
-        java.util.List<Instruction> all = new java.util.ArrayList<>();
+    static List<Instruction> instructions(Program program) {
+        List<Instruction> all = new ArrayList<>();
         for (BasicBlock block : program.getBasicBlocks()) {
             for (Instruction insn = block.getFirstInstruction(); insn != null; insn = insn.getNext()) {
                 all.add(insn);
@@ -50,12 +54,12 @@ final class Ir {
      * method taking {@code extra} and then the value, returning the value's type): the producer
      * now defines a fresh variable and the filter's call defines {@code receiver}.
      */
-    static void filterResult(Instruction producer, Variable receiver, java.util.function.Consumer<Variable> setReceiver,
+    static void filterResult(Instruction producer, Variable receiver, Consumer<Variable> setReceiver,
             MethodReference filter, Variable... extra) {
         Program program = producer.getProgram();
         Variable raw = program.createVariable();
         setReceiver.accept(raw);
-        Variable[] args = java.util.Arrays.copyOf(extra, extra.length + 1);
+        Variable[] args = Arrays.copyOf(extra, extra.length + 1);
         args[extra.length] = raw;
         InvokeInstruction call = callStatic(filter, receiver, args);
         call.setLocation(producer.getLocation());

@@ -225,6 +225,7 @@ public final class NativeImageBuilder {
     static List<String> runtimeClassNames() {
         return List.of("dev/kiln/rt/KilnRuntime.class", "dev/kiln/rt/KilnThreads.class",
                 "dev/kiln/rt/KilnThreads$InterruptedWait.class", "dev/kiln/rt/KilnThrowables.class",
+                "dev/kiln/rt/KilnThrowables$Seen.class",
                 "dev/kiln/rt/KilnStrings.class", "dev/kiln/rt/KilnArrays.class", "dev/kiln/rt/KilnFormat.class",
                 "dev/kiln/rt/KilnFormat$Decimal.class");
     }
