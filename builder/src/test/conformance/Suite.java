@@ -10,6 +10,7 @@ public class Suite {
             case "ArrayBounds" -> ArrayBounds.main(rest);
             case "BigNumbers" -> BigNumbers.main(rest);
             case "BinaryTrees" -> BinaryTrees.main(rest);
+            case "CatchLeavesLoop" -> CatchLeavesLoop.main(rest);
             case "ClassCast" -> ClassCast.main(rest);
             case "CollectionsUse" -> CollectionsUse.main(rest);
             case "CustomExceptions" -> CustomExceptions.main(rest);
@@ -32,8 +33,10 @@ public class Suite {
             case "SleepAndTime" -> SleepAndTime.main(rest);
             case "SpectralNorm" -> SpectralNorm.main(rest);
             case "Streams" -> Streams.main(rest);
+            case "StackTraces" -> StackTraces.main(rest);
             case "Strings" -> Strings.main(rest);
             case "Synchronized" -> Synchronized.main(rest);
+            case "ThreadNames" -> ThreadNames.main(rest);
             case "Threads" -> Threads.main(rest);
             case "UncaughtException" -> UncaughtException.main(rest);
             case "Unicode" -> Unicode.main(rest);
