@@ -124,13 +124,19 @@ static void rx_repost(uint16_t id) {
     if (need_event(rxq.used->avail_event, rxq.avail_idx, old)) net_notify(KILN_NET_NOTIFY_RX);
 }
 
+/* Every entry point works before kiln_net_init too: it probes the device first. */
+static int ready(void) {
+    if (state == 0) kiln_net_init(0);
+    return state == 1;
+}
+
 int kiln_net_rx_ready(void) {
-    if (state != 1) return 0;
+    if (!ready()) return 0;
     return rxq.used->idx != rxq.last_used;
 }
 
 int kiln_net_recv(void *buf, uint32_t cap) {
-    if (state != 1) return 0;
+    if (!ready()) return 0;
     for (;;) {
         uint16_t idx = rxq.used->idx;
         if (idx == rxq.last_used) return 0;
@@ -164,7 +170,7 @@ static void tx_reclaim(void) {
 }
 
 int kiln_net_send(const void *buf, uint32_t len) {
-    if (state != 1) return -1;
+    if (!ready()) return -1;
     if (len == 0 || len > max_frame) {
         dropped_tx_bad_len++;
         return 0;
@@ -182,7 +188,7 @@ int kiln_net_send(const void *buf, uint32_t len) {
 }
 
 void kiln_net_flush(void) {
-    if (state != 1) return;
+    if (!ready()) return;
     mfence(); /* our avail idx is visible before we read the monitor's event index */
     if (txq.avail_idx != tx_notified_idx) {
         if (need_event(txq.used->avail_event, txq.avail_idx, tx_notified_idx)) net_notify(KILN_NET_NOTIFY_TX);
@@ -201,9 +207,7 @@ void kiln_net_flush(void) {
         if (tx_free_count > 0) break;
         uint64_t now = kiln_monotonic_ns();
         if (now >= deadline) break;
-        struct kiln_hc_yield block = {.timeout_ns = deadline - now, .ready = 0};
-        uint32_t gpa = (uint32_t)(uintptr_t)&block;
-        __asm__ volatile("outl %0, %1" : : "a"(gpa), "Nd"((uint16_t)KILN_HC_PORT(KILN_HC_YIELD)) : "memory");
+        kiln__yield_raw(deadline - now);
     }
     txq.avail->used_event = (uint16_t)(txq.last_used + NEVER_OFFSET);
 }
@@ -219,6 +223,13 @@ uint64_t kiln__net_prepare_wait(void) {
     /* The yield hypercall that follows implies a tx notify: no separate exit for it. */
     tx_notified_idx = txq.avail_idx;
     return 0;
+}
+
+void kiln__net_prepare_sleep(void) {
+    if (state != 1) return;
+    rxq.avail->used_event = (uint16_t)(rxq.last_used + NEVER_OFFSET);
+    mfence();
+    tx_notified_idx = txq.avail_idx; /* the yields of the sleep imply the tx notify */
 }
 
 uint64_t kiln__net_dropped(void) {

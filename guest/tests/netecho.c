@@ -2,7 +2,8 @@
  * A tiny host on the net device: answers ARP requests for its address and ICMP echo
  * requests (ping), through guest/runtime/net.c's rings, until the given number of seconds
  * passed (argument 1, default 10) or the given number of echo replies was sent (argument 2,
- * default unlimited). Then prints "netecho arp=N icmp=N other=N" and exits 0.
+ * default unlimited). Argument 3, milliseconds, is a sleep before the first frame is read
+ * (the rx ring fills, then frames wait on the host side). Then prints "netecho arp=N icmp=N other=N" and exits 0.
  * Without a net device it prints "netecho: no network" and exits 3.
  */
 #include <kiln/kiln.h>
@@ -79,6 +80,7 @@ int main(int argc, char **argv, char **envp) {
         kiln_printf("netecho: no network\n");
         return 3;
     }
+    if (argc > 3) kiln_sleep_ns(parse_u64(argv[3]) * 1000000ull);
     for (int i = 0; i < 6; i++) mac[i] = (uint8_t)(info.mac >> (40 - 8 * i));
     my_ip = info.ipv4;
     uint64_t seconds = argc > 1 ? parse_u64(argv[1]) : 10;

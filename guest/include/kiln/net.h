@@ -6,7 +6,9 @@
  * rings, in the manner of virtio split rings with notification suppression, so that
  * sending and receiving cost no VM exit while the monitor's I/O thread is busy.
  * Everything is single-threaded: call these functions from one thread (the green
- * threads of a TeaVM image all run on one).
+ * threads of a TeaVM image all run on one). Each function probes the device on first use;
+ * without a device, kiln_net_recv returns 0 and kiln_net_send -1 (so check kiln_net_init
+ * first: retrying a send there would never end).
  */
 #ifndef KILN_NET_H
 #define KILN_NET_H

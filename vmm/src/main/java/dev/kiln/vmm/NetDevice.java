@@ -128,6 +128,11 @@ final class NetDevice implements AutoCloseable {
                 ioWakeups.incrementAndGet();
                 doorbell.await(rxBuffers ? tap : null, -1);
             }
+            // The vCPU no longer runs: frames the guest queued just before it exited still go
+            // out, as a NIC finishes its queue (a last ping reply, a FIN).
+            while (drainTx(tap)) {
+                // until the ring is empty
+            }
         } catch (GuestFault e) {
             onGuestError.accept(e.getMessage());
         } catch (IOException | RuntimeException e) {

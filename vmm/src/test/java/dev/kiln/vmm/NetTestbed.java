@@ -55,9 +55,10 @@ final class NetTestbed implements AutoCloseable {
         }
     }
 
+    final long mac = NetConfig.localMac(ThreadLocalRandom.current().nextInt());
+
     NetConfig netConfig() {
-        return new NetConfig(tap, NetConfig.localMac(ThreadLocalRandom.current().nextInt()), NetConfig.DEFAULT_MTU,
-                guestIpValue, 24, 0);
+        return new NetConfig(tap, mac, NetConfig.DEFAULT_MTU, guestIpValue, 24, 0);
     }
 
     /** A VM running in the background, its console captured. */
