@@ -26,5 +26,10 @@ public class OutOfMemory {
         int[] after = new int[1000];
         after[999] = 1;
         System.out.println("allocation works again: " + after[999]);
+        List<long[]> again = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            again.add(new long[1 << 17]);
+        }
+        System.out.println("8 MiB allocated again: " + again.size());
     }
 }

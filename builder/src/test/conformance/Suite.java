@@ -10,11 +10,13 @@ public class Suite {
             case "ArrayBounds" -> ArrayBounds.main(rest);
             case "BigNumbers" -> BigNumbers.main(rest);
             case "BinaryTrees" -> BinaryTrees.main(rest);
+            case "CatchLeavesLoop" -> CatchLeavesLoop.main(rest);
             case "ClassCast" -> ClassCast.main(rest);
             case "CollectionsUse" -> CollectionsUse.main(rest);
             case "CustomExceptions" -> CustomExceptions.main(rest);
             case "DivisionByZero" -> DivisionByZero.main(rest);
             case "Enums" -> Enums.main(rest);
+            case "ExceptionAfterSuspension" -> ExceptionAfterSuspension.main(rest);
             case "ExitStatus" -> ExitStatus.main(rest);
             case "FannkuchRedux" -> FannkuchRedux.main(rest);
             case "Formatting" -> Formatting.main(rest);
@@ -31,8 +33,10 @@ public class Suite {
             case "SleepAndTime" -> SleepAndTime.main(rest);
             case "SpectralNorm" -> SpectralNorm.main(rest);
             case "Streams" -> Streams.main(rest);
+            case "StackTraces" -> StackTraces.main(rest);
             case "Strings" -> Strings.main(rest);
             case "Synchronized" -> Synchronized.main(rest);
+            case "ThreadNames" -> ThreadNames.main(rest);
             case "Threads" -> Threads.main(rest);
             case "UncaughtException" -> UncaughtException.main(rest);
             case "Unicode" -> Unicode.main(rest);

@@ -64,6 +64,13 @@ public final class KilnRuntime {
         exitVm(status);
     }
 
+    /**
+     * Does nothing (guest/teavm/heaptrace.c), opaque to TeaVM: the builder's CatchLeavesLoopFix
+     * calls it on the back edge of some loops so that TeaVM's decompiler sees a block there.
+     */
+    @Import(name = "kiln_loop_latch")
+    public static native void loopLatch();
+
     @Import(name = "kiln_java_exit")
     private static native void exitVm(int status);
 
@@ -105,33 +112,6 @@ public final class KilnRuntime {
     /** Math.rint: musl's rint (round half to even in the default rounding mode); TeaVM 0.12.3 rounds half up. */
     @Import(name = "rint")
     public static native double rint(double a);
-
-    /**
-     * Formatter's "%n" (TeaVM 0.12.3's Formatter rejects it): the format string is rewritten with
-     * the line separator, which is "\n" here as on Linux, before TeaVM's Formatter parses it.
-     */
-    public static String percentN(String format) {
-        if (format == null || format.indexOf("%n") < 0) {
-            return format;
-        }
-        StringBuilder sb = new StringBuilder(format.length());
-        for (int i = 0; i < format.length(); i++) {
-            char c = format.charAt(i);
-            if (c == '%' && i + 1 < format.length()) {
-                char n = format.charAt(i + 1);
-                if (n == 'n') {
-                    sb.append('\n');
-                    i++;
-                    continue;
-                }
-                sb.append(c).append(n);
-                i++;
-                continue;
-            }
-            sb.append(c);
-        }
-        return sb.toString();
-    }
 
     /** Math.round(double): nearest, ties toward positive infinity (TeaVM 0.12.3 rounds ties away from zero). */
     public static long roundDouble(double a) {

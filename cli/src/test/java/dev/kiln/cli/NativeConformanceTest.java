@@ -1,7 +1,6 @@
 package dev.kiln.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.builder.nativeimage.AppInput;
 import dev.kiln.builder.nativeimage.NativeImageBuilder;
@@ -11,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,10 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * and the outputs are compared byte for byte, exit statuses too. All programs share one
  * image (Suite dispatches on its first argument), so TeaVM and gcc run once.
  *
- * <p>The console of a VM is one stream, so both sides merge stderr into stdout. Only
- * UncaughtException's stack trace lines differ by nature (HotSpot's frames are not
- * TeaVM's): for it the output up to the "Exception in thread" line is compared exactly and
- * the rest must be "\tat ..." frames.
+ * <p>The console of a VM is one stream, so both sides merge stderr into stdout. Stack traces
+ * are compared too (UncaughtException, StackTraces): Kiln prints the application's frames as
+ * HotSpot does, so those programs keep their traces to the application's own code.
  */
 class NativeConformanceTest {
     static Path kilnHome = Path.of(System.getProperty("kiln.home", "..")).toAbsolutePath().normalize();
@@ -39,20 +36,6 @@ class NativeConformanceTest {
 
     @TempDir
     static Path tmp;
-
-    /**
-     * Programs whose output differs today because of gaps in TeaVM 0.12.3's class library or
-     * runtime that Kiln does not fix yet; each is reported as skipped with its reason, not hidden.
-     */
-    static final Map<String, String> KNOWN_GAPS = Map.of(
-            "OutOfMemory", "the GC's free-chunk state after an OutOfMemoryError is thrown crashes the next"
-                    + " allocation (TeaVM's GC was written to abort there)",
-            "ArrayBounds", "TeaVM does not check array stores (no ArrayStoreException)",
-            "CustomExceptions", "TeaVM's Throwable.getSuppressed and try-with-resources suppression",
-            "Unicode", "TeaVM lacks special casing (\"ß\".toUpperCase()) and reverses surrogate pairs apart",
-            "SleepAndTime", "TeaVM's Thread.sleep accepts a negative timeout",
-            "Formatting", "TeaVM's Formatter rejects %%",
-            "WaitNotify", "interrupt() of a thread in Object.wait() ends in IllegalMonitorStateException in TeaVM");
 
     @BeforeAll
     static void buildSuite() throws Exception {
@@ -116,20 +99,10 @@ class NativeConformanceTest {
     @TestFactory
     Stream<DynamicTest> conformance() throws IOException {
         return programs().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
-            org.junit.jupiter.api.Assumptions.assumeFalse(KNOWN_GAPS.containsKey(name),
-                    () -> "known gap: " + KNOWN_GAPS.get(name));
             Run hs = hotspot(name);
             Run vm = unikernel(name);
             assertEquals(hs.status(), vm.status(), name + ": exit status\nunikernel output:\n" + vm.output());
-            if (name.equals("UncaughtException")) {
-                int cut = hs.output().indexOf("\tat ");
-                assertTrue(cut > 0, "HotSpot printed a stack trace");
-                assertEquals(hs.output().substring(0, cut), vm.output().substring(0, Math.min(cut, vm.output().length())));
-                assertTrue(vm.output().substring(cut).startsWith("\tat "), "unikernel printed a stack trace:\n"
-                        + vm.output());
-            } else {
-                assertEquals(hs.output(), vm.output(), name + ": output");
-            }
+            assertEquals(hs.output(), vm.output(), name + ": output");
         }));
     }
 }

@@ -4,6 +4,7 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
 
 /**
  * Brings class files from any current JDK to a version TeaVM 0.12.3 reads.
@@ -18,6 +19,9 @@ import org.objectweb.asm.Opcodes;
  * substitutes StringConcatFactory, LambdaMetafactory, ObjectMethods and
  * SwitchBootstraps). Anything it cannot compile is reported by TeaVM with the call
  * site, which {@link TeaVMCompiler} turns into a build error.
+ *
+ * <p>On the way, {@link CatchLeavesLoopFix} reshapes the loops whose catch handler TeaVM 0.12.3
+ * would compile into an endless loop.
  */
 public final class ClassFileDowngrader {
     /** The class file version written: Java 21. */
@@ -38,8 +42,11 @@ public final class ClassFileDowngrader {
     /** Returns the class file rewritten for TeaVM (version at most 65, everything else as it was). */
     public static byte[] downgrade(byte[] classFile) {
         ClassReader reader = new ClassReader(classFile);
+        ClassNode tree = new ClassNode();
+        reader.accept(tree, 0);
+        CatchLeavesLoopFix.apply(tree);
         ClassWriter writer = new ClassWriter(0);
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+        tree.accept(new ClassVisitor(Opcodes.ASM9, writer) {
             @Override
             public void visit(int version, int access, String name, String signature, String superName,
                     String[] interfaces) {
@@ -49,7 +56,7 @@ public final class ClassFileDowngrader {
                 super.visit(newVersion, access, name, signature, superName, interfaces);
             }
 
-        }, 0);
+        });
         return writer.toByteArray();
     }
 }

@@ -46,16 +46,16 @@ import org.teavm.model.instructions.NumericOperandType;
  *     where Java throws NegativeArraySizeException.</li>
  * <li>TeaVM's event loop ({@code EventQueue.process}) is replaced by libos's {@code EventLoop.run},
  *     which also waits for network frames and for green threads parked on sockets.</li>
- * <li>TeaVM's GC prints the shadow stack before reporting that no memory is left;
- *     on Kiln that report is a Java OutOfMemoryError, so the print goes.</li>
+ * <li>the classes of TeaVM's library and runtime that differ from the JDK in ways the
+ *     conformance suite found: {@link ThreadRewrite}, {@link ThrowableRewrite}, {@link FormatterRewrite},
+ *     {@link GcRewrite}; calls redirected to Kiln's replacements: {@link CallRedirects}; array
+ *     stores: {@link ArrayStoreChecks}.</li>
  * </ul>
  * TeaVMTool loads this class by name (it is on the builder's class path).
  */
 public final class KilnTeaVMTransformer implements ClassHolderTransformer {
     static final String RUNTIME = "dev.kiln.rt.KilnRuntime";
     static final String EVENT_LOOP = "dev.kiln.libos.teavm.EventLoop";
-    private static final MethodReference PRINT_STACK = new MethodReference(
-            "org.teavm.runtime.ExceptionHandling", "printStack", ValueType.VOID);
 
     private record Missing(String owner, String name, ValueType[] signature, String delegate) {
     }
@@ -106,33 +106,39 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
                 addDelegate(cls, m, context);
             }
         }
-        if (name.equals("java.lang.Thread")) {
-            fixJoin(cls, context);
-        }
-        if (name.equals("java.util.Formatter")) {
-            fixPercentN(cls, context);
-        }
-        if (name.equals("org.teavm.runtime.EventQueue")) {
-            replaceEventLoop(cls, context);
-            return;
-        }
-        if (name.equals("org.teavm.runtime.GC") || name.equals("org.teavm.runtime.MarkQueue")) {
-            for (MethodHolder method : cls.getMethods()) {
-                if (method.getProgram() != null) {
-                    removePrintStack(method.getProgram());
-                }
+        switch (name) {
+            case ThreadRewrite.THREAD -> {
+                fixJoin(cls, context);
+                ThreadRewrite.names(cls);
             }
-            return;
+            case ThreadRewrite.NOTIFY_LISTENER -> ThreadRewrite.interruptedWait(cls, context);
+            case ThrowableRewrite.THROWABLE -> ThrowableRewrite.apply(cls, context);
+            case FormatterRewrite.FORMAT_WRITER -> FormatterRewrite.apply(cls, context);
+            case "org.teavm.runtime.EventQueue" -> {
+                replaceEventLoop(cls, context);
+                return;
+            }
+            case GcRewrite.GC, GcRewrite.MARK_QUEUE -> {
+                GcRewrite.apply(cls);
+                return;
+            }
+            default -> {
+            }
         }
-        if (name.equals(RUNTIME) || name.startsWith("org.teavm.runtime.") || name.startsWith("org.teavm.interop.")
+        if (name.startsWith(Ir.RT) || name.startsWith("org.teavm.runtime.") || name.startsWith("org.teavm.interop.")
                 || name.startsWith("org.teavm.backend.") || name.startsWith("org.teavm.platform.")
                 || name.startsWith("org.teavm.jso.")) {
             return;
         }
+        boolean redirect = CallRedirects.appliesTo(name);
         for (MethodHolder method : cls.getMethods()) {
             if (method.getProgram() != null && method.getAnnotations().get("org.teavm.interop.Unmanaged") == null) {
                 if (System.getenv("KILN_DEBUG_NODIV") == null) {
                     checkDivisions(method.getProgram());
+                }
+                ArrayStoreChecks.apply(method.getProgram());
+                if (redirect) {
+                    CallRedirects.apply(method.getProgram());
                 }
             }
         }
@@ -197,41 +203,6 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
         ValueEmitter alive = self.invokeVirtual("isAlive", ValueType.BOOLEAN);
         pe.when(alive.isTrue()).thenDo(() -> self.invokeSpecial("kilnJoinWait", millis, nanos));
         pe.exit();
-    }
-
-    /** Formatter.format(Locale, String, Object...) first passes the format through KilnRuntime.percentN. */
-    private static void fixPercentN(ClassHolder cls, ClassHolderTransformerContext context) {
-        ValueType formatter = ValueType.object(cls.getName());
-        ValueType locale = ValueType.object("java.util.Locale");
-        ValueType string = ValueType.object("java.lang.String");
-        ValueType objects = ValueType.arrayOf(ValueType.object("java.lang.Object"));
-        MethodDescriptor desc = new MethodDescriptor("format", locale, string, objects, formatter);
-        MethodHolder format = cls.getMethod(desc);
-        if (format == null || format.getProgram() == null) {
-            return;
-        }
-        MethodHolder original = new MethodHolder("kilnFormat0", locale, string, objects, formatter);
-        original.setLevel(AccessLevel.PRIVATE);
-        Program program = format.getProgram();
-        format.setProgram(null);
-        original.setProgram(program);
-        cls.addMethod(original);
-        ProgramEmitter pe = ProgramEmitter.create(format, context.getHierarchy());
-        ValueEmitter self = pe.var(0, formatter);
-        ValueEmitter fixed = pe.invoke(RUNTIME, "percentN", string, pe.var(2, string));
-        self.invokeSpecial("kilnFormat0", formatter, pe.var(1, locale), fixed, pe.var(3, objects)).returnValue();
-    }
-
-    private static void removePrintStack(Program program) {
-        for (BasicBlock block : program.getBasicBlocks()) {
-            for (Instruction insn = block.getFirstInstruction(); insn != null; ) {
-                Instruction next = insn.getNext();
-                if (insn instanceof InvokeInstruction invoke && invoke.getMethod().equals(PRINT_STACK)) {
-                    insn.delete();
-                }
-                insn = next;
-            }
-        }
     }
 
     private static void checkDivisions(Program program) {

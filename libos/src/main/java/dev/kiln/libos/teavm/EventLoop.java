@@ -33,8 +33,9 @@ public final class EventLoop {
     public interface IoPoller {
         /**
          * Receives what arrived, runs timers and resumes ready green threads. Returns 0 when it
-         * should be called again at once, else the milliseconds until it next has work
-         * (Long.MAX_VALUE: only a frame can give it work).
+         * resumed a green thread (which may have queued events: the loop must look again) or has
+         * more to do at once, else the milliseconds until it next has work (Long.MAX_VALUE: only
+         * a frame can give it work).
          */
         long pump();
 

@@ -15,6 +15,8 @@ import org.teavm.interop.AsyncCallback;
 final class FiberBlocker implements Blocker {
     private final ArrayList<Waiter> waiters = new ArrayList<>();
     private final ArrayList<Waiter> due = new ArrayList<>();
+    /** How many waiters the last wake() resumed. */
+    int resumed;
 
     static final class Waiter {
         final Waitable what;
@@ -89,6 +91,7 @@ final class FiberBlocker implements Blocker {
             waiters.remove(i);
         }
         // Resumed fibers may park again (adding to waiters): the list is not being walked now.
+        resumed = due.size();
         for (int i = 0; i < due.size(); i++) {
             Waiter x = due.get(i);
             due.set(i, null);

@@ -88,7 +88,7 @@ public final class ImageNetwork implements EventLoop.IoPoller, FrameSink, Clock 
             sent = false;
             NetDevice.flush();
         }
-        if (frames == RX_BATCH) {
+        if (frames == RX_BATCH || blocker.resumed > 0) {
             return 0;
         }
         long next = Math.min(waiterDeadline, stack.nextDeadline());
