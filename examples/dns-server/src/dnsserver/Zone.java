@@ -28,6 +28,54 @@ final class Zone {
         soa = found;
     }
 
+    /**
+     * The zone from zonec's table (see ZoneData): names separated by spaces, the first
+     * ownerCount of them owners; the records as one char per byte.
+     */
+    static Zone decode(String origin, String names, int ownerCount, String table) {
+        String[] all = new String[names.length() == 0 ? 0 : count(names, ' ') + 1];
+        int from = 0;
+        for (int i = 0; i < all.length; i++) {
+            int sp = names.indexOf(' ', from);
+            all[i] = names.substring(from, sp < 0 ? names.length() : sp);
+            from = sp + 1;
+        }
+        String[] owners = new String[ownerCount];
+        System.arraycopy(all, 0, owners, 0, ownerCount);
+        Record[][] records = new Record[ownerCount][];
+        int p = 0;
+        for (int o = 0; o < ownerCount; o++) {
+            Record[] rrs = new Record[table.charAt(p++)];
+            for (int k = 0; k < rrs.length; k++) {
+                int type = table.charAt(p) << 8 | table.charAt(p + 1);
+                int ttl = table.charAt(p + 2) << 24 | table.charAt(p + 3) << 16 | table.charAt(p + 4) << 8 | table.charAt(p + 5);
+                String[] rdNames = new String[table.charAt(p + 6)];
+                p += 7;
+                for (int n = 0; n < rdNames.length; n++) {
+                    rdNames[n] = all[table.charAt(p++)];
+                }
+                byte[] rdata = new byte[table.charAt(p) << 8 | table.charAt(p + 1)];
+                p += 2;
+                for (int b = 0; b < rdata.length; b++) {
+                    rdata[b] = (byte) table.charAt(p++);
+                }
+                rrs[k] = new Record(type, ttl, rdNames, rdata);
+            }
+            records[o] = rrs;
+        }
+        return new Zone(origin, owners, records);
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     String origin() {
         return origin;
     }
