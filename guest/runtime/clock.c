@@ -17,11 +17,13 @@ uint64_t kiln_monotonic_ns(void) {
     return seconds * 1000000000ull + rest * 1000000ull / khz;
 }
 
+/* A sleep, unlike kiln_yield, is not cut short by received frames: they wait in the ring. */
 void kiln_sleep_ns(uint64_t ns) {
     uint64_t deadline = kiln_monotonic_ns() + ns;
+    kiln__net_prepare_sleep();
     for (;;) {
         uint64_t now = kiln_monotonic_ns();
         if (now >= deadline) return;
-        kiln_yield(deadline - now);
+        kiln__yield_raw(deadline - now);
     }
 }

@@ -40,8 +40,16 @@ uint64_t kiln_walltime_ns(void) {
     return block.ns;
 }
 
-uint64_t kiln_yield(uint64_t timeout_ns) {
+uint64_t kiln__yield_raw(uint64_t timeout_ns) {
     struct kiln_hc_yield block = {.timeout_ns = timeout_ns, .ready = 0};
     hypercall(KILN_HC_YIELD, &block);
     return block.ready;
+}
+
+uint64_t kiln_yield(uint64_t timeout_ns) {
+    /* The net driver flushes pending transmits and asks to be woken by the next frame; a
+     * frame that is already there makes the exit pointless. */
+    uint64_t ready = kiln__net_prepare_wait();
+    if (ready) return ready;
+    return kiln__yield_raw(timeout_ns);
 }

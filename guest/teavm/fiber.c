@@ -3,8 +3,12 @@
  * native stack; when every thread waits (sleep, wait(timeout), join...), its event
  * queue calls teavm_waitFor with the milliseconds until the next timer. The guest
  * has nothing else to do then, so it gives the CPU back to the monitor with one
- * yield hypercall carrying that deadline. teavm_interrupt cuts the next wait short
- * (ABI v1 has no devices, so nothing outside the queue can wake it earlier).
+ * yield hypercall carrying that deadline. teavm_interrupt cuts the next wait short.
+ *
+ * The net device: kiln_yield first flushes pending transmits and asks the monitor to end
+ * the yield at the next received frame (runtime/net.c), so the wait returns early as soon
+ * as a frame arrives; the Java side then polls kiln_net_recv until 0, runs the stack's
+ * timers and resumes the green threads that became ready.
  */
 #include "fiber.h"
 #include "definitions.h"
@@ -31,7 +35,9 @@ void teavm_waitFor(int64_t timeout) {
         if (now >= deadline || kiln_fiber_interrupted) {
             break;
         }
-        kiln_yield(deadline - now);
+        if (kiln_yield(deadline - now) & KILN_READY_NET_RX) {
+            break;
+        }
     }
     kiln_fiber_interrupted = 0;
 }

@@ -1,5 +1,5 @@
 /*
- * Kiln hypercall ABI, version 1: the one source of truth for the guest/VMM interface.
+ * Kiln hypercall ABI, version 2: the one source of truth for the guest/VMM interface.
  *
  * The VMM's Java mirror (vmm/src/main/java/dev/kiln/vmm/abi/Abi.java) is checked
  * against this file by AbiAgreementTest, which parses the #defines and the
@@ -15,7 +15,7 @@
 #ifndef KILN_ABI_H
 #define KILN_ABI_H
 
-#define KILN_ABI_VERSION 1
+#define KILN_ABI_VERSION 2
 
 #define KILN_HC_PORT_BASE 0x500
 #define KILN_HC_PORT(call) (KILN_HC_PORT_BASE + (call))
@@ -26,10 +26,40 @@
 #define KILN_HC_WALLTIME 3
 #define KILN_HC_YIELD 4
 #define KILN_HC_ABORT 5
+#define KILN_HC_NET_NOTIFY 6
 
 /* Limits the VMM enforces; a call beyond them ends the VM as a bad hypercall. */
 #define KILN_CONSOLE_WRITE_MAX (1u << 20)
 #define KILN_ABORT_MESSAGE_MAX 4096u
+
+/* Bits of kiln_hc_yield.ready: which device has work for the guest. */
+#define KILN_READY_NET_RX (1u << 0) /* the rx ring's used idx passed its used_event: frames wait */
+#define KILN_READY_NET_TX (1u << 1) /* the tx ring's used idx passed its used_event: buffers came back */
+
+/*
+ * The net device (docs/abi.md, "The net device"). When the VM has one, the boot info's
+ * net_base is the guest-physical address of a KILN_NET_REGION_SIZE-byte region, page-aligned,
+ * R+W+NX, carved off the end of the heap. It holds two queues in the manner of virtio split
+ * rings with VIRTIO_F_EVENT_IDX, queue q at net_base + q * KILN_NET_QUEUE_STRIDE, then
+ * buffer space the guest may use for frames. Indices are free-running 16-bit counters.
+ */
+#define KILN_NET_QUEUE_RX 0 /* the guest posts empty buffers, the VMM returns them with a frame */
+#define KILN_NET_QUEUE_TX 1 /* the guest posts frames, the VMM returns the buffers once sent */
+#define KILN_NET_QUEUE_SIZE 256u /* descriptors per queue (a power of two) */
+#define KILN_NET_QUEUE_STRIDE 0x3000u
+#define KILN_NET_DESC_OFFSET 0x0000u  /* struct kiln_net_desc[KILN_NET_QUEUE_SIZE], guest-written */
+#define KILN_NET_AVAIL_OFFSET 0x1000u /* struct kiln_net_avail, guest-written */
+#define KILN_NET_USED_OFFSET 0x2000u  /* struct kiln_net_used, VMM-written */
+#define KILN_NET_BUFFERS_OFFSET (2 * KILN_NET_QUEUE_STRIDE)
+#define KILN_NET_BUF_SIZE 2048u /* one buffer slot of the buffer space */
+#define KILN_NET_REGION_SIZE (KILN_NET_BUFFERS_OFFSET + 2 * KILN_NET_QUEUE_SIZE * KILN_NET_BUF_SIZE)
+#define KILN_NET_DESC_F_WRITE 2u /* the VMM writes this buffer (every rx descriptor, no tx descriptor) */
+#define KILN_NET_ETH_HEADER 14u
+#define KILN_NET_MTU_MIN 68u
+#define KILN_NET_MTU_MAX (KILN_NET_BUF_SIZE - KILN_NET_ETH_HEADER)
+/* The notify hypercall's queue mask. */
+#define KILN_NET_NOTIFY_RX (1u << KILN_NET_QUEUE_RX)
+#define KILN_NET_NOTIFY_TX (1u << KILN_NET_QUEUE_TX)
 
 /* Boot info: RDI at the entry point holds its address; the block is read-only. */
 #define KILN_BOOT_MAGIC 0x4e4c494bu /* "KILN" little-endian */
@@ -52,7 +82,33 @@ struct kiln_hc_walltime {
 
 struct kiln_hc_yield {
     uint64_t timeout_ns; /* in: block at most this long; 0 only polls */
-    uint64_t ready;      /* out: bitmask of devices with work (none in ABI v1: always 0) */
+    uint64_t ready;      /* out: KILN_READY_* bits of the devices with work */
+};
+
+struct kiln_hc_net_notify {
+    uint64_t queues; /* in: KILN_NET_NOTIFY_RX and/or KILN_NET_NOTIFY_TX: the guest made descriptors available */
+};
+
+/* One buffer. Chaining (virtio's NEXT flag) does not exist: one frame, one descriptor. */
+struct kiln_net_desc {
+    uint64_t addr;  /* guest-physical address of the buffer, in memory the guest may write */
+    uint32_t len;   /* rx: buffer size, at least mtu + 14; tx: frame length, 1 to mtu + 14 */
+    uint16_t flags; /* rx: KILN_NET_DESC_F_WRITE; tx: 0; any other bit ends the VM */
+    uint16_t next;  /* unused, ignored */
+};
+
+struct kiln_net_avail {
+    uint16_t flags;      /* reserved, ignored */
+    uint16_t idx;        /* the guest: number of descriptor heads ever made available (free-running) */
+    uint16_t ring[KILN_NET_QUEUE_SIZE]; /* heads, ring[idx % KILN_NET_QUEUE_SIZE] */
+    uint16_t used_event; /* the guest: wake my yield when used idx passes this (event index) */
+};
+
+struct kiln_net_used {
+    uint16_t flags;       /* reserved, 0 */
+    uint16_t idx;         /* the VMM: number of descriptors ever returned (free-running) */
+    uint32_t ring[2 * KILN_NET_QUEUE_SIZE]; /* pairs { id: the head returned, len: bytes written (rx) or 0 (tx) } */
+    uint16_t avail_event; /* the VMM: notify me when avail idx passes this (event index) */
 };
 
 struct kiln_hc_abort {
@@ -65,7 +121,7 @@ struct kiln_boot_info {
     uint32_t abi_version;      /* KILN_ABI_VERSION */
     uint64_t mem_size;         /* bytes of guest-physical memory */
     uint64_t heap_start;       /* first free byte after the image, page-aligned */
-    uint64_t heap_end;         /* end of the heap (exclusive); the stack's guard page follows */
+    uint64_t heap_end;         /* end of the heap (exclusive); the net region (if any), then the stack's guard page follow */
     uint64_t stack_top;        /* initial RSP + 8 (16-byte aligned) */
     uint64_t tsc_khz;          /* TSC frequency, from KVM_GET_TSC_KHZ */
     uint64_t wallclock_ns;     /* wall-clock time when the TSC read boot_tsc */
@@ -74,6 +130,12 @@ struct kiln_boot_info {
     uint64_t argv;             /* address of argc pointers to NUL-terminated strings */
     uint64_t envc;             /* environment, "KEY=VALUE" strings */
     uint64_t envp;             /* address of envc pointers */
+    uint64_t net_base;         /* the net region (KILN_NET_REGION_SIZE bytes); 0 = the VM has no net device */
+    uint64_t net_mac;          /* low 48 bits, first byte of the address in bits 47..40 */
+    uint32_t net_mtu;          /* IP MTU, KILN_NET_MTU_MIN..KILN_NET_MTU_MAX */
+    uint32_t net_ipv4;         /* static address (host byte order); 0 = use DHCP */
+    uint32_t net_prefix_len;   /* 0..32 (0 with net_ipv4 0) */
+    uint32_t net_gateway;      /* host byte order; 0 = none */
 };
 #endif
 

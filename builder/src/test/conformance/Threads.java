@@ -41,7 +41,16 @@ public class Threads {
         });
         sleeper.start();
         sleeper.join();
-        Thread daemonLike = new Thread(() -> System.out.println("late thread runs after main returns"));
+        // A non-daemon thread outlives main and the VM waits for it; it sleeps first so that
+        // "main returns" comes before its line on HotSpot too (without the sleep the order is a race).
+        Thread daemonLike = new Thread(() -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                System.out.println("late thread interrupted");
+            }
+            System.out.println("late thread runs after main returns");
+        });
         daemonLike.start();
         System.out.println("main returns");
     }

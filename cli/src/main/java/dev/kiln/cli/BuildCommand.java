@@ -66,8 +66,9 @@ public final class BuildCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         switch (flavor) {
             case "jvm":
-                return JvmBuild.build(input, main, name, memoryMb != null ? memoryMb : 512, args, env, modules,
+                JvmBuild.build(input, main, name, memoryMb != null ? memoryMb : 512, args, env, modules,
                         jvmOptions, output);
+                return 0;
             case "native":
                 break;
             default:

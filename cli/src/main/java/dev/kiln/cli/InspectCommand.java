@@ -31,6 +31,7 @@ public final class InspectCommand implements Callable<Integer> {
         } else {
             System.out.println("name: " + (info.manifest().name() == null ? "(none)" : info.manifest().name()));
             System.out.println("memory_mb: " + (info.manifest().memoryMb() == 0 ? "(default)" : info.manifest().memoryMb()));
+            if (info.manifest().ip() != null) System.out.println("ip: " + info.manifest().ip());
             for (String a : info.manifest().args()) {
                 System.out.println("arg: " + a);
             }

@@ -43,8 +43,23 @@ final class RunCommand implements Callable<Integer> {
     String flavor;
 
     @Option(names = {"-p", "--publish"}, paramLabel = "HOSTPORT:GUESTPORT",
-            description = "jvm flavor: publish a guest TCP port on 127.0.0.1:HOSTPORT (repeatable).")
+            description = {"Publish a guest TCP port on 127.0.0.1:HOSTPORT (repeatable). Native images: the VM gets",
+                    "a net device in a network namespace of its own (needs root); the guest is 10.0.0.2/24 unless",
+                    "--ip or the manifest says otherwise."})
     List<String> publish = new ArrayList<>();
+
+    @Option(names = "--net", paramLabel = "tap=NAME[,mac=MAC][,mtu=N]",
+            description = {"Native images: give the VM a net device on the tap NAME in kiln's current network",
+                    "namespace (needs root). mac and mtu (default: a random 02:4b:49:xx:xx:xx, 1500) also apply with -p."})
+    String net;
+
+    @Option(names = "--ip", paramLabel = "CIDR[,GATEWAY]",
+            description = "Native images: the guest's static address, e.g. 10.0.0.2/24,10.0.0.1 (default: the"
+                    + " manifest's ip, else 10.0.0.2/24 with -p, else DHCP).")
+    String ip;
+
+    @Option(names = "--stats", description = "Native images: print the VM's counters (exits, hypercalls, frames) on stderr at the end.")
+    boolean stats;
 
     @Option(names = "--accel", paramLabel = "auto|kvm|tcg", defaultValue = "auto",
             description = "jvm flavor: QEMU accelerator; auto uses KVM only where guest kernel code runs fast.")
@@ -89,14 +104,23 @@ final class RunCommand implements Callable<Integer> {
             if (!JvmRun.isJar(image)) throw new UserError("--flavor jvm runs a jar or a jvm image; " + image + " is neither");
             return runJvm(true);
         }
-        if (!publish.isEmpty())
-            throw new UserError("-p needs a network device, which native images do not have yet; "
-                    + "use a jvm image (kiln build --flavor jvm) to publish ports");
-        VmConfig config = config(GuestImage.load(image));
-        try (Kvm kvm = Kvm.open(); Vm vm = Vm.create(kvm, config)) {
-            VmExit exit = vm.run();
-            report(exit);
-            return exit.exitStatus();
+        GuestImage guest = GuestImage.load(image);
+        VmConfig config = config(guest);
+        VmNetwork network = VmNetwork.open(publish, net, ip, guest.manifest());
+        // Closed in this order: the network after the VM ended, then the guard (so that a
+        // signal's hook waits for all of it).
+        try (ShutdownGuard guard = new ShutdownGuard(network); VmNetwork n = network) {
+            if (network != null) {
+                config = config.withNet(network.config);
+                System.err.println("kiln: network: " + network.summary);
+            }
+            try (Kvm kvm = Kvm.open(); Vm vm = Vm.create(kvm, config)) {
+                guard.watch(vm);
+                VmExit exit = vm.run();
+                report(exit);
+                if (stats) System.err.print("kiln: stats: " + vm.stats().format());
+                return exit.exitStatus();
+            }
         }
     }
 
@@ -105,6 +129,8 @@ final class RunCommand implements Callable<Integer> {
         if (memoryMb != null || !env.isEmpty() || !args.isEmpty())
             throw new UserError("--mem, --env and ARGS are baked into a jvm image: "
                     + "pass them to kiln build --flavor jvm (--memory, --env, --arg)");
+        if (net != null || ip != null || stats)
+            throw new UserError("--net, --ip and --stats are for native images; a jvm image publishes ports with -p");
         var acceleration = JvmRun.accel(accel);
         Duration timeout = timeout();
         return buildFirst ? JvmRun.buildAndRun(image, publish, timeout, acceleration, kernelLog)

@@ -36,10 +36,14 @@ class JvmFlavorCliTest {
     }
 
     @Test
-    void publishingAPortOfANativeImageIsRefusedClearly() throws Exception {
-        var r = KilnProcess.run("run", "-p", "8080:80", KilnProcess.guest("tests/hello.elf").toString());
-        assertEquals(125, r.exitStatus(), r.toString());
-        assertTrue(r.stderr().contains("-p needs a network device"), r.toString());
+    void aBrokenJarIsKilnsOwnErrorWithTheSameStatusAsTheNativeFlavor() throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.jar"), "PK\u0003\u0004 this is not a zip archive");
+        var build = KilnProcess.run("build", "--flavor", "jvm", broken.toString(), "-o", dir.resolve("b.kiln").toString());
+        assertEquals(125, build.exitStatus(), build.toString());
+        assertTrue(build.stderr().startsWith("kiln: error: "), build.toString());
+        var run = KilnProcess.run("run", "--flavor", "jvm", broken.toString());
+        assertEquals(125, run.exitStatus(), run.toString());
+        assertTrue(run.stderr().contains("kiln: error: "), run.toString());
     }
 
     private Path helloJar() throws Exception {

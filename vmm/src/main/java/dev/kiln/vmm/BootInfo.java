@@ -57,7 +57,7 @@ final class BootInfo {
     }
 
     /** Writes everything except the clock fields, which {@link #writeClock} fills in last. */
-    void write(MemorySegment mem, GuestLayout layout, long tscKhz) {
+    void write(MemorySegment mem, GuestLayout layout, long tscKhz, NetConfig net) {
         long base = GuestLayout.BOOT_INFO;
         mem.set(JAVA_INT, base + Abi.BOOT_INFO_MAGIC, Abi.BOOT_MAGIC);
         mem.set(JAVA_INT, base + Abi.BOOT_INFO_ABI_VERSION, Abi.ABI_VERSION);
@@ -73,6 +73,14 @@ final class BootInfo {
         mem.set(JAVA_LONG, base + Abi.BOOT_INFO_ARGV, argvAt);
         mem.set(JAVA_LONG, base + Abi.BOOT_INFO_ENVC, envp.length);
         mem.set(JAVA_LONG, base + Abi.BOOT_INFO_ENVP, envpAt);
+        if (net != null) {
+            mem.set(JAVA_LONG, base + Abi.BOOT_INFO_NET_BASE, layout.netBase);
+            mem.set(JAVA_LONG, base + Abi.BOOT_INFO_NET_MAC, net.mac());
+            mem.set(JAVA_INT, base + Abi.BOOT_INFO_NET_MTU, net.mtu());
+            mem.set(JAVA_INT, base + Abi.BOOT_INFO_NET_IPV4, net.ipv4());
+            mem.set(JAVA_INT, base + Abi.BOOT_INFO_NET_PREFIX_LEN, net.prefixLen());
+            mem.set(JAVA_INT, base + Abi.BOOT_INFO_NET_GATEWAY, net.gateway());
+        }
         strings = writeStrings(mem, argv, argvAt, strings);
         writeStrings(mem, envp, envpAt, strings);
     }

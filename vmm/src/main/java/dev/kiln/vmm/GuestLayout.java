@@ -13,7 +13,8 @@ package dev.kiln.vmm;
  *   0x0040_0000  IMAGE_MIN: the image's PT_LOAD segments (guest/kiln.ld links here)
  *   image end    TLS block and TCB (FS base; stack canary at %fs:0x28), RW NX
  *   heap_start   heap, RW NX, up to heap_end
- *   heap_end     stack guard page: not mapped
+ *   heap_end     the net device's region when the VM has one (abi.h KILN_NET_REGION_SIZE), RW NX
+ *   net end      stack guard page: not mapped
  *                stack (256 KiB), RW NX, up to stack_top = mem_size
  * </pre>
  */
@@ -43,11 +44,17 @@ final class GuestLayout {
     final long tlsBlock;   // start of the TLS block (PT_TLS image then zeroes)
     final long threadPointer; // FS base = TCB address
     final long heapStart, heapEnd;
+    /** The net region [netBase, guardPage), or netBase = 0 when the VM has no net device. */
+    final long netBase;
     final long guardPage, stackBottom, stackTop;
     /** Ranges the guest may write and so the monitor may write for it: {start, end} pairs. */
     final long[] writable;
 
     GuestLayout(GuestImage image, long memSize) {
+        this(image, memSize, false);
+    }
+
+    GuestLayout(GuestImage image, long memSize, boolean net) {
         if (memSize % PAGE != 0) throw new VmmException("guest memory must be a multiple of 4 KiB, got " + memSize);
         if (memSize > MAX_MEMORY) throw new VmmException("guest memory of " + (memSize >> 20) + " MiB is above the 4 GiB limit"
                 + " (hypercall blocks are addressed with 32 bits)");
@@ -71,9 +78,11 @@ final class GuestLayout {
         stackTop = memSize;
         stackBottom = memSize - STACK_SIZE;
         guardPage = stackBottom - PAGE;
-        heapEnd = guardPage;
+        long netSize = net ? dev.kiln.vmm.abi.Abi.NET_REGION_SIZE : 0;
+        heapEnd = guardPage - netSize;
+        netBase = net ? heapEnd : 0;
         if (heapEnd < heapStart) {
-            long need = heapStart + PAGE + STACK_SIZE;
+            long need = heapStart + PAGE + STACK_SIZE + netSize;
             throw new VmmException("guest memory of " + (memSize >> 20) + " MiB is too small for image " + image.name()
                     + ": it needs at least " + ((need + (1 << 20) - 1) >> 20) + " MiB");
         }
@@ -85,7 +94,7 @@ final class GuestLayout {
             w[n++] = pageUp(s.end());
         }
         w[n++] = imageEnd;
-        w[n++] = heapEnd;
+        w[n++] = guardPage; // heap and net region
         w[n++] = stackBottom;
         w[n++] = stackTop;
         writable = java.util.Arrays.copyOf(w, n);

@@ -12,18 +12,25 @@ import java.util.List;
  * {@code .note.kiln}) whose descriptor is UTF-8 text, one {@code key=value} per line.
  *
  * <p>Keys: {@code name}, {@code memory_mb} (1..4096), {@code arg} (repeatable, in order),
- * {@code env} (repeatable, {@code KEY=VALUE}). Blank lines and lines starting with {@code #}
+ * {@code env} (repeatable, {@code KEY=VALUE}), {@code ip} (the guest's static address,
+ * {@code A.B.C.D/PREFIX[,GATEWAY]}, see {@link StaticIp}; once). Blank lines and lines starting with {@code #}
  * are skipped; unknown keys are kept in {@link #unknown} (as the raw lines) so that
  * {@code kiln inspect} can show them. Anything else (a line without '=', an empty key,
- * a repeated name or memory_mb, a bad number, invalid UTF-8, a NUL) rejects the image.
+ * a repeated name, memory_mb or ip, a bad number or address, invalid UTF-8, a NUL) rejects the image.
  *
  * @param name the image's name, or null when the manifest gives none
  * @param memoryMb the memory the image asks for, in MiB; 0 when unspecified
+ * @param ip the static address the image asks for when it has a net device, or null (DHCP)
  */
-public record Manifest(String name, int memoryMb, List<String> args, List<String> env, List<String> unknown) {
-    public static final Manifest EMPTY = new Manifest(null, 0, List.of(), List.of(), List.of());
+public record Manifest(String name, int memoryMb, List<String> args, List<String> env, List<String> unknown,
+                       StaticIp ip) {
+    public static final Manifest EMPTY = new Manifest(null, 0, List.of(), List.of(), List.of(), null);
     /** The largest memory a manifest may ask for: guest memory is capped at 4 GiB. */
     public static final int MAX_MEMORY_MB = 4096;
+
+    public Manifest(String name, int memoryMb, List<String> args, List<String> env, List<String> unknown) {
+        this(name, memoryMb, args, env, unknown, null);
+    }
 
     public Manifest {
         args = List.copyOf(args);
@@ -50,6 +57,7 @@ public record Manifest(String name, int memoryMb, List<String> args, List<String
     public static Manifest parse(String text) {
         String name = null;
         int memoryMb = 0;
+        StaticIp ip = null;
         List<String> args = new ArrayList<>(), env = new ArrayList<>(), unknown = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -78,10 +86,18 @@ public record Manifest(String name, int memoryMb, List<String> args, List<String
                     if (veq <= 0) throw bad(lineNo, "env must be KEY=VALUE, got \"" + value + "\"");
                     env.add(value);
                 }
+                case "ip" -> {
+                    if (ip != null) throw bad(lineNo, "ip given twice");
+                    try {
+                        ip = StaticIp.parse(value);
+                    } catch (IllegalArgumentException e) {
+                        throw bad(lineNo, "ip: " + e.getMessage());
+                    }
+                }
                 default -> unknown.add(line);
             }
         }
-        return new Manifest(name, memoryMb, args, env, unknown);
+        return new Manifest(name, memoryMb, args, env, unknown, ip);
     }
 
     private static int parseMemory(int lineNo, String value) {

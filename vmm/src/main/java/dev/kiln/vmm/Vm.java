@@ -67,10 +67,14 @@ public final class Vm implements AutoCloseable {
     private volatile StopCause stop;
 
     private byte[] consoleBuffer = new byte[4096];
-    private long exits, ioExits, interrupted, consoleWrites, consoleBytes, exitCalls, walltimeCalls, yieldCalls,
-            abortCalls;
+    /** The net device, or null. */
+    private final NetDevice net;
+    // Written by the vCPU thread only, read by stats() from any thread: volatile is enough.
+    private volatile long exits, ioExits, interrupted, consoleWrites, consoleBytes, exitCalls, walltimeCalls, yieldCalls,
+            abortCalls, notifyCalls, yieldNetWakeups;
 
-    private record StopCause(String reason, Duration timeout) {}
+    /** Why the VM must stop: a timeout, a stop request, or (guestError) a device found the guest broke the ABI. */
+    private record StopCause(String reason, Duration timeout, boolean guestError) {}
 
     private Vm(Kvm kvm, VmConfig config) {
         long t0 = System.nanoTime();
@@ -78,7 +82,7 @@ public final class Vm implements AutoCloseable {
         this.config = config;
         this.image = config.image();
         long memSize = GuestLayout.pageUp(config.effectiveMemoryBytes());
-        this.layout = new GuestLayout(image, memSize);
+        this.layout = new GuestLayout(image, memSize, config.net() != null);
         BootInfo bootInfo = new BootInfo(image.name(), image.manifest(), config);
         VcpuKicker.install();
         this.shell = kvm.takeShell(memSize);
@@ -88,19 +92,30 @@ public final class Vm implements AutoCloseable {
         this.scratch = shell.scratch;
         this.vcpuFd = shell.vcpuFd;
         this.runSize = shell.runSize;
+        NetDevice device = null;
         try {
             loadImage();
             long pml4 = buildPageTables(bootInfo);
             setSpecialRegisters(pml4);
             setRegisters();
             long tscKhz = kvm.tscKhz(errno, vcpuFd);
-            bootInfo.write(mem, layout, tscKhz);
+            bootInfo.write(mem, layout, tscKhz, config.net());
+            if (config.net() != null) {
+                device = new NetDevice(mem, layout, bootInfoEnd, config.net(),
+                        message -> requestStop(new StopCause(message, null, true)));
+            }
             setTscAndWallClock();
+        } catch (IOException e) {
+            closed = true;
+            kvm.recycle(shell);
+            throw new VmmException("cannot create the net device: " + e.getMessage());
         } catch (RuntimeException e) {
+            if (device != null) device.close();
             closed = true;
             kvm.recycle(shell);
             throw e;
         }
+        this.net = device;
         setupNanos = System.nanoTime() - t0;
     }
 
@@ -150,7 +165,7 @@ public final class Vm implements AutoCloseable {
             pt.map(GuestLayout.pageDown(s.vaddr()), GuestLayout.pageUp(s.end()), flags);
         }
         long imageEnd = GuestLayout.pageUp(image.imageEnd());
-        pt.map(imageEnd, layout.heapEnd, PageTables.DATA);            // TLS, TCB, heap
+        pt.map(imageEnd, layout.guardPage, PageTables.DATA);          // TLS, TCB, heap, net region
         pt.map(layout.stackBottom, layout.stackTop, PageTables.DATA); // the guard page below stays unmapped
         return pt.root;
     }
@@ -240,15 +255,17 @@ public final class Vm implements AutoCloseable {
         ScheduledFuture<?> timer = null;
         Duration timeout = config.timeout();
         if (timeout != null) {
-            timer = Timers.INSTANCE.schedule(() -> requestStop(new StopCause("timeout", timeout)),
+            timer = Timers.INSTANCE.schedule(() -> requestStop(new StopCause("timeout", timeout, false)),
                     timeout.toNanos(), TimeUnit.NANOSECONDS);
         }
+        if (net != null) net.start(image.name());
         try {
             return loop();
         } catch (RuntimeException e) {
             return new VmExit.GuestError("monitor error while serving the guest: " + e);
         } finally {
             if (timer != null) timer.cancel(false);
+            if (net != null) net.close();
             synchronized (this) {
                 vcpuTid = 0;
                 vcpuThread = null;
@@ -298,6 +315,7 @@ public final class Vm implements AutoCloseable {
     }
 
     private VmExit stopped(StopCause s) {
+        if (s.guestError()) return new VmExit.GuestError(s.reason());
         return s.timeout() != null ? new VmExit.TimedOut(s.timeout()) : new VmExit.Stopped(s.reason());
     }
 
@@ -325,6 +343,7 @@ public final class Vm implements AutoCloseable {
             case Abi.HC_EXIT -> exit(block);
             case Abi.HC_WALLTIME -> walltime(block);
             case Abi.HC_YIELD -> yieldCall(block);
+            case Abi.HC_NET_NOTIFY -> netNotify(block);
             default -> abort(block);
         };
     }
@@ -382,20 +401,41 @@ public final class Vm implements AutoCloseable {
         return null;
     }
 
-    /** Blocks (parks, never spins) until the timeout passes or the VM is stopped. */
+    /**
+     * Blocks (parks, never spins) until the timeout passes, the VM is stopped, or a device has
+     * work the guest asked to be woken for (then at once, without blocking).
+     */
     private VmExit yieldCall(long block) {
         yieldCalls++;
         String bad = badBlock("yield", block, Abi.YIELD_SIZE, true);
         if (bad != null) return new VmExit.GuestError(bad);
         long timeout = mem.get(JAVA_LONG, block + Abi.YIELD_TIMEOUT_NS);
-        if (timeout != 0) {
-            long wait = Long.compareUnsigned(timeout, YIELD_CAP_NS) > 0 ? YIELD_CAP_NS : timeout;
-            long deadline = System.nanoTime() + wait;
+        long wait = Long.compareUnsigned(timeout, YIELD_CAP_NS) > 0 ? YIELD_CAP_NS : timeout;
+        long deadline = System.nanoTime() + wait;
+        long ready = 0;
+        if (net != null) {
+            ready = net.sleep(deadline, () -> stop != null);
+            if (ready != 0) yieldNetWakeups++;
+        } else {
             for (long left = wait; left > 0 && stop == null; left = deadline - System.nanoTime()) {
                 LockSupport.parkNanos(this, left);
             }
         }
-        mem.set(JAVA_LONG, block + Abi.YIELD_READY, 0);
+        mem.set(JAVA_LONG, block + Abi.YIELD_READY, ready);
+        return null;
+    }
+
+    /** The guest made descriptors available and the device asked to be told (event index): wake its I/O thread. */
+    private VmExit netNotify(long block) {
+        notifyCalls++;
+        String bad = badBlock("net_notify", block, Abi.NET_NOTIFY_SIZE, false);
+        if (bad != null) return new VmExit.GuestError(bad);
+        if (net == null) return guestError("net_notify: this VM has no net device (boot info net_base is 0)");
+        long queues = mem.get(JAVA_LONG, block + Abi.NET_NOTIFY_QUEUES);
+        if (queues == 0 || (queues & ~(Abi.NET_NOTIFY_RX | Abi.NET_NOTIFY_TX)) != 0) {
+            return guestError("net_notify: queue mask 0x%x names no queue or one that does not exist", queues);
+        }
+        net.notifyQueues();
         return null;
     }
 
@@ -496,7 +536,7 @@ public final class Vm implements AutoCloseable {
 
     /** Ends the VM from any thread: {@link #run} returns {@link VmExit.Stopped} soon after. */
     public void stop(String reason) {
-        requestStop(new StopCause(reason == null ? "stopped" : reason, null));
+        requestStop(new StopCause(reason == null ? "stopped" : reason, null, false));
     }
 
     private synchronized void requestStop(StopCause cause) {
@@ -509,9 +549,13 @@ public final class Vm implements AutoCloseable {
         }
     }
 
+    /** A snapshot of the counters; thread-safe, also while the VM runs. */
     public VmStats stats() {
+        VmStats.Net n = net == null ? null : new VmStats.Net(net.rxFrames.get(), net.rxBytes.get(), net.txFrames.get(),
+                net.txBytes.get(), net.txDropped.get(), net.rxRingFull.get(), notifyCalls, yieldNetWakeups,
+                net.vcpuWakeups.get(), net.ioWakeups.get(), net.yieldKicks.get());
         return new VmStats(exits, ioExits, interrupted, consoleWrites, consoleBytes, exitCalls, walltimeCalls,
-                yieldCalls, abortCalls, setupNanos);
+                yieldCalls, abortCalls, notifyCalls, setupNanos, n);
     }
 
     /** Guest memory size in bytes. */
@@ -534,6 +578,7 @@ public final class Vm implements AutoCloseable {
             if (vcpuTid != 0) throw new IllegalStateException("close() while the VM is running; stop() it first");
             closed = true;
         }
+        if (net != null) net.close(); // when run() never ran
         if (crashed) {
             shell.destroy(); // after a triple fault, do not trust the vCPU's state to a reset
         } else {

@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param args arguments appended after the manifest's (argv[0] is the image name)
  * @param env "KEY=VALUE" entries; a KEY given here replaces the manifest's
  * @param console where the guest's console output goes (flushed after every write)
+ * @param net the net device, or null for a VM without network
  */
 public record VmConfig(GuestImage image, long memoryBytes, Duration timeout, List<String> args, List<String> env,
-                       OutputStream console) {
+                       OutputStream console, NetConfig net) {
     public static final long DEFAULT_MEMORY = 64L << 20;
 
     public VmConfig {
@@ -30,25 +31,35 @@ public record VmConfig(GuestImage image, long memoryBytes, Duration timeout, Lis
         }
     }
 
+    /** A VM without a net device. */
+    public VmConfig(GuestImage image, long memoryBytes, Duration timeout, List<String> args, List<String> env,
+                    OutputStream console) {
+        this(image, memoryBytes, timeout, args, env, console, null);
+    }
+
     /** Manifest defaults, no timeout, no extra arguments. */
     public static VmConfig of(GuestImage image, OutputStream console) {
         return new VmConfig(image, 0, null, List.of(), List.of(), console);
     }
 
     public VmConfig withMemoryBytes(long bytes) {
-        return new VmConfig(image, bytes, timeout, args, env, console);
+        return new VmConfig(image, bytes, timeout, args, env, console, net);
     }
 
     public VmConfig withTimeout(Duration t) {
-        return new VmConfig(image, memoryBytes, t, args, env, console);
+        return new VmConfig(image, memoryBytes, t, args, env, console, net);
     }
 
     public VmConfig withArgs(List<String> a) {
-        return new VmConfig(image, memoryBytes, timeout, a, env, console);
+        return new VmConfig(image, memoryBytes, timeout, a, env, console, net);
     }
 
     public VmConfig withEnv(List<String> e) {
-        return new VmConfig(image, memoryBytes, timeout, args, e, console);
+        return new VmConfig(image, memoryBytes, timeout, args, e, console, net);
+    }
+
+    public VmConfig withNet(NetConfig n) {
+        return new VmConfig(image, memoryBytes, timeout, args, env, console, n);
     }
 
     /** The memory this VM gets: explicit, else the manifest's, else 64 MiB. */

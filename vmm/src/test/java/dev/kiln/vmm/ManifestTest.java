@@ -33,6 +33,19 @@ class ManifestTest {
     }
 
     @Test
+    void parsesAStaticAddress() {
+        Manifest m = Manifest.parse("ip=10.1.2.3/24,10.1.2.1\n");
+        assertEquals(new StaticIp(0x0a010203, 24, 0x0a010201), m.ip());
+        assertEquals(new StaticIp(0xc0a80005, 16, 0), Manifest.parse("ip=192.168.0.5/16").ip());
+        for (String bad : List.of("ip=10.1.2.3", "ip=10.1.2.3/33", "ip=10.1.2.0/24", "ip=10.1.2.255/24",
+                "ip=10.1.2.3/24,10.1.3.1", "ip=10.1.2.3/24,10.1.2.3", "ip=127.0.0.2/8", "ip=300.1.2.3/24",
+                "ip=10.1.2.3/24\nip=10.1.2.4/24")) {
+            ImageException e = assertThrows(ImageException.class, () -> Manifest.parse(bad), bad);
+            assertTrue(e.getMessage().startsWith("manifest line "), e.getMessage());
+        }
+    }
+
+    @Test
     void rejectsInvalidUtf8() {
         assertThrows(ImageException.class, () -> Manifest.parse(new byte[] {'a', '=', (byte) 0xff}));
     }

@@ -209,7 +209,8 @@ public final class KernelBuilder {
         return tree;
     }
 
-    private void run(List<String> cmd, Path log, String stage, Path objDir) throws IOException {
+    private void run(List<String> command, Path log, String stage, Path objDir) throws IOException {
+        List<String> cmd = diesWithKiln(command);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Files.writeString(log, "$ " + String.join(" ", cmd) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -229,6 +230,22 @@ public final class KernelBuilder {
         if (p.exitValue() != 0) {
             throw failure(stage + " failed (`" + String.join(" ", cmd) + "` exited " + p.exitValue() + ")", log);
         }
+    }
+
+    /**
+     * The command under util-linux's setpriv with a parent-death signal: if kiln is killed (a test's
+     * timeout, kill -9), make dies with it instead of running on in the cache directory, where the next
+     * build, holding the lock, would find an orphan writing into the same objects.
+     */
+    private static List<String> diesWithKiln(List<String> command) {
+        for (String dir : new String[] {"/usr/bin", "/bin"}) {
+            if (Files.isExecutable(Path.of(dir, "setpriv"))) {
+                List<String> cmd = new ArrayList<>(List.of(dir + "/setpriv", "--pdeathsig", "KILL", "--"));
+                cmd.addAll(command);
+                return cmd;
+            }
+        }
+        return command;
     }
 
     private static long countObjects(Path log) {

@@ -39,8 +39,11 @@ public final class QemuRunner {
     public static final String QEMU = "qemu-system-x86_64";
     /** kiln run's status when the VM ran past --timeout (as timeout(1)). */
     public static final int STATUS_TIMEOUT = 124;
-    /** kiln run's status when the guest stopped without reporting (crash, Runtime.halt, kernel panic). */
-    public static final int STATUS_NO_REPORT = 125;
+    /**
+     * kiln run's status when the guest stopped without reporting (crash, Runtime.halt, kernel panic):
+     * the native flavor's status for a crashed guest, as a shell reports SIGSEGV (125 is kiln's own errors).
+     */
+    public static final int STATUS_NO_REPORT = 139;
     private static final Pattern EXIT_LINE = Pattern.compile("kiln-exit (-?\\d+)");
 
     public enum Accel { AUTO, KVM, TCG }
@@ -106,7 +109,7 @@ public final class QemuRunner {
         }
     }
 
-    /** The outcome: the app's exit status (or 124/125), and timings in nanoseconds from QEMU's start. */
+    /** The outcome: the app's exit status (or 124/139), and timings in nanoseconds from QEMU's start. */
     public record Result(int status, boolean reported, String accel, long firstLineNanos, long totalNanos) {}
 
     private QemuRunner() {}

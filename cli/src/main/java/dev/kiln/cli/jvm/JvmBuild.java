@@ -1,6 +1,7 @@
 package dev.kiln.cli.jvm;
 
 import dev.kiln.builder.jvm.JvmImageBuilder;
+import dev.kiln.cli.UserError;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,13 +13,13 @@ import java.util.Map;
 public final class JvmBuild {
     private JvmBuild() {}
 
-    /** Builds the image; returns the process exit status (0, or 1 with a message on stderr). */
-    public static int build(Path jar, String main, String name, int memoryMb, List<String> args, Map<String, String> env,
+    /** Builds the image; a failure is thrown as {@link UserError} (exit status 125). */
+    public static void build(Path jar, String main, String name, int memoryMb, List<String> args, Map<String, String> env,
                             List<String> modules, List<String> jvmOptions, Path output) {
-        return build(jar, main, name, memoryMb, args, env, modules, jvmOptions, output, true);
+        build(jar, main, name, memoryMb, args, env, modules, jvmOptions, output, true);
     }
 
-    static int build(Path jar, String main, String name, int memoryMb, List<String> args, Map<String, String> env,
+    static void build(Path jar, String main, String name, int memoryMb, List<String> args, Map<String, String> env,
                      List<String> modules, List<String> jvmOptions, Path output, boolean printPath) {
         try {
             Path out = output != null ? output : defaultOutput(jar, name);
@@ -27,10 +28,8 @@ public final class JvmBuild {
             if (printPath) {
                 System.out.println(out);
             }
-            return 0;
         } catch (IOException | IllegalArgumentException e) {
-            System.err.println("kiln: build: error: " + e.getMessage());
-            return 1;
+            throw new UserError(e.getMessage());
         }
     }
 

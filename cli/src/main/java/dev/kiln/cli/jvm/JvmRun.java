@@ -2,6 +2,7 @@ package dev.kiln.cli.jvm;
 
 import dev.kiln.builder.FileTrees;
 import dev.kiln.builder.jvm.JvmImage;
+import dev.kiln.cli.UserError;
 import dev.kiln.runner.qemu.QemuRunner;
 
 import java.io.IOException;
@@ -20,15 +21,18 @@ public final class JvmRun {
         return Files.isRegularFile(image) && JvmImage.hasMagic(image);
     }
 
-    /** Runs a jvm image; returns the app's exit status (124 on timeout, 125 if none was reported, 1 on errors). */
+    /**
+     * Runs a jvm image; returns the app's exit status (124 on timeout, 139 if the guest stopped without
+     * reporting one). Kiln's own errors (bad image, QEMU missing, bad -p) are thrown as {@link UserError},
+     * so they end in status 125 like the native flavor's.
+     */
     public static int run(Path image, List<String> publish, Duration timeout, QemuRunner.Accel accel, boolean kernelLog) {
         try {
             List<QemuRunner.PortMapping> ports = publish.stream().map(QemuRunner.PortMapping::parse).toList();
             QemuRunner.Options o = new QemuRunner.Options(ports, timeout, accel, kernelLog, System.out, System.err, null);
             return QemuRunner.run(image, o).status();
         } catch (IOException | IllegalArgumentException e) {
-            System.err.println("kiln: run: error: " + e.getMessage());
-            return 1;
+            throw new UserError(e.getMessage());
         }
     }
 
@@ -47,14 +51,10 @@ public final class JvmRun {
         try {
             dir = Files.createTempDirectory("kiln-run-jar-");
             Path img = dir.resolve("app.kiln");
-            int rc = JvmBuild.build(jar, null, null, 512, List.of(), java.util.Map.of(), List.of(), List.of(), img, false);
-            if (rc != 0) {
-                return rc;
-            }
+            JvmBuild.build(jar, null, null, 512, List.of(), java.util.Map.of(), List.of(), List.of(), img, false);
             return run(img, publish, timeout, accel, kernelLog);
         } catch (IOException e) {
-            System.err.println("kiln: run: error: " + e.getMessage());
-            return 1;
+            throw new UserError(e.getMessage());
         } finally {
             if (dir != null) FileTrees.deleteQuietly(dir);
         }

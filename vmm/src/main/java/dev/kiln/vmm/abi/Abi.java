@@ -7,7 +7,7 @@ package dev.kiln.vmm.abi;
 public final class Abi {
     private Abi() {}
 
-    public static final int ABI_VERSION = 1;
+    public static final int ABI_VERSION = 2;
 
     public static final int HC_PORT_BASE = 0x500;
 
@@ -16,13 +16,27 @@ public final class Abi {
     public static final int HC_WALLTIME = 3;
     public static final int HC_YIELD = 4;
     public static final int HC_ABORT = 5;
+    public static final int HC_NET_NOTIFY = 6;
     /** The highest call number; ports HC_PORT_BASE+1 .. HC_PORT_BASE+HC_MAX are hypercalls. */
-    public static final int HC_MAX = HC_ABORT;
+    public static final int HC_MAX = HC_NET_NOTIFY;
 
     public static final long CONSOLE_WRITE_MAX = 1L << 20;
     public static final long ABORT_MESSAGE_MAX = 4096;
 
     public static final int BOOT_MAGIC = 0x4e4c494b;
+
+    public static final long READY_NET_RX = 1, READY_NET_TX = 2;
+
+    // the net device's region (see abi.h)
+    public static final int NET_QUEUE_RX = 0, NET_QUEUE_TX = 1;
+    public static final int NET_QUEUE_SIZE = 256;
+    public static final long NET_QUEUE_STRIDE = 0x3000, NET_DESC_OFFSET = 0, NET_AVAIL_OFFSET = 0x1000,
+            NET_USED_OFFSET = 0x2000, NET_BUFFERS_OFFSET = 2 * NET_QUEUE_STRIDE;
+    public static final int NET_BUF_SIZE = 2048;
+    public static final long NET_REGION_SIZE = NET_BUFFERS_OFFSET + 2L * NET_QUEUE_SIZE * NET_BUF_SIZE;
+    public static final int NET_DESC_F_WRITE = 2;
+    public static final int NET_ETH_HEADER = 14, NET_MTU_MIN = 68, NET_MTU_MAX = NET_BUF_SIZE - NET_ETH_HEADER;
+    public static final long NET_NOTIFY_RX = 1L << NET_QUEUE_RX, NET_NOTIFY_TX = 1L << NET_QUEUE_TX;
 
     /** KILN_HC_PORT(call). */
     public static int port(int call) {
@@ -39,9 +53,21 @@ public final class Abi {
     public static final int YIELD_TIMEOUT_NS = 0, YIELD_READY = 8, YIELD_SIZE = 16;
     // struct kiln_hc_abort
     public static final int ABORT_MSG = 0, ABORT_LEN = 8, ABORT_SIZE = 16;
+    // struct kiln_hc_net_notify
+    public static final int NET_NOTIFY_QUEUES = 0, NET_NOTIFY_SIZE = 8;
+    // struct kiln_net_desc
+    public static final int DESC_ADDR = 0, DESC_LEN = 8, DESC_FLAGS = 12, DESC_NEXT = 14, DESC_SIZE = 16;
+    // struct kiln_net_avail
+    public static final int AVAIL_FLAGS = 0, AVAIL_IDX = 2, AVAIL_RING = 4, AVAIL_USED_EVENT = 4 + 2 * NET_QUEUE_SIZE,
+            AVAIL_SIZE = AVAIL_USED_EVENT + 2;
+    // struct kiln_net_used
+    public static final int USED_FLAGS = 0, USED_IDX = 2, USED_RING = 4, USED_AVAIL_EVENT = 4 + 8 * NET_QUEUE_SIZE,
+            USED_SIZE = USED_AVAIL_EVENT + 4;
     // struct kiln_boot_info
     public static final int BOOT_INFO_MAGIC = 0, BOOT_INFO_ABI_VERSION = 4, BOOT_INFO_MEM_SIZE = 8,
             BOOT_INFO_HEAP_START = 16, BOOT_INFO_HEAP_END = 24, BOOT_INFO_STACK_TOP = 32, BOOT_INFO_TSC_KHZ = 40,
             BOOT_INFO_WALLCLOCK_NS = 48, BOOT_INFO_BOOT_TSC = 56, BOOT_INFO_ARGC = 64, BOOT_INFO_ARGV = 72,
-            BOOT_INFO_ENVC = 80, BOOT_INFO_ENVP = 88, BOOT_INFO_SIZE = 96;
+            BOOT_INFO_ENVC = 80, BOOT_INFO_ENVP = 88, BOOT_INFO_NET_BASE = 96, BOOT_INFO_NET_MAC = 104,
+            BOOT_INFO_NET_MTU = 112, BOOT_INFO_NET_IPV4 = 116, BOOT_INFO_NET_PREFIX_LEN = 120,
+            BOOT_INFO_NET_GATEWAY = 124, BOOT_INFO_SIZE = 128;
 }

@@ -25,7 +25,10 @@ final class Libc {
     static final int CLONE_NEWNET = 0x40000000;
     static final int EAGAIN = 11;
     static final int EINTR = 4;
+    static final int EIO = 5;
     static final short POLLIN = 1;
+    static final int EFD_NONBLOCK = 0x800;
+    static final int EFD_CLOEXEC = 0x80000;
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
@@ -44,6 +47,10 @@ final class Libc {
     private static final MethodHandle POLL = handle("poll",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), ERRNO_OPT);
     private static final MethodHandle SETNS = handle("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), ERRNO_OPT);
+    private static final MethodHandle EVENTFD = handle("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT),
+            ERRNO_OPT);
+    private static final MethodHandle UNSHARE = handle("unshare", FunctionDescriptor.of(JAVA_INT, JAVA_INT), ERRNO_OPT);
+    private static final MethodHandle GETPID = handle("getpid", FunctionDescriptor.of(JAVA_INT));
     private static final MethodHandle GETEUID = handle("geteuid", FunctionDescriptor.of(JAVA_INT));
     private static final MethodHandle STRERROR = handle("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
@@ -140,6 +147,32 @@ final class Libc {
     static int setns(int fd, int nstype) {
         try {
             return (int) SETNS.invokeExact(STATE.get(), fd, nstype);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** eventfd(2): the descriptor, or -errno. */
+    static int eventfd(int initval, int flags) {
+        try {
+            int fd = (int) EVENTFD.invokeExact(STATE.get(), initval, flags);
+            return fd < 0 ? -errno() : fd;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    static int unshare(int flags) {
+        try {
+            return (int) UNSHARE.invokeExact(STATE.get(), flags);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    static int getpid() {
+        try {
+            return (int) GETPID.invokeExact();
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }

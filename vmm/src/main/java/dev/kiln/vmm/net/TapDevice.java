@@ -89,6 +89,37 @@ public final class TapDevice implements AutoCloseable {
         return len;
     }
 
+    /**
+     * Reads one frame straight into dst (guest memory, say): its length, 0 if none is waiting.
+     * A frame longer than dst is truncated by the kernel; the caller gives room for the MTU.
+     */
+    public long read(MemorySegment dst) throws IOException {
+        long n = Libc.read(fd, dst, dst.byteSize());
+        if (n < 0) {
+            if (n == -Libc.EAGAIN || n == -Libc.EINTR) {
+                return 0;
+            }
+            throw new IOException("read from " + name + ": " + Libc.strerror((int) -n));
+        }
+        return n;
+    }
+
+    /** Writes the frame in src (guest memory, say) without copying it; false if the kernel dropped it. */
+    public boolean write(MemorySegment src) throws IOException {
+        long n = Libc.write(fd, src, src.byteSize());
+        if (n < 0) {
+            if (n == -Libc.EAGAIN || n == -Libc.EINTR || n == -Libc.EIO) {
+                return false; // EIO: the tap is down (no carrier); a wire would lose the frame too
+            }
+            throw new IOException("write to " + name + ": " + Libc.strerror((int) -n));
+        }
+        return true;
+    }
+
+    int fd() {
+        return fd;
+    }
+
     /** Writes one frame; false if the kernel queue is full (the frame is dropped, like a wire). */
     public boolean write(byte[] frame, int off, int len) throws IOException {
         if (len > MAX_FRAME) {

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 class AbiAgreementTest {
     private static final Pattern DEFINE = Pattern.compile("(?m)^#define[ \\t]+(KILN_\\w+)[ \\t]+([^\\n]+?)[ \\t]*(/\\*[^\\n]*)?$");
     private static final Pattern STRUCT = Pattern.compile("struct\\s+(kiln_\\w+)\\s*\\{(.*?)\\};", Pattern.DOTALL);
-    private static final Pattern FIELD = Pattern.compile("uint(8|16|32|64)_t\\s+(\\w+)\\s*;");
+    private static final Pattern FIELD = Pattern.compile("uint(8|16|32|64)_t\\s+(\\w+)\\s*(?:\\[([^\\]]+)\\])?\\s*;");
 
     private static String header() throws Exception {
         String dir = System.getProperty("kiln.guest.include");
@@ -46,6 +46,7 @@ class AbiAgreementTest {
 
     /** struct name -> (field -> {offset, size}), plus "sizeof" -> {size, 0}. */
     static Map<String, Map<String, long[]>> structs(String text) {
+        Map<String, Long> defines = defines(text);
         Map<String, Map<String, long[]>> out = new LinkedHashMap<>();
         Matcher m = STRUCT.matcher(text);
         while (m.find()) {
@@ -57,9 +58,10 @@ class AbiAgreementTest {
                 Matcher f = FIELD.matcher(decl.trim() + ";");
                 if (!f.matches()) fail("abi.h: cannot parse field \"" + decl.trim() + "\" of struct " + m.group(1));
                 long size = Long.parseLong(f.group(1)) / 8;
+                long count = f.group(3) == null ? 1 : new Expr(f.group(3), defines).parse();
                 off = (off + size - 1) / size * size;
-                fields.put(f.group(2), new long[] {off, size});
-                off += size;
+                fields.put(f.group(2), new long[] {off, size * count});
+                off += size * count;
                 align = Math.max(align, size);
             }
             fields.put("sizeof", new long[] {(off + align - 1) / align * align, 0});
@@ -82,6 +84,25 @@ class AbiAgreementTest {
         java.put("KILN_CONSOLE_WRITE_MAX", Abi.CONSOLE_WRITE_MAX);
         java.put("KILN_ABORT_MESSAGE_MAX", Abi.ABORT_MESSAGE_MAX);
         java.put("KILN_BOOT_MAGIC", Abi.BOOT_MAGIC & 0xffffffffL);
+        java.put("KILN_HC_NET_NOTIFY", (long) Abi.HC_NET_NOTIFY);
+        java.put("KILN_READY_NET_RX", Abi.READY_NET_RX);
+        java.put("KILN_READY_NET_TX", Abi.READY_NET_TX);
+        java.put("KILN_NET_QUEUE_RX", (long) Abi.NET_QUEUE_RX);
+        java.put("KILN_NET_QUEUE_TX", (long) Abi.NET_QUEUE_TX);
+        java.put("KILN_NET_QUEUE_SIZE", (long) Abi.NET_QUEUE_SIZE);
+        java.put("KILN_NET_QUEUE_STRIDE", Abi.NET_QUEUE_STRIDE);
+        java.put("KILN_NET_DESC_OFFSET", Abi.NET_DESC_OFFSET);
+        java.put("KILN_NET_AVAIL_OFFSET", Abi.NET_AVAIL_OFFSET);
+        java.put("KILN_NET_USED_OFFSET", Abi.NET_USED_OFFSET);
+        java.put("KILN_NET_BUFFERS_OFFSET", Abi.NET_BUFFERS_OFFSET);
+        java.put("KILN_NET_BUF_SIZE", (long) Abi.NET_BUF_SIZE);
+        java.put("KILN_NET_REGION_SIZE", Abi.NET_REGION_SIZE);
+        java.put("KILN_NET_DESC_F_WRITE", (long) Abi.NET_DESC_F_WRITE);
+        java.put("KILN_NET_ETH_HEADER", (long) Abi.NET_ETH_HEADER);
+        java.put("KILN_NET_MTU_MIN", (long) Abi.NET_MTU_MIN);
+        java.put("KILN_NET_MTU_MAX", (long) Abi.NET_MTU_MAX);
+        java.put("KILN_NET_NOTIFY_RX", Abi.NET_NOTIFY_RX);
+        java.put("KILN_NET_NOTIFY_TX", Abi.NET_NOTIFY_TX);
         for (String name : d.keySet()) {
             if (name.equals("KILN_ABI_H")) continue;
             assertTrue(java.containsKey(name), "abi.h defines " + name + " but Abi.java has no mirror of it");
@@ -100,18 +121,29 @@ class AbiAgreementTest {
     void structLayoutsAgree() throws Exception {
         Map<String, Map<String, long[]>> s = structs(header());
         List<String> expected = new ArrayList<>(List.of("kiln_hc_console_write", "kiln_hc_exit", "kiln_hc_walltime",
-                "kiln_hc_yield", "kiln_hc_abort", "kiln_boot_info"));
+                "kiln_hc_yield", "kiln_hc_net_notify", "kiln_net_desc", "kiln_net_avail", "kiln_net_used", "kiln_hc_abort",
+                "kiln_boot_info"));
         assertEquals(expected, new ArrayList<>(s.keySet()), "the structs in abi.h changed");
         check(s, "kiln_hc_console_write", Abi.CONSOLE_WRITE_SIZE, "data", Abi.CONSOLE_WRITE_DATA, "len", Abi.CONSOLE_WRITE_LEN);
         check(s, "kiln_hc_exit", Abi.EXIT_SIZE, "status", Abi.EXIT_STATUS);
         check(s, "kiln_hc_walltime", Abi.WALLTIME_SIZE, "ns", Abi.WALLTIME_NS);
         check(s, "kiln_hc_yield", Abi.YIELD_SIZE, "timeout_ns", Abi.YIELD_TIMEOUT_NS, "ready", Abi.YIELD_READY);
         check(s, "kiln_hc_abort", Abi.ABORT_SIZE, "msg", Abi.ABORT_MSG, "len", Abi.ABORT_LEN);
+        check(s, "kiln_hc_net_notify", Abi.NET_NOTIFY_SIZE, "queues", Abi.NET_NOTIFY_QUEUES);
+        check(s, "kiln_net_desc", Abi.DESC_SIZE, "addr", Abi.DESC_ADDR, "len", Abi.DESC_LEN, "flags", Abi.DESC_FLAGS,
+                "next", Abi.DESC_NEXT);
+        check(s, "kiln_net_avail", Abi.AVAIL_SIZE, "flags", Abi.AVAIL_FLAGS, "idx", Abi.AVAIL_IDX, "ring", Abi.AVAIL_RING,
+                "used_event", Abi.AVAIL_USED_EVENT);
+        check(s, "kiln_net_used", Abi.USED_SIZE, "flags", Abi.USED_FLAGS, "idx", Abi.USED_IDX, "ring", Abi.USED_RING,
+                "avail_event", Abi.USED_AVAIL_EVENT);
         check(s, "kiln_boot_info", Abi.BOOT_INFO_SIZE, "magic", Abi.BOOT_INFO_MAGIC, "abi_version", Abi.BOOT_INFO_ABI_VERSION,
                 "mem_size", Abi.BOOT_INFO_MEM_SIZE, "heap_start", Abi.BOOT_INFO_HEAP_START, "heap_end", Abi.BOOT_INFO_HEAP_END,
                 "stack_top", Abi.BOOT_INFO_STACK_TOP, "tsc_khz", Abi.BOOT_INFO_TSC_KHZ,
                 "wallclock_ns", Abi.BOOT_INFO_WALLCLOCK_NS, "boot_tsc", Abi.BOOT_INFO_BOOT_TSC, "argc", Abi.BOOT_INFO_ARGC,
-                "argv", Abi.BOOT_INFO_ARGV, "envc", Abi.BOOT_INFO_ENVC, "envp", Abi.BOOT_INFO_ENVP);
+                "argv", Abi.BOOT_INFO_ARGV, "envc", Abi.BOOT_INFO_ENVC, "envp", Abi.BOOT_INFO_ENVP,
+                "net_base", Abi.BOOT_INFO_NET_BASE, "net_mac", Abi.BOOT_INFO_NET_MAC, "net_mtu", Abi.BOOT_INFO_NET_MTU,
+                "net_ipv4", Abi.BOOT_INFO_NET_IPV4, "net_prefix_len", Abi.BOOT_INFO_NET_PREFIX_LEN,
+                "net_gateway", Abi.BOOT_INFO_NET_GATEWAY);
     }
 
     /** Java's offsets must be exactly the header's fields, in order, and the sizes must match. */
