@@ -292,6 +292,29 @@ class NativeSocketTest {
     }
 
     @Test
+    void lastWriteBeforeTheProgramEndsReachesThePeer() throws Exception {
+        Process server = start("python3", "-c", """
+                import socket, time
+                l = socket.socket(); l.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                l.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+                l.bind(('0.0.0.0', 9000)); l.listen(1); print('ready', flush=True)
+                c, _ = l.accept(); n = 0
+                c.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+                time.sleep(0.5)  # the image has ended by now: its stack still holds what it wrote
+                while True:
+                    d = c.recv(65536)
+                    if not d: break
+                    n += len(d)
+                print('received', n)
+                """);
+        awaitLine(server, "ready");
+        boot("oneshot", hostIp);
+        assertEquals(0, exitStatus(30), console() + kilnOutput());
+        assertEquals("oneshot closed\n", console());
+        assertEquals("received 300000", finish(server, 10).strip());
+    }
+
+    @Test
     void semanticsMatchHotSpot() throws Exception {
         String peerProgram = """
                 import socket, struct, threading, time
