@@ -16,6 +16,7 @@ public class Suite {
             case "CustomExceptions" -> CustomExceptions.main(rest);
             case "DivisionByZero" -> DivisionByZero.main(rest);
             case "Enums" -> Enums.main(rest);
+            case "ExceptionAfterSuspension" -> ExceptionAfterSuspension.main(rest);
             case "ExitStatus" -> ExitStatus.main(rest);
             case "FannkuchRedux" -> FannkuchRedux.main(rest);
             case "Formatting" -> Formatting.main(rest);

@@ -44,6 +44,8 @@ import org.teavm.model.instructions.NumericOperandType;
  *     the original body is kept as {@code kilnJoinWait} and join first checks isAlive().</li>
  * <li>{@code new T[n]} checks n first: TeaVM 0.12.3 would allocate an array of negative length
  *     where Java throws NegativeArraySizeException.</li>
+ * <li>TeaVM's event loop ({@code EventQueue.process}) is replaced by libos's {@code EventLoop.run},
+ *     which also waits for network frames and for green threads parked on sockets.</li>
  * <li>the classes of TeaVM's library and runtime that differ from the JDK in ways the
  *     conformance suite found: {@link ThreadRewrite}, {@link ThrowableRewrite}, {@link FormatterRewrite},
  *     {@link GcRewrite}; calls redirected to Kiln's replacements: {@link CallRedirects}; array
@@ -53,6 +55,7 @@ import org.teavm.model.instructions.NumericOperandType;
  */
 public final class KilnTeaVMTransformer implements ClassHolderTransformer {
     static final String RUNTIME = "dev.kiln.rt.KilnRuntime";
+    static final String EVENT_LOOP = "dev.kiln.libos.teavm.EventLoop";
 
     private record Missing(String owner, String name, ValueType[] signature, String delegate) {
     }
@@ -111,6 +114,10 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
             case ThreadRewrite.NOTIFY_LISTENER -> ThreadRewrite.interruptedWait(cls, context);
             case ThrowableRewrite.THROWABLE -> ThrowableRewrite.apply(cls, context);
             case FormatterRewrite.FORMAT_WRITER -> FormatterRewrite.apply(cls, context);
+            case "org.teavm.runtime.EventQueue" -> {
+                replaceEventLoop(cls, context);
+                return;
+            }
             case GcRewrite.GC, GcRewrite.MARK_QUEUE -> {
                 GcRewrite.apply(cls);
                 return;
@@ -155,6 +162,22 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
             pe.invoke(RUNTIME, m.delegate(), ret, params).returnValue();
         }
         cls.addMethod(method);
+    }
+
+    /**
+     * EventQueue.process(), which the C entry point calls once main's fiber has started, becomes a
+     * call to libos's EventLoop.run(): TeaVM's loop cannot wait for network frames (see EventLoop).
+     */
+    private static void replaceEventLoop(ClassHolder cls, ClassHolderTransformerContext context) {
+        MethodHolder process = cls.getMethod(new MethodDescriptor("process", ValueType.VOID));
+        if (process == null || process.getProgram() == null) {
+            throw new IllegalStateException("TeaVM's EventQueue has no process() for Kiln to replace: this TeaVM"
+                    + " version's runtime differs from the one Kiln was written for (0.12.3)");
+        }
+        process.setProgram(null);
+        ProgramEmitter pe = ProgramEmitter.create(process, context.getHierarchy());
+        pe.invoke(EVENT_LOOP, "run", ValueType.VOID);
+        pe.exit();
     }
 
     private static void fixJoin(ClassHolder cls, ClassHolderTransformerContext context) {

@@ -53,7 +53,7 @@ import org.teavm.vm.TeaVMOptimizationLevel;
  */
 public final class NativeImageBuilder {
     /** Bump when the build recipe changes in a way the hashed inputs do not show. */
-    private static final String RECIPE = "kiln-native-4";
+    private static final String RECIPE = "kiln-native-5";
     private static final String MUSL_LIBC = "/usr/lib/x86_64-linux-musl/libc.a";
     private static final String MUSL_INCLUDE = "/usr/include/x86_64-linux-musl";
     /** TeaVM runtime files that Kiln replaces (guest/teavm/NAME). */
@@ -182,23 +182,28 @@ public final class NativeImageBuilder {
             update(md, r);
             md.update(runtimeClass(r));
         }
-        // the builder's own code: its jar (or classes) identity
-        URL self = NativeImageBuilder.class.getProtectionDomain().getCodeSource().getLocation();
+        // the builder's own code and the library OS compiled into images: their jars (or classes)
+        hashCodeSource(md, NativeImageBuilder.class);
+        hashCodeSource(md, dev.kiln.libos.net.NetStack.class);
+        return HexFormat.of().formatHex(md.digest()).substring(0, 32);
+    }
+
+    private static void hashCodeSource(MessageDigest md, Class<?> cls) throws IOException {
+        URL location = cls.getProtectionDomain().getCodeSource().getLocation();
         try {
-            Path selfPath = Path.of(self.toURI());
-            if (Files.isRegularFile(selfPath)) {
-                md.update(Files.readAllBytes(selfPath));
+            Path path = Path.of(location.toURI());
+            if (Files.isRegularFile(path)) {
+                md.update(Files.readAllBytes(path));
             } else {
-                try (Stream<Path> s = Files.walk(selfPath)) {
+                try (Stream<Path> s = Files.walk(path)) {
                     for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
                         md.update(Files.readAllBytes(p));
                     }
                 }
             }
         } catch (java.net.URISyntaxException e) {
-            update(md, self.toString());
+            update(md, location.toString());
         }
-        return HexFormat.of().formatHex(md.digest()).substring(0, 32);
     }
 
     private static MessageDigest sha256() {

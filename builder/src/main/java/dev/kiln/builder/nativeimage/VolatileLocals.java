@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -18,9 +20,22 @@ import java.util.stream.Stream;
  * read in a catch handler comes back stale (a HotSpot-visible difference, found by the
  * conformance suite). Only functions with a try block are touched, so hot code without
  * exception handlers keeps its registers.
+ *
+ * <p>TeaVM has its own answer for some of those locals: a volatile copy ({@code teavm_spill_N})
+ * written after certain assignments and copied back at the start of a catch handler. With every
+ * local volatile the copy is redundant, and it is wrong where TeaVM 0.12.3 does not update it:
+ * assignments on the path that resumes a suspended green thread are not backed up, so an
+ * exception thrown after a blocking call (a socket timeout, a refused connect) reached the
+ * handler with a stale or uninitialised value, a null or wild pointer in the handler or the
+ * try-with-resources close that followed. So those copy-backs are dropped: the volatile local
+ * already holds the value of its last assignment.
  */
 final class VolatileLocals {
     private static final Pattern LOCAL = Pattern.compile("^(    [A-Za-z_][\\w ]*?\\**) ?(teavm_local_\\d+;)$");
+    /** TeaVM's backup copy of a local, declared among the locals. */
+    private static final Pattern SPILL_DECLARATION = Pattern.compile("^    volatile [\\w ]*\\** ?teavm_spill_\\d+;$");
+    /** A catch handler restoring a local from its backup copy. */
+    private static final Pattern SPILL_RESTORE = Pattern.compile("^\\s*teavm_local_(\\d+) = teavm_spill_\\1;$");
 
     private VolatileLocals() {
     }
@@ -66,14 +81,21 @@ final class VolatileLocals {
                 }
             }
             boolean inDeclarations = true; // locals are declared at the top of the function, before any statement
+            Set<String> volatileLocals = new HashSet<>();
             for (int j = i; j <= end && j < lines.length; j++) {
                 String l = lines[j];
                 if (hasTry && j > i && inDeclarations) {
                     Matcher m = LOCAL.matcher(l);
                     if (m.matches() && !l.startsWith("    return ")) {
                         l = m.group(1) + " volatile " + m.group(2);
-                    } else {
+                        volatileLocals.add(m.group(2).substring("teavm_local_".length(), m.group(2).length() - 1));
+                    } else if (!SPILL_DECLARATION.matcher(l).matches()) {
                         inDeclarations = false;
+                    }
+                } else if (hasTry) {
+                    Matcher r = SPILL_RESTORE.matcher(l);
+                    if (r.matches() && volatileLocals.contains(r.group(1))) {
+                        continue; // the volatile local holds its value already (parameters are not volatile: kept)
                     }
                 }
                 out.append(l);

@@ -138,6 +138,7 @@ public final class NetStack {
 
     // ---- sockets --------------------------------------------------------------------------
 
+    /** Port 0 chooses a free ephemeral port (RFC 6335); see {@link TcpListener#port()}. */
     public TcpListener listen(int port, int backlog) {
         return tcp.listen(port, backlog);
     }
@@ -146,6 +147,14 @@ public final class NetStack {
         return tcp.connect(remoteIp, remotePort);
     }
 
+    /** An active open with its own buffer sizes (bytes, at least 1024 each; 0 = the configured size). */
+    public TcpSocket connect(int remoteIp, int remotePort, int sendBuffer, int receiveBuffer) {
+        return tcp.connect(remoteIp, remotePort,
+                sendBuffer <= 0 ? config.tcpSendBuffer : Math.max(1024, sendBuffer),
+                receiveBuffer <= 0 ? config.tcpReceiveBuffer : Math.max(1024, receiveBuffer));
+    }
+
+    /** Port 0 chooses a free ephemeral port (RFC 6335). */
     public UdpSocket bindUdp(int port) {
         return udp.bind(port);
     }
@@ -174,6 +183,11 @@ public final class NetStack {
 
     public DhcpClient dhcp() {
         return dhcp;
+    }
+
+    /** Some TCP connection still has data or a FIN the peer has not acknowledged. */
+    public boolean hasPendingOutput() {
+        return tcp.hasPendingOutput();
     }
 
     /** Connections the stack still holds, TIME_WAIT included. */

@@ -40,6 +40,19 @@ final class Tcp {
         return count;
     }
 
+    /** Some connection still has data or a FIN the peer has not acknowledged. */
+    boolean hasPendingOutput() {
+        for (int i = 0; i < count; i++) {
+            TcpSocket c = list[i];
+            int st = c.state;
+            if (st == TcpSocket.FIN_WAIT_1 || st == TcpSocket.CLOSING || st == TcpSocket.LAST_ACK
+                    || ((st == TcpSocket.ESTABLISHED || st == TcpSocket.CLOSE_WAIT) && c.unsentOrUnacked() > 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     int timeWaitCount() {
         return timeWait;
     }
@@ -129,12 +142,35 @@ final class Tcp {
     // ---- opening ----------------------------------------------------------------------
 
     TcpListener listen(int port, int backlog) {
+        if (port == 0) {
+            port = freeListenPort(); // ServerSocket(0): an ephemeral port nobody listens on
+        }
         if (port <= 0 || port > 65535 || listeners.get(port) != null) {
             throw new IllegalStateException("TCP port unavailable: " + port);
         }
         TcpListener l = new TcpListener(this, port, Math.max(1, backlog), s.config.tcpSendBuffer, s.config.tcpReceiveBuffer);
         listeners.put(port, l);
         return l;
+    }
+
+    /** An ephemeral port with no listener and no connection using it locally, or -1. */
+    private int freeListenPort() {
+        for (int i = 0; i < EPHEMERAL_COUNT; i++) {
+            int p = EPHEMERAL_FIRST + (nextEphemeral++ & 0x7fffffff) % EPHEMERAL_COUNT;
+            if (listeners.get(p) == null && !localPortInUse(p)) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    private boolean localPortInUse(int port) {
+        for (int i = 0; i < count; i++) {
+            if (list[i].localPort == port) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void unlisten(TcpListener l) {

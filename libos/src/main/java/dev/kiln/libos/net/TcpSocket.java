@@ -906,6 +906,8 @@ public final class TcpSocket {
         return state;
     }
 
+    private byte[] oneByte;
+
     public static String stateName(int state) {
         switch (state) {
             case CLOSED: return "CLOSED";
@@ -956,6 +958,11 @@ public final class TcpSocket {
         return (state == ESTABLISHED || state == CLOSE_WAIT) && sendBuf != null && sendBuf.free() > 0;
     }
 
+    /** Bytes received in order and not yet read (InputStream.available). */
+    public int available() {
+        return recvBuf == null ? 0 : recvBuf.count();
+    }
+
     /** Bytes sent but not yet acknowledged plus bytes not yet sent. */
     public int unsentOrUnacked() {
         return sendBuf == null ? 0 : sendBuf.count();
@@ -972,6 +979,18 @@ public final class TcpSocket {
             return n;
         }
         return finReceived || state == CLOSED ? -1 : 0;
+    }
+
+    /** One byte (0..255), -2 if nothing is there yet, -1 at end of stream or after an error (InputStream.read()). */
+    public int readByte() {
+        if (recvBuf != null && recvBuf.count() > 0) {
+            if (oneByte == null) {
+                oneByte = new byte[1];
+            }
+            read(oneByte, 0, 1);
+            return oneByte[0] & 0xff;
+        }
+        return finReceived || state == CLOSED ? -1 : -2;
     }
 
     /** Queues up to len bytes: the count accepted (0 if the buffer is full), -1 if the connection cannot send. */

@@ -5,19 +5,36 @@ final class Udp {
     static final int HEADER = 8;
 
     private final NetStack s;
+    private static final int EPHEMERAL_FIRST = 49152; // RFC 6335 6
+    private static final int EPHEMERAL_COUNT = 65536 - EPHEMERAL_FIRST;
     private final LongMap<UdpSocket> sockets = new LongMap<>(16);
+    private int nextEphemeral;
 
     Udp(NetStack s) {
         this.s = s;
+        this.nextEphemeral = s.random.nextInt(EPHEMERAL_COUNT); // RFC 6056: not predictable from 0
     }
 
     UdpSocket bind(int port) {
+        if (port == 0) {
+            port = freePort(); // DatagramSocket(): an ephemeral port
+        }
         if (port <= 0 || port > 65535 || sockets.get(port) != null) {
             throw new IllegalStateException("UDP port unavailable: " + port);
         }
         UdpSocket u = new UdpSocket(this, port, Math.max(1, s.config.udpQueueDatagrams), s.config.mtu - Ipv4.HEADER - HEADER);
         sockets.put(port, u);
         return u;
+    }
+
+    private int freePort() {
+        for (int i = 0; i < EPHEMERAL_COUNT; i++) {
+            int p = EPHEMERAL_FIRST + (nextEphemeral++ & 0x7fffffff) % EPHEMERAL_COUNT;
+            if (sockets.get(p) == null) {
+                return p;
+            }
+        }
+        return -1;
     }
 
     void unbind(UdpSocket u) {

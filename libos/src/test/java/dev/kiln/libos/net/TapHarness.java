@@ -240,6 +240,13 @@ final class TapHarness implements AutoCloseable {
             }
         }
 
+        /** What the process printed so far (it may still run). */
+        String outputSoFar() {
+            synchronized (out) {
+                return out.toString();
+            }
+        }
+
         int exitCode() {
             return process.exitValue();
         }

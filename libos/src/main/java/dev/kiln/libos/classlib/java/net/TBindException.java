@@ -1,0 +1,13 @@
+package dev.kiln.libos.classlib.java.net;
+
+/** java.net.BindException in native images (TeaVM maps this class to it; see META-INF/teavm.properties). */
+public class TBindException extends TSocketException {
+    private static final long serialVersionUID = 1L;
+
+    public TBindException() {
+    }
+
+    public TBindException(String message) {
+        super(message);
+    }
+}

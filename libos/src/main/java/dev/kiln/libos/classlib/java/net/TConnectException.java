@@ -1,0 +1,13 @@
+package dev.kiln.libos.classlib.java.net;
+
+/** java.net.ConnectException in native images (TeaVM maps this class to it; see META-INF/teavm.properties). */
+public class TConnectException extends TSocketException {
+    private static final long serialVersionUID = 1L;
+
+    public TConnectException() {
+    }
+
+    public TConnectException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.kiln.libos.teavm;
+
+import org.teavm.backend.c.intrinsic.RuntimeInclude;
+import org.teavm.interop.Import;
+import org.teavm.runtime.EventQueue;
+
+/**
+ * The event loop of a native image: the builder makes TeaVM's {@code EventQueue.process()}
+ * (which the C entry point calls after starting main's fiber) call {@link #run()} instead.
+ *
+ * <p>TeaVM's own loop waits for the head of its timer queue and then runs that head; two things
+ * are missing for sockets. (1) Frames arrive while it sleeps: {@code teavm_waitFor} returns
+ * early (guest/teavm/fiber.c), but TeaVM's loop then only re-sleeps until its next timer, and it
+ * keeps the queue head it read before the wait, so Java code run during the wait that added an
+ * earlier event could make it run the wrong one. (2) It ends when no timer is queued, although a
+ * thread parked in accept() is still waiting. This loop runs one due event at a time through
+ * TeaVM's {@code processSingle} (which re-reads the head every time), then lets the I/O side
+ * ({@link IoPoller}: the network) receive frames, run the stack's timers and resume the green
+ * threads whose sockets became ready, and sleeps until the earlier of the two deadlines.
+ *
+ * <p>Without a network the poller is null and this is TeaVM's loop: images that never open a
+ * socket do not contain the stack (nothing sets the poller, so TeaVM compiles none of it in).
+ */
+public final class EventLoop {
+    /** The longest single wait: teavm_waitFor computes a deadline in nanoseconds from it. */
+    private static final long MAX_WAIT_MS = 3_600_000L;
+    private static IoPoller poller;
+
+    private EventLoop() {
+    }
+
+    /** The I/O side of the loop. */
+    public interface IoPoller {
+        /**
+         * Receives what arrived, runs timers and resumes ready green threads. Returns 0 when it
+         * resumed a green thread (which may have queued events: the loop must look again) or has
+         * more to do at once, else the milliseconds until it next has work (Long.MAX_VALUE: only
+         * a frame can give it work).
+         */
+        long pump();
+
+        /** Whether a green thread is parked waiting for I/O (then the program is not done). */
+        boolean hasWaiters();
+
+        /** The program is done: last chance to deliver what it sent (bounded). */
+        void finish();
+    }
+
+    public static void setPoller(IoPoller p) {
+        poller = p;
+    }
+
+    public static void run() {
+        loop();
+        IoPoller p = poller;
+        if (p != null) {
+            p.finish();
+        }
+    }
+
+    private static void loop() {
+        for (;;) {
+            if (EventQueue.isStopped()) {
+                return;
+            }
+            long wait = EventQueue.processSingle(); // -1: queue empty; 0: ran an event; >0: ms to the next
+            IoPoller p = poller;
+            long io = p == null ? Long.MAX_VALUE : p.pump();
+            if (EventQueue.isStopped()) {
+                return;
+            }
+            if (wait == 0 || io == 0) {
+                continue;
+            }
+            if (wait < 0 && (p == null || !p.hasWaiters())) {
+                return; // no timer and nobody waiting for I/O: the program is done, as in TeaVM's loop
+            }
+            long ms = wait < 0 ? io : Math.min(wait, io);
+            waitFor(Math.min(ms, MAX_WAIT_MS));
+        }
+    }
+
+    static void waitMillis(long millis) {
+        waitFor(Math.min(millis, MAX_WAIT_MS));
+    }
+
+    /** Kiln's teavm_waitFor: one yield hypercall; returns early when a frame arrives or an event is offered. */
+    @Import(name = "teavm_waitFor")
+    @RuntimeInclude("fiber.h")
+    private static native void waitFor(long millis);
+}
