@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
  *   servers        TCP echo on 7 (a green thread per connection), HTTP on 80, UDP echo on 9
  *   client IP      sends 1 MiB to IP:9000, half-closes, reads the peer's FNV-1a hash of it until EOF
  *   semantics IP   timeouts, refusal, reset, close waking a reader, bind conflicts, names
+ *   oneshot IP     writes 300 KB to IP:9000, closes and ends at once
  */
 public class SocketSuite {
     public static void main(String[] args) throws Exception {
@@ -28,6 +29,7 @@ public class SocketSuite {
             case "servers" -> servers();
             case "client" -> client(args[1]);
             case "semantics" -> semantics(args[1]);
+            case "oneshot" -> oneshot(args[1]);
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -131,6 +133,14 @@ public class SocketSuite {
             System.out.println("sent " + data.length + " fnv " + Long.toHexString(fnv(data)) + " peer " + reply
                     + " eof " + in.read());
         }
+    }
+
+    /** Writes 300 KB, closes and returns from main at once: the data must still reach the peer. */
+    static void oneshot(String ip) throws Exception {
+        Socket s = new Socket(ip, 9000);
+        s.getOutputStream().write(new byte[300_000]);
+        s.close();
+        System.out.println("oneshot closed");
     }
 
     static long fnv(byte[] b) {

@@ -4,21 +4,13 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.kiln.builder.nativeimage.AppInput;
 import dev.kiln.builder.nativeimage.NativeImageBuilder;
-import dev.kiln.vmm.GuestImage;
-import dev.kiln.vmm.Kvm;
-import dev.kiln.vmm.NetConfig;
-import dev.kiln.vmm.Vm;
-import dev.kiln.vmm.VmConfig;
-import dev.kiln.vmm.VmExit;
 import dev.kiln.vmm.net.NetworkNamespace;
-import dev.kiln.vmm.net.TapDevice;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,29 +24,29 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * java.net in a native image, for real: cli/src/test/sockets/SocketSuite.java is built into an
- * image with the native builder (what `kiln build` runs) and booted on the VMM with a net device
- * whose tap lives in a namespace this test creates (random names and subnet, deleted afterwards);
- * Linux in that namespace (python3, curl) is the peer. The semantics program also runs on
+ * image with the native builder (what `kiln build` runs) and run with
+ * {@code ip netns exec NS kiln run --net tap=NAME --ip GUEST/24 IMAGE -- MODE} in a namespace
+ * this test creates with a tap in it (random names and subnet, deleted afterwards); Linux in
+ * that namespace (python3, curl) is the peer. The semantics program also runs on
  * HotSpot in the same namespace, against the same peers: the image must print what HotSpot prints.
  */
 class NativeSocketTest {
     static final Path KILN_HOME = Path.of(System.getProperty("kiln.home", "..")).toAbsolutePath().normalize();
     static Path classes;
-    static GuestImage image;
-    static Kvm kvm;
+    static Path image;
 
     @TempDir
     static Path tmp;
 
     private NetworkNamespace ns;
-    private TapDevice tap;
     private String tapName;
     private String hostIp;
     private String guestIp;
-    private int guestIpValue;
-    private Vm vm;
-    private CompletableFuture<VmExit> exit;
+    private Process kiln;
+    /** The guest's console (kiln run's stdout). */
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    /** kiln's own messages and --stats (its stderr). */
+    private final ByteArrayOutputStream kilnOutput = new ByteArrayOutputStream();
     private final List<Process> peers = new ArrayList<>();
 
     @BeforeAll
@@ -68,9 +60,7 @@ class NativeSocketTest {
         assertEquals(0, javac.waitFor(), "javac SocketSuite");
         NativeImageBuilder builder = new NativeImageBuilder(KILN_HOME, KILN_HOME.resolve("cli/target/native-cache"),
                 System.err::println);
-        Path elf = builder.build(AppInput.resolve(classes, "SocketSuite")).image();
-        image = GuestImage.load(elf);
-        kvm = Kvm.open();
+        image = builder.build(AppInput.resolve(classes, "SocketSuite")).image();
     }
 
     static void requirePrerequisites(String... tools) {
@@ -98,11 +88,10 @@ class NativeSocketTest {
         int c = r.nextInt(256);
         hostIp = "10." + b + "." + c + ".1";
         guestIp = "10." + b + "." + c + ".2";
-        guestIpValue = (10 << 24) | (b << 16) | (c << 8) | 2;
         tapName = "kso" + Long.toHexString(r.nextLong() & 0xffffffffL);
         ns = NetworkNamespace.create("kiln-so-");
         try {
-            tap = TapDevice.open(ns, tapName);
+            ns.ip("tuntap", "add", "dev", tapName, "mode", "tap"); // persistent: kiln run attaches it by name
             ns.ip("addr", "add", hostIp + "/24", "dev", tapName);
             ns.ip("link", "set", tapName, "up");
         } catch (IOException | RuntimeException e) {
@@ -117,27 +106,60 @@ class NativeSocketTest {
             p.destroyForcibly();
         }
         try {
-            if (vm != null) {
-                vm.stop("test over");
-                exit.get(10, TimeUnit.SECONDS);
-                System.out.println("[vm] " + vm.stats());
-                vm.close();
+            if (kiln != null) {
+                kiln.destroy(); // SIGTERM: kiln stops the VM and prints its statistics (--stats)
+                if (!kiln.waitFor(10, TimeUnit.SECONDS)) {
+                    kiln.destroyForcibly();
+                }
+                Thread.sleep(200);
+                System.out.print("[kiln run] " + kilnOutput());
             }
         } finally {
-            try {
-                tap.close();
-            } finally {
-                ns.close();
-            }
+            ns.close(); // the tap goes with its namespace
         }
     }
 
-    private void boot(String... args) {
-        NetConfig net = new NetConfig(tap, NetConfig.localMac(ThreadLocalRandom.current().nextInt()), NetConfig.DEFAULT_MTU,
-                guestIpValue, 24, 0);
-        VmConfig c = new VmConfig(image, 0, Duration.ofSeconds(120), List.of(args), List.of(), console, net);
-        vm = Vm.create(kvm, c);
-        exit = CompletableFuture.supplyAsync(vm::run, r -> Thread.ofPlatform().daemon().start(r));
+    /** kiln run --net tap=NAME --ip GUEST/24 IMAGE -- ARGS inside the namespace; its output is the console. */
+    private void boot(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns.name(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", "--timeout", "120", "--stats", "--net", "tap=" + tapName, "--ip", guestIp + "/24", image.toString(), "--"));
+        cmd.addAll(List.of(args));
+        kiln = new ProcessBuilder(cmd).start();
+        collect(kiln.getInputStream(), console);
+        collect(kiln.getErrorStream(), kilnOutput);
+    }
+
+    private static void collect(InputStream in, ByteArrayOutputStream to) {
+        Thread.ofPlatform().daemon().start(() -> {
+            byte[] buf = new byte[4096];
+            try (in) {
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    synchronized (to) {
+                        to.write(buf, 0, n);
+                    }
+                }
+            } catch (IOException e) {
+                // kiln ended
+            }
+        });
+    }
+
+    private String kilnOutput() {
+        synchronized (kilnOutput) {
+            return kilnOutput.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Waits for kiln run to end by itself; its exit status. */
+    private int exitStatus(int seconds) throws InterruptedException {
+        if (!kiln.waitFor(seconds, TimeUnit.SECONDS)) {
+            fail("kiln run did not end in " + seconds + " s: " + console() + kilnOutput());
+        }
+        Thread.sleep(200); // the reader drains the last output
+        return kiln.exitValue();
     }
 
     private String console() {
@@ -149,8 +171,8 @@ class NativeSocketTest {
     private void awaitConsole(String text) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!console().contains(text)) {
-            if (exit.isDone() || System.nanoTime() > end) {
-                fail("the image did not print '" + text + "': " + console() + (exit.isDone() ? " " + exit.join() : ""));
+            if (!kiln.isAlive() || System.nanoTime() > end) {
+                fail("the image did not print '" + text + "': " + console() + kilnOutput());
             }
             Thread.sleep(10);
         }
@@ -263,10 +285,33 @@ class NativeSocketTest {
                 """);
         awaitLine(server, "ready");
         boot("client", hostIp);
-        VmExit e = exit.get(60, TimeUnit.SECONDS);
+        int status = exitStatus(60);
         String out = console().strip();
-        assertTrue(out.matches("sent 1048576 fnv ([0-9a-f]+) peer 1048576:\\1 eof -1"), out + " / " + e);
-        assertEquals(new VmExit.Exited(0), e);
+        assertTrue(out.matches("sent 1048576 fnv ([0-9a-f]+) peer 1048576:\\1 eof -1"), console() + kilnOutput());
+        assertEquals(0, status, console() + kilnOutput());
+    }
+
+    @Test
+    void lastWriteBeforeTheProgramEndsReachesThePeer() throws Exception {
+        Process server = start("python3", "-c", """
+                import socket, time
+                l = socket.socket(); l.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                l.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+                l.bind(('0.0.0.0', 9000)); l.listen(1); print('ready', flush=True)
+                c, _ = l.accept(); n = 0
+                c.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+                time.sleep(0.5)  # the image has ended by now: its stack still holds what it wrote
+                while True:
+                    d = c.recv(65536)
+                    if not d: break
+                    n += len(d)
+                print('received', n)
+                """);
+        awaitLine(server, "ready");
+        boot("oneshot", hostIp);
+        assertEquals(0, exitStatus(30), console() + kilnOutput());
+        assertEquals("oneshot closed\n", console());
+        assertEquals("received 300000", finish(server, 10).strip());
     }
 
     @Test
@@ -300,9 +345,10 @@ class NativeSocketTest {
         peer = start("python3", "-c", peerProgram);
         awaitLine(peer, "ready");
         boot("semantics", hostIp);
-        VmExit e = exit.get(60, TimeUnit.SECONDS);
+        int status = exitStatus(60);
         System.out.println("[hotspot]\n" + hotspot + "[image]\n" + console());
-        assertEquals(hotspot, console(), "the image prints what HotSpot prints (" + e + ")");
+        assertEquals(hotspot, console(), "the image prints what HotSpot prints");
+        assertEquals(0, status, console() + kilnOutput());
         finish(peer, 10);
     }
 }

@@ -185,6 +185,11 @@ public final class NetStack {
         return dhcp;
     }
 
+    /** Some TCP connection still has data or a FIN the peer has not acknowledged. */
+    public boolean hasPendingOutput() {
+        return tcp.hasPendingOutput();
+    }
+
     /** Connections the stack still holds, TIME_WAIT included. */
     public int tcpConnectionCount() {
         return tcp.connectionCount();

@@ -40,6 +40,19 @@ final class Tcp {
         return count;
     }
 
+    /** Some connection still has data or a FIN the peer has not acknowledged. */
+    boolean hasPendingOutput() {
+        for (int i = 0; i < count; i++) {
+            TcpSocket c = list[i];
+            int st = c.state;
+            if (st == TcpSocket.FIN_WAIT_1 || st == TcpSocket.CLOSING || st == TcpSocket.LAST_ACK
+                    || ((st == TcpSocket.ESTABLISHED || st == TcpSocket.CLOSE_WAIT) && c.unsentOrUnacked() > 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     int timeWaitCount() {
         return timeWait;
     }

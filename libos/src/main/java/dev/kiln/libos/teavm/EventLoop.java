@@ -41,6 +41,9 @@ public final class EventLoop {
 
         /** Whether a green thread is parked waiting for I/O (then the program is not done). */
         boolean hasWaiters();
+
+        /** The program is done: last chance to deliver what it sent (bounded). */
+        void finish();
     }
 
     public static void setPoller(IoPoller p) {
@@ -48,6 +51,14 @@ public final class EventLoop {
     }
 
     public static void run() {
+        loop();
+        IoPoller p = poller;
+        if (p != null) {
+            p.finish();
+        }
+    }
+
+    private static void loop() {
         for (;;) {
             if (EventQueue.isStopped()) {
                 return;
@@ -67,6 +78,10 @@ public final class EventLoop {
             long ms = wait < 0 ? io : Math.min(wait, io);
             waitFor(Math.min(ms, MAX_WAIT_MS));
         }
+    }
+
+    static void waitMillis(long millis) {
+        waitFor(Math.min(millis, MAX_WAIT_MS));
     }
 
     /** Kiln's teavm_waitFor: one yield hypercall; returns early when a frame arrives or an event is offered. */

@@ -16,6 +16,11 @@ import org.teavm.interop.Address;
 public final class ImageNetwork implements EventLoop.IoPoller, FrameSink, Clock {
     /** Frames taken per pump before the loop runs other green threads again. */
     private static final int RX_BATCH = 256;
+    /**
+     * How long the program's end waits for data and FINs the peers have not acknowledged yet
+     * (on Linux the kernel keeps delivering after the process exits; here the stack is the image).
+     */
+    private static final long LINGER_NANOS = 2_000_000_000L;
     /** Attempts to queue a frame while the transmit ring is full (the host drains it meanwhile). */
     private static final int TX_ATTEMPTS = 16;
 
@@ -102,6 +107,35 @@ public final class ImageNetwork implements EventLoop.IoPoller, FrameSink, Clock 
     @Override
     public boolean hasWaiters() {
         return !blocker.isEmpty();
+    }
+
+    /**
+     * The program is ending: waits (at most {@link #LINGER_NANOS}) until the peers acknowledged
+     * the data and FINs the stack still holds, receiving frames and running the stack's timers
+     * but resuming no green thread. On Linux the kernel keeps delivering after the process exits;
+     * here the stack ends with the image, so without this a program's last write and close
+     * could be lost.
+     */
+    @Override
+    public void finish() {
+        long end = System.nanoTime() + LINGER_NANOS;
+        Address buf = Address.ofData(rx);
+        while (stack.hasPendingOutput()) {
+            int n;
+            while ((n = NetDevice.recv(buf, rx.length)) > 0) {
+                stack.receive(rx, Math.min(n, rx.length));
+            }
+            long now = System.nanoTime();
+            if (stack.nextDeadline() - now <= 0) {
+                stack.poll(now);
+            }
+            NetDevice.flush();
+            if (now - end >= 0 || !stack.hasPendingOutput()) {
+                return;
+            }
+            long until = Math.min(end, stack.nextDeadline());
+            EventLoop.waitMillis(Math.max(1, (until - now + 999_999L) / 1_000_000L));
+        }
     }
 
     /** Frames dropped because the transmit ring stayed full. */
