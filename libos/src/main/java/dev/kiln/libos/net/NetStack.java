@@ -39,7 +39,14 @@ public final class NetStack {
     final Ipv4 ipv4;
     final Icmp icmp;
     final Udp udp;
-    final Tcp tcp;
+    /**
+     * Created by the first listen() or connect(), never before: TeaVM compiles into an image only
+     * the code it can reach, so an image that opens no TCP socket (a DNS server) carries no TCP at
+     * all, about a tenth of its size. Until then a TCP segment is answered with ICMP protocol
+     * unreachable (RFC 1122 3.2.2.1), which a peer's connect reports as "Connection refused".
+     */
+    private Transport tcp;
+    private Tcp tcpSockets;
     private DhcpClient dhcp;
     long now;
 
@@ -55,7 +62,6 @@ public final class NetStack {
         this.ipv4 = new Ipv4(this);
         this.icmp = new Icmp(this);
         this.udp = new Udp(this);
-        this.tcp = new Tcp(this);
         if (config.ip != 0) {
             configure(config.ip, Ipv4Address.mask(config.prefixLength), config.gateway);
         } else {
@@ -66,7 +72,7 @@ public final class NetStack {
 
     /** Sets (or, with ip 0, removes) the interface address; announces it with a gratuitous ARP. */
     void configure(int ip, int netmask, int gateway) {
-        if (this.ip != 0 && this.ip != ip) {
+        if (this.ip != 0 && this.ip != ip && tcp != null) {
             tcp.abortAll(); // connections are bound to the old address
         }
         this.ip = ip;
@@ -112,7 +118,9 @@ public final class NetStack {
         now = nowNanos;
         try {
             arp.poll();
-            tcp.poll();
+            if (tcp != null) {
+                tcp.poll();
+            }
             if (dhcp != null) {
                 dhcp.poll();
             }
@@ -129,7 +137,10 @@ public final class NetStack {
 
     /** The earliest time poll() has something to do, or Long.MAX_VALUE. */
     public long nextDeadline() {
-        long d = Math.min(arp.nextDeadline(), tcp.nextDeadline());
+        long d = arp.nextDeadline();
+        if (tcp != null) {
+            d = Math.min(d, tcp.nextDeadline());
+        }
         if (dhcp != null) {
             d = Math.min(d, dhcp.nextDeadline());
         }
@@ -140,16 +151,16 @@ public final class NetStack {
 
     /** Port 0 chooses a free ephemeral port (RFC 6335); see {@link TcpListener#port()}. */
     public TcpListener listen(int port, int backlog) {
-        return tcp.listen(port, backlog);
+        return tcp().listen(port, backlog);
     }
 
     public TcpSocket connect(int remoteIp, int remotePort) {
-        return tcp.connect(remoteIp, remotePort);
+        return tcp().connect(remoteIp, remotePort);
     }
 
     /** An active open with its own buffer sizes (bytes, at least 1024 each; 0 = the configured size). */
     public TcpSocket connect(int remoteIp, int remotePort, int sendBuffer, int receiveBuffer) {
-        return tcp.connect(remoteIp, remotePort,
+        return tcp().connect(remoteIp, remotePort,
                 sendBuffer <= 0 ? config.tcpSendBuffer : Math.max(1024, sendBuffer),
                 receiveBuffer <= 0 ? config.tcpReceiveBuffer : Math.max(1024, receiveBuffer));
     }
@@ -187,26 +198,44 @@ public final class NetStack {
 
     /** Some TCP connection still has data or a FIN the peer has not acknowledged. */
     public boolean hasPendingOutput() {
-        return tcp.hasPendingOutput();
+        return tcp != null && tcp.hasPendingOutput();
     }
 
     /** Connections the stack still holds, TIME_WAIT included. */
     public int tcpConnectionCount() {
-        return tcp.connectionCount();
+        return tcp == null ? 0 : tcp.connectionCount();
     }
 
     /** Connections in any state but TIME_WAIT. */
     public int tcpActiveConnectionCount() {
-        return tcp.connectionCount() - tcp.timeWaitCount();
+        return tcp == null ? 0 : tcp.connectionCount() - tcp.timeWaitCount();
     }
 
     /** The TCP connections, one per line, for diagnostics. */
     public String describeConnections() {
-        return tcp.describe();
+        return tcp == null ? "" : tcp.describe();
     }
 
     long time() {
         return now;
+    }
+
+    /** The TCP layer, created on first use (see {@link #tcp}). */
+    Tcp tcp() {
+        if (tcpSockets == null) {
+            tcpSockets = new Tcp(this);
+            tcp = tcpSockets;
+        }
+        return tcpSockets;
+    }
+
+    /** Hands a TCP segment to the TCP layer, or answers protocol unreachable if no TCP socket was ever opened. */
+    void receiveTcp(byte[] f, int ipOff, int ipHeaderLen, int p, int plen, int src, int dst) {
+        if (tcp != null) {
+            tcp.receive(f, p, plen, src, dst);
+        } else {
+            icmp.unreachable(Icmp.CODE_PROTOCOL_UNREACHABLE, f, ipOff, ipHeaderLen, plen, src);
+        }
     }
 
     // ---- transmit ----------------------------------------------------------------------------

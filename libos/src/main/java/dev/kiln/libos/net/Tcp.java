@@ -6,7 +6,7 @@ package dev.kiln.libos.net;
  * ephemeral ports, writes outgoing segments, and runs the connections' timers. The per-
  * connection state machine lives in {@link TcpSocket}.
  */
-final class Tcp {
+final class Tcp implements Transport {
     static final int HEADER = 20;
     private static final int EPHEMERAL_FIRST = 49152; // RFC 6335 6
     private static final int EPHEMERAL_COUNT = 65536 - EPHEMERAL_FIRST;
@@ -36,12 +36,14 @@ final class Tcp {
         return ((long) remoteIp << 32) | ((long) (remotePort & 0xffff) << 16) | (localPort & 0xffff);
     }
 
-    int connectionCount() {
+    @Override
+    public int connectionCount() {
         return count;
     }
 
     /** Some connection still has data or a FIN the peer has not acknowledged. */
-    boolean hasPendingOutput() {
+    @Override
+    public boolean hasPendingOutput() {
         for (int i = 0; i < count; i++) {
             TcpSocket c = list[i];
             int st = c.state;
@@ -53,13 +55,15 @@ final class Tcp {
         return false;
     }
 
-    int timeWaitCount() {
+    @Override
+    public int timeWaitCount() {
         return timeWait;
     }
 
     // ---- input ------------------------------------------------------------------------
 
-    void receive(byte[] f, int off, int len, int src, int dst) {
+    @Override
+    public void receive(byte[] f, int off, int len, int src, int dst) {
         if (!Checksum.valid(Checksum.add(Checksum.pseudo(src, dst, Ipv4.PROTO_TCP, len), f, off, len))) {
             s.stats.tcpBadChecksum++;
             return;
@@ -286,7 +290,8 @@ final class Tcp {
     }
 
     /** One line per connection, for diagnostics. */
-    String describe() {
+    @Override
+    public String describe() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < count; i++) {
             sb.append(list[i].debugString()).append('\n');
@@ -294,7 +299,8 @@ final class Tcp {
         return sb.toString();
     }
 
-    void abortAll() {
+    @Override
+    public void abortAll() {
         while (count > 0) {
             list[count - 1].abort();
         }
@@ -302,7 +308,8 @@ final class Tcp {
 
     // ---- timers --------------------------------------------------------------------------
 
-    void poll() {
+    @Override
+    public void poll() {
         for (int i = count - 1; i >= 0; i--) {
             if (i < count) {
                 list[i].onTimers();
@@ -310,7 +317,8 @@ final class Tcp {
         }
     }
 
-    long nextDeadline() {
+    @Override
+    public long nextDeadline() {
         long d = Long.MAX_VALUE;
         for (int i = 0; i < count; i++) {
             d = Math.min(d, list[i].nextDeadline());

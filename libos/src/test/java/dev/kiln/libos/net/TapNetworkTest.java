@@ -184,7 +184,7 @@ class TapNetworkTest {
     private void connectWithRetry(TapHarness.Peer p, int port, byte[] data, StackApps.Source[] src) throws Exception {
         long end = System.nanoTime() + 10_000_000_000L;
         while (true) {
-            TcpSocket s = h.stack.tcp.connect(Ipv4Address.parse(TapHarness.LINUX_IP), port, 1024 * 1024, 64 * 1024);
+            TcpSocket s = h.stack.tcp().connect(Ipv4Address.parse(TapHarness.LINUX_IP), port, 1024 * 1024, 64 * 1024);
             h.runUntil(() -> s.state() != TcpSocket.SYN_SENT, 10_000, "connect");
             if (s.state() == TcpSocket.ESTABLISHED) {
                 src[0] = new StackApps.Source(s, data);
