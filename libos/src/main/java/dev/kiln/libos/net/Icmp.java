@@ -5,8 +5,7 @@ final class Icmp {
     private static final int ECHO_REPLY = 0;
     private static final int DEST_UNREACHABLE = 3;
     private static final int ECHO_REQUEST = 8;
-    static final int CODE_PROTOCOL_UNREACHABLE = 2;
-    static final int CODE_PORT_UNREACHABLE = 3;
+    private static final int CODE_PORT_UNREACHABLE = 3;
     /** At most this many error messages per second (RFC 1812 4.3.2.8 style rate limit). */
     private static final int ERRORS_PER_SECOND = 10;
 
@@ -44,11 +43,6 @@ final class Icmp {
 
     /** Port unreachable for a UDP datagram: quotes its IP header and 8 bytes (RFC 792). */
     void portUnreachable(byte[] f, int ipOff, int ipHeaderLen, int transportLen, int src) {
-        unreachable(CODE_PORT_UNREACHABLE, f, ipOff, ipHeaderLen, transportLen, src);
-    }
-
-    /** Destination unreachable with the code, rate-limited; quotes the IP header and 8 bytes (RFC 792). */
-    void unreachable(int code, byte[] f, int ipOff, int ipHeaderLen, int transportLen, int src) {
         if (s.now - errorWindowStart >= 1_000_000_000L) {
             errorWindowStart = s.now;
             errorsInWindow = 0;
@@ -61,7 +55,7 @@ final class Icmp {
         byte[] t = s.tx;
         int o = NetStack.L4_OFF;
         t[o] = DEST_UNREACHABLE;
-        t[o + 1] = (byte) code;
+        t[o + 1] = CODE_PORT_UNREACHABLE;
         Bytes.put16(t, o + 2, 0);
         Bytes.put32(t, o + 4, 0);
         System.arraycopy(f, ipOff, t, o + 8, quote);

@@ -79,7 +79,7 @@ final class Ipv4 {
             case PROTO_TCP:
                 // TCP is unicast only (RFC 9293 3.9.1, RFC 1122 4.2.3.10).
                 if (!broadcast && !l2broadcast) {
-                    s.receiveTcp(f, off, ihl, p, plen, src, dst);
+                    s.tcp.receive(f, p, plen, src, dst);
                 } else {
                     st.ipNotForUs++;
                 }

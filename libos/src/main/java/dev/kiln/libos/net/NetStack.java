@@ -40,12 +40,13 @@ public final class NetStack {
     final Icmp icmp;
     final Udp udp;
     /**
-     * Created by the first listen() or connect(), never before: TeaVM compiles into an image only
-     * the code it can reach, so an image that opens no TCP socket (a DNS server) carries no TCP at
-     * all, about a tenth of its size. Until then a TCP segment is answered with ICMP protocol
-     * unreachable (RFC 1122 3.2.2.1), which a peer's connect reports as "Connection refused".
+     * TCP as the stack sees it: {@link ClosedTcp} (every port closed, a RST for every segment)
+     * until the first listen() or connect() creates {@link Tcp}. The stack reaches TCP only
+     * through the {@link Transport} interface, and TeaVM compiles into an image only the methods
+     * of classes the program can instantiate, so an image that opens no TCP socket (a DNS server)
+     * carries none of the TCP machinery, about a tenth of its size.
      */
-    private Transport tcp;
+    Transport tcp;
     private Tcp tcpSockets;
     private DhcpClient dhcp;
     long now;
@@ -62,6 +63,7 @@ public final class NetStack {
         this.ipv4 = new Ipv4(this);
         this.icmp = new Icmp(this);
         this.udp = new Udp(this);
+        this.tcp = new ClosedTcp(this);
         if (config.ip != 0) {
             configure(config.ip, Ipv4Address.mask(config.prefixLength), config.gateway);
         } else {
@@ -72,7 +74,7 @@ public final class NetStack {
 
     /** Sets (or, with ip 0, removes) the interface address; announces it with a gratuitous ARP. */
     void configure(int ip, int netmask, int gateway) {
-        if (this.ip != 0 && this.ip != ip && tcp != null) {
+        if (this.ip != 0 && this.ip != ip) {
             tcp.abortAll(); // connections are bound to the old address
         }
         this.ip = ip;
@@ -118,9 +120,7 @@ public final class NetStack {
         now = nowNanos;
         try {
             arp.poll();
-            if (tcp != null) {
-                tcp.poll();
-            }
+            tcp.poll();
             if (dhcp != null) {
                 dhcp.poll();
             }
@@ -137,10 +137,7 @@ public final class NetStack {
 
     /** The earliest time poll() has something to do, or Long.MAX_VALUE. */
     public long nextDeadline() {
-        long d = arp.nextDeadline();
-        if (tcp != null) {
-            d = Math.min(d, tcp.nextDeadline());
-        }
+        long d = Math.min(arp.nextDeadline(), tcp.nextDeadline());
         if (dhcp != null) {
             d = Math.min(d, dhcp.nextDeadline());
         }
@@ -151,16 +148,16 @@ public final class NetStack {
 
     /** Port 0 chooses a free ephemeral port (RFC 6335); see {@link TcpListener#port()}. */
     public TcpListener listen(int port, int backlog) {
-        return tcp().listen(port, backlog);
+        return openTcp().listen(port, backlog);
     }
 
     public TcpSocket connect(int remoteIp, int remotePort) {
-        return tcp().connect(remoteIp, remotePort);
+        return openTcp().connect(remoteIp, remotePort);
     }
 
     /** An active open with its own buffer sizes (bytes, at least 1024 each; 0 = the configured size). */
     public TcpSocket connect(int remoteIp, int remotePort, int sendBuffer, int receiveBuffer) {
-        return tcp().connect(remoteIp, remotePort,
+        return openTcp().connect(remoteIp, remotePort,
                 sendBuffer <= 0 ? config.tcpSendBuffer : Math.max(1024, sendBuffer),
                 receiveBuffer <= 0 ? config.tcpReceiveBuffer : Math.max(1024, receiveBuffer));
     }
@@ -198,44 +195,35 @@ public final class NetStack {
 
     /** Some TCP connection still has data or a FIN the peer has not acknowledged. */
     public boolean hasPendingOutput() {
-        return tcp != null && tcp.hasPendingOutput();
+        return tcp.hasPendingOutput();
     }
 
     /** Connections the stack still holds, TIME_WAIT included. */
     public int tcpConnectionCount() {
-        return tcp == null ? 0 : tcp.connectionCount();
+        return tcp.connectionCount();
     }
 
     /** Connections in any state but TIME_WAIT. */
     public int tcpActiveConnectionCount() {
-        return tcp == null ? 0 : tcp.connectionCount() - tcp.timeWaitCount();
+        return tcp.connectionCount() - tcp.timeWaitCount();
     }
 
     /** The TCP connections, one per line, for diagnostics. */
     public String describeConnections() {
-        return tcp == null ? "" : tcp.describe();
+        return tcp.describe();
     }
 
     long time() {
         return now;
     }
 
-    /** The TCP layer, created on first use (see {@link #tcp}). */
-    Tcp tcp() {
+    /** The TCP layer with sockets, created by the first listen() or connect() (see {@link #tcp}). */
+    Tcp openTcp() {
         if (tcpSockets == null) {
             tcpSockets = new Tcp(this);
             tcp = tcpSockets;
         }
         return tcpSockets;
-    }
-
-    /** Hands a TCP segment to the TCP layer, or answers protocol unreachable if no TCP socket was ever opened. */
-    void receiveTcp(byte[] f, int ipOff, int ipHeaderLen, int p, int plen, int src, int dst) {
-        if (tcp != null) {
-            tcp.receive(f, p, plen, src, dst);
-        } else {
-            icmp.unreachable(Icmp.CODE_PROTOCOL_UNREACHABLE, f, ipOff, ipHeaderLen, plen, src);
-        }
     }
 
     // ---- transmit ----------------------------------------------------------------------------

@@ -1,9 +1,8 @@
 package dev.kiln.libos.net;
 
 /**
- * What {@link NetStack} needs of a connection-oriented transport (TCP): segments in, timers,
- * counts. NetStack calls TCP only through this interface, and creates {@link Tcp} only when the
- * program opens its first TCP socket. TeaVM includes in an image only the methods of classes the
+ * What {@link NetStack} needs of TCP: segments in, timers, counts. It is {@link ClosedTcp} until
+ * the program opens its first TCP socket, then {@link Tcp}. TeaVM includes in an image only the methods of classes the
  * program can instantiate, so a direct call on a field of type {@code Tcp} would pull all of TCP
  * into an image that never uses it (a UDP-only DNS server); an interface call does not.
  */

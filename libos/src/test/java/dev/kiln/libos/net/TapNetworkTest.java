@@ -184,7 +184,7 @@ class TapNetworkTest {
     private void connectWithRetry(TapHarness.Peer p, int port, byte[] data, StackApps.Source[] src) throws Exception {
         long end = System.nanoTime() + 10_000_000_000L;
         while (true) {
-            TcpSocket s = h.stack.tcp().connect(Ipv4Address.parse(TapHarness.LINUX_IP), port, 1024 * 1024, 64 * 1024);
+            TcpSocket s = h.stack.openTcp().connect(Ipv4Address.parse(TapHarness.LINUX_IP), port, 1024 * 1024, 64 * 1024);
             h.runUntil(() -> s.state() != TcpSocket.SYN_SENT, 10_000, "connect");
             if (s.state() == TcpSocket.ESTABLISHED) {
                 src[0] = new StackApps.Source(s, data);
@@ -345,6 +345,7 @@ class TapNetworkTest {
 
     @Test
     void closedPortIsRefusedWithReset() throws Exception {
+        h.stack.listen(4445, 1); // the stack has TCP once a socket was opened; it answers with RST
         TapHarness.Peer p = h.peer("refused", TapHarness.STACK_IP, "4444");
         try {
             h.runUntil(p::finished, 10_000, "connect to closed port");
@@ -353,6 +354,21 @@ class TapNetworkTest {
         }
         assertEquals("refused", p.output().strip());
         assertTrue(h.stack.stats().tcpResetsSent >= 1);
+    }
+
+    @Test
+    void aStackThatNeverOpenedTcpRefusesWithResetToo() throws Exception {
+        // No TCP socket was ever opened, so the stack has only ClosedTcp (as in an image without
+        // TCP code): Linux's connect must still fail at once with "Connection refused".
+        TapHarness.Peer p = h.peer("refused", TapHarness.STACK_IP, "4444");
+        try {
+            h.runUntil(p::finished, 10_000, "connect to a stack without TCP");
+        } finally {
+            p.kill();
+        }
+        assertEquals("refused", p.output().strip());
+        assertTrue(h.stack.stats().tcpResetsSent >= 1);
+        assertEquals(0, h.stack.tcpConnectionCount());
     }
 
     @Test

@@ -55,25 +55,15 @@ class TcpSimTest {
     }
 
     @Test
-    void aStackThatNeverOpenedTcpAnswersProtocolUnreachable() {
-        // b opens no TCP socket, so it has no TCP layer at all (an image without TCP code):
-        // a SYN gets ICMP destination unreachable, code 2 (RFC 1122 3.2.2.1), and b stays TCP-less.
+    void aStackThatNeverOpenedTcpRefusesWithReset() {
+        // b opens no TCP socket, so it has only ClosedTcp (an image without TCP code): a SYN
+        // still gets the RST of RFC 9293 3.10.7.1, and b stays without connections.
         SimLink link = new SimLink(SimLink.config(1), SimLink.config(2), 9);
-        link.tap = true;
-        TcpSocket x = link.a.tcp().connect(Ipv4Address.of(10, 0, 0, 2), 80, 4096, 4096);
-        link.runUntil(() -> false, SEC);
-        boolean unreachable = false;
-        for (byte[] f : link.tapped) {
-            if (f.length >= 14 + 20 + 8 && Bytes.u16(f, 12) == 0x0800 && (f[14 + 9] & 0xff) == 1) {
-                int icmp = 14 + (f[14] & 0x0f) * 4;
-                unreachable |= (f[icmp] & 0xff) == 3 && (f[icmp + 1] & 0xff) == 2
-                        && Bytes.i32(f, 14 + 12) == Ipv4Address.of(10, 0, 0, 2);
-            }
-        }
-        assertTrue(unreachable, "no ICMP protocol unreachable from the TCP-less stack");
+        TcpSocket c = link.a.connect(Ipv4Address.of(10, 0, 0, 2), 80);
+        assertTrue(link.runUntil(() -> c.state() == TcpSocket.CLOSED, 5 * SEC));
+        assertEquals(TcpSocket.ERR_REFUSED, c.error());
+        assertEquals(1, link.b.stats().tcpResetsSent);
         assertEquals(0, link.b.tcpConnectionCount());
-        assertEquals("", link.b.describeConnections());
-        assertTrue(x.state() != TcpSocket.ESTABLISHED, x.toString());
     }
 
     @Test
@@ -82,10 +72,10 @@ class TcpSimTest {
         NetConfig cb = SimLink.config(2);
         SimLink link = new SimLink(ca, cb, 4);
         // Both connect to each other's port at once: needs the same port pair, so craft it.
-        TcpSocket x = link.a.tcp().connect(Ipv4Address.of(10, 0, 0, 2), 5000, 4096, 4096);
+        TcpSocket x = link.a.openTcp().connect(Ipv4Address.of(10, 0, 0, 2), 5000, 4096, 4096);
         int px = x.localPort();
         // Build b's side with the mirror tuple directly.
-        TcpSocket y = link.b.tcp().connectFrom(5000, Ipv4Address.of(10, 0, 0, 1), px);
+        TcpSocket y = link.b.openTcp().connectFrom(5000, Ipv4Address.of(10, 0, 0, 1), px);
         assertTrue(link.runUntil(() -> x.state() == TcpSocket.ESTABLISHED && y.state() == TcpSocket.ESTABLISHED, 10 * SEC),
                 x + " / " + y);
     }
@@ -168,7 +158,7 @@ class TcpSimTest {
     static byte[] transfer(SimLink link, byte[] data, long limit) throws Exception {
         TcpListener l = link.b.listen(9000, 8);
         l.setBufferSizes(64 * 1024, 128 * 1024);
-        TcpSocket c = link.a.tcp().connect(Ipv4Address.of(10, 0, 0, 2), 9000, 128 * 1024, 64 * 1024);
+        TcpSocket c = link.a.openTcp().connect(Ipv4Address.of(10, 0, 0, 2), 9000, 128 * 1024, 64 * 1024);
         MessageDigest md = MessageDigest.getInstance("SHA-256");
         int[] sent = {0};
         long[] received = {0};
