@@ -17,27 +17,28 @@ final class ClosedTcp implements Transport {
 
     @Override
     public void receive(byte[] f, int off, int len, int src, int dst) {
-        if (!Checksum.valid(Checksum.add(Checksum.pseudo(src, dst, Ipv4.PROTO_TCP, len), f, off, len))) {
-            s.stats.tcpBadChecksum++;
-            return;
+        if (seg.read(s.stats, f, off, len, src, dst)) {
+            reset(s, seg);
         }
-        TcpSegment g = seg;
-        if (!g.parse(f, off, len, src, dst)) {
-            s.stats.tcpBadSegment++;
-            return;
-        }
+    }
+
+    /**
+     * The answer to a segment for no connection (RFC 9293 3.10.7.1): a RST, never one for a
+     * RST. {@link Tcp} sends it for segments that match no connection or listener too.
+     */
+    static void reset(NetStack s, TcpSegment g) {
         if (g.has(TcpSegment.RST)) {
             return;
         }
         if (g.has(TcpSegment.ACK)) {
-            sendReset(g.src, g.dstPort, g.srcPort, g.ack, 0, TcpSegment.RST);
+            sendReset(s, g.src, g.dstPort, g.srcPort, g.ack, 0, TcpSegment.RST);
         } else {
-            sendReset(g.src, g.dstPort, g.srcPort, 0, g.seq + g.seqLen(), TcpSegment.RST | TcpSegment.ACK);
+            sendReset(s, g.src, g.dstPort, g.srcPort, 0, g.seq + g.seqLen(), TcpSegment.RST | TcpSegment.ACK);
         }
         s.stats.tcpResetsSent++;
     }
 
-    private void sendReset(int dstIp, int srcPort, int dstPort, int seq, int ack, int flags) {
+    private static void sendReset(NetStack s, int dstIp, int srcPort, int dstPort, int seq, int ack, int flags) {
         byte[] t = s.tx;
         int o = NetStack.L4_OFF;
         Bytes.put16(t, o, srcPort);

@@ -64,13 +64,8 @@ final class Tcp implements Transport {
 
     @Override
     public void receive(byte[] f, int off, int len, int src, int dst) {
-        if (!Checksum.valid(Checksum.add(Checksum.pseudo(src, dst, Ipv4.PROTO_TCP, len), f, off, len))) {
-            s.stats.tcpBadChecksum++;
-            return;
-        }
         TcpSegment g = seg;
-        if (!g.parse(f, off, len, src, dst)) {
-            s.stats.tcpBadSegment++;
+        if (!g.read(s.stats, f, off, len, src, dst)) {
             return;
         }
         TcpSocket c = connections.get(key(src, g.srcPort, g.dstPort));
@@ -119,15 +114,7 @@ final class Tcp implements Transport {
 
     /** A reset for a segment that belongs to no connection (RFC 9293 3.10.7.1). */
     void reset(TcpSegment g) {
-        if (g.has(TcpSegment.RST)) {
-            return; // never answer a reset with a reset
-        }
-        if (g.has(TcpSegment.ACK)) {
-            emit(g.src, g.dstPort, g.srcPort, g.ack, 0, TcpSegment.RST, 0, 0, -1, null, 0, 0);
-        } else {
-            emit(g.src, g.dstPort, g.srcPort, 0, g.seq + g.seqLen(), TcpSegment.RST | TcpSegment.ACK, 0, 0, -1, null, 0, 0);
-        }
-        s.stats.tcpResetsSent++;
+        ClosedTcp.reset(s, g);
     }
 
     boolean allowChallengeAck() {

@@ -45,6 +45,22 @@ final class TcpSegment {
     }
 
     /**
+     * A received segment, as every TCP receive path takes it: checks the checksum, then parses;
+     * false (counted in stats) for a bad checksum or a malformed header, and the caller drops it.
+     */
+    boolean read(NetStats stats, byte[] f, int off, int len, int src, int dst) {
+        if (!Checksum.valid(Checksum.add(Checksum.pseudo(src, dst, Ipv4.PROTO_TCP, len), f, off, len))) {
+            stats.tcpBadChecksum++;
+            return false;
+        }
+        if (!parse(f, off, len, src, dst)) {
+            stats.tcpBadSegment++;
+            return false;
+        }
+        return true;
+    }
+
+    /**
      * Parses tcp[off, off+len) of a datagram from src to dst. Returns false for anything
      * malformed; then the caller drops it.
      */
