@@ -48,9 +48,7 @@ public class TDatagramSocket implements java.io.Closeable {
     }
 
     public void bind(TSocketAddress addr) throws TSocketException {
-        if (closed) {
-            throw new TSocketException("Socket is closed");
-        }
+        checkOpen();
         if (udp != null) {
             throw new TSocketException("already bound");
         }
@@ -107,9 +105,7 @@ public class TDatagramSocket implements java.io.Closeable {
     }
 
     public void send(TDatagramPacket p) throws IOException {
-        if (closed) {
-            throw new TSocketException("Socket is closed");
-        }
+        checkOpen();
         TInetAddress to = p.getAddress();
         int port = p.getPort();
         if (to == null) {
@@ -145,9 +141,7 @@ public class TDatagramSocket implements java.io.Closeable {
     }
 
     public void receive(TDatagramPacket p) throws IOException {
-        if (closed) {
-            throw new TSocketException("Socket is closed");
-        }
+        checkOpen();
         if (udp == null) {
             bind(null);
         }
@@ -242,9 +236,7 @@ public class TDatagramSocket implements java.io.Closeable {
     }
 
     public void setSoTimeout(int timeout) throws TSocketException {
-        if (closed) {
-            throw new TSocketException("Socket is closed");
-        }
+        checkOpen();
         if (timeout < 0) {
             throw new IllegalArgumentException("timeout < 0");
         }
@@ -252,52 +244,38 @@ public class TDatagramSocket implements java.io.Closeable {
     }
 
     public int getSoTimeout() throws TSocketException {
-        if (closed) {
-            throw new TSocketException("Socket is closed");
-        }
+        checkOpen();
         return soTimeout;
     }
 
     /** Recorded only: the stack sends to the broadcast address whatever this says. */
     public void setBroadcast(boolean on) throws TSocketException {
-        if (closed) {
-            throw new TSocketException("Socket is closed");
-        }
+        checkOpen();
         broadcast = on;
     }
 
     public boolean getBroadcast() throws TSocketException {
-        if (closed) {
-            throw new TSocketException("Socket is closed");
-        }
+        checkOpen();
         return broadcast;
     }
 
     public void setReuseAddress(boolean on) throws TSocketException {
-        if (closed) {
-            throw new TSocketException("Socket is closed");
-        }
+        checkOpen();
         reuseAddress = on;
     }
 
     public boolean getReuseAddress() throws TSocketException {
-        if (closed) {
-            throw new TSocketException("Socket is closed");
-        }
+        checkOpen();
         return reuseAddress;
     }
 
     public int getReceiveBufferSize() throws TSocketException {
-        if (closed) {
-            throw new TSocketException("Socket is closed");
-        }
+        checkOpen();
         return 32 * 1500;
     }
 
     public int getSendBufferSize() throws TSocketException {
-        if (closed) {
-            throw new TSocketException("Socket is closed");
-        }
+        checkOpen();
         return 1500;
     }
 
@@ -305,6 +283,13 @@ public class TDatagramSocket implements java.io.Closeable {
         @Override
         public boolean isReady(int interest) {
             return closed || udp.isReadable();
+        }
+    }
+
+    /** Every option and operation of a closed socket fails as on HotSpot. */
+    private void checkOpen() throws TSocketException {
+        if (closed) {
+            throw new TSocketException("Socket is closed");
         }
     }
 }

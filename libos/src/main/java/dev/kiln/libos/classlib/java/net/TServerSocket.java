@@ -52,9 +52,7 @@ public class TServerSocket implements java.io.Closeable {
 
     /** Listens on the interface's address (any local address given is accepted: there is one interface). */
     public void bind(TSocketAddress endpoint, int backlog) throws IOException {
-        if (closed) {
-            throw new TSocketException("Socket is closed");
-        }
+        checkOpen();
         if (listener != null) {
             throw new TSocketException("Already bound");
         }
@@ -90,9 +88,7 @@ public class TServerSocket implements java.io.Closeable {
     }
 
     public TSocket accept() throws IOException {
-        if (closed) {
-            throw new TSocketException("Socket is closed");
-        }
+        checkOpen();
         if (listener == null) {
             throw new TSocketException("Socket is not bound yet");
         }
@@ -161,9 +157,7 @@ public class TServerSocket implements java.io.Closeable {
     }
 
     public void setSoTimeout(int timeout) throws TSocketException {
-        if (closed) {
-            throw new TSocketException("Socket is closed");
-        }
+        checkOpen();
         if (timeout < 0) {
             throw new IllegalArgumentException("timeout < 0");
         }
@@ -171,24 +165,18 @@ public class TServerSocket implements java.io.Closeable {
     }
 
     public int getSoTimeout() throws IOException {
-        if (closed) {
-            throw new TSocketException("Socket is closed");
-        }
+        checkOpen();
         return soTimeout;
     }
 
     /** Recorded only: the stack lets a port be listened on again while old connections are in TIME-WAIT. */
     public void setReuseAddress(boolean on) throws TSocketException {
-        if (closed) {
-            throw new TSocketException("Socket is closed");
-        }
+        checkOpen();
         reuseAddress = on;
     }
 
     public boolean getReuseAddress() throws TSocketException {
-        if (closed) {
-            throw new TSocketException("Socket is closed");
-        }
+        checkOpen();
         return reuseAddress;
     }
 
@@ -197,9 +185,7 @@ public class TServerSocket implements java.io.Closeable {
         if (size <= 0) {
             throw new IllegalArgumentException("negative receive size");
         }
-        if (closed) {
-            throw new TSocketException("Socket is closed");
-        }
+        checkOpen();
         receiveBufferSize = size;
         if (listener != null) {
             listener.setBufferSizes(64 * 1024, size);
@@ -207,9 +193,7 @@ public class TServerSocket implements java.io.Closeable {
     }
 
     public int getReceiveBufferSize() throws TSocketException {
-        if (closed) {
-            throw new TSocketException("Socket is closed");
-        }
+        checkOpen();
         return receiveBufferSize > 0 ? receiveBufferSize : 64 * 1024;
     }
 
@@ -225,6 +209,13 @@ public class TServerSocket implements java.io.Closeable {
         @Override
         public boolean isReady(int interest) {
             return closed || listener.isAcceptable();
+        }
+    }
+
+    /** Every option and operation of a closed socket fails as on HotSpot. */
+    private void checkOpen() throws TSocketException {
+        if (closed) {
+            throw new TSocketException("Socket is closed");
         }
     }
 }
