@@ -4,8 +4,6 @@ import dev.kiln.builder.FileTrees;
 import dev.kiln.builder.nativeimage.AppInput;
 import dev.kiln.builder.nativeimage.NativeBuildException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,25 +18,12 @@ import java.util.concurrent.TimeUnit;
 public final class HostJavaApp implements AutoCloseable {
     private final Process process;
     private final Path classes;
-    private final StringBuilder output = new StringBuilder();
+    private final ProcessOutput output;
 
     private HostJavaApp(Process process, Path classes) {
         this.process = process;
         this.classes = classes;
-        Thread.ofPlatform().daemon().name("host-app-output").start(() -> {
-            try (InputStream in = process.getInputStream()) {
-                byte[] b = new byte[4096];
-                int n;
-                while ((n = in.read(b)) > 0) {
-                    synchronized (output) {
-                        output.append(new String(b, 0, n, StandardCharsets.UTF_8));
-                        output.notifyAll();
-                    }
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        });
+        this.output = new ProcessOutput(process, "host-app-output");
     }
 
     /**
@@ -69,23 +54,14 @@ public final class HostJavaApp implements AutoCloseable {
 
     /** Waits until the output contains text; fails with the output if the app exits or time runs out. */
     public void awaitOutput(String text, long timeoutMillis) throws IOException, InterruptedException {
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        synchronized (output) {
-            while (output.indexOf(text) < 0) {
-                long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
-                if (left <= 0 || !process.isAlive()) {
-                    throw new IOException("the app did not print '" + text + "' (" + (process.isAlive() ? "timed out"
-                            : "it exited with status " + process.exitValue()) + "); its output:\n" + output);
-                }
-                output.wait(Math.min(left, 100));
-            }
+        String failure = output.await(text, timeoutMillis);
+        if (failure != null) {
+            throw new IOException("the app " + failure);
         }
     }
 
     public String output() {
-        synchronized (output) {
-            return output.toString();
-        }
+        return output.text();
     }
 
     public boolean isAlive() {

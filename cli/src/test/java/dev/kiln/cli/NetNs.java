@@ -2,8 +2,6 @@ package dev.kiln.cli;
 
 import dev.kiln.vmm.net.NetworkNamespace;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,53 +87,22 @@ final class NetNs implements AutoCloseable {
     /** A background process and its output. */
     static final class Bg {
         final Process process;
-        private final StringBuilder out = new StringBuilder();
-        private final Thread reader;
+        private final ProcessOutput out;
 
         Bg(Process p) {
             process = p;
-            reader = Thread.ofPlatform().daemon().start(() -> {
-                try (InputStream in = p.getInputStream()) {
-                    byte[] b = new byte[8192];
-                    int n;
-                    while ((n = in.read(b)) > 0) {
-                        synchronized (out) {
-                            out.append(new String(b, 0, n, StandardCharsets.UTF_8));
-                            out.notifyAll();
-                        }
-                    }
-                } catch (IOException ignored) {
-                    // ended
-                }
-            });
+            out = new ProcessOutput(p, "netns-bg-output");
         }
 
         String output() {
-            synchronized (out) {
-                return out.toString();
-            }
+            return out.text();
         }
 
         /** Waits for text in the output; fails with the output if the process ends or time runs out. */
         void await(String text, long millis) throws InterruptedException {
-            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-            synchronized (out) {
-                while (out.indexOf(text) < 0) {
-                    long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
-                    if (left <= 0 || !process.isAlive()) {
-                        try {
-                            out.wait(300); // let the last output arrive
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        if (out.indexOf(text) >= 0) {
-                            return;
-                        }
-                        throw new AssertionError("waited for '" + text + "' " + (process.isAlive() ? "in vain for " + millis
-                                + " ms" : "but the process exited with status " + process.exitValue()) + "; its output:\n" + out);
-                    }
-                    out.wait(Math.min(left, 100));
-                }
+            String failure = out.await(text, millis);
+            if (failure != null) {
+                throw new AssertionError(failure);
             }
         }
 
@@ -149,7 +116,7 @@ final class NetNs implements AutoCloseable {
                     process.destroyForcibly();
                     process.waitFor(5, TimeUnit.SECONDS);
                 }
-                reader.join(2000);
+                out.drain(2000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
