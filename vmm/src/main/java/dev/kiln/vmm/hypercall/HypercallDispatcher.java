@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 public final class HypercallDispatcher {
     private final GuestMemory memory;
     private final Hypercall[] table = new Hypercall[Abi.HC_MAX + 1];
+    /** "console_write: argument block" per call: error texts made once, not per call. */
+    private final String[] blockNames = new String[Abi.HC_MAX + 1];
     /** Calls made per number (counted before their checks), for {@code VmStats}; read from any thread. */
     private final AtomicLongArray calls = new AtomicLongArray(Abi.HC_MAX + 1);
 
@@ -34,6 +36,7 @@ public final class HypercallDispatcher {
                 throw new IllegalArgumentException("hypercall " + n + " (" + h.name() + ") is not a free ABI number");
             }
             this.table[n] = h;
+            blockNames[n] = h.name() + ": argument block";
         }
     }
 
@@ -56,9 +59,8 @@ public final class HypercallDispatcher {
         if (block < 0) return error("%s: KVM reported a bad I/O data offset", h.name());
         if ((block & 7) != 0) return error("%s: argument block 0x%x is not 8-byte aligned", h.name(), block);
         try {
-            String what = h.name() + ": argument block";
-            GuestRange args = h.writesBlock() ? memory.writable(block, h.blockSize(), what)
-                    : memory.readable(block, h.blockSize(), what);
+            GuestRange args = h.writesBlock() ? memory.writable(block, h.blockSize(), blockNames[number])
+                    : memory.readable(block, h.blockSize(), blockNames[number]);
             return h.handler().call(args);
         } catch (GuestFault f) {
             return new VmExit.GuestError(f.getMessage());

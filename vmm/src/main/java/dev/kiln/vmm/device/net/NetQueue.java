@@ -28,6 +28,8 @@ final class NetQueue {
     private final String name;
     private final boolean deviceWrites;
     private final int maxFrame;
+    /** "net tx descriptor 7: buffer" for each descriptor: error texts made once, not per frame. */
+    private final String[] bufferNames = new String[N];
     /** The next available slot the host consumes, and the used index the host last published (both mod 2^16). */
     private int lastAvail, usedIdx;
 
@@ -44,6 +46,7 @@ final class NetQueue {
         this.name = name;
         this.deviceWrites = deviceWrites;
         this.maxFrame = maxFrame;
+        for (int i = 0; i < N; i++) bufferNames[i] = "net " + name + " descriptor " + i + ": buffer";
     }
 
     /** How many heads the guest made available that the host has not consumed yet. */
@@ -79,8 +82,7 @@ final class NetQueue {
                     name, h, l, maxFrame));
         }
         // tx lengths of 0 or beyond a frame are the caller's to drop; still, the buffer must be readable
-        String what = "net " + name + " descriptor " + h + ": buffer";
-        buffer = deviceWrites ? memory.writable(a, maxFrame, what) : memory.readable(a, l, what);
+        buffer = deviceWrites ? memory.writable(a, maxFrame, bufferNames[h]) : memory.readable(a, l, bufferNames[h]);
         head = h;
         len = deviceWrites ? maxFrame : l;
     }
