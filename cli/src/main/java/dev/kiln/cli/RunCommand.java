@@ -1,7 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.cli.jvm.JvmRun;
-import dev.kiln.vmm.GuestImage;
+import dev.kiln.image.GuestImage;
 import dev.kiln.vmm.Kvm;
 import dev.kiln.vmm.Vm;
 import dev.kiln.vmm.VmConfig;
@@ -91,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
         if (Files.isDirectory(image) || (!"jvm".equals(flavor) && image.toString().endsWith(".jar")
                 && Files.isRegularFile(image))) {
             try {
-                image = BuildCommand.buildNative(image, null, null, null, List.of(), java.util.Map.of());
+                image = BuildCommand.buildNative(image, null, null, null, List.of(), java.util.Map.of(), null);
             } catch (dev.kiln.builder.nativeimage.NativeBuildException e) {
                 throw new UserError("build failed: " + e.getMessage());
             }

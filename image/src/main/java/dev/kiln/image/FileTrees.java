@@ -1,4 +1,4 @@
-package dev.kiln.builder;
+package dev.kiln.image;
 
 import java.io.IOException;
 import java.nio.file.Files;

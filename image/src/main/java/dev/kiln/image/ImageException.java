@@ -1,7 +1,10 @@
-package dev.kiln.vmm;
+package dev.kiln.image;
 
-/** The image file is not a valid Kiln native image; the message says what is wrong and where. */
-public class ImageException extends VmmException {
+/**
+ * An image file (or its manifest) that Kiln refuses: the message says what is wrong and where, in
+ * one line, for the user. Every reader of untrusted image bytes throws only this for bad input.
+ */
+public class ImageException extends RuntimeException {
     public ImageException(String message) {
         super(message);
     }

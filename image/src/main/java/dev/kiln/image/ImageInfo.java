@@ -1,12 +1,11 @@
-package dev.kiln.builder.nativeimage;
+package dev.kiln.image;
 
-import dev.kiln.vmm.Manifest;
+import dev.kiln.image.elf.ElfFile;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,126 +13,80 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * What `kiln inspect` shows of an image: the manifest note (read with the VMM's own parser,
- * so inspect accepts, rejects and shows exactly what `kiln run` would), the sizes of text, rodata,
- * data and bss (from the section headers), and the Java classes compiled in (the
- * deflated list in the non-loaded section {@code .kiln.classes}).
+ * What `kiln inspect` shows of a native image: the image as {@link GuestImage} validates it (so
+ * inspect accepts and refuses exactly what `kiln run` does), the sizes of text, rodata, data and
+ * bss (from the allocated sections), and the Java classes compiled in (the deflated list in the
+ * section {@code .kiln.classes}, which is in the file but never loaded).
  */
 public record ImageInfo(long fileSize, Manifest manifest, long text, long rodata, long data, long bss,
-        List<String> classes) {
+                        List<String> classes) {
+    public static final String CLASSES_SECTION = ".kiln.classes";
+    /** The class list inflates to at most this: a hostile section must not exhaust memory. */
+    static final int MAX_CLASS_LIST = 16 << 20;
 
-    private static final int SHF_WRITE = 1;
-    private static final int SHF_ALLOC = 2;
-    private static final int SHF_EXECINSTR = 4;
-    private static final int SHT_NOBITS = 8;
-    private static final int SHT_NOTE = 7;
+    /** Reads and validates an image; errors (ImageException) name the file. */
+    public static ImageInfo read(Path file) {
+        GuestImage image = GuestImage.load(file);
+        try {
+            return of(image);
+        } catch (ImageException e) {
+            throw new ImageException(file + ": " + e.getMessage());
+        }
+    }
 
-    public static ImageInfo read(Path image) throws IOException {
-        byte[] bytes = Files.readAllBytes(image);
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.length < 64 || b.getInt(0) != 0x464c457f || bytes[4] != 2 || bytes[5] != 1) {
-            throw new IOException(image + " is not a 64-bit little-endian ELF file");
-        }
-        long shoff = b.getLong(0x28);
-        int shentsize = Short.toUnsignedInt(b.getShort(0x3a));
-        int shnum = Short.toUnsignedInt(b.getShort(0x3c));
-        int shstrndx = Short.toUnsignedInt(b.getShort(0x3e));
-        if (shoff <= 0 || shentsize < 64 || shoff + (long) shnum * shentsize > bytes.length || shstrndx >= shnum) {
-            throw new IOException(image + " has no valid section headers");
-        }
-        long strOff = b.getLong((int) (shoff + (long) shstrndx * shentsize) + 0x18);
-        long text = 0;
-        long rodata = 0;
-        long data = 0;
-        long bss = 0;
-        Manifest manifest = null;
+    public static ImageInfo of(GuestImage image) {
+        ElfFile elf = image.elf();
+        long text = 0, rodata = 0, data = 0, bss = 0;
         List<String> classes = List.of();
-        for (int i = 0; i < shnum; i++) {
-            int h = (int) (shoff + (long) i * shentsize);
-            int nameOff = b.getInt(h);
-            int type = b.getInt(h + 4);
-            long flags = b.getLong(h + 8);
-            long off = b.getLong(h + 0x18);
-            long size = b.getLong(h + 0x20);
-            String name = cString(bytes, (int) (strOff + nameOff));
-            if ((flags & SHF_ALLOC) != 0) {
-                if (type == SHT_NOBITS) {
-                    bss += size;
-                } else if ((flags & SHF_EXECINSTR) != 0) {
-                    text += size;
-                } else if ((flags & SHF_WRITE) != 0) {
-                    data += size;
-                } else {
-                    rodata += size;
+        for (ElfFile.Section s : elf.sections()) {
+            if (s.allocated()) {
+                // Each within the 4 GiB guest, so that 65535 of them cannot overflow the sums.
+                if (Long.compareUnsigned(s.size(), GuestImage.LOAD_LIMIT) > 0) {
+                    throw new ImageException("section " + s.name() + " claims 0x" + Long.toHexString(s.size())
+                            + " bytes, more than the 4 GiB guest memory");
                 }
+                if (s.type() == ElfFile.SHT_NOBITS) bss += s.size();
+                else if ((s.flags() & ElfFile.SHF_EXECINSTR) != 0) text += s.size();
+                else if ((s.flags() & ElfFile.SHF_WRITE) != 0) data += s.size();
+                else rodata += s.size();
             }
-            if (type != SHT_NOBITS && (off < 0 || off + size > bytes.length)) {
-                throw new IOException("section " + name + " lies outside the file");
-            }
-            if (name.equals(".note.kiln") && type == SHT_NOTE) {
-                manifest = parseNote(b, (int) off, (int) size);
-            } else if (name.equals(".kiln.classes")) {
-                classes = inflate(bytes, (int) off, (int) size);
-            }
+            if (s.name().equals(CLASSES_SECTION)) classes = classList(elf.contents(s));
         }
-        return new ImageInfo(bytes.length, manifest, text, rodata, data, bss, classes);
+        return new ImageInfo(elf.size(), image.manifest(), text, rodata, data, bss, classes);
     }
 
-    private static Manifest parseNote(ByteBuffer b, int off, int size) throws IOException {
-        int end = off + size;
-        while (off + 12 <= end) {
-            int namesz = b.getInt(off);
-            int descsz = b.getInt(off + 4);
-            int type = b.getInt(off + 8);
-            int nameStart = off + 12;
-            int descStart = nameStart + ((namesz + 3) & ~3);
-            if (namesz < 0 || descsz < 0 || descStart + descsz > end) {
-                throw new IOException("malformed .note.kiln");
-            }
-            byte[] name = new byte[namesz];
-            b.get(nameStart, name);
-            if (type == 1 && new String(name, StandardCharsets.US_ASCII).equals("Kiln\0")) {
-                byte[] desc = new byte[descsz];
-                b.get(descStart, desc);
-                return Manifest.parse(desc);
-            }
-            off = descStart + ((descsz + 3) & ~3);
-        }
-        return null;
-    }
-
-    private static List<String> inflate(byte[] bytes, int off, int size) throws IOException {
+    private static List<String> classList(byte[] deflated) {
         Inflater inf = new Inflater();
-        inf.setInput(bytes, off, size);
+        inf.setInput(deflated);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
         try {
             while (!inf.finished()) {
                 int n = inf.inflate(buf);
                 if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
-                    throw new IOException(".kiln.classes is truncated");
+                    throw new ImageException(CLASSES_SECTION + " is truncated");
+                }
+                if (out.size() + n > MAX_CLASS_LIST) {
+                    throw new ImageException(CLASSES_SECTION + " inflates to more than " + (MAX_CLASS_LIST >> 20) + " MiB");
                 }
                 out.write(buf, 0, n);
             }
         } catch (DataFormatException e) {
-            throw new IOException(".kiln.classes is not deflate data", e);
+            throw new ImageException(CLASSES_SECTION + " is not deflate data");
         } finally {
             inf.end();
         }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(out.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw new ImageException(CLASSES_SECTION + " is not UTF-8 text");
+        }
         List<String> list = new ArrayList<>();
-        for (String s : out.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (!s.isEmpty()) {
-                list.add(s);
-            }
+        for (String s : text.split("\n")) {
+            if (!s.isEmpty()) list.add(s);
         }
-        return list;
-    }
-
-    private static String cString(byte[] bytes, int off) {
-        int end = off;
-        while (end < bytes.length && bytes[end] != 0) {
-            end++;
-        }
-        return new String(bytes, off, end - off, StandardCharsets.UTF_8);
+        return List.copyOf(list);
     }
 }

@@ -1,4 +1,4 @@
-package dev.kiln.vmm;
+package dev.kiln.image;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,14 +1,14 @@
-package dev.kiln.vmm;
-
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
+package dev.kiln.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The native image's manifest: its keys, their checks, and a writer whose every output reads back the same. */
 class ManifestTest {
     @Test
     void parsesKeysInOrderAndKeepsUnknownOnes() {
@@ -24,12 +24,15 @@ class ManifestTest {
     }
 
     @Test
-    void rejectsMalformedLines() {
+    void rejectsMalformedLinesNamingTheLine() {
         for (String bad : List.of("name", "=v", "memory_mb=lots", "memory_mb=0", "memory_mb=99999",
-                "name=a\nname=b", "env=NOEQUALS", "env==v", "name=", "bad key=v", "arg=a\0b")) {
+                "name=a\nname=b", "env=NOEQUALS", "env==v", "name=", "bad key=v", "arg=a\0b", "arg=a\\", "arg=\\t",
+                "memory_mb=1\nmemory_mb=2")) {
             ImageException e = assertThrows(ImageException.class, () -> Manifest.parse(bad), bad);
             assertTrue(e.getMessage().startsWith("manifest line "), e.getMessage());
         }
+        assertEquals("manifest line 3: name given twice",
+                assertThrows(ImageException.class, () -> Manifest.parse("name=a\n# c\nname=b")).getMessage());
     }
 
     @Test
@@ -46,7 +49,42 @@ class ManifestTest {
     }
 
     @Test
-    void rejectsInvalidUtf8() {
-        assertThrows(ImageException.class, () -> Manifest.parse(new byte[] {'a', '=', (byte) 0xff}));
+    void rejectsInvalidUtf8NamingTheLine() {
+        ImageException e = assertThrows(ImageException.class,
+                () -> Manifest.parse(new byte[] {'n', 'a', 'm', 'e', '=', 'a', '\n', 'a', '=', (byte) 0xff}));
+        assertEquals("manifest line 2: not valid UTF-8", e.getMessage());
+    }
+
+    /** Every key, with values that need the grammar's escapes: what the writer writes, the reader reads back. */
+    @Test
+    void everyKeyRoundTrips() {
+        Manifest m = new Manifest("svc-ü", 4096,
+                List.of("a b", "", "key=value", "line\nbreak", "back\\slash", "cr\r", " spaces ", "#not a comment",
+                        "ünïcödé ✓ 😀"),
+                List.of("K=V", "EQ==x=y", "MULTI=a\nb", "U=ß"), List.of("future_key=x\\ny", "other.key-2="),
+                StaticIp.parse("10.0.0.7/24,10.0.0.1"));
+        String text = m.text();
+        assertEquals(m, Manifest.parse(text));
+        assertEquals(m, Manifest.parse(text.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(m, Manifest.parse((text + "\0\0\0").getBytes(StandardCharsets.UTF_8)));
+        assertEquals(Manifest.EMPTY, Manifest.parse(Manifest.EMPTY.text()));
+        Manifest noIp = new Manifest("n", 8, List.of(), List.of(), List.of());
+        assertEquals(noIp, Manifest.parse(noIp.text()));
+    }
+
+    /** The constructor refuses what the reader would refuse, so the writer never writes an invalid manifest. */
+    @Test
+    void cannotHoldWhatTheReaderRefuses() {
+        List<Runnable> bad = List.of(
+                () -> new Manifest("", 64, List.of(), List.of(), List.of()),
+                () -> new Manifest("x", 4097, List.of(), List.of(), List.of()),
+                () -> new Manifest("x", -1, List.of(), List.of(), List.of()),
+                () -> new Manifest("x", 64, List.of("nul\0"), List.of(), List.of()),
+                () -> new Manifest("x", 64, List.of("\ud800"), List.of(), List.of()),
+                () -> new Manifest("x", 64, List.of(), List.of("NOEQUALS"), List.of()),
+                () -> new Manifest("x", 64, List.of(), List.of(), List.of("name=dup")),
+                () -> new Manifest("x", 64, List.of(), List.of(), List.of("two=1\nthree=2")),
+                () -> new Manifest("x", 64, List.of(), List.of(), List.of("no equals")));
+        for (Runnable r : bad) assertThrows(IllegalArgumentException.class, r::run);
     }
 }

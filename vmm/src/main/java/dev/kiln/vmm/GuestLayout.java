@@ -1,5 +1,7 @@
 package dev.kiln.vmm;
 
+import dev.kiln.image.GuestImage;
+
 /**
  * Where everything goes in one VM's guest-physical memory (identity-mapped, so the same
  * numbers are guest-virtual addresses):
@@ -33,8 +35,8 @@ final class GuestLayout {
     static final int SEL_CODE = 0x08, SEL_DATA = 0x10, SEL_TSS = 0x18;
     static final long BOOT_INFO = 0x4000, BOOT_INFO_MAX = 0x10000;
     static final long PT_POOL = BOOT_INFO + BOOT_INFO_MAX;
-    static final long IMAGE_MIN = 0x400000;
-    static final long MAX_MEMORY = 4L << 30;
+    static final long IMAGE_MIN = GuestImage.LOAD_MIN;
+    static final long MAX_MEMORY = GuestImage.LOAD_LIMIT;
     static final long MIN_MEMORY = 8L << 20;
     static final long STACK_SIZE = 256L << 10;
     /** Bytes reserved for the TCB at the FS base (self pointer at 0, canary at 0x28). */

@@ -1,5 +1,6 @@
 package dev.kiln.vmm;
 
+import dev.kiln.image.GuestImage;
 import dev.kiln.vmm.abi.Abi;
 
 import java.io.IOException;

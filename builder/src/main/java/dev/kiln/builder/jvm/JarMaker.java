@@ -1,6 +1,6 @@
 package dev.kiln.builder.jvm;
 
-import dev.kiln.builder.FileTrees;
+import dev.kiln.image.FileTrees;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;

@@ -1,6 +1,10 @@
 package dev.kiln.builder.nativeimage;
 
-import dev.kiln.builder.FileTrees;
+import dev.kiln.image.FileTrees;
+import dev.kiln.image.GuestImage;
+import dev.kiln.image.ImageException;
+import dev.kiln.image.ImageInfo;
+import dev.kiln.image.Manifest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,6 +110,7 @@ public final class NativeImageBuilder {
             VolatileLocals.apply(c.resolve("classes"));
             Path elf = compileAndLink(app, guest, c, work, compiled);
             checkNoSyscall(elf);
+            checkLoadable(elf);
             Files.createDirectories(entryDir);
             Path tmp = Files.createTempFile(entryDir, "image", ".tmp");
             Files.copy(elf, tmp, StandardCopyOption.REPLACE_EXISTING);
@@ -425,7 +430,7 @@ public final class NativeImageBuilder {
             throws IOException, NativeBuildException {
         progress.accept("gcc: compiling " + compiled.size() + " classes");
         Path note = work.resolve("kiln_note.S");
-        Files.writeString(note, noteAssembly(app.manifest(), work.resolve("classes.z")));
+        Files.writeString(note, noteAssembly(app.manifest()));
         Files.write(work.resolve("classes.z"), deflate(String.join("\n", compiled) + "\n"));
         // -fno-tree-slp-vectorize: gcc 12's straight-line vectorizer pairs neighbouring fields, so a
         // field just stored with 8 bytes is read back with 16 (a.vz, a.mass in nbody) and the load
@@ -449,18 +454,20 @@ public final class NativeImageBuilder {
                 MUSL_LIBC, "-lgcc", "-Wl,--end-group", "-o", elf.toString()));
         run(ld, work, "linking the image");
         // The compiled-class list for `kiln inspect`: a section that is in the file but never loaded.
-        run(List.of("objcopy", "--add-section", ".kiln.classes=" + work.resolve("classes.z"),
-                "--set-section-flags", ".kiln.classes=readonly", elf.toString()), work, "objcopy (class list)");
+        run(List.of("objcopy", "--add-section", ImageInfo.CLASSES_SECTION + "=" + work.resolve("classes.z"),
+                "--set-section-flags", ImageInfo.CLASSES_SECTION + "=readonly", elf.toString()), work,
+                "objcopy (class list)");
         return elf;
     }
 
-    /** Assembly for the manifest note (.note.kiln). */
-    static String noteAssembly(ImageManifest manifest, Path classesZ) {
+    /** Assembly for the manifest note (.note.kiln, owner "Kiln", type 1: see GuestImage). */
+    static String noteAssembly(Manifest manifest) {
         byte[] desc = manifest.text().getBytes(StandardCharsets.UTF_8);
         StringBuilder s = new StringBuilder();
-        s.append("    .section .note.kiln, \"a\", @note\n    .balign 4\n");
-        s.append("    .long 5\n    .long ").append(desc.length).append("\n    .long 1\n");
-        s.append("    .asciz \"Kiln\"\n    .balign 4\n");
+        s.append("    .section ").append(GuestImage.NOTE_SECTION).append(", \"a\", @note\n    .balign 4\n");
+        s.append("    .long ").append(GuestImage.NOTE_OWNER.length() + 1).append("\n    .long ").append(desc.length)
+                .append("\n    .long ").append(GuestImage.NOTE_TYPE_MANIFEST).append('\n');
+        s.append("    .asciz \"").append(GuestImage.NOTE_OWNER).append("\"\n    .balign 4\n");
         for (int i = 0; i < desc.length; i += 16) {
             s.append("    .byte ");
             for (int j = i; j < Math.min(desc.length, i + 16); j++) {
@@ -529,6 +536,15 @@ public final class NativeImageBuilder {
         if (!found.isEmpty()) {
             throw new NativeBuildException("the image contains system call instructions (there is no kernel in"
                     + " a Kiln image), in: " + String.join(", ", new TreeSet<>(found)));
+        }
+    }
+
+    /** Fails unless the monitor would load the image: the one validation of the format, here at build time. */
+    static void checkLoadable(Path elf) throws NativeBuildException {
+        try {
+            ImageInfo.read(elf);
+        } catch (ImageException e) {
+            throw new NativeBuildException("the linked image is not one Kiln's monitor accepts: " + e.getMessage());
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.kiln.runner.qemu;
 
-import dev.kiln.builder.FileTrees;
+import dev.kiln.image.FileTrees;
 import dev.kiln.builder.jvm.JvmImage;
 import dev.kiln.builder.jvm.Manifest;
 

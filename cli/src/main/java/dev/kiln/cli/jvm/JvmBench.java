@@ -1,6 +1,6 @@
 package dev.kiln.cli.jvm;
 
-import dev.kiln.builder.FileTrees;
+import dev.kiln.image.FileTrees;
 import dev.kiln.builder.jvm.JarMaker;
 import dev.kiln.builder.jvm.JvmImageBuilder;
 import dev.kiln.runner.qemu.QemuRunner;
