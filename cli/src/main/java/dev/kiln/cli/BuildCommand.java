@@ -3,18 +3,21 @@ package dev.kiln.cli;
 import dev.kiln.builder.nativeimage.AppInput;
 import dev.kiln.builder.nativeimage.NativeBuildException;
 import dev.kiln.builder.nativeimage.NativeImageBuilder;
-import dev.kiln.cli.jvm.JvmBuild;
 import dev.kiln.image.Manifest;
 import dev.kiln.image.StaticIp;
+import dev.kiln.jvm.JvmFlavor;
+import dev.kiln.jvm.build.JvmImageBuilder;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,10 +75,7 @@ public final class BuildCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         switch (flavor) {
             case "jvm":
-                if (ip != null) throw new UserError("--ip is for native images; a jvm image gets its address from QEMU");
-                JvmBuild.build(input, main, name, memoryMb != null ? memoryMb : 512, args, env, modules,
-                        jvmOptions, output);
-                return 0;
+                return buildJvm();
             case "native":
                 break;
             default:
@@ -91,6 +91,21 @@ public final class BuildCommand implements Callable<Integer> {
         } catch (NativeBuildException e) {
             System.err.println("kiln: build failed: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** The jvm flavor: prints the image's path on stdout; a failure is kiln's own error (status 125). */
+    private int buildJvm() {
+        if (ip != null) throw new UserError("--ip is for native images; a jvm image gets its address from QEMU");
+        try {
+            Path out = output != null ? output : JvmFlavor.defaultOutput(input, name);
+            JvmFlavor.build(new JvmImageBuilder.Request(input, main, name,
+                    memoryMb != null ? memoryMb : JvmFlavor.DEFAULT_MEMORY_MB, args, env, new LinkedHashSet<>(modules),
+                    jvmOptions, out), System.err);
+            System.out.println(out);
+            return 0;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
         }
     }
 

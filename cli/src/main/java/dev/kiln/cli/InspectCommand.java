@@ -29,7 +29,7 @@ public final class InspectCommand implements Callable<Integer> {
         if (Files.isDirectory(image))
             throw new UserError(image + " is a directory, not an image: build it first (kiln build " + image + " -o IMAGE)");
         RunCommand.existingImage(image);
-        if (dev.kiln.cli.jvm.JvmRun.isJvmImage(image))
+        if (dev.kiln.jvm.JvmFlavor.isImage(image))
             throw new UserError(image + " is a jvm-flavor image; kiln inspect reads native images (ELF) for now");
         ImageInfo info = ImageInfo.read(image);
         System.out.println("image: " + image + " (" + info.fileSize() + " bytes)");

@@ -1,6 +1,6 @@
 package dev.kiln.cli;
 
-import dev.kiln.runner.qemu.QemuRunner;
+import dev.kiln.jvm.qemu.QemuRunner;
 import dev.kiln.image.Manifest;
 import dev.kiln.vmm.NetConfig;
 import dev.kiln.image.StaticIp;

@@ -57,6 +57,17 @@ public record JvmManifest(String name, String mainClass, int memoryMb, List<Stri
                 unknown); // the grammar's own checks: no NUL, Unicode text
     }
 
+    /** A copy with what the build learned: the runtime's modules, the kernel and the JDK it was linked from. */
+    public JvmManifest withRuntime(List<String> newModules, String newKernelHash, String newLinuxSource, String newJdk) {
+        return new JvmManifest(name, mainClass, memoryMb, args, env, jvmOptions, newModules, newKernelHash,
+                newLinuxSource, newJdk, appJar, unknown);
+    }
+
+    /** True if {@code s} is a Java class's binary name (what {@code main} holds). */
+    public static boolean isClassName(String s) {
+        return CLASS_NAME.matcher(s).matches();
+    }
+
     private static void check(String problem) {
         if (problem != null) throw new IllegalArgumentException(problem);
     }

@@ -1,9 +1,9 @@
-package dev.kiln.cli.jvm;
+package dev.kiln.jvm;
 
 import dev.kiln.image.FileTrees;
-import dev.kiln.builder.jvm.JarMaker;
-import dev.kiln.builder.jvm.JvmImageBuilder;
-import dev.kiln.runner.qemu.QemuRunner;
+import dev.kiln.jvm.build.JarMaker;
+import dev.kiln.jvm.build.JvmImageBuilder;
+import dev.kiln.jvm.qemu.QemuRunner;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,9 +41,9 @@ public final class JvmBench {
         }
         QemuRunner.Accel requested;
         try {
-            requested = QemuRunner.Accel.valueOf(accelName.toUpperCase(Locale.ROOT));
+            requested = JvmFlavor.accel(accelName);
         } catch (IllegalArgumentException e) {
-            err.println("kiln: bench: --accel must be auto, kvm or tcg");
+            err.println("kiln: bench: " + e.getMessage());
             return 2;
         }
         Path dir = null;

@@ -1,62 +1,78 @@
-package dev.kiln.cli.jvm;
+package dev.kiln.jvm;
 
 import dev.kiln.image.FileTrees;
-import dev.kiln.builder.jvm.JvmImage;
-import dev.kiln.cli.UserError;
-import dev.kiln.runner.qemu.QemuRunner;
+import dev.kiln.jvm.build.JvmImage;
+import dev.kiln.jvm.build.JvmImageBuilder;
+import dev.kiln.jvm.qemu.QemuRunner;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
-/** The jvm flavor of `kiln run`. */
-public final class JvmRun {
-    private JvmRun() {}
+/**
+ * The jvm flavor as the kiln command uses it: `kiln build --flavor jvm`, `kiln run` of a jvm image
+ * and `kiln run --flavor jvm APP.jar`. Kiln's own errors (a bad jar, a bad image, QEMU missing,
+ * a bad -p) are an IOException or IllegalArgumentException with a one-line message, which the
+ * command reports as its own error (status 125, as for the native flavor).
+ */
+public final class JvmFlavor {
+    /** Guest memory when the build is not told: a JVM, its runtime and the initramfs held in RAM. */
+    public static final int DEFAULT_MEMORY_MB = 512;
+
+    private JvmFlavor() {}
 
     /** True if the file is a jvm-flavor image (magic KILNJVM1; native images are ELF files). */
-    public static boolean isJvmImage(Path image) throws IOException {
-        return Files.isRegularFile(image) && JvmImage.hasMagic(image);
-    }
-
-    /**
-     * Runs a jvm image; returns the app's exit status (124 on timeout, 139 if the guest stopped without
-     * reporting one). Kiln's own errors (bad image, QEMU missing, bad -p) are thrown as {@link UserError},
-     * so they end in status 125 like the native flavor's.
-     */
-    public static int run(Path image, List<String> publish, Duration timeout, QemuRunner.Accel accel, boolean kernelLog) {
-        try {
-            List<QemuRunner.PortMapping> ports = publish.stream().map(QemuRunner.PortMapping::parse).toList();
-            QemuRunner.Options o = new QemuRunner.Options(ports, timeout, accel, kernelLog, System.out, System.err, null);
-            return QemuRunner.run(image, o).status();
-        } catch (IOException | IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
+    public static boolean isImage(Path file) throws IOException {
+        return Files.isRegularFile(file) && JvmImage.hasMagic(file);
     }
 
     /** True if the file starts like a zip (a jar). */
-    public static boolean isJar(Path f) throws IOException {
-        try (var in = Files.newInputStream(f)) {
+    public static boolean isJar(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
             byte[] m = in.readNBytes(4);
             return m.length == 4 && m[0] == 'P' && m[1] == 'K' && m[2] == 3 && m[3] == 4;
         }
     }
 
-    /** `kiln run --flavor jvm APP.jar`: builds a throwaway image (defaults of `kiln build`) and runs it. */
+    /** NAME.kiln (or the jar's name) next to the jar. */
+    public static Path defaultOutput(Path jar, String name) {
+        String base = name != null ? name : jar.getFileName().toString().replaceFirst("\\.jar$", "");
+        return jar.toAbsolutePath().getParent().resolve(base + ".kiln");
+    }
+
+    /** Builds an image with the default cache (~/.cache/kiln); progress lines go to {@code progress}. */
+    public static JvmImageBuilder.Result build(JvmImageBuilder.Request request, PrintStream progress) throws IOException {
+        return JvmImageBuilder.withDefaultCache(progress).build(request);
+    }
+
+    /**
+     * Runs an image with the console on stdout; returns the app's exit status (124 on timeout,
+     * 139 if the guest stopped without reporting one).
+     */
+    public static int run(Path image, List<String> publish, Duration timeout, QemuRunner.Accel accel, boolean kernelLog)
+            throws IOException {
+        List<QemuRunner.PortMapping> ports = publish.stream().map(QemuRunner.PortMapping::parse).toList();
+        QemuRunner.Options o = new QemuRunner.Options(ports, timeout, accel, kernelLog, System.out, System.err, null);
+        return QemuRunner.run(image, o).status();
+    }
+
+    /** `kiln run --flavor jvm APP.jar`: builds a throwaway image (the defaults of `kiln build`) and runs it. */
     public static int buildAndRun(Path jar, List<String> publish, Duration timeout, QemuRunner.Accel accel,
-            boolean kernelLog) {
-        Path dir = null;
+                                  boolean kernelLog) throws IOException {
+        Path dir = Files.createTempDirectory("kiln-run-jar-");
         try {
-            dir = Files.createTempDirectory("kiln-run-jar-");
-            Path img = dir.resolve("app.kiln");
-            JvmBuild.build(jar, null, null, 512, List.of(), java.util.Map.of(), List.of(), List.of(), img, false);
-            return run(img, publish, timeout, accel, kernelLog);
-        } catch (IOException e) {
-            throw new UserError(e.getMessage());
+            Path image = dir.resolve("app.kiln");
+            build(new JvmImageBuilder.Request(jar, null, null, DEFAULT_MEMORY_MB, List.of(), Map.of(), Set.of(),
+                    List.of(), image), System.err);
+            return run(image, publish, timeout, accel, kernelLog);
         } finally {
-            if (dir != null) FileTrees.deleteQuietly(dir);
+            FileTrees.deleteQuietly(dir);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.kiln.builder.jvm;
+package dev.kiln.jvm.build;
 
 import dev.kiln.image.FileTrees;
 import java.io.IOException;

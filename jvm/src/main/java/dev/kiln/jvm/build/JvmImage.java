@@ -1,5 +1,7 @@
-package dev.kiln.builder.jvm;
+package dev.kiln.jvm.build;
 
+import dev.kiln.image.ImageException;
+import dev.kiln.image.JvmManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -47,12 +49,12 @@ public final class JvmImage {
     }
 
     private final Path file;
-    private final Manifest manifest;
+    private final JvmManifest manifest;
     private final Section manifestSection;
     private final Section kernel;
     private final Section initramfs;
 
-    private JvmImage(Path file, Manifest manifest, Section m, Section k, Section i) {
+    private JvmImage(Path file, JvmManifest manifest, Section m, Section k, Section i) {
         this.file = file;
         this.manifest = manifest;
         this.manifestSection = m;
@@ -64,7 +66,7 @@ public final class JvmImage {
         return file;
     }
 
-    public Manifest manifest() {
+    public JvmManifest manifest() {
         return manifest;
     }
 
@@ -88,7 +90,7 @@ public final class JvmImage {
     }
 
     /** Writes an image: the kernel and the (already gzip-compressed) initramfs come from files. */
-    public static void write(Path out, Manifest manifest, Path kernelFile, Path initramfsGz) throws IOException {
+    public static void write(Path out, JvmManifest manifest, Path kernelFile, Path initramfsGz) throws IOException {
         byte[] m = manifest.bytes();
         if (m.length > MAX_MANIFEST) {
             throw new IOException("manifest larger than " + MAX_MANIFEST + " bytes");
@@ -182,17 +184,11 @@ public final class JvmImage {
         if (!MessageDigest.isEqual(sha256(mb), m.sha256)) {
             throw new InvalidImageException(file + ": manifest SHA-256 mismatch (corrupted image)");
         }
-        Manifest manifest;
+        JvmManifest manifest;
         try {
-            manifest = Manifest.parse(mb);
-            manifest.get("name");
-            manifest.get("main");
-            manifest.memoryMb();
-            if (!"gzip".equals(manifest.get("initramfs_encoding"))) {
-                throw new IllegalArgumentException("unsupported initramfs_encoding " + manifest.get("initramfs_encoding"));
-            }
-        } catch (IllegalArgumentException e) {
-            throw new InvalidImageException(file + ": bad manifest: " + e.getMessage());
+            manifest = JvmManifest.parse(mb);
+        } catch (ImageException e) {
+            throw new InvalidImageException(file + ": " + e.getMessage());
         }
         JvmImage img = new JvmImage(file, manifest, m, k, i);
         img.verify(k);

@@ -1,5 +1,6 @@
-package dev.kiln.builder.jvm;
+package dev.kiln.jvm.build;
 
+import dev.kiln.image.JvmManifest;
 import dev.kiln.image.FileTrees;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
@@ -39,7 +41,10 @@ public final class JvmImageBuilder {
     static final List<String> INIT_JVM_OPTIONS = List.of("--enable-native-access=ALL-UNNAMED",
             "--add-exports=java.base/jdk.internal.access=ALL-UNNAMED",
             "--add-exports=java.base/jdk.internal.logger=ALL-UNNAMED");
-    static final String INIT_JAR_RESOURCE = "/dev/kiln/builder/jvm/kiln-jvm-init.jar";
+    /** Kiln's jars in the image, from this module's resources: the init and the image format it reads the manifest with. */
+    static final String INIT_JAR = "/kiln/kiln-init.jar", IMAGE_JAR = "/kiln/kiln-image.jar";
+    static final String RESOURCES = "/dev/kiln/jvm/build/";
+    static final String APP_DIR = "/app/";
     static final String INIT_MAIN = "dev.kiln.init.Init";
 
     /** What to build. */
@@ -89,7 +94,7 @@ public final class JvmImageBuilder {
                 throw new IOException(jar + ": the jar has no Main-Class in its manifest; name the main class with --main");
             }
             main = main.strip();
-            if (!main.matches("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*")) {
+            if (!JvmManifest.isClassName(main)) {
                 throw new IOException("bad main class name: " + main);
             }
             String entry = main.replace('.', '/') + ".class";
@@ -124,20 +129,14 @@ public final class JvmImageBuilder {
         long t0 = System.nanoTime();
         AppJar app = inspect(r.jar(), r.mainClass());
         String name = r.name() != null ? r.name() : defaultName(r.jar());
-        if (!Manifest.NAME.matcher(name).matches()) {
-            throw new IOException("bad image name '" + name + "': use lowercase letters, digits and '-' (a hostname)");
-        }
-        if (r.memoryMb() < 64 || r.memoryMb() > 65536) {
-            throw new IOException("memory " + r.memoryMb() + " MB is outside 64..65536");
-        }
-        for (var e : r.env().entrySet()) {
-            if (!Manifest.ENV_NAME.matcher(e.getKey()).matches() || e.getKey().contains(".")) {
-                throw new IOException("bad environment variable name: " + e.getKey());
-            }
-            if (e.getValue().contains("\"") || e.getValue().contains("\n")) {
-                throw new IOException("environment variable " + e.getKey()
-                        + ": values cannot contain '\"' or newlines (they travel on the kernel command line)");
-            }
+        List<String> env = new ArrayList<>();
+        new TreeMap<>(r.env()).forEach((k, v) -> env.add(k + "=" + v));
+        JvmManifest m; // before the long steps: a flag the format cannot hold fails at once
+        try {
+            m = new JvmManifest(name, app.mainClass(), r.memoryMb(), r.args(), env, r.jvmOptions(), List.of(), null,
+                    null, null, APP_DIR + r.jar().getFileName(), List.of());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage());
         }
         List<Path> jars = new ArrayList<>();
         jars.add(r.jar());
@@ -151,20 +150,7 @@ public final class JvmImageBuilder {
         KernelBuilder.Kernel kernel = new KernelBuilder(cacheRoot, progress).ensure();
         Map<String, Path> libs = new SharedLibResolver().resolve(runtime);
 
-        Manifest m = new Manifest();
-        m.add("kiln_format", "jvm/1");
-        m.add("name", name);
-        m.add("main", app.mainClass());
-        m.add("memory_mb", String.valueOf(r.memoryMb()));
-        r.args().forEach(a -> m.add("arg", a));
-        new java.util.TreeMap<>(r.env()).forEach((k, v) -> m.add("env", k + "=" + v));
-        r.jvmOptions().forEach(o -> m.add("jvm_option", o));
-        m.add("modules", String.join(",", modules));
-        m.add("kernel_hash", kernel.hash());
-        m.add("linux_source", kernel.sourceVersion());
-        m.add("jdk", Runtime.version().toString());
-        m.add("app_jar", "/app/" + r.jar().getFileName());
-        m.add("initramfs_encoding", "gzip");
+        m = m.withRuntime(List.copyOf(modules), kernel.hash(), kernel.sourceVersion(), Runtime.version().toString());
 
         Path out = r.output().toAbsolutePath();
         Files.createDirectories(out.getParent());
@@ -226,7 +212,7 @@ public final class JvmImageBuilder {
      * under TCG this saves seconds of boot. Needs root (chroot); without it the image has no cache
      * and boots slower. Returns the cache file (inside a temp stage) or null.
      */
-    private Path trainAotCache(Request r, AppJar app, Manifest m, Path runtime, Map<String, Path> libs, Path tmpParent)
+    private Path trainAotCache(Request r, AppJar app, JvmManifest m, Path runtime, Map<String, Path> libs, Path tmpParent)
             throws IOException {
         if (!"root".equals(System.getProperty("user.name")) || !Files.isExecutable(Path.of("/usr/sbin/chroot"))) {
             progress.println("kiln: build: not root, so no AOT cache for the image (it boots slower)");
@@ -268,7 +254,7 @@ public final class JvmImageBuilder {
 
     static final String AOT_CACHE = "/kiln/app.aot";
 
-    private void writeInitramfs(Cpio.Sink w, Request r, AppJar app, Manifest m, Path runtime,
+    private void writeInitramfs(Cpio.Sink w, Request r, AppJar app, JvmManifest m, Path runtime,
                                 Map<String, Path> libs, Path aot) throws IOException {
         for (String d : List.of("dev", "proc", "sys", "tmp", "root", "etc", "app", "kiln", "lib", "lib/x86_64-linux-gnu", "lib64")) {
             w.directory(d, d.equals("tmp") ? 01777 : d.equals("root") ? 0700 : 0755);
@@ -276,7 +262,7 @@ public final class JvmImageBuilder {
         // The kernel opens /dev/console for init's stdin/stdout/stderr before devtmpfs is mounted.
         w.charDevice("dev/console", 0600, 5, 1);
         w.symlink("etc/resolv.conf", "/proc/net/pnp");
-        String name = m.get("name");
+        String name = m.name();
         w.file("etc/hosts", 0644, ("127.0.0.1\tlocalhost\n::1\tlocalhost\n10.0.2.15\t" + name + "\n")
                 .getBytes(StandardCharsets.US_ASCII));
         w.file("etc/hostname", 0644, (name + "\n").getBytes(StandardCharsets.US_ASCII));
@@ -312,7 +298,7 @@ public final class JvmImageBuilder {
             addFile(w, rel, e.getValue(), 0755);
         }
         // The app.
-        addFile(w, "app/" + r.jar().getFileName(), r.jar(), 0644);
+        addFile(w, m.appJar().substring(1), r.jar(), 0644);
         Set<String> appDirs = new TreeSet<>();
         for (var e : app.classPath().entrySet()) {
             String rel = e.getKey();
@@ -326,13 +312,9 @@ public final class JvmImageBuilder {
             }
             addFile(w, "app/" + rel, e.getValue(), 0644);
         }
-        // Kiln's init, its argument file and the manifest.
-        try (InputStream in = JvmImageBuilder.class.getResourceAsStream(INIT_JAR_RESOURCE)) {
-            if (in == null) {
-                throw new IOException("the init jar " + INIT_JAR_RESOURCE + " is missing from the Kiln build (mvn install)");
-            }
-            w.file("kiln/kiln-init.jar", 0644, in.readAllBytes());
-        }
+        // Kiln's init, the image-format jar it reads the manifest with, its argument file and the manifest.
+        w.file(INIT_JAR.substring(1), 0644, resource("kiln-jvm-init.jar"));
+        w.file(IMAGE_JAR.substring(1), 0644, resource("kiln-image.jar"));
         if (aot != null) {
             addFile(w, AOT_CACHE.substring(1), aot, 0644);
         }
@@ -340,8 +322,17 @@ public final class JvmImageBuilder {
         w.file("kiln/manifest", 0644, m.bytes());
     }
 
+    private static byte[] resource(String jar) throws IOException {
+        try (InputStream in = JvmImageBuilder.class.getResourceAsStream(RESOURCES + jar)) {
+            if (in == null) {
+                throw new IOException(RESOURCES + jar + " is missing from the Kiln build (mvn install)");
+            }
+            return in.readAllBytes();
+        }
+    }
+
     /** The java launcher's @argfile: one quoted argument per line. */
-    static String argFile(Request r, Manifest m, boolean aot) {
+    static String argFile(Request r, JvmManifest m, boolean aot) {
         List<String> a = new ArrayList<>(DEFAULT_JVM_OPTIONS);
         if (aot) {
             a.add("-XX:AOTCache=" + AOT_CACHE);
@@ -349,7 +340,7 @@ public final class JvmImageBuilder {
         a.addAll(INIT_JVM_OPTIONS);
         a.addAll(r.jvmOptions());
         a.add("-cp");
-        a.add("/kiln/kiln-init.jar:" + m.get("app_jar"));
+        a.add(INIT_JAR + ":" + IMAGE_JAR + ":" + m.appJar());
         a.add(INIT_MAIN);
         StringBuilder b = new StringBuilder();
         for (String s : a) {

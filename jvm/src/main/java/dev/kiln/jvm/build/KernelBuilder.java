@@ -1,4 +1,4 @@
-package dev.kiln.builder.jvm;
+package dev.kiln.jvm.build;
 
 import dev.kiln.image.FileTrees;
 import java.io.IOException;
@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * periodic line; the full make log stays in the cache directory and its tail is shown on failure.
  */
 public final class KernelBuilder {
-    public static final String CONFIG_RESOURCE = "/dev/kiln/builder/jvm/kiln-jvm.config";
+    public static final String CONFIG_RESOURCE = "/dev/kiln/jvm/build/kiln-jvm.config";
     public static final Path SOURCE_TARBALL = Path.of("/usr/src/linux-source-6.1.tar.xz");
     public static final String SOURCE_PACKAGE = "linux-source-6.1";
     /** Version of the build recipe below; part of the cache key. */

@@ -1,4 +1,4 @@
-package dev.kiln.builder.jvm;
+package dev.kiln.jvm.build;
 
 import java.io.IOException;
 import java.nio.file.Files;

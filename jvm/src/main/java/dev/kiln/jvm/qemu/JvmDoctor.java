@@ -1,7 +1,7 @@
-package dev.kiln.runner.qemu;
+package dev.kiln.jvm.qemu;
 
-import dev.kiln.builder.jvm.KernelBuilder;
-import dev.kiln.builder.jvm.KilnCache;
+import dev.kiln.jvm.build.KernelBuilder;
+import dev.kiln.jvm.build.KilnCache;
 
 import java.io.IOException;
 import java.io.PrintStream;

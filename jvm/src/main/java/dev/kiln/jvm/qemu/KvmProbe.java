@@ -1,4 +1,4 @@
-package dev.kiln.runner.qemu;
+package dev.kiln.jvm.qemu;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;

@@ -1,8 +1,8 @@
-package dev.kiln.runner.qemu;
+package dev.kiln.jvm.qemu;
 
 import dev.kiln.image.FileTrees;
-import dev.kiln.builder.jvm.JvmImage;
-import dev.kiln.builder.jvm.Manifest;
+import dev.kiln.image.JvmManifest;
+import dev.kiln.jvm.build.JvmImage;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -130,7 +130,7 @@ public final class QemuRunner {
         JvmImage image = JvmImage.read(imageFile);
         Path qemu = findQemu();
         String accel = chooseAccel(o.accel(), o.err());
-        Manifest m = image.manifest();
+        JvmManifest m = image.manifest();
         Path tmp = Files.createTempDirectory("kiln-run-");
         Process p = null;
         try {
@@ -139,7 +139,7 @@ public final class QemuRunner {
             try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
                 server.bind(UnixDomainSocketAddress.of(sock));
                 List<String> cmd = command(qemu, accel, m, files[0], files[1], sock, o);
-                o.err().println("kiln: run: booting " + m.get("name") + " on QEMU microvm with "
+                o.err().println("kiln: run: booting " + m.name() + " on QEMU microvm with "
                         + (accel.equals("kvm") ? "KVM" : "TCG (emulation: this host's KVM does not run guest kernel code fast)")
                         + ", " + m.memoryMb() + " MB"
                         + (o.publish().isEmpty() ? "" : ", publishing " + o.publish().stream()
@@ -232,7 +232,7 @@ public final class QemuRunner {
         }
     }
 
-    static List<String> command(Path qemu, String accel, Manifest m, Path kernel, Path initrd, Path sock, Options o) {
+    static List<String> command(Path qemu, String accel, JvmManifest m, Path kernel, Path initrd, Path sock, Options o) {
         List<String> c = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             // Own session: a Ctrl-C on the terminal reaches kiln (which forwards it to the app), not QEMU.
@@ -254,7 +254,7 @@ public final class QemuRunner {
         return c;
     }
 
-    static String kernelCommandLine(Manifest m, Options o, String accel) {
+    static String kernelCommandLine(JvmManifest m, Options o, String accel) {
         StringBuilder b = new StringBuilder();
         // loglevel=0 keeps even "reboot: Restarting system" off the app's console; a panic still
         // shows (panic() raises the console log level itself).
@@ -266,11 +266,11 @@ public final class QemuRunner {
             // preset it (it only scales udelay).
             b.append("lpj=2000000 ");
         }
-        b.append("ip=10.0.2.15::10.0.2.2:255.255.255.0:").append(m.get("name")).append(":eth0:off:10.0.2.3 ");
+        b.append("ip=10.0.2.15::10.0.2.2:255.255.255.0:").append(m.name()).append(":eth0:off:10.0.2.3 ");
         // Words with '=' before "--" that the kernel does not know become init's environment.
         // LD_LIBRARY_PATH: the loader cannot expand bin/java's RPATH $ORIGIN before /proc is mounted.
         b.append("LANG=C.UTF-8 LD_LIBRARY_PATH=/jvm/lib ");
-        for (String e : m.all("env")) {
+        for (String e : m.env()) {
             int eq = e.indexOf('=');
             String v = e.substring(eq + 1);
             b.append(e, 0, eq + 1).append(v.matches("[^\\s\"]*") ? v : "\"" + v + "\"").append(' ');

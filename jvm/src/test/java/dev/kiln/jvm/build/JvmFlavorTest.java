@@ -1,6 +1,6 @@
-package dev.kiln.builder.jvm;
+package dev.kiln.jvm.build;
 
-import dev.kiln.runner.qemu.QemuRunner;
+import dev.kiln.jvm.qemu.QemuRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -184,8 +184,8 @@ class JvmFlavorTest {
         JvmImageBuilder.Result built = builder.build(new JvmImageBuilder.Request(jar, null, null, 256, List.of(), Map.of(),
                 Set.of(), List.of(), dir.resolve("sqlapp.kiln")));
         assertTrue(built.modules().containsAll(Set.of("java.base", "java.sql", "java.logging")), built.modules().toString());
-        String manifestModules = JvmImage.read(built.image()).manifest().get("modules");
-        assertTrue(manifestModules.contains("java.sql") && manifestModules.contains("java.logging"), manifestModules);
+        List<String> manifestModules = JvmImage.read(built.image()).manifest().modules();
+        assertTrue(manifestModules.containsAll(List.of("java.sql", "java.logging")), manifestModules.toString());
         Run r = boot(built.image(), List.of());
         assertEquals(0, r.result().status(), r.console());
         assertTrue(r.console().contains("INFO drivers: 0"), r.console());
@@ -219,7 +219,7 @@ class JvmFlavorTest {
                 """);
         Path img = builder.build(new JvmImageBuilder.Request(jar, null, "web", 256, List.of(), Map.of(), Set.of(),
                 List.of(), dir.resolve("web.kiln"))).image();
-        assertTrue(JvmImage.read(img).manifest().get("modules").contains("jdk.httpserver"));
+        assertTrue(JvmImage.read(img).manifest().modules().contains("jdk.httpserver"));
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();

@@ -1,5 +1,6 @@
-package dev.kiln.builder.jvm;
+package dev.kiln.jvm.build;
 
+import dev.kiln.image.JvmManifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +37,8 @@ class JvmImageFormatTest {
         try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(initramfs))) {
             o.write(cpio);
         }
-        Manifest m = new Manifest().add("name", "t").add("main", "M").add("memory_mb", "256")
-                .add("arg", "a b\\c\nd").add("initramfs_encoding", "gzip");
+        JvmManifest m = new JvmManifest("t", "M", 256, List.of("a b\\c\nd"), List.of(), List.of(), List.of(), null,
+                null, null, "/app/t.jar", List.of());
         Path img = dir.resolve("t.kiln");
         JvmImage.write(img, m, kernel, initramfs);
         return img;
@@ -48,7 +49,7 @@ class JvmImageFormatTest {
         Path img = sample();
         assertTrue(JvmImage.hasMagic(img));
         JvmImage i = JvmImage.read(img);
-        assertEquals(List.of("a b\\c\nd"), i.manifest().all("arg"));
+        assertEquals(List.of("a b\\c\nd"), i.manifest().args());
         Path out = Files.createDirectory(dir.resolve("x"));
         Path[] files = i.extract(out);
         assertEquals("not really a kernel", Files.readString(files[0]));
