@@ -4,7 +4,7 @@ import org.teavm.interop.Import;
 
 /**
  * Java side of Kiln's runtime inside every native image. It is compiled into the
- * image by TeaVM with the application (the builder adds it to the class path), and
+ * image by TeaVM with the application (it is on TeaVM's class path with the rest of libos), and
  * it fills in what TeaVM's C target does not do the way HotSpot does:
  * <ul>
  * <li>the entry point: runs the application's main, and turns an uncaught exception
@@ -18,7 +18,7 @@ import org.teavm.interop.Import;
  * <li>methods of java.lang missing from TeaVM 0.12.3's class library (Integer.sum and
  *     the like), to which the builder redirects calls and method references.</li>
  * </ul>
- * This class is compiled for Java 21 class files, which TeaVM 0.12.3 reads.
+ * This class is compiled for Java 21 class files, which TeaVM 0.12.3 reads, as all of libos.
  */
 public final class KilnRuntime {
     private static OutOfMemoryError outOfMemoryError;
@@ -26,21 +26,28 @@ public final class KilnRuntime {
     private KilnRuntime() {
     }
 
-    /** The image's main class: TeaVM starts here; {@link KilnApp} is generated per build. */
-    public static void main(String[] args) {
+    /**
+     * The first call of every image. TeaVM starts at {@code dev.kiln.rt.KilnApp.main}, a class the
+     * builder generates for each image (there is no source of it):
+     * <pre>
+     *   KilnRuntime.start(args);
+     *   try { App.main(args); } catch (Throwable t) { KilnRuntime.mainThrew(t); }
+     * </pre>
+     */
+    public static void start(String[] args) {
         outOfMemoryError = new OutOfMemoryError("Java heap space");
         if (args == null) {
             // Never true; a read that keeps the field for the C runtime, which throws it (guest/teavm/heaptrace.c).
             throw outOfMemoryError;
         }
-        // Other threads' uncaught exceptions reach the default handler; main's is caught here
-        // (TeaVM's own fallback prints bare frames and aborts).
+        // Other threads' uncaught exceptions reach the default handler; main's is caught by the
+        // generated entry point (TeaVM's own fallback prints bare frames and aborts).
         Thread.setDefaultUncaughtExceptionHandler(KilnRuntime::uncaught);
-        try {
-            KilnApp.main(args);
-        } catch (Throwable t) {
-            uncaught(Thread.currentThread(), t);
-        }
+    }
+
+    /** The application's main threw {@code t}: HotSpot's report, then exit status 1. */
+    public static void mainThrew(Throwable t) {
+        uncaught(Thread.currentThread(), t);
     }
 
     /** HotSpot's report of an uncaught exception; for the main thread the VM then exits with status 1. */

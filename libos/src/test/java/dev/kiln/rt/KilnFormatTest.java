@@ -1,43 +1,24 @@
-package dev.kiln.builder.nativeimage;
+package dev.kiln.rt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.util.Formatter;
 import java.util.IllegalFormatException;
 import java.util.Locale;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * dev.kiln.rt.KilnFormat (the Formatter that native images use instead of TeaVM's) against the
- * JDK's own Formatter, on HotSpot: it is plain Java, loaded from the builder's kiln-rt resources.
- * The conformance suite checks it again inside a unikernel.
+ * JDK's own Formatter, on HotSpot: it is plain Java. The conformance suite checks it again
+ * inside a unikernel.
  */
 class KilnFormatTest {
-    static Method write;
-
-    @BeforeAll
-    static void load() throws Exception {
-        URL rt = KilnFormatTest.class.getClassLoader().getResource("META-INF/kiln-rt/");
-        ClassLoader loader = new URLClassLoader(new URL[] {rt}, KilnFormatTest.class.getClassLoader());
-        write = loader.loadClass("dev.kiln.rt.KilnFormat").getMethod("write", Formatter.class, Appendable.class,
-                Locale.class, String.class, Object[].class);
-    }
-
     static String kiln(String format, Object... args) throws Throwable {
         StringBuilder out = new StringBuilder();
-        try {
-            write.invoke(null, new Formatter(out), out, Locale.US, format, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+        KilnFormat.write(new Formatter(out), out, Locale.US, format, args);
         return out.toString();
     }
 
