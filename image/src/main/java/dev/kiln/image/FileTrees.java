@@ -8,7 +8,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Removing directory trees: build stages, caches being replaced, temporary directories. */
+/**
+ * Removing directory trees: build stages, caches being replaced, temporary directories. It lives
+ * in the image module because both image builders (native and jvm) and the cli need it and this
+ * is the one module they all depend on.
+ */
 public final class FileTrees {
     private FileTrees() {}
 
