@@ -1,13 +1,14 @@
 package dev.kiln.cli;
 
-import dev.kiln.cli.jvm.JvmRun;
-import dev.kiln.vmm.GuestImage;
+import dev.kiln.image.GuestImage;
+import dev.kiln.jvm.JvmFlavor;
 import dev.kiln.vmm.Kvm;
 import dev.kiln.vmm.Vm;
 import dev.kiln.vmm.VmConfig;
 import dev.kiln.vmm.VmExit;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
         if (Files.isDirectory(image) || (!"jvm".equals(flavor) && image.toString().endsWith(".jar")
                 && Files.isRegularFile(image))) {
             try {
-                image = BuildCommand.buildNative(image, null, null, null, List.of(), java.util.Map.of());
+                image = BuildCommand.buildNative(image, null, null, null, List.of(), java.util.Map.of(), null);
             } catch (dev.kiln.builder.nativeimage.NativeBuildException e) {
                 throw new UserError("build failed: " + e.getMessage());
             }
@@ -99,9 +100,9 @@ final class RunCommand implements Callable<Integer> {
         existingImage(image);
         if (flavor != null && !flavor.equals("jvm") && !flavor.equals("native"))
             throw new UserError("--flavor must be native or jvm, not '" + flavor + "'");
-        if (JvmRun.isJvmImage(image)) return runJvm(false);
+        if (JvmFlavor.isImage(image)) return runJvm(false);
         if ("jvm".equals(flavor)) {
-            if (!JvmRun.isJar(image)) throw new UserError("--flavor jvm runs a jar or a jvm image; " + image + " is neither");
+            if (!JvmFlavor.isJar(image)) throw new UserError("--flavor jvm runs a jar or a jvm image; " + image + " is neither");
             return runJvm(true);
         }
         GuestImage guest = GuestImage.load(image);
@@ -131,10 +132,14 @@ final class RunCommand implements Callable<Integer> {
                     + "pass them to kiln build --flavor jvm (--memory, --env, --arg)");
         if (net != null || ip != null || stats)
             throw new UserError("--net, --ip and --stats are for native images; a jvm image publishes ports with -p");
-        var acceleration = JvmRun.accel(accel);
         Duration timeout = timeout();
-        return buildFirst ? JvmRun.buildAndRun(image, publish, timeout, acceleration, kernelLog)
-                : JvmRun.run(image, publish, timeout, acceleration, kernelLog);
+        try {
+            var acceleration = JvmFlavor.accel(accel);
+            return buildFirst ? JvmFlavor.buildAndRun(image, publish, timeout, acceleration, kernelLog)
+                    : JvmFlavor.run(image, publish, timeout, acceleration, kernelLog);
+        } catch (IOException | IllegalArgumentException e) { // kiln's own: bad image or -p, QEMU missing
+            throw new UserError(e.getMessage());
+        }
     }
 
     private Duration timeout() {

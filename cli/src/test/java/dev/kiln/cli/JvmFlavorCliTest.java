@@ -29,6 +29,11 @@ class JvmFlavorCliTest {
         assertEquals(0, build.exitStatus(), build.toString());
         assertTrue(Files.size(image) > 1_000_000, build.toString());
 
+        var inspect = KilnProcess.run("inspect", image.toString());
+        assertEquals(0, inspect.exitStatus(), inspect.toString());
+        assertTrue(inspect.stdout().contains("\nmain: Hello\n") && inspect.stdout().contains("\nmodules: java.base"),
+                inspect.toString());
+
         var run = KilnProcess.run("run", "--timeout", "90", image.toString());
         assertEquals(0, run.exitStatus(), run.toString());
         assertEquals("Hello from a Kiln jvm microVM, Java 25!\n", run.stdout(), run.toString());

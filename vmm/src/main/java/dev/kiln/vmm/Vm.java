@@ -1,5 +1,6 @@
 package dev.kiln.vmm;
 
+import dev.kiln.image.GuestImage;
 import dev.kiln.vmm.abi.Abi;
 import dev.kiln.vmm.crash.CrashAnalyzer;
 import dev.kiln.vmm.device.net.NetDevice;

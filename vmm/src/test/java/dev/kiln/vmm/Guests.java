@@ -1,5 +1,6 @@
 package dev.kiln.vmm;
 
+import dev.kiln.image.GuestImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

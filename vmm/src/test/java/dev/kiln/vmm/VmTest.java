@@ -1,5 +1,6 @@
 package dev.kiln.vmm;
 
+import dev.kiln.image.GuestImage;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
