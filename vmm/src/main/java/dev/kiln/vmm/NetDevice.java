@@ -147,7 +147,8 @@ final class NetDevice implements AutoCloseable {
             tx.peek(maxFrame);
             tx.consume();
             int len = tx.len;
-            if (len == 0 || len > maxFrame) {
+            // Shorter than an Ethernet header is a runt the tap refuses (EINVAL), which must not end the VM.
+            if (len < Abi.NET_ETH_HEADER || len > maxFrame) {
                 txDropped.incrementAndGet(); // as a NIC drops a runt or giant
             } else if (tap.write(mem.asSlice(tx.addr, len))) {
                 txFrames.incrementAndGet();
