@@ -1,0 +1,21 @@
+package dev.kiln.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** `kiln fuzz`: the fuzzers of Kiln's trust boundaries (dev.kiln.fuzz; docs/fuzzing.md). */
+@Command(name = "fuzz", mixinStandardHelpOptions = true,
+        description = {"Fuzz a trust boundary; each ends with one figures line (docs/fuzzing.md).",
+                "  hypercalls  random hypercalls from many VMs of this monitor process",
+                "  images      mutated images through the loader, the manifest parser, kiln inspect and a boot",
+                "  build       broken build inputs through kiln build",
+                "  parsers     the Java parsers under Jazzer, coverage-guided"},
+        subcommands = {FuzzHypercallsCommand.class})
+final class FuzzCommand implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.kiln.fuzz;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * What this monitor process holds of the host, read from /proc/self: resident memory, open
+ * file descriptors, and Kiln's own threads (named kiln-*: the JVM starts and stops compiler
+ * threads as it likes, so those are not counted). A fuzzer takes one after a warm-up batch and one at the end and
+ * compares them: descriptors and threads must come back exactly (each VM's eventfd, net
+ * thread and KVM descriptors are closed or pooled), resident memory within a tolerance
+ * (the JIT, the heap and malloc arenas settle at their own pace).
+ */
+public record HostFootprint(long rssKib, int fds, int kilnThreads) {
+    /** Collects garbage first (twice: finalizable objects and cleaners go in the second round), then reads. */
+    public static HostFootprint measure() {
+        System.gc();
+        System.gc();
+        return new HostFootprint(status("VmRSS:"), fdCount(), countKilnThreads());
+    }
+
+    private static long status(String key) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(key)) return Long.parseLong(line.substring(key.length()).trim().split("\\s+")[0]);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read /proc/self/status", e);
+        }
+        throw new IllegalStateException("/proc/self/status has no " + key + " line");
+    }
+
+    private static int countKilnThreads() {
+        return (int) Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("kiln-")).count();
+    }
+
+    private static int fdCount() {
+        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
+            return (int) s.count() - 1; // the directory stream's own descriptor
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list /proc/self/fd", e);
+        }
+    }
+}
