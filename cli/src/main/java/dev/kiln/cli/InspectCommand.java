@@ -22,34 +22,39 @@ public final class InspectCommand implements Callable<Integer> {
         if (java.nio.file.Files.isDirectory(image))
             throw new UserError(image + " is a directory, not an image: build it first (kiln build " + image + " -o IMAGE)");
         RunCommand.existingImage(image);
+        inspect(image, System.out, noClasses);
+        return 0;
+    }
+
+    /** Prints what `kiln inspect` shows of image to out; throws (as the command does) to refuse a bad one. */
+    static void inspect(Path image, java.io.PrintStream out, boolean noClasses) throws Exception {
         if (dev.kiln.cli.jvm.JvmRun.isJvmImage(image))
             throw new UserError(image + " is a jvm-flavor image; kiln inspect reads native images (ELF) for now");
         ImageInfo info = ImageInfo.read(image);
-        System.out.println("image: " + image + " (" + info.fileSize() + " bytes)");
+        out.println("image: " + image + " (" + info.fileSize() + " bytes)");
         if (info.manifest() == null) {
-            System.out.println("manifest: none (no .note.kiln)");
+            out.println("manifest: none (no .note.kiln)");
         } else {
-            System.out.println("name: " + (info.manifest().name() == null ? "(none)" : info.manifest().name()));
-            System.out.println("memory_mb: " + (info.manifest().memoryMb() == 0 ? "(default)" : info.manifest().memoryMb()));
-            if (info.manifest().ip() != null) System.out.println("ip: " + info.manifest().ip());
+            out.println("name: " + (info.manifest().name() == null ? "(none)" : info.manifest().name()));
+            out.println("memory_mb: " + (info.manifest().memoryMb() == 0 ? "(default)" : info.manifest().memoryMb()));
+            if (info.manifest().ip() != null) out.println("ip: " + info.manifest().ip());
             for (String a : info.manifest().args()) {
-                System.out.println("arg: " + a);
+                out.println("arg: " + a);
             }
             for (String e : info.manifest().env()) {
-                System.out.println("env: " + e);
+                out.println("env: " + e);
             }
             for (String line : info.manifest().unknown()) {
-                System.out.println("unknown (ignored by this kiln): " + line);
+                out.println("unknown (ignored by this kiln): " + line);
             }
         }
-        System.out.printf("text: %d bytes%nrodata: %d bytes%ndata: %d bytes%nbss: %d bytes%n",
+        out.printf("text: %d bytes%nrodata: %d bytes%ndata: %d bytes%nbss: %d bytes%n",
                 info.text(), info.rodata(), info.data(), info.bss());
-        System.out.println("java classes: " + info.classes().size());
+        out.println("java classes: " + info.classes().size());
         if (!noClasses) {
             for (String c : info.classes()) {
-                System.out.println("  " + c);
+                out.println("  " + c);
             }
         }
-        return 0;
     }
 }
