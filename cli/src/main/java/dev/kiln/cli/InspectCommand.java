@@ -30,6 +30,8 @@ public final class InspectCommand implements Callable<Integer> {
     static void inspect(Path image, java.io.PrintStream out, boolean noClasses) throws Exception {
         if (dev.kiln.cli.jvm.JvmRun.isJvmImage(image))
             throw new UserError(image + " is a jvm-flavor image; kiln inspect reads native images (ELF) for now");
+        // The loader first: inspect refuses what `kiln run` refuses, with the same one line.
+        dev.kiln.vmm.GuestImage.load(image);
         ImageInfo info = ImageInfo.read(image);
         out.println("image: " + image + " (" + info.fileSize() + " bytes)");
         if (info.manifest() == null) {
