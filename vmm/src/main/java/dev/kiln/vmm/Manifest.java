@@ -108,6 +108,21 @@ public record Manifest(String name, int memoryMb, List<String> args, List<String
     }
 
     private static ImageException bad(int line, String what) {
-        return new ImageException("manifest line " + line + ": " + what);
+        return new ImageException("manifest line " + line + ": " + printable(what));
+    }
+
+    /**
+     * The message quotes the image's text, which is untrusted: control characters (a newline, a
+     * terminal escape) are shown as \xNN, and a long line is cut, so the error stays one clear line.
+     */
+    private static String printable(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            if (sb.length() >= 200) return sb.append("...").toString();
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') sb.append(String.format("\\x%02x", (int) c & 0xff));
+            else sb.append(c);
+        }
+        return sb.toString();
     }
 }

@@ -23,6 +23,17 @@ class ManifestTest {
         assertEquals(new Manifest("x", 0, List.of(""), List.of(), List.of()), m);
     }
 
+    /** The image's text in an error is untrusted: no control character (newline, terminal escape) gets through, found by Jazzer. */
+    @Test
+    void errorsShowControlCharactersEscapedAndLongLinesCut() {
+        ImageException e = assertThrows(ImageException.class, () -> Manifest.parse("env\u001dPORT=80\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("manifest line 1: bad key \"env\\x1dPORT\"", e.getMessage());
+        ImageException esc = assertThrows(ImageException.class, () -> Manifest.parse("memory_mb=\u001b[2J"));
+        assertTrue(esc.getMessage().contains("\\x1b[2J") && esc.getMessage().chars().noneMatch(Character::isISOControl), esc.getMessage());
+        ImageException longLine = assertThrows(ImageException.class, () -> Manifest.parse("x".repeat(100_000)));
+        assertTrue(longLine.getMessage().length() < 300, longLine.getMessage().length() + " chars");
+    }
+
     @Test
     void rejectsMalformedLines() {
         for (String bad : List.of("name", "=v", "memory_mb=lots", "memory_mb=0", "memory_mb=99999",
