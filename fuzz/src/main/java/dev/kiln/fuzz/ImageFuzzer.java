@@ -70,18 +70,18 @@ public final class ImageFuzzer {
     /** The run's counts; {@link #figures} is the command's last line. */
     public record Result(long mutants, long refused, long parsed, long booted, long bootRepeats,
                          Map<String, Long> bootEnds, long escaped, long oom, long unclear, long inspectLenient,
-                         List<String> failures) {
+                         long fuzzerErrors, List<String> failures) {
         public String figures() {
             StringBuilder ends = new StringBuilder();
             bootEnds.forEach((k, v) -> ends.append(ends.isEmpty() ? "" : ",").append(k).append(':').append(v));
             return String.format("fuzz images mutants=%d refused=%d parsed=%d booted=%d boot_repeats_skipped=%d"
-                            + " boot_ends=%s escaped=%d oom=%d unclear_messages=%d inspect_lenient=%d",
+                            + " boot_ends=%s escaped=%d oom=%d unclear_messages=%d inspect_lenient=%d%s",
                     mutants, refused, parsed, booted, bootRepeats, ends.isEmpty() ? "none" : ends, escaped, oom, unclear,
-                    inspectLenient);
+                    inspectLenient, fuzzerErrors > 0 ? " FUZZER_ERRORS=" + fuzzerErrors : "");
         }
 
         public boolean failed() {
-            return escaped > 0 || oom > 0 || unclear > 0;
+            return escaped > 0 || oom > 0 || unclear > 0 || fuzzerErrors > 0;
         }
     }
 
@@ -91,7 +91,7 @@ public final class ImageFuzzer {
     private final Consumer<String> progress;
     private final List<Seed> seeds = new ArrayList<>();
     private final Path scratch;
-    private long refused, parsed, booted, bootRepeats, escaped, oom, unclear, inspectLenient;
+    private long refused, parsed, booted, bootRepeats, escaped, oom, unclear, inspectLenient, fuzzerErrors;
     private final Map<String, Long> bootEnds = new TreeMap<>();
     private final List<String> failures = new ArrayList<>();
     private final Set<String> bootedIdentities = new HashSet<>();
@@ -134,7 +134,15 @@ public final class ImageFuzzer {
         long lastReport = System.nanoTime();
         try {
             for (long i = 0; i < options.count(); i++) {
-                ImageMutator.Mutant m = mutant(images, options.seed(), i);
+                ImageMutator.Mutant m;
+                try {
+                    m = mutant(images, options.seed(), i);
+                } catch (RuntimeException e) { // the fuzzer's own bug: said loudly, and the run fails
+                    fuzzerErrors++;
+                    failures.add("mutant " + i + ": the mutator failed: " + HypercallFuzzer.stackTrace(e));
+                    progress.accept("fuzz images: " + failures.getLast());
+                    continue;
+                }
                 GuestImage image = check(i, m);
                 if (image != null && boots != null) {
                     String id = identity(image, m.bytes());
@@ -157,7 +165,7 @@ public final class ImageFuzzer {
             if (boots != null) boots.shutdownNow();
         }
         return new Result(options.count(), refused, parsed, booted, bootRepeats, bootEnds, escaped, oom, unclear,
-                inspectLenient, List.copyOf(failures));
+                inspectLenient, fuzzerErrors, List.copyOf(failures));
     }
 
     /** Checks one mutant with every reader; returns the loaded image when the loader accepted it. */

@@ -232,11 +232,11 @@ public final class ImageMutator {
     private static void symbol(ByteBuffer buf, SplittableRandom r, StringBuilder what) {
         long shoff = buf.getLong(40);
         int shnum = buf.getShort(60) & 0xffff;
-        for (int i = 0; i < shnum && shoff > 0 && shoff + 64L * (i + 1) <= buf.capacity(); i++) {
+        for (int i = 0; i < shnum && shoff > 0 && shoff <= buf.capacity() - 64L * (i + 1); i++) {
             int at = (int) (shoff + 64L * i);
             if (buf.getInt(at + 4) != 2) continue; // SHT_SYMTAB
             long off = buf.getLong(at + 24), size = buf.getLong(at + 32);
-            if (off <= 0 || size < 24 || off + size > buf.capacity()) break;
+            if (off <= 0 || size < 24 || off > buf.capacity() || size > buf.capacity() - off) break;
             int s = (int) (off + 24 * r.nextLong(size / 24));
             switch (r.nextInt(4)) {
                 case 0 -> put(buf, s, 4, edge(r, buf.capacity()), "sym.st_name", what);
