@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
                 "  images      mutated images through the loader, the manifest parser, kiln inspect and a boot",
                 "  build       broken build inputs through kiln build",
                 "  parsers     the Java parsers under Jazzer, coverage-guided"},
-        subcommands = {FuzzHypercallsCommand.class, FuzzImagesCommand.class, FuzzBuildCommand.class})
+        subcommands = {FuzzHypercallsCommand.class, FuzzImagesCommand.class, FuzzBuildCommand.class,
+                FuzzParsersCommand.class})
 final class FuzzCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
