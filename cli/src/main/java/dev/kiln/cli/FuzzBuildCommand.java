@@ -15,9 +15,8 @@ import picocli.CommandLine.Option;
  * one clear error line and exit status 125, else 1.
  */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = {"Run kiln build on broken inputs (jars that are not jars, truncated, bad CRC, a zip bomb,",
-                "class files with broken constant pools or from JDK 26, a Main-Class that does not exist, ...);",
-                "each must be refused with one clear line and exit status 125."})
+        description = {"Broken inputs through kiln build: one clear line and exit status 125 each.",
+                "Jars that are not jars, truncated, with a bad CRC or a zip bomb, class files with broken constant pools or from JDK 26, a Main-Class that does not exist, ..."})
 final class FuzzBuildCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "N",
             description = "Inputs to try (default: one of each kind); input i is of kind i modulo the number of kinds.")

@@ -5,11 +5,7 @@ import picocli.CommandLine.Command;
 
 /** `kiln fuzz`: the fuzzers of Kiln's trust boundaries (dev.kiln.fuzz; docs/fuzzing.md). */
 @Command(name = "fuzz", mixinStandardHelpOptions = true,
-        description = {"Fuzz a trust boundary; each ends with one figures line (docs/fuzzing.md).",
-                "  hypercalls  random hypercalls from many VMs of this monitor process",
-                "  images      mutated images through the loader, the manifest parser, kiln inspect and a boot",
-                "  build       broken build inputs through kiln build",
-                "  parsers     the Java parsers under Jazzer, coverage-guided"},
+        description = "Fuzz a trust boundary; each run ends with one figures line (docs/fuzzing.md).",
         subcommands = {FuzzHypercallsCommand.class, FuzzImagesCommand.class, FuzzBuildCommand.class,
                 FuzzParsersCommand.class})
 final class FuzzCommand implements Runnable {

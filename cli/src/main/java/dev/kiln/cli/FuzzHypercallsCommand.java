@@ -14,9 +14,8 @@ import picocli.CommandLine.Option;
  * monitor crash, hang or leak was seen, else 1; the figures line either way.
  */
 @Command(name = "hypercalls", mixinStandardHelpOptions = true,
-        description = {"Boot the hypercall fuzzer guest (guest/tests/hcfuzz.c) in many VMs of this process,",
-                "each with its own seed, until the guests made N hypercalls; end with the figures line",
-                "(calls, VMs, how they ended, monitor crashes, host memory and descriptors before and after)."})
+        description = {"Random hypercalls from many VMs of this monitor process.",
+                "Boots the fuzzer guest (guest/tests/hcfuzz.c) again and again, each VM with its own seed, until the guests made N hypercalls; the figures: calls, VMs, how they ended, monitor crashes, host memory, descriptors and threads after a warm-up and at the end."})
 final class FuzzHypercallsCommand implements Callable<Integer> {
     @Option(names = "--calls", paramLabel = "N", description = "Hypercalls to make in all (default: ${DEFAULT-VALUE}).")
     long calls = 1_000_000;

@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
  * Exit status 0 when every mutant was accepted or refused with one clear line, else 1.
  */
 @Command(name = "images", mixinStandardHelpOptions = true,
-        description = {"Mutate real images (examples hello, http-server, dns-server; the C test guests) and feed",
-                "each mutant to the loader, the manifest parser and kiln inspect; boot the ones that load."})
+        description = {"Mutated images through the loader, the manifest parser, kiln inspect and a boot.",
+                "Mutates the examples hello, http-server, dns-server and the C test guests; each mutant must be accepted or refused with one clear line; the ones that load are booted."})
 final class FuzzImagesCommand implements Callable<Integer> {
     /** The C test guests used as seeds: a manifest, TLS, boot info, exit codes. */
     static final List<String> GUESTS = List.of("hello", "manifest", "bootinfo", "exit42", "nullderef", "sleep");

@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
  * Exit status 0 without findings, else 1.
  */
 @Command(name = "parsers", mixinStandardHelpOptions = true,
-        description = {"Fuzz the Java parsers with Jazzer (coverage-guided): the ELF loader, the manifest, libos's TCP",
-                "segment and IPv4 input, the DNS example's message parser; each for --seconds, through Maven."})
+        description = {"The Java parsers under Jazzer, coverage-guided, each for --seconds.",
+                "The ELF loader, the manifest, libos's TCP segment and IPv4 input, the DNS example's message parser, one after the other through Maven (JAZZER_FUZZ=1)."})
 final class FuzzParsersCommand implements Callable<Integer> {
     /** Short name to the JUnit selector of its @FuzzTest in the fuzz module. */
     static final Map<String, String> TARGETS = new LinkedHashMap<>();
