@@ -10,7 +10,8 @@ import dev.kiln.vmm.Vm;
 import dev.kiln.vmm.VmConfig;
 import dev.kiln.vmm.VmExit;
 import dev.kiln.vmm.VmStats;
-import dev.kiln.vmm.net.NetworkNamespace;
+import dev.kiln.vmm.device.net.TapBackend;
+import dev.kiln.vmm.hostnet.NetworkNamespace;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -84,7 +85,7 @@ public final class BenchHttpCommand implements Callable<Integer> {
     }
 
     Side unikernel(BenchNetwork net, Path image) throws Exception {
-        NetConfig nc = new NetConfig(net.tap, NetConfig.localMac(ThreadLocalRandom.current().nextInt(1 << 24)),
+        NetConfig nc = new NetConfig(new TapBackend(net.tap), NetConfig.localMac(ThreadLocalRandom.current().nextInt(1 << 24)),
                 NetConfig.DEFAULT_MTU, ipv4(BenchNetwork.GUEST_IP), 24, 0);
         OutputStream console = new PrefixedStream("[unikernel] ");
         try (Kvm kvm = Kvm.open();

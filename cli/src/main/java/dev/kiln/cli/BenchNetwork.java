@@ -1,7 +1,7 @@
 package dev.kiln.cli;
 
-import dev.kiln.vmm.net.NetworkNamespace;
-import dev.kiln.vmm.net.TapDevice;
+import dev.kiln.vmm.hostnet.NetworkNamespace;
+import dev.kiln.vmm.hostnet.TapDevice;
 import java.io.IOException;
 import java.util.concurrent.ThreadLocalRandom;
 

@@ -2,7 +2,7 @@ package dev.kiln.cli;
 
 import dev.kiln.fuzz.HypercallFuzzer;
 import dev.kiln.vmm.Kvm;
-import dev.kiln.vmm.net.NetworkNamespace;
+import dev.kiln.vmm.hostnet.NetworkNamespace;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;

@@ -4,14 +4,13 @@ import dev.kiln.runner.qemu.QemuRunner;
 import dev.kiln.vmm.Manifest;
 import dev.kiln.vmm.NetConfig;
 import dev.kiln.vmm.StaticIp;
-import dev.kiln.vmm.net.NetworkNamespace;
-import dev.kiln.vmm.net.PortRelay;
-import dev.kiln.vmm.net.PrivateNetns;
-import dev.kiln.vmm.net.TapDevice;
+import dev.kiln.vmm.device.net.TapBackend;
+import dev.kiln.vmm.hostnet.HostNetwork;
+import dev.kiln.vmm.hostnet.NetworkNamespace;
+import dev.kiln.vmm.hostnet.PortRelay;
 
 import java.io.IOException;
 import java.net.BindException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -22,14 +21,9 @@ import java.util.Map;
 
 /**
  * The network of one native VM started by `kiln run`, from -p, --net and --ip (null when
- * none is given: the VM then has no net device):
- *
- * <ul>
- *   <li>with -p: a private network namespace of the VM (see {@link PrivateNetns}: gone with the
- *       process however it ends) holding a tap with the host end of the guest's subnet, and
- *       127.0.0.1 listeners in kiln's namespace relaying into it;</li>
- *   <li>with --net tap=NAME: that tap, in kiln's current namespace, as it is.</li>
- * </ul>
+ * none is given: the VM then has no net device): the options read and checked here, the host
+ * side set up by {@link HostNetwork} (with -p, a private namespace and 127.0.0.1 relays; with
+ * --net tap=NAME, that tap as it is).
  *
  * The guest's address comes from --ip, else the manifest's {@code ip}, else (with -p)
  * {@link #PUBLISHED_DEFAULT}, else DHCP.
@@ -37,19 +31,13 @@ import java.util.Map;
 final class VmNetwork implements AutoCloseable {
     /** The guest's address in its private namespace when nothing else says: 10.0.0.2/24, the tap is 10.0.0.1. */
     static final StaticIp PUBLISHED_DEFAULT = new StaticIp(0x0a000002, 24, 0x0a000001);
-    /** The tap's name inside a private namespace (nothing else lives there, so it never collides). */
-    static final String PRIVATE_TAP = "kiln0";
 
-    private final PrivateNetns ns;
-    private final TapDevice tap;
-    private final PortRelay relay;
+    private final HostNetwork host;
     final NetConfig config;
     final String summary;
 
-    private VmNetwork(PrivateNetns ns, TapDevice tap, PortRelay relay, NetConfig config, String summary) {
-        this.ns = ns;
-        this.tap = tap;
-        this.relay = relay;
+    private VmNetwork(HostNetwork host, NetConfig config, String summary) {
+        this.host = host;
         this.config = config;
         this.summary = summary;
     }
@@ -143,86 +131,49 @@ final class VmNetwork implements AutoCloseable {
         return false;
     }
 
-    private static NetConfig netConfig(TapDevice tap, long mac, int mtu, StaticIp ip) {
+    private static NetConfig netConfig(HostNetwork host, long mac, int mtu, StaticIp ip) {
         try {
-            return new NetConfig(tap, mac, mtu, ip == null ? 0 : ip.address(), ip == null ? 0 : ip.prefixLen(),
-                    ip == null ? 0 : ip.gateway());
+            return new NetConfig(new TapBackend(host.tap()), mac, mtu, ip == null ? 0 : ip.address(),
+                    ip == null ? 0 : ip.prefixLen(), ip == null ? 0 : ip.gateway());
         } catch (IllegalArgumentException e) {
+            host.close();
             throw new UserError("--net: " + e.getMessage());
         }
     }
 
     private static VmNetwork attach(String tapName, long mac, int mtu, StaticIp ip) {
-        TapDevice tap;
+        HostNetwork host;
         try {
-            tap = TapDevice.open(tapName);
+            host = HostNetwork.attach(tapName);
         } catch (IOException e) {
             throw new UserError("cannot attach tap " + tapName + ": " + e.getMessage());
         }
-        try {
-            NetConfig config = netConfig(tap, mac, mtu, ip);
-            return new VmNetwork(null, tap, null, config, "tap " + tapName + ", MAC " + NetConfig.macText(mac)
-                    + ", MTU " + mtu + ", " + (ip == null ? "DHCP" : "address " + ip));
-        } catch (RuntimeException e) {
-            tap.close();
-            throw e;
-        }
+        return new VmNetwork(host, netConfig(host, mac, mtu, ip), "tap " + tapName + ", MAC " + NetConfig.macText(mac)
+                + ", MTU " + mtu + ", " + (ip == null ? "DHCP" : "address " + ip));
     }
 
     private static VmNetwork publish(List<PortRelay.Mapping> mappings, long mac, int mtu, StaticIp ip) {
-        PrivateNetns ns = null;
-        TapDevice tap = null;
+        HostNetwork host;
         try {
-            ns = PrivateNetns.create();
-            tap = ns.callInside(() -> TapDevice.open(PRIVATE_TAP));
-            NetConfig config = netConfig(tap, mac, mtu, ip);
-            int host = hostSide(ip);
-            ns.ip("addr", "add", StaticIp.text(host) + "/" + ip.prefixLen(), "dev", PRIVATE_TAP);
-            ns.ip("link", "set", PRIVATE_TAP, "mtu", String.valueOf(mtu), "up");
-            PortRelay relay = new PortRelay(ns, InetAddress.getByAddress(bytes(ip.address())), mappings,
-                    line -> System.err.println("kiln: " + line));
-            StringBuilder s = new StringBuilder("guest " + ip + " (MAC " + NetConfig.macText(mac) + ", MTU " + mtu
-                    + ") in its own network namespace, host side " + StaticIp.text(host));
-            for (PortRelay.Mapping m : mappings) {
-                s.append("; 127.0.0.1:").append(m.hostPort()).append(" -> ").append(StaticIp.text(ip.address()))
-                        .append(':').append(m.guestPort());
-            }
-            return new VmNetwork(ns, tap, relay, config, s.toString());
+            host = HostNetwork.publish(mappings, ip, mtu, line -> System.err.println("kiln: " + line));
         } catch (BindException e) {
-            cleanup(tap, ns);
             throw new UserError("-p: " + e.getMessage());
         } catch (IOException e) {
-            cleanup(tap, ns);
             throw new UserError("cannot set up the VM's network: " + e.getMessage());
-        } catch (RuntimeException e) {
-            cleanup(tap, ns);
-            throw e;
         }
-    }
-
-    /** The tap's address: the gateway if the guest has one, else the first other host address of the subnet. */
-    static int hostSide(StaticIp ip) {
-        if (ip.gateway() != 0) return ip.gateway();
-        int network = ip.address() & ip.netmask();
-        int candidate = network + 1 == ip.address() ? network + 2 : network + 1;
-        if (ip.prefixLen() >= 31) candidate = ip.address() ^ 1;
-        return candidate;
-    }
-
-    private static byte[] bytes(int a) {
-        return new byte[] {(byte) (a >>> 24), (byte) (a >>> 16), (byte) (a >>> 8), (byte) a};
-    }
-
-    private static void cleanup(TapDevice tap, PrivateNetns ns) {
-        if (tap != null) tap.close();
-        if (ns != null) ns.close();
+        NetConfig config = netConfig(host, mac, mtu, ip);
+        StringBuilder s = new StringBuilder("guest " + ip + " (MAC " + NetConfig.macText(mac) + ", MTU " + mtu
+                + ") in its own network namespace, host side " + StaticIp.text(host.hostAddress()));
+        for (PortRelay.Mapping m : mappings) {
+            s.append("; 127.0.0.1:").append(m.hostPort()).append(" -> ").append(StaticIp.text(ip.address()))
+                    .append(':').append(m.guestPort());
+        }
+        return new VmNetwork(host, config, s.toString());
     }
 
     /** Closes the relay, the tap and the namespace (call after the VM ended). Idempotent. */
     @Override
-    public synchronized void close() {
-        if (relay != null) relay.close();
-        tap.close();
-        if (ns != null) ns.close();
+    public void close() {
+        host.close();
     }
 }

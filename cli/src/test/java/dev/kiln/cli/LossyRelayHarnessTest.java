@@ -3,7 +3,7 @@ package dev.kiln.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kiln.vmm.net.NetworkNamespace;
+import dev.kiln.vmm.hostnet.NetworkNamespace;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

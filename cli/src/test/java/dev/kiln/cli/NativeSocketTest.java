@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.kiln.builder.nativeimage.AppInput;
 import dev.kiln.builder.nativeimage.NativeImageBuilder;
-import dev.kiln.vmm.net.NetworkNamespace;
+import dev.kiln.vmm.hostnet.NetworkNamespace;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

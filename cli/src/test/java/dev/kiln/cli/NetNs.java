@@ -1,6 +1,6 @@
 package dev.kiln.cli;
 
-import dev.kiln.vmm.net.NetworkNamespace;
+import dev.kiln.vmm.hostnet.NetworkNamespace;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -7,8 +7,9 @@ import dev.kiln.vmm.Vm;
 import dev.kiln.vmm.VmConfig;
 import dev.kiln.vmm.VmExit;
 import dev.kiln.vmm.VmStats;
-import dev.kiln.vmm.net.PrivateNetns;
-import dev.kiln.vmm.net.TapDevice;
+import dev.kiln.vmm.device.net.TapBackend;
+import dev.kiln.vmm.hostnet.PrivateNetns;
+import dev.kiln.vmm.hostnet.TapDevice;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -282,7 +283,7 @@ public final class HypercallFuzzer {
     /** Worker w's guest: 10.77.w.2/24 behind the tap's 10.77.w.1, an MTU the seed picks (the tap does not care). */
     private static NetConfig netConfig(TapDevice tap, int worker, long seed) {
         int base = SUBNET | (worker << 8);
-        return new NetConfig(tap, NetConfig.localMac(worker + 1), MTUS[(int) Long.remainderUnsigned(seed, MTUS.length)],
+        return new NetConfig(new TapBackend(tap), NetConfig.localMac(worker + 1), MTUS[(int) Long.remainderUnsigned(seed, MTUS.length)],
                 base | 2, 24, base | 1);
     }
 

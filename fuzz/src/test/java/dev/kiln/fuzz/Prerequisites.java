@@ -3,7 +3,7 @@ package dev.kiln.fuzz;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.kiln.vmm.Kvm;
-import dev.kiln.vmm.net.NetworkNamespace;
+import dev.kiln.vmm.hostnet.NetworkNamespace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -1,7 +1,13 @@
 package dev.kiln.init;
 
+import dev.kiln.linux.Errno;
+import dev.kiln.linux.Libc;
+
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -63,10 +69,10 @@ public final class Init {
             setClock(Files.readString(Path.of("/proc/cmdline")));
             // The kernel set the hostname from ip= already; this makes it the manifest's name in any case.
             trace("clock set");
-            Libc.sethostname(single(manifest, "name"));
+            Errno.check(Libc.sethostname(single(manifest, "name")), "sethostname");
             // O_NOCTTY: PID 1 must not make the control port its controlling terminal. Not raw mode:
             // the host ignores the echo of its own commands and strips the tty's CR.
-            controlFd = Libc.open(CONTROL, Libc.O_RDWR | Libc.O_NOCTTY | Libc.O_CLOEXEC);
+            controlFd = Errno.check(Libc.open(CONTROL, Libc.O_RDWR | Libc.O_NOCTTY | Libc.O_CLOEXEC), "open(" + CONTROL + ")");
             jdk.internal.access.SharedSecrets.getJavaLangAccess()
                     .registerShutdownHook(9, true, new Task(Task.REPORT));
             Thread listener = new Thread(new Task(Task.LISTEN), "kiln-control");
@@ -98,6 +104,7 @@ public final class Init {
         try {
             Map<String, List<String>> manifest = readManifest(Path.of(MANIFEST));
             Libc.linkAll();
+            Errno.check(Libc.getpid(), "getpid");
             System.Logger runtime = System.getLogger("java.lang.Runtime");
             runtime.isLoggable(System.Logger.Level.DEBUG);
             new Task(Task.LISTEN);
@@ -129,11 +136,15 @@ public final class Init {
         }
     }
 
-    private static void mountFileSystems() {
-        Libc.mount("proc", "/proc", "proc", Libc.MS_NOSUID | Libc.MS_NODEV | Libc.MS_NOEXEC, null);
-        Libc.mount("sysfs", "/sys", "sysfs", Libc.MS_NOSUID | Libc.MS_NODEV | Libc.MS_NOEXEC, null);
-        Libc.mount("devtmpfs", "/dev", "devtmpfs", Libc.MS_NOSUID, "mode=0755");
-        Libc.mount("tmpfs", "/tmp", "tmpfs", Libc.MS_NOSUID | Libc.MS_NODEV, "mode=1777");
+    private static void mountFileSystems() throws IOException {
+        mount("proc", "/proc", Libc.MS_NOSUID | Libc.MS_NODEV | Libc.MS_NOEXEC, null);
+        mount("sysfs", "/sys", Libc.MS_NOSUID | Libc.MS_NODEV | Libc.MS_NOEXEC, null);
+        mount("devtmpfs", "/dev", Libc.MS_NOSUID, "mode=0755");
+        mount("tmpfs", "/tmp", Libc.MS_NOSUID | Libc.MS_NODEV, "mode=1777");
+    }
+
+    private static void mount(String fstype, String target, long flags, String data) throws IOException {
+        Errno.check(Libc.mount(fstype, target, fstype, flags, data), "mount(" + fstype + " on " + target + ")");
     }
 
     /**
@@ -141,12 +152,12 @@ public final class Init {
      * CLOCK_MONOTONIC counts from about then (the kernel starts within milliseconds), so the
      * real time now is that value plus the monotonic clock.
      */
-    private static void setClock(String cmdline) {
+    private static void setClock(String cmdline) throws IOException {
         for (String a : cmdline.strip().split("\\s+")) {
             if (a.startsWith("kiln.time=")) {
                 long hostMillis = Long.parseLong(a.substring("kiln.time=".length()));
                 long now = hostMillis * 1_000_000L + System.nanoTime(); // HotSpot: CLOCK_MONOTONIC
-                Libc.clockSettime(Libc.CLOCK_REALTIME, now);
+                Errno.check(Libc.clockSettime(Libc.CLOCK_REALTIME, now), "clock_settime");
                 return;
             }
         }
@@ -202,7 +213,7 @@ public final class Init {
         StringBuilder line = new StringBuilder();
         try {
             while (true) {
-                byte[] b = Libc.read(controlFd, 256);
+                byte[] b = read(controlFd, 256);
                 if (b.length == 0) {
                     return;
                 }
@@ -215,12 +226,12 @@ public final class Init {
                     }
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             System.err.println("kiln-init: control port: " + e.getMessage());
         }
     }
 
-    private static void command(String cmd) {
+    private static void command(String cmd) throws IOException {
         if (cmd.startsWith("signal ")) {
             int sig;
             try {
@@ -231,7 +242,7 @@ public final class Init {
             if (sig == 1 || sig == 2 || sig == 15) {
                 // The JVM handles HUP, INT and TERM (shutdown hooks, then exit 128+N),
                 // unless the app installed its own handler; PID 1 gets only handled signals.
-                Libc.kill(Libc.getpid(), sig);
+                Errno.check(Libc.kill(Libc.getpid(), sig), "kill");
             }
         }
     }
@@ -242,19 +253,38 @@ public final class Init {
         int status = logged != null ? logged : (mainThrew ? 1 : 0);
         System.out.flush();
         System.err.flush();
+        Libc.tcdrain(1); // fails (ENOTTY) when stdout is not a terminal: nothing to wait for then
         try {
-            Libc.tcdrain(1);
-        } catch (RuntimeException ignored) {
-            // stdout may not be a terminal
-        }
-        try {
-            Libc.writeFully(controlFd, ("kiln-exit " + status + "\n").getBytes(StandardCharsets.US_ASCII));
-            Libc.tcdrain(controlFd);
-        } catch (RuntimeException e) {
+            writeFully(controlFd, ("kiln-exit " + status + "\n").getBytes(StandardCharsets.US_ASCII));
+            Errno.check(Libc.tcdrain(controlFd), "tcdrain(" + CONTROL + ")");
+        } catch (IOException | RuntimeException e) {
             System.err.println("kiln-init: could not report the exit status: " + e.getMessage());
         }
         Libc.sync();
         Libc.reboot(Libc.RB_AUTOBOOT);
+    }
+
+    /** One read(2) of at most {@code max} bytes (retried on EINTR); empty at end of file. */
+    private static byte[] read(int fd, int max) throws IOException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment buf = a.allocate(max);
+            long n;
+            do {
+                n = Libc.read(fd, buf, max);
+            } while (n == -Errno.EINTR);
+            return buf.asSlice(0, Errno.check(n, "read")).toArray(ValueLayout.JAVA_BYTE);
+        }
+    }
+
+    private static void writeFully(int fd, byte[] data) throws IOException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment buf = a.allocate(Math.max(1, data.length));
+            MemorySegment.copy(data, 0, buf, ValueLayout.JAVA_BYTE, 0, data.length);
+            for (long off = 0; off < data.length; ) {
+                long n = Libc.write(fd, buf.asSlice(off), data.length - off);
+                if (n != -Errno.EINTR) off += Errno.check(n, "write");
+            }
+        }
     }
 
     /** Runs main as the java launcher would (JEP 512 order: static main(String[]), static main(), instance). */

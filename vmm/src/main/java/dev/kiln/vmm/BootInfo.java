@@ -1,16 +1,13 @@
 package dev.kiln.vmm;
 
 import dev.kiln.vmm.abi.Abi;
+import dev.kiln.vmm.memory.GuestMemory;
 
-import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * The boot-info block at {@link GuestLayout#BOOT_INFO}: struct kiln_boot_info, then the argv
@@ -57,45 +54,45 @@ final class BootInfo {
     }
 
     /** Writes everything except the clock fields, which {@link #writeClock} fills in last. */
-    void write(MemorySegment mem, GuestLayout layout, long tscKhz, NetConfig net) {
+    void write(GuestMemory.BootWriter mem, GuestLayout layout, long tscKhz, NetConfig net) {
         long base = GuestLayout.BOOT_INFO;
-        mem.set(JAVA_INT, base + Abi.BOOT_INFO_MAGIC, Abi.BOOT_MAGIC);
-        mem.set(JAVA_INT, base + Abi.BOOT_INFO_ABI_VERSION, Abi.ABI_VERSION);
-        mem.set(JAVA_LONG, base + Abi.BOOT_INFO_MEM_SIZE, layout.memSize);
-        mem.set(JAVA_LONG, base + Abi.BOOT_INFO_HEAP_START, layout.heapStart);
-        mem.set(JAVA_LONG, base + Abi.BOOT_INFO_HEAP_END, layout.heapEnd);
-        mem.set(JAVA_LONG, base + Abi.BOOT_INFO_STACK_TOP, layout.stackTop);
-        mem.set(JAVA_LONG, base + Abi.BOOT_INFO_TSC_KHZ, tscKhz);
+        mem.putInt(base + Abi.BOOT_INFO_MAGIC, Abi.BOOT_MAGIC);
+        mem.putInt(base + Abi.BOOT_INFO_ABI_VERSION, Abi.ABI_VERSION);
+        mem.putLong(base + Abi.BOOT_INFO_MEM_SIZE, layout.memSize);
+        mem.putLong(base + Abi.BOOT_INFO_HEAP_START, layout.heapStart);
+        mem.putLong(base + Abi.BOOT_INFO_HEAP_END, layout.heapEnd);
+        mem.putLong(base + Abi.BOOT_INFO_STACK_TOP, layout.stackTop);
+        mem.putLong(base + Abi.BOOT_INFO_TSC_KHZ, tscKhz);
         long argvAt = base + Abi.BOOT_INFO_SIZE;
         long envpAt = argvAt + 8L * (argv.length + 1);
         long strings = envpAt + 8L * (envp.length + 1);
-        mem.set(JAVA_LONG, base + Abi.BOOT_INFO_ARGC, argv.length);
-        mem.set(JAVA_LONG, base + Abi.BOOT_INFO_ARGV, argvAt);
-        mem.set(JAVA_LONG, base + Abi.BOOT_INFO_ENVC, envp.length);
-        mem.set(JAVA_LONG, base + Abi.BOOT_INFO_ENVP, envpAt);
+        mem.putLong(base + Abi.BOOT_INFO_ARGC, argv.length);
+        mem.putLong(base + Abi.BOOT_INFO_ARGV, argvAt);
+        mem.putLong(base + Abi.BOOT_INFO_ENVC, envp.length);
+        mem.putLong(base + Abi.BOOT_INFO_ENVP, envpAt);
         if (net != null) {
-            mem.set(JAVA_LONG, base + Abi.BOOT_INFO_NET_BASE, layout.netBase);
-            mem.set(JAVA_LONG, base + Abi.BOOT_INFO_NET_MAC, net.mac());
-            mem.set(JAVA_INT, base + Abi.BOOT_INFO_NET_MTU, net.mtu());
-            mem.set(JAVA_INT, base + Abi.BOOT_INFO_NET_IPV4, net.ipv4());
-            mem.set(JAVA_INT, base + Abi.BOOT_INFO_NET_PREFIX_LEN, net.prefixLen());
-            mem.set(JAVA_INT, base + Abi.BOOT_INFO_NET_GATEWAY, net.gateway());
+            mem.putLong(base + Abi.BOOT_INFO_NET_BASE, layout.netBase);
+            mem.putLong(base + Abi.BOOT_INFO_NET_MAC, net.mac());
+            mem.putInt(base + Abi.BOOT_INFO_NET_MTU, net.mtu());
+            mem.putInt(base + Abi.BOOT_INFO_NET_IPV4, net.ipv4());
+            mem.putInt(base + Abi.BOOT_INFO_NET_PREFIX_LEN, net.prefixLen());
+            mem.putInt(base + Abi.BOOT_INFO_NET_GATEWAY, net.gateway());
         }
         strings = writeStrings(mem, argv, argvAt, strings);
         writeStrings(mem, envp, envpAt, strings);
     }
 
-    private static long writeStrings(MemorySegment mem, byte[][] strings, long table, long at) {
+    private static long writeStrings(GuestMemory.BootWriter mem, byte[][] strings, long table, long at) {
         for (int i = 0; i < strings.length; i++) {
-            mem.set(JAVA_LONG, table + 8L * i, at);
-            MemorySegment.copy(strings[i], 0, mem, java.lang.foreign.ValueLayout.JAVA_BYTE, at, strings[i].length);
+            mem.putLong(table + 8L * i, at);
+            mem.putBytes(at, strings[i]);
             at += strings[i].length + 1; // memory is zeroed: the NUL is already there
         }
         return at;
     }
 
-    static void writeClock(MemorySegment mem, long wallclockNs, long bootTsc) {
-        mem.set(JAVA_LONG, GuestLayout.BOOT_INFO + Abi.BOOT_INFO_WALLCLOCK_NS, wallclockNs);
-        mem.set(JAVA_LONG, GuestLayout.BOOT_INFO + Abi.BOOT_INFO_BOOT_TSC, bootTsc);
+    static void writeClock(GuestMemory.BootWriter mem, long wallclockNs, long bootTsc) {
+        mem.putLong(GuestLayout.BOOT_INFO + Abi.BOOT_INFO_WALLCLOCK_NS, wallclockNs);
+        mem.putLong(GuestLayout.BOOT_INFO + Abi.BOOT_INFO_BOOT_TSC, bootTsc);
     }
 }

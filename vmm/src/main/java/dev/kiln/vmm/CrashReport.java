@@ -1,5 +1,8 @@
 package dev.kiln.vmm;
 
+import dev.kiln.linux.kvm.KvmApi;
+
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,9 +46,9 @@ public record CrashReport(String image, long rip, String symbol, boolean pageFau
         sb.append("guest ").append(image).append(" crashed: ").append(hint).append('\n');
         sb.append("  at ").append(location()).append('\n');
         sb.append("  cr2 ").append(pageFault ? hex(cr2) + " (page-fault address)" : "(no page fault)").append('\n');
-        String[] names = KvmApi.REG_NAMES;
+        List<String> names = KvmApi.REG_NAMES;
         for (int i = 0; i < 16; i++) {
-            sb.append(i % 4 == 0 ? "  " : "  ").append(String.format("%-3s %016x", names[i], register(names[i])));
+            sb.append("  ").append(String.format("%-3s %016x", names.get(i), register(names.get(i))));
             if (i % 4 == 3) sb.append('\n');
         }
         sb.append(String.format("  rip %016x  rflags %016x%n", rip, register("rflags")));

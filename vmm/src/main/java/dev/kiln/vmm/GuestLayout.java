@@ -1,5 +1,13 @@
 package dev.kiln.vmm;
 
+import dev.kiln.vmm.abi.Abi;
+import dev.kiln.vmm.memory.Access;
+import dev.kiln.vmm.memory.GuestMemory;
+import dev.kiln.vmm.memory.Region;
+
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Where everything goes in one VM's guest-physical memory (identity-mapped, so the same
  * numbers are guest-virtual addresses):
@@ -17,49 +25,48 @@ package dev.kiln.vmm;
  *   net end      stack guard page: not mapped
  *                stack (256 KiB), RW NX, up to stack_top = mem_size
  * </pre>
+ *
+ * <p>{@link #regions} turns this map into the list of mapped regions with their access, from
+ * which both the page tables and {@link GuestMemory}'s checks of the guest's pointers are
+ * made. {@link #IMAGE_MIN} and {@link #MAX_MEMORY} are also the image format's limits (the
+ * loader refuses images outside them).
  */
-final class GuestLayout {
-    static final long PAGE = 4096, LARGE_PAGE = 2L << 20;
-    static final long GDT = 0x1000, TSS = 0x1080;
-    /**
-     * The TSS's I/O permission bitmap follows it and allows every port (all zero bits) plus
-     * the terminating 0xff byte. Measured on this project's nested KVM: the guest's RFLAGS.IOPL
-     * is not honoured (KVM_GET_REGS reads it back as 0), so with a TSS that has no bitmap
-     * every OUT faults; with this bitmap every IN/OUT exits to the monitor, which decides.
-     */
-    static final long TSS_IOMAP_OFFSET = 0x68, TSS_IOMAP_BYTES = 0x10000 / 8;
-    static final long TSS_LIMIT = TSS_IOMAP_OFFSET + TSS_IOMAP_BYTES; // includes the 0xff terminator
-    static final int GDT_LIMIT = 5 * 8 - 1; // null, code, data, 16-byte TSS descriptor
-    static final int SEL_CODE = 0x08, SEL_DATA = 0x10, SEL_TSS = 0x18;
-    static final long BOOT_INFO = 0x4000, BOOT_INFO_MAX = 0x10000;
-    static final long PT_POOL = BOOT_INFO + BOOT_INFO_MAX;
-    static final long IMAGE_MIN = 0x400000;
-    static final long MAX_MEMORY = 4L << 30;
-    static final long MIN_MEMORY = 8L << 20;
-    static final long STACK_SIZE = 256L << 10;
+public final class GuestLayout {
+    public static final long PAGE = GuestMemory.PAGE;
+    /** The GDT and the TSS (x86 setup fills them in; see dev.kiln.vmm.x86.X86Setup). */
+    public static final long GDT = 0x1000, TSS = 0x1080;
+    public static final long BOOT_INFO = 0x4000, BOOT_INFO_MAX = 0x10000;
+    public static final long PT_POOL = BOOT_INFO + BOOT_INFO_MAX;
+    /** The lowest address an image may be linked at; everything below is the monitor's. */
+    public static final long IMAGE_MIN = 0x400000;
+    public static final long MAX_MEMORY = 4L << 30;
+    public static final long MIN_MEMORY = 8L << 20;
+    public static final long STACK_SIZE = 256L << 10;
     /** Bytes reserved for the TCB at the FS base (self pointer at 0, canary at 0x28). */
-    static final long TCB_SIZE = 0x100;
+    public static final long TCB_SIZE = 0x100;
 
-    final long memSize;
-    final long tlsBlock;   // start of the TLS block (PT_TLS image then zeroes)
-    final long threadPointer; // FS base = TCB address
-    final long heapStart, heapEnd;
+    private final GuestImage image;
+    public final long memSize;
+    /** Start of the TLS block (the PT_TLS image, then zeroes). */
+    public final long tlsBlock;
+    /** The FS base: the TCB's address. */
+    public final long threadPointer;
+    public final long heapStart, heapEnd;
     /** The net region [netBase, guardPage), or netBase = 0 when the VM has no net device. */
-    final long netBase;
-    final long guardPage, stackBottom, stackTop;
-    /** Ranges the guest may write and so the monitor may write for it: {start, end} pairs. */
-    final long[] writable;
+    public final long netBase;
+    public final long guardPage, stackBottom, stackTop;
 
-    GuestLayout(GuestImage image, long memSize) {
+    public GuestLayout(GuestImage image, long memSize) {
         this(image, memSize, false);
     }
 
-    GuestLayout(GuestImage image, long memSize, boolean net) {
+    public GuestLayout(GuestImage image, long memSize, boolean net) {
         if (memSize % PAGE != 0) throw new VmmException("guest memory must be a multiple of 4 KiB, got " + memSize);
         if (memSize > MAX_MEMORY) throw new VmmException("guest memory of " + (memSize >> 20) + " MiB is above the 4 GiB limit"
                 + " (hypercall blocks are addressed with 32 bits)");
         if (memSize < MIN_MEMORY) throw new VmmException("guest memory of " + memSize + " bytes is below the "
                 + (MIN_MEMORY >> 20) + " MiB minimum");
+        this.image = image;
         this.memSize = memSize;
         long imageEnd = pageUp(image.imageEnd());
         long tp;
@@ -78,7 +85,7 @@ final class GuestLayout {
         stackTop = memSize;
         stackBottom = memSize - STACK_SIZE;
         guardPage = stackBottom - PAGE;
-        long netSize = net ? dev.kiln.vmm.abi.Abi.NET_REGION_SIZE : 0;
+        long netSize = net ? Abi.NET_REGION_SIZE : 0;
         heapEnd = guardPage - netSize;
         netBase = net ? heapEnd : 0;
         if (heapEnd < heapStart) {
@@ -86,45 +93,36 @@ final class GuestLayout {
             throw new VmmException("guest memory of " + (memSize >> 20) + " MiB is too small for image " + image.name()
                     + ": it needs at least " + ((need + (1 << 20) - 1) >> 20) + " MiB");
         }
-        long[] w = new long[2 * (image.segments().size() + 2)];
-        int n = 0;
+    }
+
+    /**
+     * Every mapped region and what the guest may do there, for a boot info of
+     * {@code bootInfoSize} bytes: GDT and TSS (supervisor read-only: the CPU reads the TSS's I/O
+     * bitmap on every IN/OUT), the boot-info pages (read-only), the image segments (W^X), TLS,
+     * heap and net region, the stack. Nothing else is mapped: page 0, the page-table pool, the
+     * gaps between segments and the guard page fault when touched.
+     */
+    public List<Region> regions(long bootInfoSize) {
+        if (bootInfoSize <= 0 || bootInfoSize > BOOT_INFO_MAX) {
+            throw new IllegalArgumentException("boot info of " + bootInfoSize + " bytes");
+        }
+        List<Region> r = new ArrayList<>();
+        r.add(new Region(GDT, BOOT_INFO, Access.SUPERVISOR_READ));
+        r.add(new Region(BOOT_INFO, pageUp(BOOT_INFO + bootInfoSize), Access.RODATA));
         for (GuestImage.Segment s : image.segments()) {
-            if (!s.writable()) continue;
-            w[n++] = pageDown(s.vaddr());
-            w[n++] = pageUp(s.end());
+            Access a = s.writable() ? Access.DATA : s.executable() ? Access.TEXT : Access.RODATA;
+            r.add(new Region(pageDown(s.vaddr()), pageUp(s.end()), a));
         }
-        w[n++] = imageEnd;
-        w[n++] = guardPage; // heap and net region
-        w[n++] = stackBottom;
-        w[n++] = stackTop;
-        writable = java.util.Arrays.copyOf(w, n);
+        r.add(new Region(pageUp(image.imageEnd()), guardPage, Access.DATA)); // TLS, TCB, heap, net region
+        r.add(new Region(stackBottom, stackTop, Access.DATA));             // the guard page below stays unmapped
+        return r;
     }
 
-    /** True if [addr, addr+len) lies wholly inside guest memory; overflow-safe for any inputs. */
-    boolean inMemory(long addr, long len) {
-        return addr >= 0 && len >= 0 && len <= memSize && addr <= memSize - len;
-    }
-
-    /** May the guest have the monitor read [addr, addr+len)? Image, heap, stack, or the boot info. */
-    boolean guestReadable(long addr, long len, long bootInfoEnd) {
-        if (!inMemory(addr, len)) return false;
-        return addr >= IMAGE_MIN || (addr >= BOOT_INFO && addr + len <= bootInfoEnd);
-    }
-
-    /** May the monitor write [addr, addr+len) for the guest? Only memory the guest itself may write. */
-    boolean guestWritable(long addr, long len) {
-        if (!inMemory(addr, len)) return false;
-        for (int i = 0; i < writable.length; i += 2) {
-            if (addr >= writable[i] && addr + len <= writable[i + 1]) return true;
-        }
-        return false;
-    }
-
-    static long pageUp(long a) {
+    public static long pageUp(long a) {
         return (a + PAGE - 1) & -PAGE;
     }
 
-    static long pageDown(long a) {
+    public static long pageDown(long a) {
         return a & -PAGE;
     }
 }

@@ -1,5 +1,11 @@
 package dev.kiln.vmm;
 
+import dev.kiln.linux.Errno;
+import dev.kiln.linux.Libc;
+import dev.kiln.linux.kvm.KvmApi;
+import dev.kiln.vmm.kvm.KvmCalls;
+import dev.kiln.vmm.kvm.VmShell;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
@@ -24,24 +30,22 @@ public final class Kvm implements AutoCloseable {
     private final int vcpuMmapSize;
     private final boolean perVcpuTscKhz;
     private volatile boolean closed;
-    /** Shells of ended VMs, reset and ready for the next VM of the same memory size (see {@link Shell}). */
-    private final ArrayDeque<Shell> idle = new ArrayDeque<>();
+    /** Shells of ended VMs, reset and ready for the next VM of the same memory size (see {@link VmShell}). */
+    private final ArrayDeque<VmShell> idle = new ArrayDeque<>();
     /** At most this many idle shells are kept; each holds kernel structures but no guest memory. */
     static final int MAX_IDLE_SHELLS = 8;
 
     private Kvm(int fd) {
         this.fd = fd;
         try {
-            MemorySegment errno = Libc.newErrnoSlot(arena);
-            int version = Libc.ioctl(errno, fd, KvmApi.KVM_GET_API_VERSION, 0);
+            int version = Libc.ioctl(fd, KvmApi.KVM_GET_API_VERSION, 0);
             if (version != KvmApi.API_VERSION) {
                 throw new VmmException(DEVICE + " speaks KVM API version " + version + ", Kiln needs "
                         + KvmApi.API_VERSION);
             }
-            vcpuMmapSize = check(errno, Libc.ioctl(errno, fd, KvmApi.KVM_GET_VCPU_MMAP_SIZE, 0),
-                    "KVM_GET_VCPU_MMAP_SIZE");
-            cpuid = supportedCpuid(errno);
-            perVcpuTscKhz = Libc.ioctl(errno, fd, KvmApi.KVM_CHECK_EXTENSION, KvmApi.KVM_CAP_GET_TSC_KHZ) > 0;
+            vcpuMmapSize = KvmCalls.ioctl(fd, KvmApi.KVM_GET_VCPU_MMAP_SIZE, 0, "KVM_GET_VCPU_MMAP_SIZE");
+            cpuid = supportedCpuid();
+            perVcpuTscKhz = Libc.ioctl(fd, KvmApi.KVM_CHECK_EXTENSION, KvmApi.KVM_CAP_GET_TSC_KHZ) > 0;
         } catch (RuntimeException e) {
             Libc.close(fd);
             arena.close();
@@ -55,39 +59,25 @@ public final class Kvm implements AutoCloseable {
             throw new VmmException(DEVICE + " does not exist: this host has no KVM (load kvm_intel or kvm_amd, "
                     + "or enable nested virtualization)");
         }
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment errno = Libc.newErrnoSlot(a);
-            int fd = Libc.open(errno, DEVICE, Libc.O_RDWR | Libc.O_CLOEXEC);
-            if (fd < 0) {
-                int e = Libc.errno(errno);
-                String hint = e == 13 || e == 1 ? ": add your user to the kvm group or run as root" : "";
-                throw new VmmException("cannot open " + DEVICE + ": " + Libc.describe(e) + hint);
-            }
-            return new Kvm(fd);
+        int fd = Libc.open(DEVICE, Libc.O_RDWR | Libc.O_CLOEXEC);
+        if (fd < 0) {
+            String hint = fd == -Errno.EACCES || fd == -Errno.EPERM ? ": add your user to the kvm group or run as root" : "";
+            throw new VmmException("cannot open " + DEVICE + ": " + Errno.describe(-fd) + hint);
         }
+        return new Kvm(fd);
     }
 
     /** KVM_GET_SUPPORTED_CPUID, growing the buffer while the kernel says E2BIG. */
-    private MemorySegment supportedCpuid(MemorySegment errno) {
+    private MemorySegment supportedCpuid() {
         for (int n = 128; ; n *= 2) {
             MemorySegment buf = arena.allocate(KvmApi.CPUID_HEADER + (long) n * KvmApi.CPUID_ENTRY, 8);
-            buf.set(JAVA_INT, 0, n);
-            if (Libc.ioctl(errno, fd, KvmApi.KVM_GET_SUPPORTED_CPUID, buf.address()) == 0) return buf;
-            int e = Libc.errno(errno);
-            if (e != Libc.E2BIG || n >= MAX_CPUID_ENTRIES) {
-                throw new VmmException("KVM_GET_SUPPORTED_CPUID on " + DEVICE + " failed: " + Libc.describe(e));
+            buf.set(JAVA_INT, KvmApi.CPUID_NENT, n);
+            int r = Libc.ioctl(fd, KvmApi.KVM_GET_SUPPORTED_CPUID, buf.address());
+            if (r == 0) return buf;
+            if (r != -Errno.E2BIG || n >= MAX_CPUID_ENTRIES) {
+                throw new VmmException("KVM_GET_SUPPORTED_CPUID on " + DEVICE + " failed: " + Errno.describe(-r));
             }
         }
-    }
-
-    static int check(MemorySegment errno, int result, String what) {
-        if (result < 0) throw new VmmException(what + " failed: " + Libc.describe(Libc.errno(errno)));
-        return result;
-    }
-
-    int fd() {
-        if (closed) throw new IllegalStateException("Kvm is closed");
-        return fd;
     }
 
     /** The KVM API version /dev/kvm speaks (checked to be the one Kiln needs when opened). */
@@ -97,53 +87,39 @@ public final class Kvm implements AutoCloseable {
 
     /** How many CPUID leaves KVM_GET_SUPPORTED_CPUID returned: the CPU model guests see. */
     public int supportedCpuidEntries() {
-        return cpuid.get(java.lang.foreign.ValueLayout.JAVA_INT, 0); // kvm_cpuid2.nent
-    }
-
-    /** kvm_cpuid2 ready for KVM_SET_CPUID2; the kernel only reads it, so VMs share it. */
-    MemorySegment cpuid() {
-        return cpuid;
-    }
-
-    int vcpuMmapSize() {
-        return vcpuMmapSize;
-    }
-
-    boolean perVcpuTscKhz() {
-        return perVcpuTscKhz;
+        return cpuid.get(JAVA_INT, KvmApi.CPUID_NENT);
     }
 
     private volatile int tscKhz;
 
     /** The guest TSC frequency (KVM_GET_TSC_KHZ on a vCPU; every vCPU gets the same, so asked once). */
-    int tscKhz(MemorySegment errno, int vcpuFd) {
+    int tscKhz(VmShell shell) {
         int khz = tscKhz;
         if (khz > 0) return khz;
-        khz = perVcpuTscKhz ? Libc.ioctl(errno, vcpuFd, KvmApi.KVM_GET_TSC_KHZ, 0) : -1;
-        if (khz <= 0) {
-            throw new VmmException("KVM_GET_TSC_KHZ failed on " + DEVICE
-                    + (khz < 0 && perVcpuTscKhz ? ": " + Libc.describe(Libc.errno(errno)) : ": not supported"));
-        }
+        if (!perVcpuTscKhz) throw new VmmException("KVM_GET_TSC_KHZ failed on " + DEVICE + ": not supported");
+        khz = shell.vcpu().tscKhz();
+        if (khz <= 0) throw new VmmException("KVM_GET_TSC_KHZ on " + DEVICE + " returned " + khz);
         tscKhz = khz;
         return khz;
     }
 
     /** A reset shell with this memory size from an ended VM, or a new one. */
-    Shell takeShell(long memSize) {
+    VmShell takeShell(long memSize) {
         synchronized (idle) {
-            for (Iterator<Shell> it = idle.iterator(); it.hasNext(); ) {
-                Shell s = it.next();
-                if (s.memSize == memSize) {
+            if (closed) throw new IllegalStateException("Kvm is closed");
+            for (Iterator<VmShell> it = idle.iterator(); it.hasNext(); ) {
+                VmShell s = it.next();
+                if (s.memSize() == memSize) {
                     it.remove();
                     return s;
                 }
             }
         }
-        return Shell.create(this, memSize);
+        return VmShell.create(fd, memSize, vcpuMmapSize, cpuid);
     }
 
     /** Takes back the shell of an ended VM: reset and kept for reuse, or destroyed. */
-    void recycle(Shell shell) {
+    void recycle(VmShell shell) {
         boolean keep;
         synchronized (idle) {
             keep = !closed && idle.size() < MAX_IDLE_SHELLS;
@@ -172,7 +148,7 @@ public final class Kvm implements AutoCloseable {
         synchronized (idle) {
             if (closed) return;
             closed = true;
-            for (Shell s : idle) s.destroy();
+            for (VmShell s : idle) s.destroy();
             idle.clear();
         }
         Libc.close(fd);

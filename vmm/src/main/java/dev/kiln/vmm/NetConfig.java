@@ -1,26 +1,27 @@
 package dev.kiln.vmm;
 
 import dev.kiln.vmm.abi.Abi;
-import dev.kiln.vmm.net.TapDevice;
+import dev.kiln.vmm.device.net.NetBackend;
 
 import java.util.Objects;
 
 /**
- * A VM's net device: the tap its frames go through (opened and closed by the caller, used by
- * the VM's I/O thread only while the VM runs) and what the guest is told in the boot info.
+ * A VM's net device: the backend its frames go through (a tap today; opened and closed by
+ * the caller, used by the VM's I/O thread only while the VM runs) and what the guest is told
+ * in the boot info.
  *
- * @param tap the host end of the wire
+ * @param backend the host end of the wire, for example {@code new TapBackend(tap)}
  * @param mac the guest's MAC address, low 48 bits (first byte in bits 47..40); unicast
  * @param mtu the IP MTU, {@link Abi#NET_MTU_MIN}..{@link Abi#NET_MTU_MAX}; frames are at most mtu + 14 bytes
  * @param ipv4 a static address (host byte order), 0 for DHCP
  * @param prefixLen 0..32; 1..32 with a static address
  * @param gateway host byte order, 0 for none
  */
-public record NetConfig(TapDevice tap, long mac, int mtu, int ipv4, int prefixLen, int gateway) {
+public record NetConfig(NetBackend backend, long mac, int mtu, int ipv4, int prefixLen, int gateway) {
     public static final int DEFAULT_MTU = 1500;
 
     public NetConfig {
-        Objects.requireNonNull(tap, "tap");
+        Objects.requireNonNull(backend, "backend");
         if ((mac & ~0xffff_ffff_ffffL) != 0) throw new IllegalArgumentException("MAC has more than 48 bits");
         if ((mac & (1L << 40)) != 0) throw new IllegalArgumentException("MAC is multicast (bit 0 of the first byte)");
         if (mac == 0) throw new IllegalArgumentException("MAC is 00:00:00:00:00:00");

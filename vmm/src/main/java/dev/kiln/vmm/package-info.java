@@ -1,13 +1,26 @@
 /**
  * The Kiln monitor: boots native images on /dev/kvm through the FFM API.
  *
- * <p>Public API: {@link dev.kiln.vmm.Kvm} (one per process), {@link dev.kiln.vmm.GuestImage}
- * (parsed once, booted many times), {@link dev.kiln.vmm.VmConfig}, {@link dev.kiln.vmm.Vm},
+ * <p>This package is the public API and the VM's life: {@link dev.kiln.vmm.Kvm} (one per
+ * process), {@link dev.kiln.vmm.GuestImage} (parsed once, booted many times; with
+ * {@link dev.kiln.vmm.Manifest}, {@link dev.kiln.vmm.StaticIp}, {@link dev.kiln.vmm.ImageException}),
+ * {@link dev.kiln.vmm.VmConfig} and {@link dev.kiln.vmm.NetConfig}, {@link dev.kiln.vmm.Vm},
  * {@link dev.kiln.vmm.VmExit}, {@link dev.kiln.vmm.CrashReport}, {@link dev.kiln.vmm.VmStats},
- * {@link dev.kiln.vmm.Manifest}, {@link dev.kiln.vmm.VmmException} and
- * {@link dev.kiln.vmm.ImageException}. The rest is package-private: libc and KVM bindings
- * ({@code Libc}, {@code KvmApi}), the memory layout ({@code GuestLayout}), page tables
- * ({@code PageTables}), the boot-info block ({@code BootInfo}), reusable VM shells
- * ({@code Shell}) and the vCPU kick ({@code VcpuKicker}).
+ * {@link dev.kiln.vmm.VmmException}. Inside: the memory map of a VM ({@code GuestLayout}),
+ * loading the image and writing the boot info ({@code ImageLoader}, {@code BootInfo}), the
+ * vCPU thread's loop ({@code RunLoop}) and stop requests ({@code StopRequest}).
+ *
+ * <p>The pieces, one package each, in the order a VM meets them:
+ * <ul>
+ *   <li>{@link dev.kiln.vmm.kvm}: KVM objects, the reusable VM shell and the vCPU;</li>
+ *   <li>{@link dev.kiln.vmm.memory}: guest memory, the one checked way into it, and the page tables;</li>
+ *   <li>{@link dev.kiln.vmm.x86}: the CPU state a guest wakes up in;</li>
+ *   <li>{@link dev.kiln.vmm.hypercall}: the ABI's calls, one table and one dispatcher;</li>
+ *   <li>{@link dev.kiln.vmm.crash}: what a triple fault means;</li>
+ *   <li>{@link dev.kiln.vmm.device.net}: the net device (rings, backend, I/O thread, counters);</li>
+ *   <li>{@link dev.kiln.vmm.hostnet}: the host networking {@code kiln run} sets up around it;</li>
+ *   <li>{@link dev.kiln.vmm.abi}: the Java mirror of guest/include/kiln/abi.h.</li>
+ * </ul>
+ * The libc and KVM bindings themselves are the kiln-linux module's ({@code dev.kiln.linux}).
  */
 package dev.kiln.vmm;

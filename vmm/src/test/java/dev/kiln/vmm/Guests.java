@@ -10,31 +10,31 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** The C test guests built by guest/Makefile, and a shared /dev/kvm for the tests. */
-final class Guests {
+public final class Guests {
     private static Kvm kvm;
 
     private Guests() {}
 
     /** The guest build directory: $KILN_GUEST_DIR, else the kiln.guest.dir property the pom sets. */
-    static Path dir() {
+    public static Path dir() {
         String env = System.getenv("KILN_GUEST_DIR");
         String dir = env != null && !env.isEmpty() ? env : System.getProperty("kiln.guest.dir");
         if (dir == null) fail("kiln.guest.dir is not set (run the tests through Maven, which builds guest/)");
         return Path.of(dir);
     }
 
-    static Path elf(String name) {
+    public static Path elf(String name) {
         Path p = dir().resolve("tests").resolve(name + ".elf");
         if (!Files.isRegularFile(p)) fail("test guest " + p + " is missing: run make -C guest");
         return p;
     }
 
-    static GuestImage image(String name) {
+    public static GuestImage image(String name) {
         return GuestImage.load(elf(name));
     }
 
     /** Fails (never skips) with a message naming /dev/kvm when KVM is unavailable. */
-    static synchronized Kvm kvm() {
+    public static synchronized Kvm kvm() {
         if (kvm == null) kvm = Kvm.open();
         return kvm;
     }

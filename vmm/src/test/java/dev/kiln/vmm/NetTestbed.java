@@ -1,7 +1,8 @@
 package dev.kiln.vmm;
 
-import dev.kiln.vmm.net.NetworkNamespace;
-import dev.kiln.vmm.net.TapDevice;
+import dev.kiln.vmm.device.net.TapBackend;
+import dev.kiln.vmm.hostnet.NetworkNamespace;
+import dev.kiln.vmm.hostnet.TapDevice;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -58,7 +59,7 @@ final class NetTestbed implements AutoCloseable {
     final long mac = NetConfig.localMac(ThreadLocalRandom.current().nextInt());
 
     NetConfig netConfig() {
-        return new NetConfig(tap, mac, NetConfig.DEFAULT_MTU, guestIpValue, 24, 0);
+        return new NetConfig(new TapBackend(tap), mac, NetConfig.DEFAULT_MTU, guestIpValue, 24, 0);
     }
 
     /** A VM running in the background, its console captured. */

@@ -2,7 +2,7 @@ package dev.kiln.libos.net;
 
 import dev.kiln.libos.socket.Network;
 import dev.kiln.libos.socket.ThreadBlocker;
-import dev.kiln.vmm.net.TapDevice;
+import dev.kiln.vmm.hostnet.TapDevice;
 import java.io.IOException;
 
 /**

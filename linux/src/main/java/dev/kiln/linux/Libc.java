@@ -1,0 +1,334 @@
+package dev.kiln.linux;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/**
+ * The libc functions Kiln calls, as FFM downcalls into the process's glibc: the monitor's on
+ * the host (KVM, memory, taps, namespaces, signals) and the jvm flavor's init's inside its
+ * guest (mounts, clock, reboot).
+ *
+ * <p><b>One convention for errors</b>, the kernel's own: a call returns what the system call
+ * returns, a non-negative value on success and {@code -errno} on failure (mmap included: no
+ * user-space address is within 4096 of 2^64). errno is captured by the downcall itself,
+ * because the JVM may run code that clobbers it between the call and a later read, into a
+ * capture area of the calling thread, and read at once; no error state outlives the call.
+ * {@link Errno#describe} names an errno and {@link Errno#check} turns a result into an
+ * {@link ErrnoException}.
+ *
+ * <p><b>One way in.</b> Every function is linked to the same Java type, (capture area, six
+ * longs) to long: int arguments are narrowed, pointers passed as addresses (of native memory
+ * that stays allocated for the call, as every caller's does), unused arguments dropped, the
+ * result widened. So one invoker ({@link #call}) holds the errno convention and the
+ * Throwable of invokeExact, and the JIT still sees a direct call through each constant handle.
+ *
+ * <p>Each handle is made on first use, in a holder class of its own: the jvm flavor's init
+ * runs under QEMU's TCG, where every handle costs boot time, and needs only a few of them;
+ * {@link #linkAll} makes them all ahead (its AOT training run). The code avoids lambdas for
+ * the same reason.
+ */
+public final class Libc {
+    public static final int O_RDONLY = 0, O_RDWR = 2, O_NOCTTY = 0400, O_NONBLOCK = 04000, O_CLOEXEC = 02000000;
+    public static final int PROT_READ = 1, PROT_WRITE = 2;
+    public static final int MAP_SHARED = 1, MAP_PRIVATE = 2, MAP_ANONYMOUS = 0x20, MAP_NORESERVE = 0x4000;
+    public static final int MADV_DONTNEED = 4;
+    public static final short POLLIN = 1;
+    public static final int EFD_NONBLOCK = O_NONBLOCK, EFD_CLOEXEC = O_CLOEXEC;
+    public static final int CLONE_NEWNET = 0x40000000;
+    public static final int CLOCK_REALTIME = 0;
+    public static final int MS_NOSUID = 2, MS_NODEV = 4, MS_NOEXEC = 8;
+    /** reboot(2) magic: RB_AUTOBOOT restarts (with the kernel's reboot=t and QEMU's -no-reboot, QEMU exits). */
+    public static final int RB_AUTOBOOT = 0x01234567;
+
+    /** The arguments every linked function takes after the capture area. */
+    private static final int ARGS = 6;
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final SymbolLookup LIBC = LINKER.defaultLookup();
+    private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO = CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    /** One capture area per thread, freed with the thread (an automatic arena). No lambda: see above. */
+    private static final ThreadLocal<MemorySegment> CAPTURE = new ThreadLocal<>() {
+        @Override
+        protected MemorySegment initialValue() {
+            return Arena.ofAuto().allocate(CAPTURE_LAYOUT);
+        }
+    };
+
+    private Libc() {}
+
+    // One holder per function: the handle is made when the function is first called. Pointers are JAVA_LONG.
+    private static final class Open { static final MethodHandle H = link("open", 2, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_INT); }
+    private static final class Close { static final MethodHandle H = link("close", -1, JAVA_INT, JAVA_INT); }
+    private static final class Read { static final MethodHandle H = link("read", -1, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG); }
+    private static final class Write { static final MethodHandle H = link("write", -1, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG); }
+    /** ioctl is variadic; every request Kiln makes passes one integer or pointer argument. */
+    private static final class Ioctl { static final MethodHandle H = link("ioctl", 2, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG); }
+    private static final class Poll { static final MethodHandle H = link("poll", -1, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT); }
+    private static final class EventFd { static final MethodHandle H = link("eventfd", -1, JAVA_INT, JAVA_INT, JAVA_INT); }
+    private static final class Mmap {
+        static final MethodHandle H = link("mmap", -1, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG);
+    }
+    private static final class Munmap { static final MethodHandle H = link("munmap", -1, JAVA_INT, JAVA_LONG, JAVA_LONG); }
+    private static final class Madvise { static final MethodHandle H = link("madvise", -1, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT); }
+    private static final class Getpid { static final MethodHandle H = link("getpid", -1, JAVA_INT); }
+    private static final class Gettid { static final MethodHandle H = link("gettid", -1, JAVA_INT); }
+    private static final class Geteuid { static final MethodHandle H = link("geteuid", -1, JAVA_INT); }
+    private static final class Tgkill { static final MethodHandle H = link("tgkill", -1, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT); }
+    private static final class Kill { static final MethodHandle H = link("kill", -1, JAVA_INT, JAVA_INT, JAVA_INT); }
+    private static final class Sigaction { static final MethodHandle H = link("sigaction", -1, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG); }
+    private static final class Setns { static final MethodHandle H = link("setns", -1, JAVA_INT, JAVA_INT, JAVA_INT); }
+    private static final class Unshare { static final MethodHandle H = link("unshare", -1, JAVA_INT, JAVA_INT); }
+    private static final class Mount {
+        static final MethodHandle H = link("mount", -1, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG);
+    }
+    private static final class Sethostname { static final MethodHandle H = link("sethostname", -1, JAVA_INT, JAVA_LONG, JAVA_LONG); }
+    private static final class ClockSettime { static final MethodHandle H = link("clock_settime", -1, JAVA_INT, JAVA_INT, JAVA_LONG); }
+    private static final class Tcdrain { static final MethodHandle H = link("tcdrain", -1, JAVA_INT, JAVA_INT); }
+    private static final class Reboot { static final MethodHandle H = link("reboot", -1, JAVA_INT, JAVA_INT); }
+    private static final class Sync { static final MethodHandle H = link("sync", -1, null); }
+    private static final class Strerror { static final MethodHandle H = link("strerror", -1, JAVA_LONG, JAVA_INT); }
+    /** glibc 2.32 and later; null before. */
+    private static final class StrerrorName {
+        static final MethodHandle H = LIBC.find("strerrorname_np").isPresent() ? link("strerrorname_np", -1, JAVA_LONG, JAVA_INT) : null;
+    }
+
+    /** Makes every downcall handle now (the jvm flavor's AOT training run records them). */
+    public static void linkAll() {
+        MethodHandle[] all = {Open.H, Close.H, Read.H, Write.H, Ioctl.H, Poll.H, EventFd.H, Mmap.H, Munmap.H, Madvise.H,
+            Getpid.H, Gettid.H, Geteuid.H, Tgkill.H, Kill.H, Sigaction.H, Setns.H, Unshare.H, Mount.H, Sethostname.H,
+            ClockSettime.H, Tcdrain.H, Reboot.H, Sync.H, Strerror.H, StrerrorName.H};
+        if (getpid() <= 0 || all.length == 0) throw new IllegalStateException("nothing linked");
+    }
+
+    /**
+     * Links a libc function ({@code ret} null for void; {@code firstVariadic} the index of its first
+     * variadic argument, or -1) to the one type every function here has: (capture area, six longs) to long.
+     */
+    private static MethodHandle link(String name, int firstVariadic, ValueLayout ret, ValueLayout... args) {
+        if (args.length > ARGS) throw new IllegalArgumentException(name + ": more than " + ARGS + " arguments");
+        Linker.Option errno = Linker.Option.captureCallState("errno");
+        Linker.Option[] options = firstVariadic < 0 ? new Linker.Option[] {errno}
+                : new Linker.Option[] {errno, Linker.Option.firstVariadicArg(firstVariadic)};
+        FunctionDescriptor fd = ret == null ? FunctionDescriptor.ofVoid(args) : FunctionDescriptor.of(ret, args);
+        MethodHandle h = LINKER.downcallHandle(symbol(name), fd, options);
+        Class<?>[] longs = new Class<?>[ARGS];
+        Arrays.fill(longs, long.class);
+        MethodType used = MethodType.methodType(long.class, MemorySegment.class).appendParameterTypes(
+                Arrays.copyOf(longs, args.length));
+        h = MethodHandles.explicitCastArguments(h, used); // long to int narrows; int to long widens; void gives 0
+        return MethodHandles.dropArguments(h, 1 + args.length, Arrays.copyOf(longs, ARGS - args.length));
+    }
+
+    /** The address of a libc function (VcpuKicker's signal handler). */
+    public static MemorySegment symbol(String name) {
+        Optional<MemorySegment> s = LIBC.find(name);
+        if (s.isEmpty()) throw new IllegalStateException("libc has no " + name + "(): Kiln needs glibc on Linux x86-64");
+        return s.get();
+    }
+
+    /** Calls a linked function: its result, or -errno when it returned a negative value. */
+    private static long call(MethodHandle h, long a, long b, long c, long d, long e, long f) {
+        MemorySegment capture = CAPTURE.get();
+        try {
+            long r = (long) h.invokeExact(capture, a, b, c, d, e, f);
+            return r < 0 ? -(int) ERRNO.get(capture, 0L) : r;
+        } catch (Throwable t) {
+            if (t instanceof RuntimeException r) throw r;
+            if (t instanceof Error err) throw err;
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private static long call(MethodHandle h, long a, long b, long c) {
+        return call(h, a, b, c, 0, 0, 0);
+    }
+
+    private static long call(MethodHandle h, long a, long b) {
+        return call(h, a, b, 0, 0, 0, 0);
+    }
+
+    private static long call(MethodHandle h, long a) {
+        return call(h, a, 0, 0, 0, 0, 0);
+    }
+
+    // ---- files and descriptors -----------------------------------------------------------------
+
+    /** open(2) with a mode (used with O_CREAT): the descriptor or -errno. */
+    public static int open(String path, int flags, int mode) {
+        try (Arena a = Arena.ofConfined()) {
+            return (int) call(Open.H, a.allocateFrom(path).address(), flags, mode);
+        }
+    }
+
+    /** open(2): the descriptor or -errno. */
+    public static int open(String path, int flags) {
+        return open(path, flags, 0);
+    }
+
+    /** close(2): 0 or -errno. */
+    public static int close(int fd) {
+        return (int) call(Close.H, fd);
+    }
+
+    /** read(2) into native memory: bytes read (0 at end of file) or -errno. */
+    public static long read(int fd, MemorySegment buf, long len) {
+        return call(Read.H, fd, buf.address(), len);
+    }
+
+    /** write(2) from native memory: bytes written or -errno. */
+    public static long write(int fd, MemorySegment buf, long len) {
+        return call(Write.H, fd, buf.address(), len);
+    }
+
+    /** ioctl(2) with an integer argument or the address of a native structure: its result or -errno. */
+    public static int ioctl(int fd, long request, long arg) {
+        return (int) call(Ioctl.H, fd, request, arg);
+    }
+
+    /** ioctl(2) with a pointer to {@code arg} (native memory). */
+    public static int ioctl(int fd, long request, MemorySegment arg) {
+        return ioctl(fd, request, arg.address());
+    }
+
+    /** poll(2) on an array of struct pollfd: how many are ready, 0 on timeout, or -errno. */
+    public static int poll(MemorySegment fds, long nfds, int timeoutMillis) {
+        return (int) call(Poll.H, fds.address(), nfds, timeoutMillis);
+    }
+
+    /** eventfd(2): the descriptor or -errno. */
+    public static int eventfd(int initval, int flags) {
+        return (int) call(EventFd.H, initval, flags);
+    }
+
+    // ---- memory ---------------------------------------------------------------------------------
+
+    /** mmap(2): the mapping's address, or -errno (never MAP_FAILED). */
+    public static long mmap(long addr, long length, int prot, int flags, int fd, long offset) {
+        return call(Mmap.H, addr, length, prot, flags, fd, offset);
+    }
+
+    /** munmap(2): 0 or -errno. */
+    public static int munmap(long addr, long length) {
+        return (int) call(Munmap.H, addr, length);
+    }
+
+    /** madvise(2): 0 or -errno. */
+    public static int madvise(long addr, long length, int advice) {
+        return (int) call(Madvise.H, addr, length, advice);
+    }
+
+    // ---- processes, threads, signals, namespaces ------------------------------------------------
+
+    public static int getpid() {
+        return (int) call(Getpid.H, 0);
+    }
+
+    /** The Linux thread id of the calling thread (a platform thread's carrier, for a virtual one). */
+    public static int gettid() {
+        return (int) call(Gettid.H, 0);
+    }
+
+    public static int geteuid() {
+        return (int) call(Geteuid.H, 0);
+    }
+
+    /** tgkill(2): 0 or -errno. */
+    public static int tgkill(int pid, int tid, int signal) {
+        return (int) call(Tgkill.H, pid, tid, signal);
+    }
+
+    /** kill(2): 0 or -errno. */
+    public static int kill(int pid, int signal) {
+        return (int) call(Kill.H, pid, signal);
+    }
+
+    /** sigaction(2) with native struct sigaction buffers (either may be NULL): 0 or -errno. */
+    public static int sigaction(int signal, MemorySegment act, MemorySegment old) {
+        return (int) call(Sigaction.H, signal, act.address(), old.address());
+    }
+
+    /** setns(2): 0 or -errno. Moves the calling thread only. */
+    public static int setns(int fd, int nstype) {
+        return (int) call(Setns.H, fd, nstype);
+    }
+
+    /** unshare(2): 0 or -errno. */
+    public static int unshare(int flags) {
+        return (int) call(Unshare.H, flags);
+    }
+
+    // ---- system (the jvm flavor's init, PID 1 of its guest) -------------------------------------
+
+    /** mount(2); data may be null: 0 or -errno. */
+    public static int mount(String source, String target, String fstype, long flags, String data) {
+        try (Arena a = Arena.ofConfined()) {
+            long d = data == null ? 0 : a.allocateFrom(data).address();
+            return (int) call(Mount.H, a.allocateFrom(source).address(), a.allocateFrom(target).address(),
+                    a.allocateFrom(fstype).address(), flags, d, 0);
+        }
+    }
+
+    /** sethostname(2): 0 or -errno. */
+    public static int sethostname(String name) {
+        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment s = a.allocate(bytes.length + 1L);
+            MemorySegment.copy(bytes, 0, s, ValueLayout.JAVA_BYTE, 0, bytes.length);
+            return (int) call(Sethostname.H, s.address(), bytes.length);
+        }
+    }
+
+    /** clock_settime(2) to nanos since the epoch: 0 or -errno. */
+    public static int clockSettime(int clock, long nanos) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment ts = a.allocate(16, 8); // struct timespec
+            ts.set(JAVA_LONG, 0, Math.floorDiv(nanos, 1_000_000_000L));
+            ts.set(JAVA_LONG, 8, Math.floorMod(nanos, 1_000_000_000L));
+            return (int) call(ClockSettime.H, clock, ts.address());
+        }
+    }
+
+    /** tcdrain(3): waits until the terminal transmitted what was written; 0 or -errno. */
+    public static int tcdrain(int fd) {
+        return (int) call(Tcdrain.H, fd);
+    }
+
+    /** reboot(2): returns (-errno) only on failure. */
+    public static int reboot(int how) {
+        return (int) call(Reboot.H, how);
+    }
+
+    public static void sync() {
+        call(Sync.H, 0);
+    }
+
+    // ---- error texts (Errno's) ------------------------------------------------------------------
+
+    /** strerror(3): "Operation not permitted". */
+    static String strerror(int errno) {
+        return MemorySegment.ofAddress(call(Strerror.H, errno)).reinterpret(256).getString(0);
+    }
+
+    /** strerrorname_np(3): "EPERM", or null when unknown or when this glibc lacks the function. */
+    static String strerrorname(int errno) {
+        if (StrerrorName.H == null) return null;
+        long name = call(StrerrorName.H, errno);
+        return name == 0 ? null : MemorySegment.ofAddress(name).reinterpret(64).getString(0);
+    }
+}

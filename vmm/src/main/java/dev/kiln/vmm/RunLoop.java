@@ -1,0 +1,92 @@
+package dev.kiln.vmm;
+
+import dev.kiln.linux.Errno;
+import dev.kiln.linux.kvm.KvmApi;
+import dev.kiln.vmm.crash.CrashAnalyzer;
+import dev.kiln.vmm.hypercall.HypercallDispatcher;
+import dev.kiln.vmm.kvm.Vcpu;
+
+import java.lang.foreign.MemorySegment;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/**
+ * The vCPU thread's loop: KVM_RUN until the guest ends, each exit turned into what the ABI
+ * says: port I/O to the hypercall dispatcher, a shutdown (triple fault) to a crash report,
+ * anything else to a guest error. A stop request (any thread) makes KVM_RUN return EINTR
+ * and is seen at the top of the loop.
+ */
+final class RunLoop {
+    private final Vcpu vcpu;
+    private final HypercallDispatcher hypercalls;
+    private final CrashAnalyzer crashes;
+    private final StopRequest stop;
+    // Written by the vCPU thread only, read by stats() from any thread: volatile is enough.
+    volatile long exits, ioExits, interrupted;
+    private volatile boolean crashed;
+
+    RunLoop(Vcpu vcpu, HypercallDispatcher hypercalls, CrashAnalyzer crashes, StopRequest stop) {
+        this.vcpu = vcpu;
+        this.hypercalls = hypercalls;
+        this.crashes = crashes;
+        this.stop = stop;
+    }
+
+    /** Runs the guest until it ends; the calling thread is the vCPU thread. */
+    VmExit run() {
+        while (true) {
+            StopRequest.Cause s = stop.cause();
+            if (s != null) return s.exit();
+            int r = vcpu.run();
+            if (r < 0) {
+                if (r == -Errno.EINTR || r == -Errno.EAGAIN) {
+                    interrupted++;
+                    continue; // the stop request is checked at the top
+                }
+                return new VmExit.GuestError("KVM_RUN failed: " + Errno.describe(-r));
+            }
+            exits++;
+            VmExit end = onExit(vcpu.exitReason());
+            if (end != null) return end;
+        }
+    }
+
+    /** True if the guest crashed (its vCPU state is then not trusted to a reset). */
+    boolean crashed() {
+        return crashed;
+    }
+
+    private VmExit onExit(int reason) {
+        return switch (reason) {
+            case KvmApi.EXIT_IO -> {
+                ioExits++;
+                yield hypercalls.dispatch(vcpu.portIo());
+            }
+            case KvmApi.EXIT_SHUTDOWN -> {
+                crashed = true;
+                long[] regs = vcpu.registers();
+                MemorySegment s = vcpu.specialRegisters();
+                yield new VmExit.Crashed(crashes.analyze(regs, s.get(JAVA_LONG, KvmApi.SREGS_CR0),
+                        s.get(JAVA_LONG, KvmApi.SREGS_CR2)));
+            }
+            case KvmApi.EXIT_INTR -> null;
+            case KvmApi.EXIT_MMIO -> new VmExit.GuestError(String.format(
+                    "guest %s guest-physical 0x%x, outside its memory (MMIO exit)",
+                    vcpu.mmioWrite() ? "wrote" : "read", vcpu.mmioAddress()));
+            case KvmApi.EXIT_HLT -> new VmExit.GuestError("guest halted (HLT exit)");
+            case KvmApi.EXIT_FAIL_ENTRY -> new VmExit.GuestError(String.format(
+                    "KVM could not enter the guest (hardware entry failure reason 0x%x)", vcpu.failEntryReason()));
+            case KvmApi.EXIT_INTERNAL_ERROR -> new VmExit.GuestError(String.format("KVM internal error (suberror %d%s) at %s",
+                    vcpu.internalSuberror(), vcpu.internalSuberror() == 1 ? ": instruction emulation failed" : "", rip()));
+            default -> new VmExit.GuestError("unexpected KVM exit reason " + reason + " at " + rip());
+        };
+    }
+
+    private String rip() {
+        try {
+            return crashes.describe(vcpu.registers()[KvmApi.REG_NAMES.indexOf("rip")]);
+        } catch (VmmException e) {
+            return "an unknown RIP";
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.kiln.vmm.memory;
+
+import dev.kiln.linux.Errno;
+import dev.kiln.linux.Libc;
+import dev.kiln.vmm.VmmException;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The host memory behind one VM's guest-physical memory: an anonymous private mapping,
+ * reserved without being committed (MAP_NORESERVE: untouched pages cost the host nothing),
+ * kept by a reusable VM shell across the VMs it serves.
+ *
+ * <p>Only {@link GuestMemory} reaches the bytes ({@link #segment} is package-private and
+ * GuestMemoryConfinementTest checks that nothing else calls it); the rest of the monitor
+ * sees the mapping's size and, for KVM_SET_USER_MEMORY_REGION, its host address.
+ */
+public final class GuestRam {
+    private final long address, size;
+    private final MemorySegment segment;
+    private boolean unmapped;
+
+    private GuestRam(long address, long size) {
+        this.address = address;
+        this.size = size;
+        this.segment = MemorySegment.ofAddress(address).reinterpret(size);
+    }
+
+    /** Reserves {@code size} bytes (a multiple of 4 KiB) of zeroed memory. */
+    public static GuestRam map(long size) {
+        if (size <= 0 || size % GuestMemory.PAGE != 0) {
+            throw new IllegalArgumentException("guest memory must be a positive multiple of 4 KiB, got " + size);
+        }
+        long a = Libc.mmap(0, size, Libc.PROT_READ | Libc.PROT_WRITE,
+                Libc.MAP_PRIVATE | Libc.MAP_ANONYMOUS | Libc.MAP_NORESERVE, -1, 0);
+        if (a < 0) throw new VmmException("cannot reserve " + (size >> 20) + " MiB of guest memory: " + Errno.describe((int) -a));
+        return new GuestRam(a, size);
+    }
+
+    public long size() {
+        return size;
+    }
+
+    /** The host virtual address of guest-physical 0, for KVM's memory slot. */
+    public long hostAddress() {
+        return address;
+    }
+
+    /** Gives every page back to the host: the next reader sees zeroes (MADV_DONTNEED on private anonymous memory). */
+    public void discard() {
+        int r = Libc.madvise(address, size, Libc.MADV_DONTNEED);
+        if (r < 0) throw new VmmException("madvise(MADV_DONTNEED) on guest memory failed: " + Errno.describe(-r));
+    }
+
+    /** Unmaps the memory; call once no VM and no KVM slot use it. */
+    public void unmap() {
+        if (!unmapped) {
+            unmapped = true;
+            Libc.munmap(address, size);
+        }
+    }
+
+    /** All of guest memory, for {@link GuestMemory} only. */
+    MemorySegment segment() {
+        return segment;
+    }
+}
