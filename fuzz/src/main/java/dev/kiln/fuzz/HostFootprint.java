@@ -33,6 +33,22 @@ public record HostFootprint(long rssKib, int fds, int kilnThreads) {
         throw new IllegalStateException("/proc/self/status has no " + key + " line");
     }
 
+    /**
+     * Collections of the young generation so far (the collector whose name says young, copy or
+     * scavenge). Until it has run a few times, the heap still touches pages it never touched
+     * before, which grows resident memory without any leak: a warm-up waits for that.
+     */
+    public static long youngCollections() {
+        long n = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            String name = gc.getName().toLowerCase(java.util.Locale.ROOT);
+            if (name.contains("young") || name.contains("copy") || name.contains("scavenge") || name.contains("parnew")) {
+                n += Math.max(0, gc.getCollectionCount());
+            }
+        }
+        return n;
+    }
+
     private static int countKilnThreads() {
         return (int) Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.isAlive() && t.getName().startsWith("kiln-")).count();

@@ -58,6 +58,9 @@ public final class HypercallFuzzer {
     /** The subnet of worker w's tap, in the run's own network namespace: 10.77.w.0/24. */
     private static final int SUBNET = (10 << 24) | (77 << 16);
     private static final int[] MTUS = {68, 576, 1500, 2034};
+    /** Young collections the warm-up waits for (see {@link HostFootprint#youngCollections}). */
+    static final int WARMUP_YOUNG_GCS = 3;
+    private long warmupCalls;
 
     /**
      * @param guest the fuzzer guest's ELF (guest/build/tests/hcfuzz.elf)
@@ -78,7 +81,8 @@ public final class HypercallFuzzer {
     /** How the run went; {@link #figures} is the one line the command ends with. */
     public record Result(long calls, long vms, long status159, long exited, long aborted, long crashed,
                          long timedOut, long stopped, long survived, long monitorCrashes, List<String> failures,
-                         HostFootprint before, HostFootprint after, long netFramesOut, long netFramesIn) {
+                         HostFootprint before, HostFootprint after, long netFramesOut, long netFramesIn,
+                         long warmupCalls) {
         public boolean leaked() {
             return after.fds() != before.fds() || after.kilnThreads() != before.kilnThreads()
                     || after.rssKib() - before.rssKib() > RSS_TOLERANCE_KIB;
@@ -87,11 +91,11 @@ public final class HypercallFuzzer {
         public String figures() {
             return String.format("fuzz hypercalls calls=%d vms=%d status159=%d other_exits=exited:%d,aborted:%d,"
                             + "crashed:%d,survived:%d,timed_out:%d,stopped:%d monitor_crashes=%d"
-                            + " net_frames_out=%d net_frames_in=%d host_rss_kib_before=%d host_rss_kib_after=%d"
+                            + " net_frames_out=%d net_frames_in=%d warmup_calls=%d host_rss_kib_before=%d host_rss_kib_after=%d"
                             + " rss_tolerance_kib=%d fds_before=%d fds_after=%d kiln_threads_before=%d"
                             + " kiln_threads_after=%d leak=%s",
                     calls, vms, status159, exited, aborted, crashed, survived, timedOut, stopped, monitorCrashes,
-                    netFramesOut, netFramesIn, before.rssKib(), after.rssKib(), RSS_TOLERANCE_KIB, before.fds(),
+                    netFramesOut, netFramesIn, warmupCalls, before.rssKib(), after.rssKib(), RSS_TOLERANCE_KIB, before.fds(),
                     after.fds(), before.kilnThreads(), after.kilnThreads(), leaked() ? "SUSPECTED" : "none");
         }
     }
@@ -161,15 +165,24 @@ public final class HypercallFuzzer {
         List<TapDevice> taps = new ArrayList<>();
         try {
             for (int w = 0; w < options.parallel() && ns != null; w++) taps.add(openTap(ns, w));
-            // Warm-up: every code path compiled, the KVM shells pooled, the heap grown; then the baseline.
+            // Warm-up: every code path compiled, the KVM shells pooled, the heap's young generation cycled
+            // (its pages resident) a few times; then the baseline. A tenth of the calls (at most a million),
+            // more while the young generation has run fewer than WARMUP_YOUNG_GCS times, at most half the calls.
+            long young0 = HostFootprint.youngCollections();
             long warmup = Math.max(1, Math.min(options.calls() / 10, 1_000_000));
             runBatch(warmup, taps);
+            long step = Math.max(1000, options.calls() / 50);
+            while (HostFootprint.youngCollections() - young0 < WARMUP_YOUNG_GCS && warmup + step <= options.calls() / 2) {
+                warmup += step;
+                runBatch(warmup, taps);
+            }
+            warmupCalls = calls.sum();
             HostFootprint before = HostFootprint.measure();
             runBatch(options.calls(), taps);
             HostFootprint after = HostFootprint.measure();
             return new Result(calls.sum(), vms.sum(), status159.sum(), exited.sum(), aborted.sum(), crashed.sum(),
                     timedOut.sum(), stopped.sum(), survived.sum(), monitorCrashes.sum(), List.copyOf(failures), before,
-                    after, framesOut.sum(), framesIn.sum());
+                    after, framesOut.sum(), framesIn.sum(), warmupCalls);
         } finally {
             taps.forEach(TapDevice::close);
             if (ns != null) ns.close();
