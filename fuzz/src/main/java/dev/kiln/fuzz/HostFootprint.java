@@ -9,17 +9,32 @@ import java.util.stream.Stream;
 /**
  * What this monitor process holds of the host, read from /proc/self: resident memory, open
  * file descriptors, and Kiln's own threads (named kiln-*: the JVM starts and stops compiler
- * threads as it likes, so those are not counted). A fuzzer takes one after a warm-up batch and one at the end and
+ * threads as it likes, so those are not counted), and the JVM's pools' high-water marks. A fuzzer takes one after a warm-up batch and one at the end and
  * compares them: descriptors and threads must come back exactly (each VM's eventfd, net
- * thread and KVM descriptors are closed or pooled), resident memory within a tolerance
- * (the JIT, the heap and malloc arenas settle at their own pace).
+ * thread and KVM descriptors are closed or pooled), resident memory outside the JVM's pools
+ * within a tolerance (malloc's arenas settle at their own pace).
  */
-public record HostFootprint(long rssKib, int fds, int kilnThreads) {
+public record HostFootprint(long rssKib, long jvmPoolsPeakKib, int fds, int kilnThreads) {
+    /**
+     * Resident memory that is not the JVM's own managed memory: RSS minus the high-water marks of
+     * the heap's and the JVM's memory pools (eden, survivors, old generation, metaspace, code
+     * cache). The heap touches pages as it first fills its generations and keeps them resident
+     * after a collection, so RSS alone grows for a long while without any leak; what a VM leaks
+     * on the host (guest memory mappings, KVM structures, native buffers) shows here.
+     */
+    public long outsideJvmPoolsKib() {
+        return rssKib - jvmPoolsPeakKib;
+    }
+
     /** Collects garbage first (twice: finalizable objects and cleaners go in the second round), then reads. */
     public static HostFootprint measure() {
         System.gc();
         System.gc();
-        return new HostFootprint(status("VmRSS:"), fdCount(), countKilnThreads());
+        long peak = 0;
+        for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getPeakUsage() != null) peak += pool.getPeakUsage().getUsed();
+        }
+        return new HostFootprint(status("VmRSS:"), peak / 1024, fdCount(), countKilnThreads());
     }
 
     private static long status(String key) {

@@ -45,10 +45,10 @@ import java.util.function.Consumer;
  */
 public final class HypercallFuzzer {
     /**
-     * Resident memory may grow this much between the warm-up and the end: the JIT's code cache
-     * and the heap's committed size settle at their own pace. A per-VM leak does not hide in it:
-     * a VM holds at least its 16 MiB of guest memory and a few KiB of host structures, and a
-     * run boots thousands.
+     * Resident memory outside the JVM's own pools (see {@link HostFootprint#outsideJvmPoolsKib})
+     * may grow this much between the warm-up and the end: malloc's arenas and the JVM's other
+     * native structures settle at their own pace. A per-VM leak does not hide in it: a VM holds
+     * 16 MiB of guest memory and some KiB of host structures, and a run boots thousands.
      */
     public static final long RSS_TOLERANCE_KIB = 32 * 1024;
     /** One VM's guest memory: small, so that many run at once; the net region and stack fit. */
@@ -85,17 +85,18 @@ public final class HypercallFuzzer {
                          long warmupCalls) {
         public boolean leaked() {
             return after.fds() != before.fds() || after.kilnThreads() != before.kilnThreads()
-                    || after.rssKib() - before.rssKib() > RSS_TOLERANCE_KIB;
+                    || after.outsideJvmPoolsKib() - before.outsideJvmPoolsKib() > RSS_TOLERANCE_KIB;
         }
 
         public String figures() {
             return String.format("fuzz hypercalls calls=%d vms=%d status159=%d other_exits=exited:%d,aborted:%d,"
                             + "crashed:%d,survived:%d,timed_out:%d,stopped:%d monitor_crashes=%d"
                             + " net_frames_out=%d net_frames_in=%d warmup_calls=%d host_rss_kib_before=%d host_rss_kib_after=%d"
-                            + " rss_tolerance_kib=%d fds_before=%d fds_after=%d kiln_threads_before=%d"
+                            + " rss_outside_jvm_pools_growth_kib=%d rss_tolerance_kib=%d fds_before=%d fds_after=%d kiln_threads_before=%d"
                             + " kiln_threads_after=%d leak=%s",
                     calls, vms, status159, exited, aborted, crashed, survived, timedOut, stopped, monitorCrashes,
-                    netFramesOut, netFramesIn, warmupCalls, before.rssKib(), after.rssKib(), RSS_TOLERANCE_KIB, before.fds(),
+                    netFramesOut, netFramesIn, warmupCalls, before.rssKib(), after.rssKib(),
+                    after.outsideJvmPoolsKib() - before.outsideJvmPoolsKib(), RSS_TOLERANCE_KIB, before.fds(),
                     after.fds(), before.kilnThreads(), after.kilnThreads(), leaked() ? "SUSPECTED" : "none");
         }
     }
