@@ -171,7 +171,7 @@ static void tx_reclaim(void) {
 
 int kiln_net_send(const void *buf, uint32_t len) {
     if (!ready()) return -1;
-    if (len == 0 || len > max_frame) {
+    if (len < KILN_NET_ETH_HEADER || len > max_frame) {
         dropped_tx_bad_len++;
         return 0;
     }

@@ -1,7 +1,7 @@
 /*
  * Breaks the net device's ring protocol in the way named by argument 1, writing the rings
  * directly (not through runtime/net.c). The monitor must end this VM with a clear error, or
- * drop the frame and carry on (tx-giant, tx-zero, used-scribble), and never anything worse.
+ * drop the frame and carry on (tx-giant, tx-zero, tx-runt, used-scribble), and never anything worse.
  * After the attack the guest notifies and yields; if it is still running 2 s later it prints
  * "survived" and exits 0 (what the drop cases expect).
  */
@@ -72,6 +72,8 @@ int main(int argc, char **argv, char **envp) {
         post(tx, buf, 5000, 0);
     } else if (eq(a, "tx-zero")) {
         post(tx, buf, 0, 0);
+    } else if (eq(a, "tx-runt")) { /* shorter than an Ethernet header: the tap would refuse it */
+        post(tx, buf, 13, 0);
     } else if (eq(a, "used-scribble")) {
         used(tx)->idx = 12345;
         used(tx)->ring[0] = 0xffffffffu;

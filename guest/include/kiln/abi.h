@@ -92,7 +92,7 @@ struct kiln_hc_net_notify {
 /* One buffer. Chaining (virtio's NEXT flag) does not exist: one frame, one descriptor. */
 struct kiln_net_desc {
     uint64_t addr;  /* guest-physical address of the buffer, in memory the guest may write */
-    uint32_t len;   /* rx: buffer size, at least mtu + 14; tx: frame length, 1 to mtu + 14 */
+    uint32_t len;   /* rx: buffer size, at least mtu + 14; tx: frame length, 14 to mtu + 14 (others are dropped) */
     uint16_t flags; /* rx: KILN_NET_DESC_F_WRITE; tx: 0; any other bit ends the VM */
     uint16_t next;  /* unused, ignored */
 };

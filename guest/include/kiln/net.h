@@ -31,7 +31,7 @@ int kiln_net_init(struct kiln_net_info *out);
 int kiln_net_recv(void *buf, uint32_t cap);
 
 /* 0 = queued (copied); -1 = transmit ring full, retry after kiln_net_flush().
- * A frame of length 0 or longer than mtu + 14 bytes is not sent but dropped and
+ * A frame shorter than 14 bytes (an Ethernet header) or longer than mtu + 14 bytes is not sent but dropped and
  * counted, as a NIC would, and 0 is returned (a retry could never succeed). */
 int kiln_net_send(const void *buf, uint32_t len);
 

@@ -88,9 +88,9 @@ public final class BuildCommand implements Callable<Integer> {
             Files.copy(image, out, StandardCopyOption.REPLACE_EXISTING);
             System.err.println("kiln: built " + out + " (" + Files.size(out) / 1024 + " KiB)");
             return 0;
-        } catch (NativeBuildException e) {
-            System.err.println("kiln: build failed: " + e.getMessage());
-            return 1;
+        } catch (NativeBuildException e) { // the input's fault: one line (a TeaVM report adds its call sites), status 125
+            System.err.println("kiln: error: " + e.getMessage());
+            return ErrorReporter.KILN_ERROR;
         }
     }
 

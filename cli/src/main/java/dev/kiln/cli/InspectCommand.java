@@ -7,6 +7,7 @@ import dev.kiln.image.ManifestText;
 import dev.kiln.jvm.JvmFlavor;
 import dev.kiln.jvm.build.JvmImage;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -35,31 +36,39 @@ public final class InspectCommand implements Callable<Integer> {
         if (Files.isDirectory(image))
             throw new UserError(image + " is a directory, not an image: build it first (kiln build " + image + " -o IMAGE)");
         RunCommand.existingImage(image);
-        if (JvmFlavor.isImage(image)) return inspectJvm();
-        ImageInfo info = ImageInfo.read(image);
-        System.out.println("image: " + image + " (" + info.fileSize() + " bytes)");
-        Manifest m = info.manifest();
-        if (m.equals(Manifest.EMPTY)) {
-            System.out.println("manifest: none (no .note.kiln)");
-        } else {
-            System.out.println("name: " + (m.name() == null ? "(none)" : show(m.name())));
-            System.out.println("memory_mb: " + (m.memoryMb() == 0 ? "(default)" : m.memoryMb()));
-            if (m.ip() != null) System.out.println("ip: " + m.ip());
-            for (String a : m.args()) System.out.println("arg: " + show(a));
-            for (String e : m.env()) System.out.println("env: " + show(e));
-            for (String line : m.unknown()) System.out.println("unknown (ignored by this kiln): " + show(line));
-        }
-        System.out.printf("text: %d bytes%nrodata: %d bytes%ndata: %d bytes%nbss: %d bytes%n",
-                info.text(), info.rodata(), info.data(), info.bss());
-        System.out.println("java classes: " + info.classes().size());
-        if (!noClasses) {
-            for (String c : info.classes()) System.out.println("  " + show(c));
-        }
+        inspect(image, System.out, noClasses);
         return 0;
     }
 
+    /** Prints what `kiln inspect` shows of image to out; throws (as the command does) to refuse a bad one. */
+    static void inspect(Path image, PrintStream out, boolean noClasses) throws IOException {
+        if (JvmFlavor.isImage(image)) {
+            inspectJvm(image, out);
+            return;
+        }
+        ImageInfo info = ImageInfo.read(image);
+        out.println("image: " + image + " (" + info.fileSize() + " bytes)");
+        Manifest m = info.manifest();
+        if (m.equals(Manifest.EMPTY)) {
+            out.println("manifest: none (no .note.kiln)");
+        } else {
+            out.println("name: " + (m.name() == null ? "(none)" : show(m.name())));
+            out.println("memory_mb: " + (m.memoryMb() == 0 ? "(default)" : m.memoryMb()));
+            if (m.ip() != null) out.println("ip: " + m.ip());
+            for (String a : m.args()) out.println("arg: " + show(a));
+            for (String e : m.env()) out.println("env: " + show(e));
+            for (String line : m.unknown()) out.println("unknown (ignored by this kiln): " + show(line));
+        }
+        out.printf("text: %d bytes%nrodata: %d bytes%ndata: %d bytes%nbss: %d bytes%n",
+                info.text(), info.rodata(), info.data(), info.bss());
+        out.println("java classes: " + info.classes().size());
+        if (!noClasses) {
+            for (String c : info.classes()) out.println("  " + show(c));
+        }
+    }
+
     /** A jvm-flavor image: validated as `kiln run` validates it (bounds, SHA-256), then its manifest and parts. */
-    private int inspectJvm() {
+    private static void inspectJvm(Path image, PrintStream out) {
         JvmImage jvm;
         try {
             jvm = JvmImage.read(image);
@@ -67,21 +76,20 @@ public final class InspectCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         JvmManifest m = jvm.manifest();
-        System.out.println("image: " + image + " (jvm flavor)");
-        System.out.println("name: " + m.name());
-        System.out.println("main: " + show(m.mainClass()));
-        System.out.println("memory_mb: " + m.memoryMb());
-        for (String a : m.args()) System.out.println("arg: " + show(a));
-        for (String e : m.env()) System.out.println("env: " + show(e));
-        for (String o : m.jvmOptions()) System.out.println("jvm_option: " + show(o));
-        System.out.println("modules: " + String.join(",", m.modules()));
-        if (m.jdk() != null) System.out.println("jdk: " + show(m.jdk()));
-        for (String line : m.unknown()) System.out.println("unknown (ignored by this kiln): " + show(line));
-        System.out.println("kernel: " + jvm.kernel().length() + " bytes" + (m.kernelHash() == null ? ""
+        out.println("image: " + image + " (jvm flavor)");
+        out.println("name: " + m.name());
+        out.println("main: " + show(m.mainClass()));
+        out.println("memory_mb: " + m.memoryMb());
+        for (String a : m.args()) out.println("arg: " + show(a));
+        for (String e : m.env()) out.println("env: " + show(e));
+        for (String o : m.jvmOptions()) out.println("jvm_option: " + show(o));
+        out.println("modules: " + String.join(",", m.modules()));
+        if (m.jdk() != null) out.println("jdk: " + show(m.jdk()));
+        for (String line : m.unknown()) out.println("unknown (ignored by this kiln): " + show(line));
+        out.println("kernel: " + jvm.kernel().length() + " bytes" + (m.kernelHash() == null ? ""
                 : " (config hash " + show(m.kernelHash()) + ", linux-source "
                         + (m.linuxSource() == null ? "?" : show(m.linuxSource())) + ")"));
-        System.out.println("initramfs: " + jvm.initramfs().length() + " bytes (gzip)");
-        return 0;
+        out.println("initramfs: " + jvm.initramfs().length() + " bytes (gzip)");
     }
 
     /** Text from the image on one line: line breaks, escape sequences and the like as \\uXXXX. */

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "kiln", mixinStandardHelpOptions = true, versionProvider = KilnVersion.class,
         description = "Build, run and inspect Java unikernels.",
         subcommands = {BuildCommand.class, RunCommand.class, InspectCommand.class, DoctorCommand.class, BenchCommand.class,
+                FuzzCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

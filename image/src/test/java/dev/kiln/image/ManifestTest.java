@@ -10,6 +10,17 @@ import org.junit.jupiter.api.Test;
 
 /** The native image's manifest: its keys, their checks, and a writer whose every output reads back the same. */
 class ManifestTest {
+    /** The image's text in an error is untrusted: no control character (newline, terminal escape) gets through, found by Jazzer. */
+    @Test
+    void errorsShowControlCharactersEscapedAndLongLinesCut() {
+        ImageException e = assertThrows(ImageException.class, () -> Manifest.parse("env\u001dPORT=80\n".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().startsWith("manifest line 1: bad key ") && e.getMessage().contains("env\\u001dPORT"), e.getMessage());
+        ImageException esc = assertThrows(ImageException.class, () -> Manifest.parse("memory_mb=\u001b[2J"));
+        assertTrue(esc.getMessage().contains("\\u001b[2J") && esc.getMessage().chars().noneMatch(Character::isISOControl), esc.getMessage());
+        ImageException longLine = assertThrows(ImageException.class, () -> Manifest.parse("x".repeat(100_000)));
+        assertTrue(longLine.getMessage().length() < 300, longLine.getMessage().length() + " chars");
+    }
+
     @Test
     void parsesKeysInOrderAndKeepsUnknownOnes() {
         Manifest m = Manifest.parse("name=web\nmemory_mb=128\narg=--port\narg=8080\nenv=A=1\nnet=tap0\n\n# comment\nenv=B=\n"

@@ -172,7 +172,7 @@ class NetDeviceTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"tx-giant, 0, 1", "tx-zero, 0, 1", "used-scribble, 1, 0"})
+    @CsvSource({"tx-giant, 0, 1", "tx-zero, 0, 1", "tx-runt, 0, 1", "used-scribble, 1, 0"})
     void badFramesAreDroppedAndTheVmCarriesOn(String attack, long sent, long dropped) throws Exception {
         try (NetTestbed bed = new NetTestbed()) {
             NetTestbed.Running vm = bed.start("nethostile", Duration.ofSeconds(20), attack);

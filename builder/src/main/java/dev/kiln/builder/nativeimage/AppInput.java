@@ -80,6 +80,7 @@ public record AppInput(Map<String, byte[]> classes, String mainClass, Manifest m
         if (classes.isEmpty()) {
             throw new NativeBuildException("input directory " + input + " has no .class files and no " + PROJECT_FILE);
         }
+        checkClasses(classes);
         String main = mainOverride != null ? mainOverride : findMain(classes, input.toString());
         return new AppInput(classes, main, defaultManifest(sanitize(baseName)));
     }
@@ -88,29 +89,76 @@ public record AppInput(Map<String, byte[]> classes, String mainClass, Manifest m
             throws IOException, NativeBuildException {
         Map<String, byte[]> classes = new TreeMap<>();
         String main = mainOverride;
-        try (JarFile jf = new JarFile(jar.toFile())) {
+        // Not verified (verify=false): a signature says nothing Kiln needs, and a broken one must not stop a build.
+        try (JarFile jf = new JarFile(jar.toFile(), false)) {
             var entries = jf.entries();
             while (entries.hasMoreElements()) {
                 var e = entries.nextElement();
                 if (e.isDirectory() || !e.getName().endsWith(".class") || e.getName().startsWith("META-INF/")) {
                     continue;
                 }
+                checkEntryName(jar, e.getName());
                 try (InputStream in = jf.getInputStream(e)) {
-                    classes.put(e.getName(), in.readAllBytes());
+                    classes.put(e.getName(), readEntry(jar, e, in));
                 }
             }
             java.util.jar.Manifest mf = jf.getManifest();
             if (main == null && mf != null) {
                 main = mf.getMainAttributes().getValue("Main-Class");
+                if (main != null && main.isBlank()) {
+                    throw new NativeBuildException("jar " + jar + " has a blank Main-Class; name the main class with --main CLASS");
+                }
             }
+        } catch (java.util.zip.ZipException e) {
+            throw new NativeBuildException("input " + jar + " is not a readable jar (" + ClassFileCheck.oneLine(e.getMessage()) + ")");
         }
         if (classes.isEmpty()) {
             throw new NativeBuildException("jar " + jar + " contains no class files");
         }
+        checkClasses(classes);
         if (main == null) {
             main = findMain(classes, jar.toString());
         }
         return new AppInput(classes, main.trim(), defaultManifest(sanitize(name)));
+    }
+
+    /** A class file is a few MB at most; an entry that inflates beyond this is a zip bomb. */
+    static final int MAX_CLASS_BYTES = 64 << 20;
+
+    /** Reads one entry, refusing a zip bomb and an entry whose bytes do not match its CRC (a corrupt jar). */
+    private static byte[] readEntry(Path jar, java.util.zip.ZipEntry e, InputStream in)
+            throws IOException, NativeBuildException {
+        byte[] bytes = in.readNBytes(MAX_CLASS_BYTES + 1);
+        if (bytes.length > MAX_CLASS_BYTES) {
+            throw new NativeBuildException("jar " + jar + ": entry " + ClassFileCheck.oneLine(e.getName())
+                    + " inflates to more than " + (MAX_CLASS_BYTES >> 20) + " MiB: not a class file");
+        }
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes);
+        if (e.getCrc() != -1 && crc.getValue() != e.getCrc()) {
+            throw new NativeBuildException("jar " + jar + " is corrupt: entry " + ClassFileCheck.oneLine(e.getName())
+                    + " does not match its CRC");
+        }
+        return bytes;
+    }
+
+    /** An entry name is a relative path inside the jar: none may climb out of the directory classes are staged in. */
+    private static void checkEntryName(Path jar, String entry) throws NativeBuildException {
+        boolean bad = entry.startsWith("/") || entry.contains("\\") || entry.indexOf('\0') >= 0;
+        for (String part : entry.split("/")) {
+            bad |= part.equals("..") || part.equals(".") || part.isEmpty();
+        }
+        if (bad) {
+            throw new NativeBuildException("jar " + jar + " has an entry named " + ClassFileCheck.oneLine(entry)
+                    + ", which is not a path inside the jar");
+        }
+    }
+
+    /** Every class file read and its bytecode verified: a broken one is one error naming it. */
+    private static void checkClasses(Map<String, byte[]> classes) throws NativeBuildException {
+        for (var e : classes.entrySet()) {
+            ClassFileCheck.check(e.getKey(), e.getValue());
+        }
     }
 
     private static AppInput fromProject(Path dir, String mainOverride, String dirName)

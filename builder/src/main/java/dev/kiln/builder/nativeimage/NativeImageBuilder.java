@@ -236,10 +236,10 @@ public final class NativeImageBuilder {
     static void stageClasses(AppInput app, Path dir) throws IOException, NativeBuildException {
         String mainFile = app.mainClass().replace('.', '/') + ".class";
         if (!app.classes().containsKey(mainFile)) {
-            throw new NativeBuildException("main class " + app.mainClass() + " is not in the input");
+            throw new NativeBuildException("main class " + ClassFileCheck.oneLine(app.mainClass()) + " is not in the input");
         }
         if (!MainFinder.hasMain(app.classes().get(mainFile))) {
-            throw new NativeBuildException("main class " + app.mainClass()
+            throw new NativeBuildException("main class " + ClassFileCheck.oneLine(app.mainClass())
                     + " has no public static void main(String[])");
         }
         for (Map.Entry<String, byte[]> e : app.classes().entrySet()) {
@@ -323,7 +323,7 @@ public final class NativeImageBuilder {
             tool.setClassLoader(loader);
             try {
                 tool.generate();
-            } catch (Exception e) {
+            } catch (Exception | AssertionError e) { // TeaVM asserts on input it cannot handle
                 throw new NativeBuildException("TeaVM failed: " + e + (log.isEmpty() ? "" : "\n" + log), e);
             }
             List<Problem> severe = tool.getProblemProvider().getSevereProblems();

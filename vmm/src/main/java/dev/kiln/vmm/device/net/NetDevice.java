@@ -106,7 +106,8 @@ public final class NetDevice implements AutoCloseable {
             tx.peek();
             tx.consume();
             long len = tx.len;
-            if (len == 0 || len > maxFrame) {
+            // Shorter than an Ethernet header is a runt the tap refuses (EINVAL), which must not end the VM.
+            if (len < Abi.NET_ETH_HEADER || len > maxFrame) {
                 metrics.txDropped.incrementAndGet(); // as a NIC drops a runt or giant
             } else if (backend.send(tx.buffer)) {
                 metrics.txFrames.incrementAndGet();
