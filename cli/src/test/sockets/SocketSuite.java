@@ -220,7 +220,9 @@ public class SocketSuite {
             out.write('x');
             byte[] chunk = new byte[1000];
             try {
-                for (int i = 0; i < 10_000; i++) {
+                // Writes until the reset arrives (the event); 60 s without one is a hang.
+                long end = System.nanoTime() + 60_000_000_000L;
+                while (System.nanoTime() - end < 0) {
                     out.write(chunk);
                     Thread.sleep(1);
                 }
