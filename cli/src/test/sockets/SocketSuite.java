@@ -169,7 +169,11 @@ public class SocketSuite {
         System.out.println("semantics done");
     }
 
-    /** A read timeout throws and leaves the socket usable (the peer answers after 1 s). */
+    /**
+     * A read timeout throws and leaves the socket usable: the peer sends nothing until it gets a
+     * byte, which this sends only after the timeout (so the timeout is certain, not a race with
+     * the peer's clock), then answers.
+     */
     static void readTimeout(String ip) throws Exception {
         try (Socket s = new Socket(ip, 9001)) {
             s.setSoTimeout(200);
@@ -181,7 +185,8 @@ public class SocketSuite {
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 System.out.println("read timeout: " + e.getMessage() + (ms >= 190 ? " (after >= 200 ms)" : " after " + ms));
             }
-            s.setSoTimeout(5000);
+            s.getOutputStream().write('g');
+            s.setSoTimeout(60_000); // a hang guard: the answer is an event, however late
             byte[] b = new byte[16];
             int n = s.getInputStream().read(b);
             System.out.println("then read: " + new String(b, 0, n, StandardCharsets.US_ASCII).trim());
@@ -215,7 +220,9 @@ public class SocketSuite {
             out.write('x');
             byte[] chunk = new byte[1000];
             try {
-                for (int i = 0; i < 10_000; i++) {
+                // Writes until the reset arrives (the event); 60 s without one is a hang.
+                long end = System.nanoTime() + 60_000_000_000L;
+                while (System.nanoTime() - end < 0) {
                     out.write(chunk);
                     Thread.sleep(1);
                 }
@@ -232,9 +239,13 @@ public class SocketSuite {
     /** close() wakes a reader blocked on a silent peer. */
     static void closeWakesReader(String ip) throws Exception {
         Socket quiet = new Socket(ip, 9003);
+        // The stream is taken here: whether the reader is already blocked when close() comes
+        // (the case this is about; the sleep below makes it the usual one) or not, read() then
+        // fails with "Socket closed", on HotSpot as in an image.
+        java.io.InputStream in = quiet.getInputStream();
         Thread reader = new Thread(() -> {
             try {
-                quiet.getInputStream().read();
+                in.read();
                 seen = "returned";
             } catch (IOException e) {
                 seen = e.getClass().getName() + ": " + e.getMessage();

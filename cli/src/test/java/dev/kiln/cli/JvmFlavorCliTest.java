@@ -34,7 +34,7 @@ class JvmFlavorCliTest {
         assertTrue(inspect.stdout().contains("\nmain: Hello\n") && inspect.stdout().contains("\nmodules: java.base"),
                 inspect.toString());
 
-        var run = KilnProcess.run("run", "--timeout", "90", image.toString());
+                var run = KilnProcess.run("run", "--timeout", "240", image.toString()); // a hang guard: TCG on a loaded machine is slow
         assertEquals(0, run.exitStatus(), run.toString());
         assertEquals("Hello from a Kiln jvm microVM, Java 25!\n", run.stdout(), run.toString());
         assertTrue(run.stderr().contains("QEMU microvm"), run.toString());

@@ -49,12 +49,10 @@ class RunCommandTest {
 
     @Test
     void timeoutEndsASpinningGuest() throws Exception {
-        long start = System.nanoTime();
+        // Exit 124 is the timeout's doing; KilnProcess's hang guard fails the test if it never fires.
         var r = KilnProcess.run("run", "--timeout", "0.5", KilnProcess.guest("tests/spin.elf").toString());
-        double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(124, r.exitStatus(), r.toString());
         assertTrue(r.stderr().contains("--timeout"), r.toString());
-        assertTrue(seconds < 30, "took " + seconds + " s");
     }
 
     @Test
