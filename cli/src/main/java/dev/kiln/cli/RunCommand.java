@@ -6,6 +6,7 @@ import dev.kiln.vmm.Kvm;
 import dev.kiln.vmm.Vm;
 import dev.kiln.vmm.VmConfig;
 import dev.kiln.vmm.VmExit;
+import dev.kiln.vmm.sandbox.Sandbox;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.nio.file.Files;
@@ -61,6 +62,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "Native images: print the VM's counters (exits, hypercalls, frames) on stderr at the end.")
     boolean stats;
 
+    @Option(names = "--seccomp", paramLabel = "on|log|off", defaultValue = "on",
+            description = {"Native images: the monitor threads' seccomp filters (docs/security.md). on: a forbidden",
+                    "system call kills kiln (SIGSYS); log: it runs and the kernel logs it (dmesg); off: no filters."})
+    String seccomp;
+
     @Option(names = "--accel", paramLabel = "auto|kvm|tcg", defaultValue = "auto",
             description = "jvm flavor: QEMU accelerator; auto uses KVM only where guest kernel code runs fast.")
     String accel;
@@ -103,6 +109,11 @@ final class RunCommand implements Callable<Integer> {
         if ("jvm".equals(flavor)) {
             if (!JvmRun.isJar(image)) throw new UserError("--flavor jvm runs a jar or a jvm image; " + image + " is neither");
             return runJvm(true);
+        }
+        try {
+            Sandbox.setMode(Sandbox.Mode.parse(seccomp));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--seccomp: " + e.getMessage());
         }
         GuestImage guest = GuestImage.load(image);
         VmConfig config = config(guest);

@@ -3,6 +3,8 @@ package dev.kiln.vmm;
 import dev.kiln.vmm.abi.Abi;
 import dev.kiln.vmm.net.EventFd;
 import dev.kiln.vmm.net.TapDevice;
+import dev.kiln.vmm.sandbox.MonitorFilters;
+import dev.kiln.vmm.sandbox.Sandbox;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -106,9 +108,15 @@ final class NetDevice implements AutoCloseable {
 
     // ---- the I/O thread ----------------------------------------------------------------------
 
+    /** The eventfd the vCPU thread writes to wake this device's I/O thread. */
+    int doorbellFd() {
+        return doorbell.fd();
+    }
+
     private void loop() {
         TapDevice tap = config.tap();
         try {
+            Sandbox.confine(MonitorFilters.netIo(tap.fd(), doorbell.fd(), VcpuKicker.SIGNAL));
             while (!closing) {
                 boolean txWork = drainTx(tap);
                 boolean rxWork = fillRx(tap);

@@ -1,6 +1,9 @@
 package dev.kiln.vmm;
 
 import dev.kiln.vmm.abi.Abi;
+import dev.kiln.vmm.sandbox.MonitorFilters;
+import dev.kiln.vmm.sandbox.Sandbox;
+import dev.kiln.vmm.sandbox.SyscallFilter;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -27,8 +30,8 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  * One VM with one vCPU running a native image at CPL 3.
  *
  * <p>{@link #create} does all the work before the first instruction (memory, page tables,
- * GDT, registers, boot info); {@link #run} enters the guest on the calling thread and
- * serves its hypercalls until it ends. Everything the guest hands over is untrusted: a bad
+ * GDT, registers, boot info); {@link #run} enters the guest on a vCPU thread of its own,
+ * confined to its seccomp filter, and serves its hypercalls there until it ends. Everything the guest hands over is untrusted: a bad
  * hypercall ends this VM with {@link VmExit.GuestError}, never an exception, and never
  * touches another VM.
  */
@@ -48,6 +51,8 @@ public final class Vm implements AutoCloseable {
     private static final long EFER = 0x100 | 0x400 | 0x800; // LME LMA NXE
     private static final long RFLAGS = 0x3002;              // IOPL 3, reserved bit 1 (see GuestLayout.TSS_LIMIT)
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The ioctls the vCPU thread makes on its vCPU: running it, and reading registers for crash reports. */
+    private static final long[] VCPU_IOCTLS = {KvmApi.KVM_RUN, KvmApi.KVM_GET_REGS, KvmApi.KVM_GET_SREGS};
 
     private final Kvm kvm;
     private final GuestImage image;
@@ -241,16 +246,20 @@ public final class Vm implements AutoCloseable {
     // ---- running -------------------------------------------------------------------------
 
     /**
-     * Runs the guest on the calling thread until it ends. Call once. Never throws for
-     * anything the guest does.
+     * Runs the guest until it ends, on a vCPU thread of its own that the calling thread waits
+     * for. Call once. Never throws for anything the guest does; throws {@link VmmException} if
+     * the vCPU thread cannot be confined to its seccomp filter.
+     *
+     * <p>The vCPU thread gets a thread of its own because its filter (see {@link MonitorFilters})
+     * is for good: the caller's thread (kiln run's main thread, say) must stay free of it, and
+     * so must the threads started here, before the filter exists (a thread inherits its creator's
+     * filter): the net device's I/O thread and the timeout timer's thread.
      */
     public VmExit run() {
         synchronized (this) {
             if (closed) throw new IllegalStateException("VM is closed");
             if (started) throw new IllegalStateException("VM already ran");
             started = true;
-            vcpuTid = Libc.gettid();
-            vcpuThread = Thread.currentThread();
         }
         ScheduledFuture<?> timer = null;
         Duration timeout = config.timeout();
@@ -260,17 +269,51 @@ public final class Vm implements AutoCloseable {
         }
         if (net != null) net.start(image.name());
         try {
-            return loop();
-        } catch (RuntimeException e) {
-            return new VmExit.GuestError("monitor error while serving the guest: " + e);
+            return onVcpuThread();
         } finally {
             if (timer != null) timer.cancel(false);
             if (net != null) net.close();
+        }
+    }
+
+    private VmExit onVcpuThread() {
+        VmExit[] end = new VmExit[1];
+        Throwable[] failure = new Throwable[1];
+        SyscallFilter filter = MonitorFilters.vcpu(vcpuFd, VCPU_IOCTLS, net == null ? -1 : net.doorbellFd());
+        Thread vcpu = Thread.ofPlatform().name("kiln-vcpu-" + image.name()).daemon().unstarted(() -> {
             synchronized (this) {
-                vcpuTid = 0;
-                vcpuThread = null;
+                vcpuTid = Libc.gettid();
+                vcpuThread = Thread.currentThread();
+            }
+            try {
+                Sandbox.confine(filter);
+                end[0] = loop();
+            } catch (RuntimeException e) {
+                if (Sandbox.confinedTo() == null) failure[0] = e; // confine() failed: the user's problem
+                else end[0] = new VmExit.GuestError("monitor error while serving the guest: " + e);
+            } catch (Throwable t) {
+                failure[0] = t;
+            } finally {
+                synchronized (this) {
+                    vcpuTid = 0;
+                    vcpuThread = null;
+                }
+            }
+        });
+        vcpu.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                vcpu.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // the VM ends through stop(); keep waiting for the vCPU thread
             }
         }
+        if (interrupted) Thread.currentThread().interrupt();
+        if (failure[0] instanceof RuntimeException e) throw e;
+        if (failure[0] instanceof Error e) throw e;
+        return end[0];
     }
 
     private VmExit loop() {
@@ -591,8 +634,13 @@ public final class Vm implements AutoCloseable {
         static final ScheduledExecutorService INSTANCE;
 
         static {
+            // The thread is created by the first schedule() (Vm.run's caller, unconfined) and
+            // confines itself: all it does is stop VMs (a lock, a store, a kick, an unpark).
             ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread th = new Thread(r, "kiln-vm-timeouts");
+                Thread th = new Thread(() -> {
+                    Sandbox.confine(MonitorFilters.timer(VcpuKicker.SIGNAL));
+                    r.run();
+                }, "kiln-vm-timeouts");
                 th.setDaemon(true);
                 return th;
             });

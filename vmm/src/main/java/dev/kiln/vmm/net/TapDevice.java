@@ -116,7 +116,8 @@ public final class TapDevice implements AutoCloseable {
         return true;
     }
 
-    int fd() {
+    /** The descriptor (the I/O thread's seccomp filter allows reads and writes on it only). */
+    public int fd() {
         return fd;
     }
 

@@ -1,0 +1,94 @@
+package dev.kiln.vmm.sandbox;
+
+import dev.kiln.vmm.VmmException;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * Loads every class of the monitor (dev.kiln.vmm and its packages) before the first thread is
+ * confined.
+ *
+ * <p>The JVM reads a class from its jar (lseek and read on the jar, or open, read and close
+ * in a class directory) the first time it is used. A confined monitor thread may not make
+ * those calls, and the classes of its rare paths (how a VM ends, a crash report, a guest
+ * error) are often first used on it. Loading them all up front, once per process, costs a few
+ * milliseconds; linking and initialization still happen on first use, and need no file access
+ * (verification may load JDK classes, which come from the CDS archive or lib/modules: see
+ * {@link MonitorFilters}).
+ */
+final class MonitorClasses {
+    private static final String PREFIX = "dev/kiln/vmm/";
+
+    private MonitorClasses() {}
+
+    /** Loads them all; the first caller does it, later ones return at once (class initialization). */
+    static void preload() {
+        Holder.touch();
+    }
+
+    private static final class Holder {
+        static {
+            // JDK classes whose initialization asks for the number of CPUs: sched_getaffinity,
+            // and in a container with a CPU limit, reading cgroup files. ForkJoinPool is
+            // initialized by the first wait on a lock condition (the timeout timer's queue).
+            try {
+                Class.forName("java.util.concurrent.ForkJoinPool", true, null);
+            } catch (ClassNotFoundException e) {
+                throw new VmmException("the JDK has no ForkJoinPool?", e);
+            }
+            ClassLoader loader = MonitorClasses.class.getClassLoader();
+            for (String name : classNames()) {
+                try {
+                    Class.forName(name, false, loader);
+                } catch (ClassNotFoundException | LinkageError e) {
+                    throw new VmmException("cannot preload monitor class " + name + " before confining threads: " + e, e);
+                }
+            }
+        }
+
+        static void touch() {
+            // class initialization did the work
+        }
+    }
+
+    /** The binary names of the monitor's classes, from the jar or class directory holding this class. */
+    static List<String> classNames() {
+        Path where;
+        try {
+            where = Path.of(MonitorClasses.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | NullPointerException | SecurityException e) {
+            throw new VmmException("cannot find the monitor's classes to preload them: " + e, e);
+        }
+        List<String> entries = new ArrayList<>();
+        try {
+            if (Files.isDirectory(where)) {
+                Path root = where.resolve(PREFIX);
+                try (Stream<Path> files = Files.walk(root)) {
+                    files.filter(Files::isRegularFile)
+                            .forEach(f -> entries.add(where.relativize(f).toString().replace('\\', '/')));
+                }
+            } else {
+                try (JarFile jar = new JarFile(where.toFile())) {
+                    jar.stream().forEach(e -> entries.add(e.getName()));
+                }
+            }
+        } catch (IOException e) {
+            throw new VmmException("cannot list the monitor's classes in " + where + ": " + e.getMessage(), e);
+        }
+        List<String> names = new ArrayList<>();
+        for (String e : entries) {
+            if (e.startsWith(PREFIX) && e.endsWith(".class") && !e.endsWith("package-info.class")) {
+                names.add(e.substring(0, e.length() - ".class".length()).replace('/', '.'));
+            }
+        }
+        if (names.isEmpty()) throw new VmmException("no monitor classes found in " + where + " to preload");
+        return names;
+    }
+}
