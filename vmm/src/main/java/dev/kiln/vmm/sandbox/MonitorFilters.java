@@ -23,8 +23,8 @@ import static dev.kiln.vmm.sandbox.Syscall.*;
  * waits, allocates, takes signals and ends.
  */
 public final class MonitorFilters {
-    /** futex(2): the operation without FUTEX_PRIVATE_FLAG and FUTEX_CLOCK_REALTIME. */
-    static final int FUTEX_CMD_MASK = 0x7f;
+    /** futex(2): the operation without FUTEX_PRIVATE_FLAG and FUTEX_CLOCK_REALTIME, as the kernel masks it. */
+    static final int FUTEX_CMD_MASK = ~(128 | 256);
     static final int FUTEX_WAIT = 0, FUTEX_WAKE = 1, FUTEX_WAIT_BITSET = 9, FUTEX_WAKE_BITSET = 10;
     static final int MADV_DONTNEED = 4;
     static final int STDOUT = 1, STDERR = 2;
@@ -51,7 +51,7 @@ public final class MonitorFilters {
         for (int cmd : new int[] {FUTEX_WAIT, FUTEX_WAKE, FUTEX_WAIT_BITSET, FUTEX_WAKE_BITSET}) {
             b.allowIf(FUTEX, "Java monitors, park/unpark, HotSpot's own locks and safepoint waits (glibc's mutexes and"
                     + " condition variables: wait and wake, no requeue, no priority inheritance)",
-                    masked32(1, FUTEX_CMD_MASK, cmd));
+                    masked32(1, FUTEX_CMD_MASK & 0xffff_ffffL, cmd));
         }
         b.allow(RT_SIGRETURN, "return from a signal handler: the vCPU kick, the JDK's I/O interrupt, HotSpot's"
                 + " SIGSEGV-based null checks and safepoint polls");

@@ -68,7 +68,11 @@ public final class Sandbox {
      */
     public static void confine(SyscallFilter filter) {
         Mode m = mode;
-        if (m == Mode.OFF) return;
+        if (m != Mode.OFF) confine(filter, m.forbidden);
+    }
+
+    /** Puts filter on the calling thread with forbidden as the verdict for calls it does not allow. */
+    static void confine(SyscallFilter filter, FilterAction forbidden) {
         MonitorClasses.preload();
         Thread self = Thread.currentThread();
         if (self.isVirtual()) {
@@ -79,7 +83,7 @@ public final class Sandbox {
             throw new IllegalStateException("thread " + self.getName() + " is already confined to the "
                     + CONFINED.get().kind() + " filter");
         }
-        long[] program = filter.compile(m.forbidden);
+        long[] program = filter.compile(forbidden);
         CONFINED.set(filter); // before the filter: ThreadLocal's first set allocates, anything may follow
         try {
             SeccompCalls.install(program);
