@@ -59,7 +59,12 @@ public final class MonitorFilters {
         b.allow(RESTART_SYSCALL, "the kernel resumes a wait a signal interrupted (futex with a timeout)");
         b.allow(CLOCK_GETTIME, "the clock when the vDSO cannot read it in user space (System.nanoTime,"
                 + " Instant.now); usually not a system call at all");
-        b.allow(SCHED_YIELD, "HotSpot's spin-then-yield locks under contention (not seen in the traces; load-dependent)");
+        b.allow(GETTID, "HotSpot asks for the thread's id when the thread runs a handshake operation on itself"
+                + " (deoptimization, suspension): seen under load on the vCPU, net I/O and relay threads");
+        b.allow(SCHED_YIELD, "HotSpot's spin-yield-sleep waits (SpinYield: lock-free tables, global counters) under"
+                + " contention (not seen in the traces; load-dependent)");
+        b.allow(NANOSLEEP, "... and their short sleeps (os::naked_short_nanosleep; glibc makes it clock_nanosleep)");
+        b.allow(CLOCK_NANOSLEEP, "... the same sleeps as glibc makes them");
         b.allow(MMAP, "memory: HotSpot commits heap, metaspace and code cache (PROT_EXEC: adapters made when a class"
                 + " is linked) and uncommits a thread's guard pages when it ends; glibc gives each thread a malloc arena");
         b.allow(MPROTECT, "memory: glibc grows a thread's malloc arena, HotSpot guards and unguards stack pages");

@@ -10,11 +10,12 @@ import java.util.Locale;
 public enum Syscall {
     // allowed to some monitor thread (see MonitorFilters)
     READ(0), WRITE(1), CLOSE(3), POLL(7), MMAP(9), MPROTECT(10), MUNMAP(11), BRK(12), RT_SIGPROCMASK(14),
-    RT_SIGRETURN(15), IOCTL(16), PREAD64(17), SCHED_YIELD(24), MREMAP(25), MADVISE(28), DUP2(33), GETPID(39),
+    RT_SIGRETURN(15), IOCTL(16), PREAD64(17), SCHED_YIELD(24), MREMAP(25), MADVISE(28), DUP2(33), NANOSLEEP(35),
+    GETPID(39),
     ACCEPT(43), SHUTDOWN(48), GETSOCKNAME(51), GETSOCKOPT(55), EXIT(60), FCNTL(72), FUTEX(202),
-    RESTART_SYSCALL(219), CLOCK_GETTIME(228), TGKILL(234),
+    GETTID(186), RESTART_SYSCALL(219), CLOCK_GETTIME(228), CLOCK_NANOSLEEP(230), TGKILL(234),
     // forbidden to every monitor thread; named by the tests and docs/security.md
-    SOCKET(41), CONNECT(42), CLONE(56), EXECVE(59), GETPPID(110), PTRACE(101), GETTID(186), OPENAT(257),
+    SOCKET(41), CONNECT(42), CLONE(56), EXECVE(59), GETPPID(110), PTRACE(101), OPENAT(257),
     PROCESS_VM_WRITEV(311), SECCOMP(317), CLONE3(435);
 
     /** The number the kernel sees in seccomp_data.nr for this call on x86-64. */
