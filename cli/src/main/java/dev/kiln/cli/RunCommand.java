@@ -62,9 +62,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "Native images: print the VM's counters (exits, hypercalls, frames) on stderr at the end.")
     boolean stats;
 
-    @Option(names = "--seccomp", paramLabel = "on|log|off", defaultValue = "on",
-            description = {"Native images: the monitor threads' seccomp filters (docs/security.md). on: a forbidden",
-                    "system call kills kiln (SIGSYS); log: it runs and the kernel logs it (dmesg); off: no filters."})
+    @Option(names = "--seccomp", paramLabel = "on|log|off",
+            description = {"Native images: the monitor threads' seccomp filters (docs/security.md). on (default): a",
+                    "forbidden system call kills kiln (SIGSYS); log: it runs and the kernel logs it (dmesg); off: none."})
     String seccomp;
 
     @Option(names = "--accel", paramLabel = "auto|kvm|tcg", defaultValue = "auto",
@@ -110,10 +110,12 @@ final class RunCommand implements Callable<Integer> {
             if (!JvmRun.isJar(image)) throw new UserError("--flavor jvm runs a jar or a jvm image; " + image + " is neither");
             return runJvm(true);
         }
-        try {
-            Sandbox.setMode(Sandbox.Mode.parse(seccomp));
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--seccomp: " + e.getMessage());
+        if (seccomp != null) {
+            try {
+                Sandbox.setMode(Sandbox.Mode.parse(seccomp));
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--seccomp: " + e.getMessage());
+            }
         }
         GuestImage guest = GuestImage.load(image);
         VmConfig config = config(guest);
@@ -140,8 +142,8 @@ final class RunCommand implements Callable<Integer> {
         if (memoryMb != null || !env.isEmpty() || !args.isEmpty())
             throw new UserError("--mem, --env and ARGS are baked into a jvm image: "
                     + "pass them to kiln build --flavor jvm (--memory, --env, --arg)");
-        if (net != null || ip != null || stats)
-            throw new UserError("--net, --ip and --stats are for native images; a jvm image publishes ports with -p");
+        if (net != null || ip != null || stats || seccomp != null)
+            throw new UserError("--net, --ip, --stats and --seccomp are for native images; a jvm image publishes ports with -p");
         var acceleration = JvmRun.accel(accel);
         Duration timeout = timeout();
         return buildFirst ? JvmRun.buildAndRun(image, publish, timeout, acceleration, kernelLog)

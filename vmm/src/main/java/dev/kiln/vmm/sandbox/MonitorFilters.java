@@ -47,6 +47,12 @@ public final class MonitorFilters {
      * glibc's malloc and HotSpot, signals, the clock, loading a JDK class, ending.
      */
     static SyscallFilter jvmThread() {
+        return JVM_THREAD;
+    }
+
+    private static final SyscallFilter JVM_THREAD = buildJvmThread();
+
+    private static SyscallFilter buildJvmThread() {
         SyscallFilter.Builder b = SyscallFilter.builder("jvm");
         for (int cmd : new int[] {FUTEX_WAIT, FUTEX_WAKE, FUTEX_WAIT_BITSET, FUTEX_WAKE_BITSET}) {
             b.allowIf(FUTEX, "Java monitors, park/unpark, HotSpot's own locks and safepoint waits (glibc's mutexes and"
@@ -65,8 +71,9 @@ public final class MonitorFilters {
                 + " contention (not seen in the traces; load-dependent)");
         b.allow(NANOSLEEP, "... and their short sleeps (os::naked_short_nanosleep; glibc makes it clock_nanosleep)");
         b.allow(CLOCK_NANOSLEEP, "... the same sleeps as glibc makes them");
-        b.allow(MMAP, "memory: HotSpot commits heap, metaspace and code cache (PROT_EXEC: adapters made when a class"
-                + " is linked) and uncommits a thread's guard pages when it ends; glibc gives each thread a malloc arena");
+        b.allow(MMAP, "memory: HotSpot commits heap and metaspace and uncommits an ending thread's guard pages; glibc"
+                + " gives a thread its malloc arena. Any protection: HotSpot commits code cache (executable) on whichever"
+                + " thread needs room there, such as one linking a class (adapters); not seen in the traces");
         b.allow(MPROTECT, "memory: glibc grows a thread's malloc arena, HotSpot guards and unguards stack pages");
         b.allow(MUNMAP, "memory: glibc and HotSpot release mappings");
         b.allowIf(MADVISE, "memory: glibc drops an ending thread's stack and trims its arena (MADV_DONTNEED only)",
