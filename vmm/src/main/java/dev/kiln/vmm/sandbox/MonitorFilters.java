@@ -103,8 +103,10 @@ public final class MonitorFilters {
             b.allowIf(IOCTL, "KVM_RUN, and KVM_GET_REGS / KVM_GET_SREGS for a crash report, on this VM's vCPU only",
                     equals32(0, vcpuFd), equals32(1, request));
         }
-        b.allowIf(WRITE, "the guest's console (kiln run: the monitor's stdout) and the net device's doorbell"
-                + " eventfd (the notify hypercall), by descriptor", equals32(0, STDOUT));
+        b.allowIf(WRITE, "the guest's console, on the monitor's stdout or stderr (kiln run: stdout; kiln bench http:"
+                + " stderr), and the net device's doorbell eventfd (the notify hypercall), by descriptor",
+                equals32(0, STDOUT));
+        b.orIf(WRITE, equals32(0, STDERR));
         if (doorbellFd >= 0) b.orIf(WRITE, equals32(0, doorbellFd));
         return b.include(jvmThread()).build();
     }
