@@ -31,9 +31,9 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  *
  * <p>{@link #create} does all the work before the first instruction (memory, page tables,
  * GDT, registers, boot info); {@link #run} enters the guest on a vCPU thread of its own,
- * confined to its seccomp filter, and serves its hypercalls there until it ends. Everything the guest hands over is untrusted: a bad
- * hypercall ends this VM with {@link VmExit.GuestError}, never an exception, and never
- * touches another VM.
+ * confined to its seccomp filter (docs/security.md), and serves its hypercalls there until it
+ * ends. Everything the guest hands over is untrusted: a bad hypercall ends this VM with
+ * {@link VmExit.GuestError}, never an exception, and never touches another VM.
  */
 public final class Vm implements AutoCloseable {
     /** CR2 at entry: non-canonical, so no page fault can ever report it; still there after a crash = no #PF. */
@@ -286,13 +286,9 @@ public final class Vm implements AutoCloseable {
                 vcpuThread = Thread.currentThread();
             }
             try {
-                Sandbox.confine(filter);
-                end[0] = loop();
-            } catch (RuntimeException e) {
-                if (Sandbox.confinedTo() == null) failure[0] = e; // confine() failed: the user's problem
-                else end[0] = new VmExit.GuestError("monitor error while serving the guest: " + e);
+                end[0] = confinedLoop(filter);
             } catch (Throwable t) {
-                failure[0] = t;
+                failure[0] = t; // the filter could not be installed (the caller's to report), or an Error
             } finally {
                 synchronized (this) {
                     vcpuTid = 0;
@@ -314,6 +310,16 @@ public final class Vm implements AutoCloseable {
         if (failure[0] instanceof RuntimeException e) throw e;
         if (failure[0] instanceof Error e) throw e;
         return end[0];
+    }
+
+    /** On the vCPU thread: confines it, then serves the guest until it ends. */
+    private VmExit confinedLoop(SyscallFilter filter) {
+        Sandbox.confine(filter);
+        try {
+            return loop();
+        } catch (RuntimeException e) {
+            return new VmExit.GuestError("monitor error while serving the guest: " + e);
+        }
     }
 
     private VmExit loop() {

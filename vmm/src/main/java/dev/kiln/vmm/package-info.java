@@ -8,6 +8,7 @@
  * {@link dev.kiln.vmm.ImageException}. The rest is package-private: libc and KVM bindings
  * ({@code Libc}, {@code KvmApi}), the memory layout ({@code GuestLayout}), page tables
  * ({@code PageTables}), the boot-info block ({@code BootInfo}), reusable VM shells
- * ({@code Shell}) and the vCPU kick ({@code VcpuKicker}).
+ * ({@code Shell}) and the vCPU kick ({@code VcpuKicker}). The seccomp filters of the monitor's
+ * threads are in {@link dev.kiln.vmm.sandbox}; the host side of networking in {@link dev.kiln.vmm.net}.
  */
 package dev.kiln.vmm;

@@ -36,7 +36,7 @@ public final class SyscallFilter {
      * @param call the system call
      * @param alternatives each a list of checks that must all hold; an empty list of
      *                     alternatives allows the call whatever its arguments
-     * @param why why the thread needs it, for {@link #describe} and docs/security.md
+     * @param why why the thread needs it (docs/security.md says the same for readers)
      */
     public record Rule(Syscall call, List<List<ArgCheck>> alternatives, String why) {
         public Rule {
@@ -124,19 +124,6 @@ public final class SyscallFilter {
         a.load(offset);
         if (mask != -1) a.and(mask);
         a.jumpIfEqual(value, null, fail);
-    }
-
-    /** One line per rule: "ioctl    arg0 == 12 and arg1 == 0xae80 | ...    why". */
-    public String describe() {
-        StringBuilder sb = new StringBuilder(kind).append(" thread:\n");
-        for (Rule r : rules) {
-            sb.append(String.format("  %-18s %s%n", r.call.linuxName(), r.why));
-            for (List<ArgCheck> alt : r.alternatives) {
-                sb.append(String.format("  %-18s   if %s%n", "",
-                        String.join(" and ", alt.stream().map(ArgCheck::toString).toList())));
-            }
-        }
-        return sb.toString();
     }
 
     @Override
