@@ -4,12 +4,14 @@ import dev.kiln.vmm.VmmException;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Enumeration;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
  * Loads every class of the monitor (dev.kiln.vmm and its packages) before the first thread is
@@ -58,6 +60,16 @@ final class MonitorClasses {
         }
     }
 
+    /** Collects the files under dir as paths relative to root, with '/' (plain loops: this runs once, cold). */
+    private static void walk(Path root, Path dir, List<String> into) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                if (Files.isDirectory(f)) walk(root, f, into);
+                else into.add(root.relativize(f).toString().replace('\\', '/'));
+            }
+        }
+    }
+
     /** The binary names of the monitor's classes, from the jar or class directory holding this class. */
     static List<String> classNames() {
         Path where;
@@ -69,14 +81,10 @@ final class MonitorClasses {
         List<String> entries = new ArrayList<>();
         try {
             if (Files.isDirectory(where)) {
-                Path root = where.resolve(PREFIX);
-                try (Stream<Path> files = Files.walk(root)) {
-                    files.filter(Files::isRegularFile)
-                            .forEach(f -> entries.add(where.relativize(f).toString().replace('\\', '/')));
-                }
+                walk(where, where.resolve(PREFIX), entries);
             } else {
                 try (JarFile jar = new JarFile(where.toFile())) {
-                    jar.stream().forEach(e -> entries.add(e.getName()));
+                    for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) entries.add(e.nextElement().getName());
                 }
             }
         } catch (IOException e) {

@@ -39,6 +39,7 @@ public final class MonitorFilters {
     /** The descriptors open on the JDK's class archive, lib/modules (found once: the JVM never closes it). */
     private static final int[] MODULES_FDS = descriptorsOf(Path.of(System.getProperty("java.home"), "lib", "modules"));
     private static final int PID = (int) ProcessHandle.current().pid();
+    private static final SyscallFilter JVM_THREAD = buildJvmThread();
 
     private MonitorFilters() {}
 
@@ -49,8 +50,6 @@ public final class MonitorFilters {
     static SyscallFilter jvmThread() {
         return JVM_THREAD;
     }
-
-    private static final SyscallFilter JVM_THREAD = buildJvmThread();
 
     private static SyscallFilter buildJvmThread() {
         SyscallFilter.Builder b = SyscallFilter.builder("jvm");
