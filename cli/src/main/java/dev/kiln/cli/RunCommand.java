@@ -6,6 +6,7 @@ import dev.kiln.vmm.Kvm;
 import dev.kiln.vmm.Vm;
 import dev.kiln.vmm.VmConfig;
 import dev.kiln.vmm.VmExit;
+import dev.kiln.vmm.sandbox.Sandbox;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -62,6 +63,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "Native images: print the VM's counters (exits, hypercalls, frames) on stderr at the end.")
     boolean stats;
 
+    @Option(names = "--seccomp", paramLabel = "on|log|off",
+            description = {"Native images: the monitor threads' seccomp filters (docs/security.md). on (default): a",
+                    "forbidden system call kills kiln (SIGSYS); log: it runs and the kernel logs it (dmesg); off: none."})
+    String seccomp;
+
     @Option(names = "--accel", paramLabel = "auto|kvm|tcg", defaultValue = "auto",
             description = "jvm flavor: QEMU accelerator; auto uses KVM only where guest kernel code runs fast.")
     String accel;
@@ -105,6 +111,13 @@ final class RunCommand implements Callable<Integer> {
             if (!JvmFlavor.isJar(image)) throw new UserError("--flavor jvm runs a jar or a jvm image; " + image + " is neither");
             return runJvm(true);
         }
+        if (seccomp != null) {
+            try {
+                Sandbox.setMode(Sandbox.Mode.parse(seccomp));
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--seccomp: " + e.getMessage());
+            }
+        }
         GuestImage guest = GuestImage.load(image);
         VmConfig config = config(guest);
         VmNetwork network = VmNetwork.open(publish, net, ip, guest.manifest());
@@ -130,8 +143,8 @@ final class RunCommand implements Callable<Integer> {
         if (memoryMb != null || !env.isEmpty() || !args.isEmpty())
             throw new UserError("--mem, --env and ARGS are baked into a jvm image: "
                     + "pass them to kiln build --flavor jvm (--memory, --env, --arg)");
-        if (net != null || ip != null || stats)
-            throw new UserError("--net, --ip and --stats are for native images; a jvm image publishes ports with -p");
+        if (net != null || ip != null || stats || seccomp != null)
+            throw new UserError("--net, --ip, --stats and --seccomp are for native images; a jvm image publishes ports with -p");
         Duration timeout = timeout();
         try {
             var acceleration = JvmFlavor.accel(accel);

@@ -125,6 +125,21 @@ class NetRunTest {
         }
     }
 
+    /**
+     * A guest that breaks the ring ABI, in a new JVM: the net device's I/O thread, confined to
+     * its seccomp filter, meets the error first (message, stopping the VM, kicking the vCPU
+     * thread): kiln ends with 159 and the device's message, not killed by SIGSYS (also 159,
+     * without the message).
+     */
+    @Test
+    void aRingAbiViolationEndsKilnWithTheNetDevicesMessage() throws Exception {
+        var r = KilnProcess.run("run", "-p", freePort() + ":80", KilnProcess.guest("tests/nethostile.elf").toString(),
+                "--", "tx-flags");
+        assertEquals(159, r.exitStatus(), r.toString());
+        assertTrue(r.stderr().contains("kiln: stopped on a guest error: net tx descriptor 0: flags 0x1, expected 0x0"),
+                r.toString());
+    }
+
     @Test
     void impossibleRequestsAreClearErrors() throws Exception {
         String hello = KilnProcess.guest("tests/hello.elf").toString();

@@ -63,6 +63,20 @@ class RunCommandTest {
     }
 
     @Test
+    void badSeccompModeIsAClearError() throws Exception {
+        var r = KilnProcess.run("run", "--seccomp", "maybe", KilnProcess.guest("tests/hello.elf").toString());
+        assertEquals(125, r.exitStatus(), r.toString());
+        assertEquals("kiln: error: --seccomp: seccomp mode must be on, log or off, not 'maybe'\n", r.stderr(), r.toString());
+    }
+
+    @Test
+    void seccompLogRunsTheGuestAsUsual() throws Exception {
+        var r = KilnProcess.run("run", "--seccomp=log", KilnProcess.guest("tests/hello.elf").toString());
+        assertEquals(0, r.exitStatus(), r.toString());
+        assertEquals("Hello from a Kiln unikernel!\n", r.stdout(), r.toString());
+    }
+
+    @Test
     void missingImageIsAClearError() throws Exception {
         var r = KilnProcess.run("run", "/nonexistent/image.elf");
         assertEquals(125, r.exitStatus(), r.toString());

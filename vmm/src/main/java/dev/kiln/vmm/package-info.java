@@ -17,7 +17,8 @@
  *   <li>{@link dev.kiln.vmm.crash}: what a triple fault means;</li>
  *   <li>{@link dev.kiln.vmm.device.net}: the net device (rings, backend, I/O thread, counters);</li>
  *   <li>{@link dev.kiln.vmm.hostnet}: the host networking {@code kiln run} sets up around it;</li>
- *   <li>{@link dev.kiln.vmm.abi}: the Java mirror of guest/include/kiln/abi.h.</li>
+ *   <li>{@link dev.kiln.vmm.abi}: the Java mirror of guest/include/kiln/abi.h;</li>
+ *   <li>{@link dev.kiln.vmm.sandbox}: the seccomp filter of each monitor thread kind (docs/security.md).</li>
  * </ul>
  * Images come parsed and validated from the image module ({@link dev.kiln.image.GuestImage},
  * parsed once, booted many times). The libc and KVM bindings themselves are the kiln-linux

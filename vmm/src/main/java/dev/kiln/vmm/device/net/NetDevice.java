@@ -146,6 +146,11 @@ public final class NetDevice implements AutoCloseable {
         }
     }
 
+    /** The eventfd the vCPU thread writes to wake this device's I/O thread (its seccomp filter allows that write). */
+    public int doorbellFd() {
+        return doorbell.fd();
+    }
+
     /** Stops the I/O thread (after it sent what the guest queued) and waits for it; the backend stays open. */
     @Override
     public void close() {
