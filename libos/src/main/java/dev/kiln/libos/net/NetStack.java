@@ -31,6 +31,8 @@ public final class NetStack {
     final Prng random;
 
     final long mac;
+    /** The IP MTU: the device's (NetConfig.mtu), lowered by DHCP's interface MTU option if it says so. */
+    int mtu;
     int ip;
     int netmask;
     int gateway;
@@ -56,6 +58,10 @@ public final class NetStack {
         this.clock = clock;
         this.sink = sink;
         this.mac = config.mac & MAC_BROADCAST;
+        if (config.mtu < Ipv4.MIN_MTU || config.mtu > Ipv4.MAX_MTU) {
+            throw new IllegalArgumentException("MTU " + config.mtu + " is outside " + Ipv4.MIN_MTU + ".." + Ipv4.MAX_MTU);
+        }
+        this.mtu = config.mtu;
         this.tx = new byte[ETH_HEADER + config.mtu];
         this.random = new Prng(config.randomSeed);
         this.now = clock.nanoTime();
@@ -235,6 +241,22 @@ public final class NetStack {
         Bytes.put16(tx, 12, etherType);
         stats.txFrames++;
         sink.send(tx, 0, length);
+    }
+
+    /**
+     * The one place a TCP segment becomes bytes: g (filled by a socket or by the RST of a closed
+     * port) is serialized from our address behind an IPv4 header and sent. False if it does not
+     * fit the MTU or has no route.
+     */
+    boolean sendTcp(TcpSegment g) {
+        g.src = ip;
+        int len = g.length();
+        if (Ipv4.HEADER + len > mtu) {
+            stats.txTooBig++; // the segment was sized for a larger MTU: a bug
+            return false;
+        }
+        g.write(tx, L4_OFF);
+        return ipv4.send(ip, g.dst, Ipv4.PROTO_TCP, len);
     }
 
     /** Hands a frame built elsewhere (ARP's pending queue) to the device. */

@@ -12,6 +12,8 @@ public final class NetStats {
     public long ipBadChecksum;
     public long ipFragmentsDropped;
     public long ipNotForUs;
+    /** Datagrams not sent because they exceed the MTU: UDP payloads too large; for TCP a bug. */
+    public long txTooBig;
     public long icmpEchoReplies;
     public long udpBadChecksum;
     public long udpNoSocket;

@@ -3,11 +3,10 @@ package dev.kiln.libos.net;
 /**
  * The TCP layer: demultiplexes segments to connections and listeners, answers segments for
  * nothing with RST (RFC 9293 3.10.7.1), chooses initial sequence numbers (RFC 6528) and
- * ephemeral ports, writes outgoing segments, and runs the connections' timers. The per-
+ * ephemeral ports, hands outgoing segments to the stack, and runs the connections' timers. The per-
  * connection state machine lives in {@link TcpSocket}.
  */
 final class Tcp implements Transport {
-    static final int HEADER = 20;
     private static final int EPHEMERAL_FIRST = 49152; // RFC 6335 6
     private static final int EPHEMERAL_COUNT = 65536 - EPHEMERAL_FIRST;
     /** RFC 5961 7: limit challenge ACKs; Linux's default is 1000/s per host, we use 100. */
@@ -21,6 +20,7 @@ final class Tcp implements Transport {
     private int count;
     private int timeWait;
     private final TcpSegment seg = new TcpSegment();
+    private final TcpSegment out = new TcpSegment();
     private final long isnKey;
     private int nextEphemeral;
     private long challengeWindowStart;
@@ -114,7 +114,7 @@ final class Tcp implements Transport {
 
     /** A reset for a segment that belongs to no connection (RFC 9293 3.10.7.1). */
     void reset(TcpSegment g) {
-        ClosedTcp.reset(s, g);
+        ClosedTcp.reset(s, g, out);
     }
 
     boolean allowChallengeAck() {
@@ -313,86 +313,20 @@ final class Tcp implements Transport {
         return d;
     }
 
-    // ---- output -------------------------------------------------------------------------
+    // ---- output ----------------------------------------------------------------------------
 
-    /**
-     * Writes one segment into the transmit buffer and sends it. Options: MSS if mssOption > 0,
-     * window scale if wsOption >= 0 (SYN segments only). Data comes from a ring, len bytes at rel.
-     */
-    void emit(int dstIp, int srcPort, int dstPort, int seq, int ack, int flags, int window,
-              int mssOption, int wsOption, ByteRing data, int rel, int len) {
-        emit(dstIp, srcPort, dstPort, seq, ack, flags, window, mssOption, wsOption, false, null, data, rel, len);
+    /** The outgoing segment struct, cleared: sockets fill it and hand it to {@link #send}. */
+    TcpSegment segment() {
+        return out.clear();
     }
 
-    /**
-     * As above, plus SACK-permitted on a SYN, or SACK blocks (RFC 2018 3) describing the
-     * out-of-order data held in `sack` (offsets from `ack`), at most three blocks.
-     */
-    void emit(int dstIp, int srcPort, int dstPort, int seq, int ack, int flags, int window,
-              int mssOption, int wsOption, boolean sackPermitted, Assembler sack, ByteRing data, int rel, int len) {
-        byte[] t = s.tx;
-        int o = NetStack.L4_OFF;
-        int blocks = sack == null ? 0 : Math.min(3, sack.ranges());
-        int optLen = (mssOption > 0 ? 4 : 0) + (wsOption >= 0 ? 4 : 0) + (sackPermitted ? 4 : 0)
-                + (blocks > 0 ? 4 + 8 * blocks : 0);
-        if (NetStack.L4_OFF + HEADER + optLen + len > t.length) {
-            optLen -= blocks > 0 ? 4 + 8 * blocks : 0;
-            blocks = 0;
-        }
-        int hlen = HEADER + optLen;
-        Bytes.put16(t, o, srcPort);
-        Bytes.put16(t, o + 2, dstPort);
-        Bytes.put32(t, o + 4, seq);
-        Bytes.put32(t, o + 8, ack);
-        t[o + 12] = (byte) ((hlen / 4) << 4);
-        t[o + 13] = (byte) flags;
-        Bytes.put16(t, o + 14, window);
-        Bytes.put16(t, o + 16, 0);
-        Bytes.put16(t, o + 18, 0);
-        int p = o + HEADER;
-        if (mssOption > 0) {
-            t[p] = 2;
-            t[p + 1] = 4;
-            Bytes.put16(t, p + 2, mssOption);
-            p += 4;
-        }
-        if (wsOption >= 0) {
-            t[p] = 1; // NOP, to align
-            t[p + 1] = 3;
-            t[p + 2] = 3;
-            t[p + 3] = (byte) wsOption;
-            p += 4;
-        }
-        if (sackPermitted) {
-            t[p] = 1;
-            t[p + 1] = 1;
-            t[p + 2] = 4;
-            t[p + 3] = 2;
-            p += 4;
-        }
-        if (blocks > 0) {
-            t[p] = 1;
-            t[p + 1] = 1;
-            t[p + 2] = 5;
-            t[p + 3] = (byte) (2 + 8 * blocks);
-            p += 4;
-            // Highest blocks first: they are the most recent arrivals in the common case.
-            for (int i = 0; i < blocks; i++) {
-                int r = sack.ranges() - 1 - i;
-                Bytes.put32(t, p, ack + sack.rangeStart(r));
-                Bytes.put32(t, p + 4, ack + sack.rangeEnd(r));
-                p += 8;
-            }
-        }
-        if (len > 0) {
-            data.peek(rel, t, o + hlen, len);
-        }
-        Bytes.put16(t, o + 16, Checksum.finish(Checksum.add(Checksum.pseudo(s.ip, dstIp, Ipv4.PROTO_TCP, hlen + len), t, o, hlen + len)));
-        s.ipv4.send(s.ip, dstIp, Ipv4.PROTO_TCP, hlen + len);
+    /** Sends a segment the caller filled (see {@link NetStack#sendTcp}). */
+    void send(TcpSegment g) {
+        s.sendTcp(g);
     }
 
     /** Largest segment payload our MTU allows (RFC 9293 3.7.1: MTU minus 40). */
     int localMss() {
-        return s.config.mtu - Ipv4.HEADER - HEADER;
+        return s.mtu - Ipv4.HEADER - TcpSegment.HEADER;
     }
 }

@@ -637,24 +637,56 @@ public final class TcpSocket {
         if (off < 0 || sendBuf == null) {
             return 0;
         }
-        int len = Math.max(0, Math.min(maxLen, sendBuf.count() - off));
+        TcpSegment o = segment(seq, TcpSegment.ACK);
+        // Options come out of the segment's payload (RFC 6691): SACK blocks take at most half.
+        addSackBlocks(o, Math.min(TcpSegment.MAX_OPTIONS, mss / 2));
+        int len = Math.max(0, Math.min(Math.min(maxLen, mss - o.optionsLength()), sendBuf.count() - off));
         boolean fin = finQueued && off + len == sendBuf.count();
         if (len == 0 && !fin) {
             return 0;
         }
-        int flags = TcpSegment.ACK;
         if (len > 0 && off + len == sendBuf.count()) {
-            flags |= TcpSegment.PSH;
+            o.flags |= TcpSegment.PSH;
         }
         if (fin) {
-            flags |= TcpSegment.FIN;
+            o.flags |= TcpSegment.FIN;
             finSent = true;
             finSeq = seq + len;
         }
-        tcp.emit(remoteIp, localPort, remotePort, seq, rcvNxt, flags, windowField(), 0, -1, false,
-                sackOk && !reassembly.isEmpty() ? reassembly : null, sendBuf, off, len);
+        o.window = windowField();
+        o.payload(sendBuf, off, len);
+        tcp.send(o);
         ackNow = false;
         return len + (fin ? 1 : 0);
+    }
+
+    /** The output struct, cleared and addressed to the peer; SEG.ACK is RCV.NXT when flags has ACK. */
+    private TcpSegment segment(int seq, int flags) {
+        TcpSegment o = tcp.segment();
+        o.dst = remoteIp;
+        o.srcPort = localPort;
+        o.dstPort = remotePort;
+        o.seq = seq;
+        o.flags = flags;
+        if ((flags & TcpSegment.ACK) != 0) {
+            o.ack = rcvNxt;
+        }
+        return o;
+    }
+
+    /**
+     * SACK blocks (RFC 2018 3) describing the out-of-order data held, most recent (highest)
+     * first, at most three, and only as many as fit in optionBudget bytes of options.
+     */
+    private void addSackBlocks(TcpSegment o, int optionBudget) {
+        if (!sackOk || reassembly.isEmpty()) {
+            return;
+        }
+        int n = reassembly.ranges();
+        for (int i = 0; i < n && i < 3 && o.optionsLength(o.sackBlocks + 1) <= optionBudget; i++) {
+            int r = n - 1 - i;
+            o.addSack(rcvNxt + reassembly.rangeStart(r), rcvNxt + reassembly.rangeEnd(r));
+        }
     }
 
     private void sendSyn() {
@@ -671,11 +703,13 @@ public final class TcpSocket {
         } else {
             rtt.cancelTiming();
         }
-        int window = Math.min(recvBuf == null ? 0 : recvBuf.free(), 65535);
-        rcvAdvRight = rcvNxt + window;
-        boolean offerSack = state == SYN_SENT || sackOk;
-        tcp.emit(remoteIp, localPort, remotePort, iss, (flags & TcpSegment.ACK) != 0 ? rcvNxt : 0, flags,
-                window, tcp.localMss(), ws, offerSack, null, null, 0, 0);
+        TcpSegment o = segment(iss, flags);
+        o.window = Math.min(recvBuf == null ? 0 : recvBuf.free(), 65535);
+        rcvAdvRight = rcvNxt + o.window;
+        o.mss = tcp.localMss();
+        o.wscale = ws;
+        o.sackPermitted = state == SYN_SENT || sackOk;
+        tcp.send(o);
         sndNxt = iss + 1;
         if (Seq.gt(sndNxt, sndMax)) {
             sndMax = sndNxt;
@@ -686,8 +720,10 @@ public final class TcpSocket {
     }
 
     private void sendAck() {
-        tcp.emit(remoteIp, localPort, remotePort, sndNxt, rcvNxt, TcpSegment.ACK, windowField(), 0, -1, false,
-                sackOk && !reassembly.isEmpty() ? reassembly : null, null, 0, 0);
+        TcpSegment o = segment(sndNxt, TcpSegment.ACK);
+        o.window = windowField();
+        addSackBlocks(o, Math.min(TcpSegment.MAX_OPTIONS, tcp.localMss()));
+        tcp.send(o);
         ackNow = false;
     }
 
@@ -844,7 +880,9 @@ public final class TcpSocket {
             return;
         }
         keepaliveProbes++;
-        tcp.emit(remoteIp, localPort, remotePort, sndNxt - 1, rcvNxt, TcpSegment.ACK, windowField(), 0, -1, null, 0, 0);
+        TcpSegment o = segment(sndNxt - 1, TcpSegment.ACK);
+        o.window = windowField();
+        tcp.send(o);
         keepaliveDeadline = s.now + s.config.tcpKeepaliveIntervalNanos;
     }
 
@@ -894,7 +932,7 @@ public final class TcpSocket {
 
     private void abortWith(int why) {
         if (state != CLOSED && state != SYN_SENT && state != TIME_WAIT) {
-            tcp.emit(remoteIp, localPort, remotePort, sndNxt, 0, TcpSegment.RST, 0, 0, -1, null, 0, 0);
+            tcp.send(segment(sndNxt, TcpSegment.RST));
             s.stats.tcpResetsSent++;
         }
         terminate(why);
@@ -1072,6 +1110,7 @@ public final class TcpSocket {
                 + " wnd=" + sndWnd + " cwnd=" + cc.cwnd + " ssthresh=" + cc.ssthresh + " rec=" + cc.inRecovery
                 + " rcvNxt=" + (rcvNxt - irs) + " adv=" + (rcvAdvRight - rcvNxt)
                 + " rbuf=" + (recvBuf == null ? -1 : recvBuf.count()) + " sbuf=" + (sendBuf == null ? -1 : sendBuf.count())
+                + " ooo=" + reassembly.ranges() + " sacked=" + sacked.ranges()
                 + " rto=" + rtoDeadline + " persist=" + persistDeadline + " finQ=" + finQueued + " finR=" + finReceived
                 + " now=" + s.now;
     }
