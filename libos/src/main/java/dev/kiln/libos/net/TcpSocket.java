@@ -261,6 +261,11 @@ public final class TcpSocket {
 
         // Second: RST (RFC 5961 3.2: exact match resets, in-window gets a challenge ACK).
         if (rst) {
+            if (state == TIME_WAIT) {
+                // RFC 1337: a RST must not end TIME-WAIT early (its job is to outlive old
+                // duplicates); a peer that closed for good answers our last ACKs with RSTs.
+                return;
+            }
             if (g.seq == rcvNxt) {
                 terminate(state == SYN_RECEIVED && listener != null ? ERR_NONE : ERR_RESET);
             } else {
@@ -965,6 +970,15 @@ public final class TcpSocket {
     /** Why the connection ended: one of the ERR_ constants. */
     public int error() {
         return error;
+    }
+
+    /**
+     * What a read reports once the data is read: ERR_NONE for a plain end of stream, else why
+     * the connection ended. Once the peer's FIN arrived the stream ended normally, and a RST
+     * after it does not change that (Linux's recv() returns 0 there too; only writes see the reset).
+     */
+    public int readError() {
+        return finReceived ? ERR_NONE : error;
     }
 
     public int remoteAddress() {
