@@ -429,7 +429,16 @@ public final class TcpSocket {
             return;
         }
         if (!reassembly.add(rel, len)) {
-            s.stats.tcpReassemblyDrops++;
+            if (rel != 0) {
+                s.stats.tcpReassemblyDrops++;
+                return;
+            }
+            // Every hole descriptor is in use, but data at RCV.NXT needs none: take it. Refusing
+            // it would stall the connection for good, since the peer can only send it again.
+            recvBuf.writeAt(0, b, off, len);
+            recvBuf.commit(len);
+            rcvNxt += len;
+            reassembly.advance(len);
             return;
         }
         recvBuf.writeAt(rel, b, off, len);

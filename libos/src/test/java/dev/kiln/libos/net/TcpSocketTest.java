@@ -91,4 +91,38 @@ class TcpSocketTest {
         assertEquals(TcpSocket.ERR_NONE, c.sock.readError());
         assertEquals(TcpSocket.ERR_RESET, c.sock.error(), "a write would still see the reset");
     }
+
+    // ---- reassembly --------------------------------------------------------------------------
+
+    /**
+     * With every hole descriptor in use, the segment at RCV.NXT must still be taken: it needs no
+     * descriptor. (Refusing it stalled the lossy bulk test: the peer can only resend it.)
+     */
+    @Test
+    void inOrderSegmentIsTakenWhenTheOutOfOrderRangesAreFull() {
+        TcpConn c = TcpConn.active(h);
+        int ranges = h.stack.config.tcpReassemblyRanges;
+        int base = c.peerNxt;
+        for (int i = 0; i < ranges; i++) {
+            TcpSegment g = c.seg(0);
+            g.seq = base + 100 + 20 * i; // ten bytes every twenty, from 100 on
+            g.payload(new byte[10], 0, 10);
+            h.send(g);
+            assertEquals(base, h.recv().ack, "a duplicate ACK for out-of-order data");
+        }
+        TcpSegment extra = c.seg(0);
+        extra.seq = base + 100 + 20 * ranges;
+        extra.payload(new byte[10], 0, 10);
+        h.send(extra);
+        assertEquals(base, h.recv().ack);
+        assertEquals(1, h.stack.stats().tcpReassemblyDrops, "one range too many is dropped");
+
+        c.sendData("x".repeat(50)); // [0, 50): in order, no range touches it
+        TcpSegment ack = h.recv();
+        assertEquals(base + 50, ack.ack, "in-order data is acknowledged " + describe(ack));
+        assertEquals(50, c.sock.available());
+        c.sendData("y".repeat(50)); // [50, 100) joins the first range: 100..110 follows
+        assertEquals(base + 110, h.recv().ack);
+        assertEquals(110, c.sock.available());
+    }
 }
