@@ -226,10 +226,27 @@ public final class TcpSocket {
         int segLen = g.seqLen();
         int wnd = receiveWindow();
 
-        // A retransmitted SYN while we are in SYN-RECEIVED: our SYN,ACK was lost.
-        if (state == SYN_RECEIVED && syn && !g.has(TcpSegment.ACK) && g.seq == irs) {
-            sndNxt = iss;
-            return;
+        if (state == SYN_RECEIVED && syn && g.seq == irs) {
+            if (!g.has(TcpSegment.ACK)) {
+                sndNxt = iss; // a retransmitted SYN: our SYN,ACK was lost, send it again
+                return;
+            }
+            if (g.ack == iss + 1 && listener == null) {
+                // Simultaneous open (RFC 9293 3.5 figure 8, line 6): the peer's SYN,ACK is
+                // "unacceptable" by the letter of 3.10.7.4 (its SYN lies before RCV.NXT), yet it
+                // acknowledges our SYN; as Linux does, it completes the handshake.
+                sndUna = g.ack;
+                sndWnd = g.window; // never scaled in a SYN (RFC 7323 2.2)
+                maxSndWnd = Math.max(maxSndWnd, sndWnd);
+                sndWl1 = g.seq;
+                sndWl2 = g.ack;
+                rtt.onAck(g.ack, s.now);
+                retries = 0;
+                rtoDeadline = 0;
+                establish();
+                ackNow = true;
+                return;
+            }
         }
 
         // First: is the sequence number acceptable (the table in 3.10.7.4)?
@@ -382,8 +399,11 @@ public final class TcpSocket {
             ackNow = true;
         }
 
-        // Eighth: FIN, accepted only in order (an out-of-order FIN is retransmitted by the peer).
-        if (fin && seq + dLen == rcvNxt) {
+        // Eighth: FIN, accepted only in order (an out-of-order FIN is retransmitted by the peer);
+        // out of order it gets a duplicate ACK at once, as out-of-order data does (RFC 5681 4.2).
+        if (fin && seq + dLen != rcvNxt) {
+            ackNow = true;
+        } else if (fin) {
             if (!finReceived) {
                 finReceived = true;
                 rcvNxt++;

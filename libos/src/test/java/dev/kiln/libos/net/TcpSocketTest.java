@@ -125,4 +125,434 @@ class TcpSocketTest {
         assertEquals(base + 110, h.recv().ack);
         assertEquals(110, c.sock.available());
     }
+
+    // ---- opening ------------------------------------------------------------------------------
+
+    @Test
+    void activeOpenOffersMssWindowScaleAndSack() {
+        TcpSocket s = h.stack.openTcp().connectFrom(LOCAL_PORT, PEER_IP, PEER_PORT);
+        TcpSegment syn = h.recv();
+        assertEquals(TcpSegment.SYN, syn.flags);
+        assertEquals(1460, syn.mss, "MTU 1500 - 40");
+        assertEquals(1, syn.wscale, "the smallest shift that advertises a 64 KiB buffer");
+        assertTrue(syn.sackPermitted);
+        assertEquals(TcpSocket.SYN_SENT, s.state());
+    }
+
+    @Test
+    void passiveOpenAnswersOnlyWhatThePeerOffered() {
+        TcpListener l = h.stack.listen(LOCAL_PORT, 4);
+        h.send(SegmentHarness.seg(TcpSegment.SYN, 5000, 0)); // no options at all
+        TcpSegment synAck = h.recv();
+        assertEquals(TcpSegment.SYN | TcpSegment.ACK, synAck.flags);
+        assertEquals(5001, synAck.ack);
+        assertEquals(-1, synAck.wscale, "no window scaling unless the peer offers it (RFC 7323 1.3)");
+        assertFalse(synAck.sackPermitted, "no SACK unless the peer offers it (RFC 2018 2)");
+        assertEquals(1460, synAck.mss);
+        assertNull(l.accept(), "not accepted before the handshake completes");
+    }
+
+    @Test
+    void lostSynAckIsResentForARetransmittedSyn() {
+        h.stack.listen(LOCAL_PORT, 4);
+        h.send(SegmentHarness.seg(TcpSegment.SYN, 5000, 0));
+        TcpSegment first = h.recv();
+        h.send(SegmentHarness.seg(TcpSegment.SYN, 5000, 0));
+        TcpSegment again = h.recv();
+        assertEquals(TcpSegment.SYN | TcpSegment.ACK, again.flags);
+        assertEquals(first.seq, again.seq, "the same ISS");
+        assertEquals(1, h.stack.tcpConnectionCount());
+    }
+
+    @Test
+    void synRetriesThenTimesOutWithoutReset() {
+        TcpSocket s = h.stack.openTcp().connectFrom(LOCAL_PORT, PEER_IP, PEER_PORT);
+        TcpSegment syn = h.recv();
+        long interval = 1_000_000_000L; // RFC 6298 2.1: the initial RTO is 1 s
+        for (int i = 0; i < h.stack.config.tcpMaxSynRetries; i++) {
+            assertEquals(interval, h.fireNextTimer(), "retry " + (i + 1) + " after a doubled RTO");
+            TcpSegment again = h.recv();
+            assertEquals(TcpSegment.SYN, again.flags);
+            assertEquals(syn.seq, again.seq);
+            interval *= 2;
+        }
+        h.fireNextTimer();
+        assertEquals(TcpSocket.CLOSED, s.state());
+        assertEquals(TcpSocket.ERR_TIMEOUT, s.error());
+        h.noOutput();
+    }
+
+    @Test
+    void simultaneousOpenAnswersSynWithSynAckOnTheSameIss() {
+        TcpSocket s = h.stack.openTcp().connectFrom(LOCAL_PORT, PEER_IP, PEER_PORT);
+        TcpSegment syn = h.recv();
+        h.send(SegmentHarness.seg(TcpSegment.SYN, 7000, 0));
+        assertEquals(TcpSocket.SYN_RECEIVED, s.state());
+        TcpSegment synAck = h.recv();
+        assertEquals(TcpSegment.SYN | TcpSegment.ACK, synAck.flags);
+        assertEquals(syn.seq, synAck.seq);
+        assertEquals(7001, synAck.ack);
+        h.send(SegmentHarness.seg(TcpSegment.SYN | TcpSegment.ACK, 7000, syn.seq + 1));
+        assertEquals(TcpSocket.ESTABLISHED, s.state(), "RFC 9293 figure 8 line 6, as Linux");
+        TcpSegment ack = h.recv();
+        assertEquals(TcpSegment.ACK, ack.flags);
+        assertEquals(syn.seq + 1, ack.seq);
+        assertEquals(7001, ack.ack);
+        h.noOutput();
+        h.advance(10 * SEC);
+        h.noOutput(); // no SYN,ACK retransmission: the handshake is done
+    }
+
+    @Test
+    void synAckWithAWrongAckIsAnsweredWithReset() {
+        TcpSocket s = h.stack.openTcp().connectFrom(LOCAL_PORT, PEER_IP, PEER_PORT);
+        TcpSegment syn = h.recv();
+        h.send(SegmentHarness.seg(TcpSegment.SYN | TcpSegment.ACK, 7000, syn.seq + 5));
+        TcpSegment rst = h.recv();
+        assertEquals(TcpSegment.RST, rst.flags, "RFC 9293 3.10.7.3: <SEQ=SEG.ACK><CTL=RST>");
+        assertEquals(syn.seq + 5, rst.seq);
+        assertEquals(TcpSocket.SYN_SENT, s.state(), "the connection attempt goes on");
+    }
+
+    // ---- RST in every state (RFC 9293 3.10.7, RFC 5961 3) -------------------------------------
+
+    @Test
+    void rstInSynSent() {
+        TcpSocket s = h.stack.openTcp().connectFrom(LOCAL_PORT, PEER_IP, PEER_PORT);
+        TcpSegment syn = h.recv();
+        h.send(SegmentHarness.seg(TcpSegment.RST, 0, 0));
+        assertEquals(TcpSocket.SYN_SENT, s.state(), "a RST without ACK is dropped");
+        h.send(SegmentHarness.seg(TcpSegment.RST | TcpSegment.ACK, 0, syn.seq + 2));
+        assertEquals(TcpSocket.SYN_SENT, s.state(), "a RST with an unacceptable ACK is dropped");
+        h.noOutput();
+        h.send(SegmentHarness.seg(TcpSegment.RST | TcpSegment.ACK, 0, syn.seq + 1));
+        assertEquals(TcpSocket.CLOSED, s.state());
+        assertEquals(TcpSocket.ERR_REFUSED, s.error(), "connection refused");
+        h.noOutput();
+    }
+
+    @Test
+    void rstInSynReceived() {
+        TcpListener l = h.stack.listen(LOCAL_PORT, 4);
+        h.send(SegmentHarness.seg(TcpSegment.SYN, 5000, 0));
+        TcpSegment synAck = h.recv();
+        h.send(SegmentHarness.seg(TcpSegment.RST, 5001 + 100, 0));
+        TcpSegment challenge = h.recv();
+        assertEquals(TcpSegment.ACK, challenge.flags, "in-window RST: challenge ACK");
+        assertEquals(5001, challenge.ack);
+        h.send(SegmentHarness.seg(TcpSegment.RST, 5001 + 1_000_000, 0));
+        h.noOutput();
+        assertEquals(1, h.stack.tcpConnectionCount(), "out of window: dropped");
+        h.send(SegmentHarness.seg(TcpSegment.RST, 5001, 0));
+        assertEquals(0, h.stack.tcpConnectionCount(), "exact RST: back to LISTEN");
+        assertNull(l.accept());
+        h.noOutput();
+        h.send(SegmentHarness.seg(TcpSegment.SYN, 9000, 0));
+        assertEquals(TcpSegment.SYN | TcpSegment.ACK, h.recv().flags, "the listener still listens");
+        assertNotEquals(0, synAck.seq);
+    }
+
+    /** The states of a connection with the peer at RCV.NXT, each reached by real segments. */
+    private TcpConn inState(SegmentHarness sh, int state) {
+        TcpConn c = TcpConn.active(sh);
+        switch (state) {
+            case TcpSocket.ESTABLISHED:
+                break;
+            case TcpSocket.FIN_WAIT_1:
+                c.sock.shutdownOutput();
+                c.expectFin();
+                break;
+            case TcpSocket.FIN_WAIT_2:
+                c.sock.shutdownOutput();
+                c.expectFin();
+                c.ackAll();
+                break;
+            case TcpSocket.CLOSE_WAIT:
+                c.sendFin();
+                c.expectAck();
+                break;
+            case TcpSocket.CLOSING: {
+                c.sock.shutdownOutput();
+                c.expectFin();
+                TcpSegment fin = c.seg(TcpSegment.FIN);
+                fin.ack = c.stackNxt - 1; // crossing FINs: the peer has not seen ours
+                sh.send(fin);
+                c.peerNxt++;
+                c.expectAck();
+                break;
+            }
+            case TcpSocket.LAST_ACK:
+                c.sendFin();
+                c.expectAck();
+                c.sock.shutdownOutput();
+                c.expectFin();
+                break;
+            case TcpSocket.TIME_WAIT:
+                c.sock.shutdownOutput();
+                c.expectFin();
+                c.sendFin();
+                c.expectAck();
+                break;
+            default:
+                throw new AssertionError(state);
+        }
+        assertEquals(TcpSocket.stateName(state), TcpSocket.stateName(c.sock.state()));
+        sh.noOutput();
+        return c;
+    }
+
+    private static final int[] SYNCHRONIZED = {TcpSocket.ESTABLISHED, TcpSocket.FIN_WAIT_1, TcpSocket.FIN_WAIT_2,
+            TcpSocket.CLOSE_WAIT, TcpSocket.CLOSING, TcpSocket.LAST_ACK, TcpSocket.TIME_WAIT};
+
+    @Test
+    void rstInEverySynchronizedState() {
+        for (int state : SYNCHRONIZED) {
+            String name = TcpSocket.stateName(state);
+            // Out of the window: dropped without a word (RFC 5961 3.2).
+            SegmentHarness sh = new SegmentHarness();
+            TcpConn c = inState(sh, state);
+            TcpSegment far = c.seg(TcpSegment.RST);
+            far.seq = c.peerNxt + 200_000;
+            sh.send(far);
+            sh.noOutput();
+            assertEquals(name, TcpSocket.stateName(c.sock.state()), name + ": RST out of the window");
+            // In the window but not at RCV.NXT: a challenge ACK, nothing else (RFC 5961 3.2).
+            TcpSegment near = c.seg(TcpSegment.RST);
+            near.seq = c.peerNxt + 1000;
+            sh.send(near);
+            assertEquals(name, TcpSocket.stateName(c.sock.state()), name + ": RST in the window");
+            if (state == TcpSocket.TIME_WAIT) {
+                sh.noOutput(); // RFC 1337: RSTs are ignored in TIME-WAIT
+            } else {
+                c.expectAck();
+            }
+            // At RCV.NXT: the connection is reset (TIME-WAIT ignores it, RFC 1337).
+            sh.send(c.seg(TcpSegment.RST));
+            sh.noOutput();
+            if (state == TcpSocket.TIME_WAIT) {
+                assertEquals(TcpSocket.TIME_WAIT, c.sock.state());
+            } else {
+                assertEquals(TcpSocket.CLOSED, c.sock.state(), name + ": exact RST");
+                assertEquals(TcpSocket.ERR_RESET, c.sock.error(), name);
+                assertEquals(0, sh.stack.tcpConnectionCount(), name);
+                assertEquals(-1, c.sock.write(new byte[1], 0, 1), name + ": no writing after a reset");
+            }
+        }
+    }
+
+    @Test
+    void challengeAcksAreRateLimited() {
+        TcpConn c = TcpConn.active(h);
+        for (int i = 0; i < 150; i++) {
+            TcpSegment near = c.seg(TcpSegment.RST);
+            near.seq = c.peerNxt + 1 + i;
+            h.send(near);
+        }
+        assertEquals(100, h.recvAll().size(), "RFC 5961 7: at most 100 challenge ACKs a second");
+        h.advance(SEC);
+        TcpSegment near = c.seg(TcpSegment.RST);
+        near.seq = c.peerNxt + 1;
+        h.send(near);
+        c.expectAck();
+        assertEquals(TcpSocket.ESTABLISHED, c.sock.state());
+    }
+
+    // ---- SYN in a synchronized state (RFC 5961 4) ----------------------------------------------
+
+    @Test
+    void synInEverySynchronizedStateGetsAChallengeAck() {
+        for (int state : SYNCHRONIZED) {
+            if (state == TcpSocket.TIME_WAIT) {
+                continue; // a SYN there may start a new incarnation: see below
+            }
+            String name = TcpSocket.stateName(state);
+            SegmentHarness sh = new SegmentHarness();
+            TcpConn c = inState(sh, state);
+            TcpSegment syn = SegmentHarness.seg(TcpSegment.SYN, c.peerNxt + 10, 0);
+            sh.send(syn);
+            c.expectAck();
+            assertEquals(name, TcpSocket.stateName(c.sock.state()), name);
+            TcpSegment old = SegmentHarness.seg(TcpSegment.SYN, TcpConn.PEER_ISS, 0);
+            sh.send(old);
+            c.expectAck();
+            assertEquals(name, TcpSocket.stateName(c.sock.state()), name + ": an old SYN");
+        }
+    }
+
+    @Test
+    void synForATimeWaitTupleWithAHigherSequenceStartsANewConnection() {
+        TcpConn c = TcpConn.passive(h);
+        c.sendFin();
+        c.expectAck();
+        c.sock.close();
+        c.expectFin();
+        c.ackAll();
+        assertEquals(TcpSocket.CLOSED, c.sock.state(), "the passive closer has no TIME-WAIT");
+
+        SegmentHarness sh = new SegmentHarness();
+        TcpListener l = sh.stack.listen(LOCAL_PORT, 4);
+        TcpSegment syn = SegmentHarness.seg(TcpSegment.SYN, TcpConn.PEER_ISS, 0);
+        sh.send(syn);
+        TcpSegment synAck = sh.recv();
+        sh.send(SegmentHarness.seg(TcpSegment.ACK, TcpConn.PEER_ISS + 1, synAck.seq + 1));
+        TcpSocket s = l.accept();
+        s.close(); // active close: we end in TIME-WAIT
+        TcpSegment fin = sh.recv();
+        sh.send(SegmentHarness.seg(TcpSegment.FIN | TcpSegment.ACK, TcpConn.PEER_ISS + 1, fin.seq + 1));
+        sh.recv();
+        assertEquals(TcpSocket.TIME_WAIT, s.state());
+        sh.send(SegmentHarness.seg(TcpSegment.SYN, TcpConn.PEER_ISS + 100_000, 0));
+        TcpSegment again = sh.recv();
+        assertEquals(TcpSegment.SYN | TcpSegment.ACK, again.flags, "RFC 6191: a new incarnation");
+        assertEquals(TcpConn.PEER_ISS + 100_001, again.ack);
+        assertEquals(TcpSocket.CLOSED, s.state());
+    }
+
+    // ---- FIN in each state (RFC 9293 3.10.7.4, eighth step) -----------------------------------
+
+    @Test
+    void finInEstablishedGoesToCloseWaitAndEndsTheStream() {
+        TcpConn c = TcpConn.active(h);
+        c.sendData("bye");
+        c.expectAck();
+        c.sendFin();
+        c.expectAck();
+        assertEquals(TcpSocket.CLOSE_WAIT, c.sock.state());
+        assertEquals("bye", c.read());
+        assertNull(c.read());
+        c.write("still allowed in CLOSE-WAIT");
+        c.expectData(27);
+    }
+
+    @Test
+    void outOfOrderFinWaitsForTheDataBeforeIt() {
+        TcpConn c = TcpConn.active(h);
+        TcpSegment fin = c.seg(TcpSegment.FIN);
+        fin.seq = c.peerNxt + 5;
+        h.send(fin);
+        TcpSegment dup = c.expectAck();
+        assertEquals(c.peerNxt, dup.ack, "the FIN is not acknowledged before the data before it");
+        assertEquals(TcpSocket.ESTABLISHED, c.sock.state());
+        c.sendData("12345");
+        c.expectAck();
+        c.sendFin(); // the retransmitted FIN, now in order
+        c.expectAck();
+        assertEquals(TcpSocket.CLOSE_WAIT, c.sock.state());
+    }
+
+    @Test
+    void finWithDataIsAcknowledgedTogether() {
+        TcpConn c = TcpConn.active(h);
+        TcpSegment g = c.seg(TcpSegment.FIN | TcpSegment.PSH);
+        byte[] b = "end".getBytes();
+        g.payload(b, 0, 3);
+        h.send(g);
+        c.peerNxt += 4;
+        c.expectAck();
+        assertEquals(TcpSocket.CLOSE_WAIT, c.sock.state());
+        assertEquals("end", c.read());
+    }
+
+    @Test
+    void finInFinWait1WithoutOurFinAckedIsClosingThenTimeWait() {
+        inState(h, TcpSocket.CLOSING); // checked there: FIN-WAIT-1 + FIN -> CLOSING, ACK sent
+        TcpConn c = inState(new SegmentHarness(), TcpSocket.CLOSING);
+        c.ackAll();
+        assertEquals(TcpSocket.TIME_WAIT, c.sock.state());
+        c.h.noOutput();
+    }
+
+    @Test
+    void finAckingOurFinInFinWait1GoesStraightToTimeWait() {
+        TcpConn c = inState(h, TcpSocket.FIN_WAIT_1);
+        c.sendFin();
+        c.expectAck();
+        assertEquals(TcpSocket.TIME_WAIT, c.sock.state());
+    }
+
+    @Test
+    void finInFinWait2GoesToTimeWaitForTwoMsl() {
+        TcpConn c = inState(h, TcpSocket.FIN_WAIT_2);
+        c.sendData("late data is still read in FIN-WAIT-2");
+        c.expectAck();
+        c.sendFin();
+        c.expectAck();
+        assertEquals(TcpSocket.TIME_WAIT, c.sock.state());
+        assertEquals(2 * h.stack.config.tcpMslNanos, h.fireNextTimer(), "TIME-WAIT lasts 2 MSL");
+        assertEquals(TcpSocket.CLOSED, c.sock.state());
+        assertEquals(0, h.stack.tcpConnectionCount());
+        assertEquals("late data is still read in FIN-WAIT-2", c.read());
+    }
+
+    @Test
+    void retransmittedFinIsAcknowledgedAgainInEveryStateAfterIt() {
+        for (int state : new int[] {TcpSocket.CLOSE_WAIT, TcpSocket.CLOSING, TcpSocket.LAST_ACK, TcpSocket.TIME_WAIT}) {
+            String name = TcpSocket.stateName(state);
+            SegmentHarness sh = new SegmentHarness();
+            TcpConn c = inState(sh, state);
+            sh.advance(SegmentHarness.MS * 100);
+            sh.recvAll(); // CLOSING and LAST-ACK retransmit their FIN meanwhile if the RTO passed
+            TcpSegment again = SegmentHarness.seg(TcpSegment.FIN | TcpSegment.ACK, c.peerNxt - 1, c.stackNxt - 1);
+            sh.send(again);
+            TcpSegment ack = sh.recv();
+            assertTrue(ack.has(TcpSegment.ACK), name);
+            assertEquals(c.peerNxt, ack.ack, name + ": the FIN is acknowledged again");
+            assertEquals(name, TcpSocket.stateName(c.sock.state()), name);
+        }
+    }
+
+    @Test
+    void timeWaitRestartsOnARetransmittedFin() {
+        TcpConn c = inState(h, TcpSocket.TIME_WAIT);
+        h.advance(10 * SEC);
+        h.send(SegmentHarness.seg(TcpSegment.FIN | TcpSegment.ACK, c.peerNxt - 1, c.stackNxt));
+        c.expectAck();
+        assertEquals(2 * h.stack.config.tcpMslNanos, h.fireNextTimer(), "2 MSL from the retransmitted FIN");
+        assertEquals(TcpSocket.CLOSED, c.sock.state());
+    }
+
+    @Test
+    void lastAckEndsWhenTheFinIsAcknowledged() {
+        TcpConn c = inState(h, TcpSocket.LAST_ACK);
+        c.ackAll();
+        assertEquals(TcpSocket.CLOSED, c.sock.state());
+        assertEquals(TcpSocket.ERR_NONE, c.sock.error());
+        assertEquals(0, h.stack.tcpConnectionCount());
+        h.noOutput();
+    }
+
+    @Test
+    void orphanedFinWait2EndsAfterItsTimeout() {
+        TcpConn c = inState(h, TcpSocket.FIN_WAIT_2);
+        c.sock.close();
+        assertEquals(h.stack.config.tcpFinWait2TimeoutNanos, h.fireNextTimer());
+        assertEquals(TcpSocket.CLOSED, c.sock.state());
+        assertEquals(0, h.stack.tcpConnectionCount());
+    }
+
+    @Test
+    void dataAfterCloseIsAcknowledgedAndDropped() {
+        TcpConn c = TcpConn.active(h);
+        c.sock.close();
+        c.expectFin();
+        TcpSegment g = c.seg(TcpSegment.PSH);
+        g.ack = c.stackNxt - 1; // sent before our FIN arrived
+        g.payload("nobody reads this".getBytes(), 0, 17);
+        h.send(g);
+        c.peerNxt += 17;
+        c.expectAck();
+        assertEquals(TcpSocket.FIN_WAIT_1, c.sock.state(), "no RST: RFC 1122 4.2.2.13 says SHOULD; a lingering close serves clients better");
+    }
+
+    @Test
+    void closeWithUnreadDataResets() {
+        TcpConn c = TcpConn.active(h);
+        c.sendData("unread");
+        c.expectAck();
+        c.sock.close();
+        TcpSegment rst = h.recv();
+        assertEquals(TcpSegment.RST, rst.flags, "RFC 2525 2.17: a close that loses data resets");
+        assertEquals(c.stackNxt, rst.seq);
+        assertEquals(TcpSocket.CLOSED, c.sock.state());
+    }
 }
