@@ -262,7 +262,12 @@ public final class TcpSocket {
         int dLen = g.dataLen;
         if (!acceptable) {
             if (wnd == 0 && g.seq == rcvNxt && !syn) {
-                // Zero window: the data cannot be taken, but ACKs and RSTs still count.
+                // Zero window: the data cannot be taken, but ACKs and RSTs still count. A zero
+                // window probe (one byte of new data, 3.8.6.1) is answered: the ACK tells the
+                // peer the window is still closed, and without answers it would give up on us.
+                if (dLen > 0 || fin) {
+                    ackNow = true;
+                }
                 dLen = 0;
                 fin = false;
             } else {
@@ -353,8 +358,10 @@ public final class TcpSocket {
         if (Seq.gt(g.ack, sndUna)) {
             onNewAck(g.ack);
         } else if (g.ack == sndUna && g.dataLen == 0 && !g.has(TcpSegment.FIN) && window == sndWnd
-                && sndMax != sndUna) {
-            onDupAck(g.ack); // the RFC 5681 section 2 definition of a duplicate ACK
+                && sndMax != sndUna && window != 0) {
+            // The RFC 5681 section 2 definition of a duplicate ACK; with a zero window it only
+            // answers our window probe, which is no sign of loss.
+            onDupAck(g.ack);
         }
         // Window update, only from a segment newer than the last one used (RFC 9293 3.10.7.4).
         if (Seq.lt(sndWl1, g.seq) || (sndWl1 == g.seq && Seq.le(sndWl2, g.ack))) {
@@ -562,7 +569,7 @@ public final class TcpSocket {
 
     private void retransmitFirst() {
         rtt.cancelTiming(); // Karn
-        int sent = transmit(sndUna, mss);
+        int sent = transmit(sndUna, Math.min(mss, sndMax - sndUna)); // what was sent, nothing new
         if (sent > 0) {
             s.stats.tcpRetransmits++;
             if (Seq.gt(sndUna + sent, sndNxt)) {

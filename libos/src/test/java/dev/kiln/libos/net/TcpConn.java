@@ -18,7 +18,7 @@ final class TcpConn {
     final TcpSocket sock;
     int peerNxt;
     int stackNxt;
-    /** The peer's window field (unscaled: the peer never offers window scaling here). */
+    /** The peer's window field (as sent: scaled by the peer's shift if it offered one). */
     int peerWindow = 65535;
 
     private TcpConn(SegmentHarness h, TcpSocket sock, int peerNxt, int stackNxt) {
@@ -34,12 +34,22 @@ final class TcpConn {
     }
 
     static TcpConn active(SegmentHarness h, int peerMss, boolean sack) {
-        TcpSocket s = h.stack.openTcp().connectFrom(LOCAL_PORT, PEER_IP, PEER_PORT);
+        return open(h, h.stack.openTcp().connectFrom(LOCAL_PORT, PEER_IP, PEER_PORT), peerMss, sack, -1);
+    }
+
+    /** The stack connects from an ephemeral port with its own buffer sizes; the peer may offer window scaling. */
+    static TcpConn active(SegmentHarness h, int sendBuffer, int receiveBuffer, int peerWscale) {
+        return open(h, h.stack.connect(PEER_IP, PEER_PORT, sendBuffer, receiveBuffer), 1460, true, peerWscale);
+    }
+
+    private static TcpConn open(SegmentHarness h, TcpSocket s, int peerMss, boolean sack, int peerWscale) {
         TcpSegment syn = h.recv();
         assertEquals(TcpSegment.SYN, syn.flags, describe(syn));
         TcpSegment synAck = SegmentHarness.seg(TcpSegment.SYN | TcpSegment.ACK, PEER_ISS, syn.seq + 1);
+        synAck.dstPort = s.localPort();
         synAck.mss = peerMss;
         synAck.sackPermitted = sack;
+        synAck.wscale = peerWscale;
         h.send(synAck);
         TcpSegment ack = h.recv();
         assertEquals(TcpSegment.ACK, ack.flags, describe(ack));
@@ -70,6 +80,7 @@ final class TcpConn {
     /** A segment from the peer at its current sequence numbers (ACK set). */
     TcpSegment seg(int flags) {
         TcpSegment g = SegmentHarness.seg(flags | TcpSegment.ACK, peerNxt, stackNxt);
+        g.dstPort = sock.localPort();
         g.window = peerWindow;
         return g;
     }

@@ -555,4 +555,247 @@ class TcpSocketTest {
         assertEquals(c.stackNxt, rst.seq);
         assertEquals(TcpSocket.CLOSED, c.sock.state());
     }
+
+    // ---- flow control: zero windows, probes, window updates (RFC 9293 3.8.6) -------------------
+
+    @Test
+    void zeroWindowIsProbedWithBackoffUntilItOpens() {
+        TcpConn c = TcpConn.active(h);
+        c.write("first");
+        c.expectData(5);
+        c.peerWindow = 0;
+        c.ackAll(); // takes the data and closes the window
+        c.write("x".repeat(100));
+        h.noOutput(); // the window is closed
+        long rto = 200 * MS; // the minimum RTO: the handshake's RTT on the fake clock is 0
+        long interval = rto;
+        for (int i = 0; i < 8; i++) {
+            assertEquals(interval, h.fireNextTimer(), "probe " + i);
+            TcpSegment probe = h.recv();
+            assertEquals(c.stackNxt, probe.seq, "the probe is one byte of new data at SND.NXT (3.8.6.1)");
+            assertEquals(1, probe.dataLen);
+            h.noOutput();
+            c.ackAll(); // the window is still closed: the byte is not taken
+            h.noOutput(); // ... and that ACK is no duplicate that could start a fast retransmit
+            interval = Math.min(interval * 2, 60 * SEC);
+        }
+        assertEquals(TcpSocket.ESTABLISHED, c.sock.state(), "a peer that answers probes is never given up");
+        c.peerWindow = 65535;
+        c.ackAll();
+        c.expectData(100);
+        h.noOutput();
+    }
+
+    @Test
+    void persistTimerCapsAtOneMinute() {
+        TcpConn c = TcpConn.active(h);
+        c.peerWindow = 0;
+        c.ackAll();
+        c.write("x");
+        long last = 0;
+        for (int i = 0; i < 14; i++) {
+            last = h.fireNextTimer();
+            h.recv();
+            c.ackAll();
+        }
+        assertEquals(60 * SEC, last);
+    }
+
+    @Test
+    void fullReceiveBufferAdvertisesZeroAndRefusesTheProbe() {
+        TcpConn c = TcpConn.active(h, 4096, 1024, -1);
+        String kb = "k".repeat(1024);
+        c.sendData(kb);
+        TcpSegment ack = c.expectAck();
+        assertEquals(0, ack.window, "the buffer is full");
+        TcpSegment probe = c.seg(0);
+        probe.payload(new byte[] {'p'}, 0, 1);
+        h.send(probe);
+        TcpSegment answer = c.expectAck();
+        assertEquals(c.peerNxt, answer.ack, "the probe's byte is not taken");
+        assertEquals(0, answer.window);
+        byte[] b = new byte[100];
+        assertEquals(100, c.sock.read(b, 0, 100));
+        h.noOutput(); // 100 bytes are not worth a window update (silly window avoidance)
+        byte[] rest = new byte[1024];
+        assertEquals(924, c.sock.read(rest, 0, rest.length));
+        TcpSegment update = c.expectAck();
+        assertEquals(1024, update.window, "the window update once the application read");
+    }
+
+    @Test
+    void windowScalingIsAppliedBothWays() {
+        TcpConn c = TcpConn.active(h, 64 * 1024, 256 * 1024, 7);
+        c.sendData("a");
+        TcpSegment ack = c.expectAck();
+        assertEquals(32768, ack.window, "our shift is 3 for 256 KiB (2 would leave 65536, one too many)");
+        c.peerWindow = 3; // 3 << 7 = 384 bytes
+        c.ackAll();
+        c.write("y".repeat(1000));
+        c.expectData(384);
+        h.noOutput();
+    }
+
+    // ---- SACK (RFC 2018) ----------------------------------------------------------------------
+
+    private static TcpSegment dataAt(TcpConn c, int rel, int len) {
+        TcpSegment g = c.seg(0);
+        g.seq = c.peerNxt + rel;
+        g.payload(new byte[len], 0, len);
+        return g;
+    }
+
+    @Test
+    void receiverDescribesOutOfOrderDataInSackBlocks() {
+        TcpConn c = TcpConn.active(h);
+        int p = c.peerNxt;
+        h.send(dataAt(c, 100, 10));
+        TcpSegment a = c.expectAck();
+        assertEquals(1, a.sackBlocks, "a duplicate ACK with the block at once");
+        assertEquals(p + 100, a.sackStart[0]);
+        assertEquals(p + 110, a.sackEnd[0]);
+        h.send(dataAt(c, 200, 10));
+        a = c.expectAck();
+        assertEquals(2, a.sackBlocks);
+        assertEquals(p + 200, a.sackStart[0], "the most recent block first");
+        assertEquals(p + 100, a.sackStart[1]);
+        h.send(dataAt(c, 0, 100));
+        c.peerNxt = p + 110;
+        a = c.expectAck();
+        assertEquals(1, a.sackBlocks);
+        assertEquals(p + 200, a.sackStart[0]);
+        h.send(dataAt(c, 0, 90));
+        c.peerNxt = p + 210;
+        a = c.expectAck();
+        assertEquals(0, a.sackBlocks, "no holes left");
+        assertEquals(210, c.sock.available());
+    }
+
+    @Test
+    void senderRetransmitsTheHoleTheSackBlocksShow() {
+        TcpConn c = TcpConn.active(h);
+        int s0 = c.stackNxt;
+        c.write("d".repeat(10 * 1460));
+        for (int i = 0; i < 10; i++) {
+            c.expectData(1460);
+        }
+        h.noOutput();
+        // Segment 0 was lost; 1, 2 and 3 arrived: three duplicate ACKs with growing SACK blocks.
+        for (int i = 1; i <= 3; i++) {
+            TcpSegment dup = SegmentHarness.seg(TcpSegment.ACK, c.peerNxt, s0);
+            dup.addSack(s0 + 1460, s0 + 1460 * (i + 1));
+            h.send(dup);
+        }
+        TcpSegment rexmit = h.recv();
+        assertEquals(s0, rexmit.seq, "fast retransmit of the hole");
+        assertEquals(1460, rexmit.dataLen);
+        assertEquals(1, h.stack.stats().tcpFastRetransmits);
+        h.recvAll();
+        // The peer now has 0..3; 4 was lost too: the partial ACK leads to it, not to 0 again.
+        TcpSegment partial = SegmentHarness.seg(TcpSegment.ACK, c.peerNxt, s0 + 4 * 1460);
+        partial.addSack(s0 + 5 * 1460, s0 + 10 * 1460);
+        h.send(partial);
+        TcpSegment next = h.recv();
+        assertEquals(s0 + 4 * 1460, next.seq, "the next hole");
+        h.recvAll();
+        h.send(SegmentHarness.seg(TcpSegment.ACK, c.peerNxt, s0 + 10 * 1460));
+        assertEquals(0, c.sock.unsentOrUnacked());
+        assertFalse(c.sock.cc.inRecovery, "recovery ends with the full ACK");
+    }
+
+    // ---- retransmission (RFC 6298, RFC 5681) -------------------------------------------------
+
+    @Test
+    void retransmissionTimeoutBacksOffThenGivesUpWithReset() {
+        TcpConn c = TcpConn.active(h);
+        c.write("lost in the void");
+        TcpSegment first = c.expectData(16);
+        long interval = 200 * MS;
+        for (int i = 0; i < h.stack.config.tcpMaxRetries; i++) {
+            assertEquals(interval, h.fireNextTimer(), "retransmission " + (i + 1));
+            TcpSegment again = h.recv();
+            assertEquals(first.seq, again.seq);
+            assertEquals(16, again.dataLen);
+            h.noOutput();
+            interval = Math.min(2 * interval, 60 * SEC);
+        }
+        h.fireNextTimer();
+        TcpSegment rst = h.recv();
+        assertEquals(TcpSegment.RST, rst.flags);
+        assertEquals(TcpSocket.CLOSED, c.sock.state());
+        assertEquals(TcpSocket.ERR_TIMEOUT, c.sock.error());
+    }
+
+    @Test
+    void timeoutShrinksTheWindowToOneSegment() {
+        TcpConn c = TcpConn.active(h);
+        c.write("r".repeat(5 * 1460));
+        for (int i = 0; i < 5; i++) {
+            c.expectData(1460);
+        }
+        h.fireNextTimer();
+        TcpSegment again = h.recv();
+        assertEquals(c.stackNxt - 5 * 1460, again.seq);
+        h.noOutput(); // cwnd is one segment after a timeout (RFC 5681 3.1)
+        h.send(SegmentHarness.seg(TcpSegment.ACK, c.peerNxt, again.seq + 1460));
+        assertEquals(2, h.recvAll().size(), "slow start: two segments for the next ACK");
+    }
+
+    @Test
+    void threeDuplicateAcksRetransmitWithLimitedTransmitBefore() {
+        TcpConn c = TcpConn.active(h, 1460, false);
+        int s0 = c.stackNxt;
+        c.write("n".repeat(12 * 1460));
+        for (int i = 0; i < 10; i++) {
+            c.expectData(1460);
+        }
+        h.noOutput(); // the initial window is ten segments
+        TcpSegment dup = SegmentHarness.seg(TcpSegment.ACK, c.peerNxt, s0);
+        h.send(dup);
+        assertEquals(s0 + 10 * 1460, h.recv().seq, "RFC 3042: one new segment for the first duplicate");
+        h.send(dup);
+        assertEquals(s0 + 11 * 1460, h.recv().seq, "and one for the second");
+        h.send(dup);
+        TcpSegment rexmit = h.recv();
+        assertEquals(s0, rexmit.seq, "fast retransmit on the third");
+        h.noOutput();
+    }
+
+    @Test
+    void ackOfUnsentDataIsAnsweredAndDropped() {
+        TcpConn c = TcpConn.active(h);
+        h.send(SegmentHarness.seg(TcpSegment.ACK, c.peerNxt, c.stackNxt + 1000));
+        c.expectAck();
+        assertEquals(TcpSocket.ESTABLISHED, c.sock.state());
+    }
+
+    @Test
+    void ancientAckGetsAChallengeAck() {
+        TcpConn c = TcpConn.active(h);
+        h.send(SegmentHarness.seg(TcpSegment.ACK, c.peerNxt, c.stackNxt - 200_000));
+        c.expectAck(); // RFC 5961 5.2
+        assertEquals(1, h.stack.stats().tcpChallengeAcks);
+    }
+
+    // ---- keepalive (RFC 9293 3.8.4) -----------------------------------------------------------
+
+    @Test
+    void keepaliveProbesAnIdlePeerAndGivesUp() {
+        TcpConn c = TcpConn.active(h);
+        c.sock.setKeepalive(true);
+        assertEquals(h.stack.config.tcpKeepaliveIdleNanos, h.fireNextTimer());
+        TcpSegment probe = h.recv();
+        assertEquals(c.stackNxt - 1, probe.seq, "SEG.SEQ = SND.NXT - 1");
+        assertEquals(0, probe.dataLen);
+        c.ackAll(); // answered: idle again
+        assertEquals(h.stack.config.tcpKeepaliveIdleNanos, h.fireNextTimer());
+        h.recv();
+        for (int i = 1; i < h.stack.config.tcpKeepaliveProbes; i++) {
+            assertEquals(h.stack.config.tcpKeepaliveIntervalNanos, h.fireNextTimer());
+            h.recv();
+        }
+        h.fireNextTimer();
+        assertEquals(TcpSegment.RST, h.recv().flags);
+        assertEquals(TcpSocket.ERR_TIMEOUT, c.sock.error());
+    }
 }
