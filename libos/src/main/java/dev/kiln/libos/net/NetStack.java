@@ -61,6 +61,10 @@ public final class NetStack {
         if (config.mtu < Ipv4.MIN_MTU || config.mtu > Ipv4.MAX_MTU) {
             throw new IllegalArgumentException("MTU " + config.mtu + " is outside " + Ipv4.MIN_MTU + ".." + Ipv4.MAX_MTU);
         }
+        if (config.ip == 0 && config.mtu < DhcpClient.MIN_MTU) {
+            throw new IllegalArgumentException("MTU " + config.mtu + " is too small for DHCP (RFC 2131 needs "
+                    + DhcpClient.MIN_MTU + "): give the interface a static address");
+        }
         this.mtu = config.mtu;
         this.tx = new byte[ETH_HEADER + config.mtu];
         this.random = new Prng(config.randomSeed);
@@ -89,6 +93,20 @@ public final class NetStack {
         if (ip != 0) {
             arp.announce(); // RFC 5227 3: gratuitous ARP at start
         }
+    }
+
+    /**
+     * DHCP's interface MTU option (RFC 2132 5.1): it may lower the MTU below the device's, never
+     * raise it; 0 (no option) or a value below 68 means the device's. New TCP connections size
+     * their segments by it; UDP's limit follows at once.
+     */
+    void setMtu(int offered) {
+        mtu = offered >= Ipv4.MIN_MTU && offered < config.mtu ? offered : config.mtu;
+    }
+
+    /** The IP MTU in use. */
+    public int mtu() {
+        return mtu;
     }
 
     // ---- the driver's interface ---------------------------------------------------------

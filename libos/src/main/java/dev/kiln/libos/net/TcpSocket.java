@@ -30,7 +30,12 @@ public final class TcpSocket {
     public static final int ERR_ABORTED = 4;
 
     private static final int DEFAULT_MSS = 536; // RFC 9293 3.7.1, when the peer sends none
-    private static final int MIN_MSS = 64;      // refuse tiny-segment amplification
+    /**
+     * The smallest peer MSS we honour: RFC 791's minimum MTU (68) minus 40. Anything smaller
+     * cannot come from a real IPv4 link; it would only make us send needlessly tiny segments.
+     * (It was 64, which broke links whose MTU is below 104: our segments no longer fit.)
+     */
+    private static final int MIN_PEER_MSS = Ipv4.MIN_MTU - Ipv4.HEADER - TcpSegment.HEADER;
 
     private final Tcp tcp;
     private final NetStack s;
@@ -150,7 +155,7 @@ public final class TcpSocket {
     private void applySynOptions(TcpSegment g) {
         sackOk = g.sackPermitted;
         int peerMss = g.mss > 0 ? g.mss : DEFAULT_MSS;
-        mss = Math.max(MIN_MSS, Math.min(peerMss, tcp.localMss()));
+        mss = Math.min(Math.max(peerMss, MIN_PEER_MSS), tcp.localMss()); // never above what our MTU carries
         if (g.wscale >= 0) {
             sndShift = Math.min(g.wscale, 14); // RFC 7323 2.3: larger values are treated as 14
         } else {

@@ -77,6 +77,12 @@ final class TcpConn {
         return new TcpConn(h, s, PEER_ISS + 1, synAck.seq + 1);
     }
 
+    /** A connection the test opened by hand: the peer's next sequence number and the stack's. */
+    static TcpConn attach(SegmentHarness h, TcpSocket s, int peerNxt, int stackNxt) {
+        assertEquals(TcpSocket.ESTABLISHED, s.state());
+        return new TcpConn(h, s, peerNxt, stackNxt);
+    }
+
     /** A segment from the peer at its current sequence numbers (ACK set). */
     TcpSegment seg(int flags) {
         TcpSegment g = SegmentHarness.seg(flags | TcpSegment.ACK, peerNxt, stackNxt);

@@ -798,4 +798,80 @@ class TcpSocketTest {
         assertEquals(TcpSegment.RST, h.recv().flags);
         assertEquals(TcpSocket.ERR_TIMEOUT, c.sock.error());
     }
+
+    // ---- MSS and the MTU (RFC 9293 3.7.1, RFC 6691, RFC 791's 68) -------------------------------
+
+    private static SegmentHarness withMtu(int mtu) {
+        NetConfig c = SegmentHarness.config();
+        c.mtu = mtu;
+        return new SegmentHarness(c);
+    }
+
+    @Test
+    void theSmallestIpv4MtuStillCarriesTcp() {
+        SegmentHarness sh = withMtu(68);
+        TcpSocket s = sh.stack.openTcp().connectFrom(LOCAL_PORT, PEER_IP, PEER_PORT);
+        TcpSegment syn = sh.recv(); // recv checks every datagram against the MTU
+        assertEquals(28, syn.mss, "68 - 40");
+        sh.send(synAckFor(syn, 1460));
+        sh.recv();
+        TcpConn c = TcpConn.attach(sh, s, TcpConn.PEER_ISS + 1, syn.seq + 1);
+        String text = "0123456789".repeat(30);
+        c.write(text);
+        StringBuilder got = new StringBuilder();
+        while (got.length() < text.length()) {
+            TcpSegment g = sh.recv();
+            assertTrue(g.dataLen <= 28, "a segment of " + g.dataLen + " bytes");
+            assertEquals(c.stackNxt, g.seq);
+            got.append(new String(g.buf, g.dataOff, g.dataLen));
+            c.stackNxt += g.dataLen;
+            c.ackAll();
+        }
+        assertEquals(text, got.toString());
+        // Out-of-order data: the ACK's SACK blocks must fit in the 28 bytes as well (three do).
+        for (int i = 0; i < 3; i++) {
+            sh.noOutput();
+            TcpSegment g = c.seg(0);
+            g.seq = c.peerNxt + 10 + 10 * i * 2;
+            g.payload(new byte[5], 0, 5);
+            sh.send(g);
+            assertEquals(i + 1, sh.recv().sackBlocks);
+        }
+        c.write("more");
+        TcpSegment d = sh.recv();
+        assertEquals(4, d.dataLen, "data with SACK blocks: the options take at most half of the 28 bytes");
+        assertEquals(1, d.sackBlocks);
+        assertEquals(0, sh.stack.stats().txTooBig);
+    }
+
+    private static TcpSegment synAckFor(TcpSegment syn, int mss) {
+        TcpSegment synAck = SegmentHarness.seg(TcpSegment.SYN | TcpSegment.ACK, TcpConn.PEER_ISS, syn.seq + 1);
+        synAck.mss = mss;
+        synAck.sackPermitted = true;
+        return synAck;
+    }
+
+    @Test
+    void aTinyPeerMssIsRaisedToTheIpv4Minimum() {
+        TcpSocket s = h.stack.openTcp().connectFrom(LOCAL_PORT, PEER_IP, PEER_PORT);
+        TcpSegment syn = h.recv();
+        h.send(synAckFor(syn, 1));
+        h.recv();
+        TcpConn c = TcpConn.attach(h, s, TcpConn.PEER_ISS + 1, syn.seq + 1);
+        c.write("x".repeat(100));
+        assertEquals(28, h.recv().dataLen, "not 1-byte segments: 28, what a 68-byte MTU carries");
+    }
+
+    @Test
+    void jumboLocalMtuIsLimitedByThePeersMss() {
+        SegmentHarness sh = withMtu(2034);
+        TcpSocket s = sh.stack.openTcp().connectFrom(LOCAL_PORT, PEER_IP, PEER_PORT);
+        TcpSegment syn = sh.recv();
+        assertEquals(1994, syn.mss);
+        sh.send(synAckFor(syn, 1460));
+        sh.recv();
+        TcpConn c = TcpConn.attach(sh, s, TcpConn.PEER_ISS + 1, syn.seq + 1);
+        c.write("y".repeat(3000));
+        assertEquals(1460, sh.recv().dataLen);
+    }
 }
