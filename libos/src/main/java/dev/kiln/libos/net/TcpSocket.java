@@ -94,6 +94,7 @@ public final class TcpSocket {
     private long rtoDeadline;
     private long persistDeadline;
     private long persistInterval;
+    private int unansweredProbes;
     private long keepaliveDeadline;
     private int keepaliveProbes;
     private boolean keepalive;
@@ -354,6 +355,7 @@ public final class TcpSocket {
         }
         int window = g.window << sndShift;
         keepaliveProbes = 0;
+        unansweredProbes = 0; // the peer is there: a zero window may stay closed as long as it likes
         if (keepalive && keepaliveDeadline != 0) {
             keepaliveDeadline = s.now + s.config.tcpKeepaliveIdleNanos;
         }
@@ -901,12 +903,23 @@ public final class TcpSocket {
         }
     }
 
-    /** Zero-window probe: one byte of new data (RFC 9293 3.8.6.1), with backoff. */
+    /**
+     * Zero-window probe: one byte of new data (RFC 9293 3.8.6.1), with backoff. A peer that
+     * answers may keep its window closed for ever; one that never answers is gone (or hostile:
+     * a closed window and silence would otherwise hold the connection and its buffers for
+     * good), and after tcpMaxRetries unanswered probes the connection is reset, as a
+     * retransmission that is never acknowledged would be (Linux does the same).
+     */
     private void onPersist() {
         persistDeadline = 0;
         if (sndWnd != 0 || sndNxt != sndUna || sendBuf == null) {
             return;
         }
+        if (unansweredProbes >= s.config.tcpMaxRetries) {
+            abortWith(ERR_TIMEOUT);
+            return;
+        }
+        unansweredProbes++;
         int sent = transmit(sndNxt, 1);
         if (sent > 0 && Seq.gt(sndNxt + sent, sndMax)) {
             sndMax = sndNxt + sent;

@@ -587,6 +587,25 @@ class TcpSocketTest {
     }
 
     @Test
+    void aPeerThatNeverAnswersTheProbesIsGivenUp() {
+        TcpConn c = TcpConn.active(h);
+        c.write("first");
+        c.expectData(5);
+        c.peerWindow = 0;
+        c.ackAll();
+        c.write("stuck");
+        for (int i = 0; i < h.stack.config.tcpMaxRetries; i++) {
+            h.fireNextTimer();
+            assertEquals(1, h.recv().dataLen, "probe " + (i + 1));
+        }
+        assertEquals(TcpSocket.ESTABLISHED, c.sock.state());
+        h.fireNextTimer();
+        assertEquals(TcpSegment.RST, h.recv().flags, "a closed window and silence must not hold a connection for ever");
+        assertEquals(TcpSocket.CLOSED, c.sock.state());
+        assertEquals(TcpSocket.ERR_TIMEOUT, c.sock.error());
+    }
+
+    @Test
     void persistTimerCapsAtOneMinute() {
         TcpConn c = TcpConn.active(h);
         c.peerWindow = 0;
