@@ -76,6 +76,11 @@ final class ClosedTcp implements Transport {
     }
 
     @Override
+    public long bufferBytes() {
+        return 0;
+    }
+
+    @Override
     public String describe() {
         return "";
     }

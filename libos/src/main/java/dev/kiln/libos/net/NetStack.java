@@ -136,6 +136,8 @@ public final class NetStack {
         } catch (RuntimeException e) {
             stats.internalErrors++;
             stats.lastInternalError = e.toString();
+        } catch (OutOfMemoryError e) {
+            stats.outOfMemory++; // the frame is lost; the budget (tcpBufferBudget) should keep this from happening
         }
     }
 
@@ -230,6 +232,11 @@ public final class NetStack {
     /** Connections in any state but TIME_WAIT. */
     public int tcpActiveConnectionCount() {
         return tcp.connectionCount() - tcp.timeWaitCount();
+    }
+
+    /** Bytes of send and receive rings the TCP connections hold (bounded by NetConfig.tcpBufferBudget). */
+    public long tcpBufferBytes() {
+        return tcp.bufferBytes();
     }
 
     /** The TCP connections, one per line, for diagnostics. */

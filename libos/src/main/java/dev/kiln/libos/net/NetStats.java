@@ -27,6 +27,10 @@ public final class NetStats {
     public long tcpTimeouts;
     public long tcpBacklogDrops;
     public long tcpReassemblyDrops;
+    /** Handshakes completed while the connections' rings already used tcpBufferBudget: reset. */
+    public long tcpMemoryRefusals;
+    /** Frames lost because the heap ran out while processing them. */
+    public long outOfMemory;
     /** Exceptions caught at the packet boundary: must stay 0, the fuzz test checks it. */
     public long internalErrors;
     public String lastInternalError;

@@ -23,6 +23,8 @@ final class Tcp implements Transport {
     private final TcpSegment out = new TcpSegment();
     private final long isnKey;
     private int nextEphemeral;
+    /** Bytes of send and receive rings all connections hold (bounded by tcpBufferBudget). */
+    private long bufferBytes;
     private long challengeWindowStart;
     private int challengesInWindow;
 
@@ -117,6 +119,24 @@ final class Tcp implements Transport {
         ClosedTcp.reset(s, g, out);
     }
 
+    /** Takes n bytes of the ring budget for a connection; false if that would exceed it. */
+    boolean reserveBuffers(int n) {
+        if (bufferBytes + n > s.config.tcpBufferBudget) {
+            return false;
+        }
+        bufferBytes += n;
+        return true;
+    }
+
+    void releaseBuffers(int n) {
+        bufferBytes -= n;
+    }
+
+    @Override
+    public long bufferBytes() {
+        return bufferBytes;
+    }
+
     boolean allowChallengeAck() {
         if (s.now - challengeWindowStart >= 1_000_000_000L) {
             challengeWindowStart = s.now;
@@ -204,6 +224,9 @@ final class Tcp implements Transport {
             throw new IllegalStateException("no free ephemeral port");
         }
         TcpSocket c = new TcpSocket(this, localPort, remoteIp, remotePort, sendBuffer, receiveBuffer);
+        if (!c.allocateBuffers()) {
+            throw new IllegalStateException("out of TCP buffer memory (" + bufferBytes + " bytes in use)");
+        }
         c.activeOpen(isn(remoteIp, remotePort, localPort));
         add(c);
         c.output();
@@ -216,6 +239,9 @@ final class Tcp implements Transport {
             throw new IllegalStateException("tuple in use");
         }
         TcpSocket c = new TcpSocket(this, localPort, remoteIp, remotePort, s.config.tcpSendBuffer, s.config.tcpReceiveBuffer);
+        if (!c.allocateBuffers()) {
+            throw new IllegalStateException("out of TCP buffer memory (" + bufferBytes + " bytes in use)");
+        }
         c.activeOpen(isn(remoteIp, remotePort, localPort));
         add(c);
         c.output();

@@ -101,6 +101,10 @@ public final class TcpSocket {
     long timeWaitDeadline;
     private long finWait2Deadline;
     private boolean userClosed;
+    /** The rings' sizes; they are allocated (and counted against tcpBufferBudget) once the connection is established or actively opened. */
+    private final int sendBufferSize;
+    private final int receiveBufferSize;
+    private boolean buffersAllocated;
 
     TcpSocket(Tcp tcp, int localPort, int remoteIp, int remotePort, int sendBuffer, int receiveBuffer) {
         this.tcp = tcp;
@@ -109,8 +113,8 @@ public final class TcpSocket {
         this.remoteIp = remoteIp;
         this.remotePort = remotePort;
         this.key = Tcp.key(remoteIp, remotePort, localPort);
-        this.sendBuf = new ByteRing(sendBuffer);
-        this.recvBuf = new ByteRing(receiveBuffer);
+        this.sendBufferSize = sendBuffer;
+        this.receiveBufferSize = receiveBuffer;
         this.reassembly = new Assembler(Math.max(1, s.config.tcpReassemblyRanges));
         this.rtt = new RttEstimator(s.config.tcpMinRtoNanos);
         this.keepalive = s.config.tcpKeepalive;
@@ -124,6 +128,38 @@ public final class TcpSocket {
     }
 
     // ---- opening (called by Tcp) ----------------------------------------------------------
+
+    /**
+     * Allocates the two rings if the stack's buffer budget allows; false (nothing allocated)
+     * if not. A half-open connection has none: a flood of SYNs costs no ring memory, and only a
+     * peer that completed the handshake (so sees our packets) can make the stack allocate.
+     */
+    boolean allocateBuffers() {
+        if (buffersAllocated) {
+            return true;
+        }
+        if (!tcp.reserveBuffers(sendBufferSize + receiveBufferSize)) {
+            return false;
+        }
+        buffersAllocated = true;
+        sendBuf = new ByteRing(sendBufferSize);
+        recvBuf = new ByteRing(receiveBufferSize);
+        return true;
+    }
+
+    private void releaseSendBuffer() {
+        if (sendBuf != null) {
+            tcp.releaseBuffers(sendBuf.capacity());
+            sendBuf = null;
+        }
+    }
+
+    private void releaseReceiveBuffer() {
+        if (recvBuf != null) {
+            tcp.releaseBuffers(recvBuf.capacity());
+            recvBuf = null;
+        }
+    }
 
     void activeOpen(int iss) {
         initSend(iss);
@@ -331,6 +367,13 @@ public final class TcpSocket {
         }
         if (state == SYN_RECEIVED) {
             if (Seq.gt(g.ack, sndUna) && Seq.le(g.ack, sndMax)) {
+                if (!allocateBuffers()) {
+                    // Out of buffer memory (tcpBufferBudget): refuse the connection now rather
+                    // than let the image run out of heap. The peer sees a reset.
+                    s.stats.tcpMemoryRefusals++;
+                    abortWith(ERR_NONE);
+                    return;
+                }
                 establish();
                 sndWnd = g.window << sndShift;
                 maxSndWnd = Math.max(maxSndWnd, sndWnd);
@@ -752,7 +795,7 @@ public final class TcpSocket {
             rtt.cancelTiming();
         }
         TcpSegment o = segment(iss, flags);
-        o.window = Math.min(recvBuf == null ? 0 : recvBuf.free(), 65535);
+        o.window = Math.min(recvBuf == null ? (buffersAllocated ? 0 : receiveBufferSize) : recvBuf.free(), 65535);
         rcvAdvRight = rcvNxt + o.window;
         o.mss = tcp.localMss();
         o.wscale = ws;
@@ -777,8 +820,11 @@ public final class TcpSocket {
 
     /** Room the receive buffer really has (discarded data needs none after close). */
     private int storageRoom() {
-        if (userClosed || recvBuf == null) {
-            return recvBuf == null && !userClosed ? 0 : Integer.MAX_VALUE / 2;
+        if (userClosed) {
+            return Integer.MAX_VALUE / 2; // discarded: takes no room
+        }
+        if (recvBuf == null) {
+            return buffersAllocated ? 0 : receiveBufferSize; // released, or not yet allocated (SYN-RECEIVED)
         }
         return recvBuf.free();
     }
@@ -797,10 +843,10 @@ public final class TcpSocket {
     private int windowField() {
         int free = storageRoom();
         if (free > (1 << 30)) {
-            free = recvBuf == null ? 65535 : recvBuf.capacity();
+            free = recvBuf == null ? Math.min(65535, receiveBufferSize) : recvBuf.capacity();
         }
         int right = rcvNxt + free;
-        int cap = recvBuf == null ? 65535 : recvBuf.capacity();
+        int cap = recvBuf == null ? receiveBufferSize : recvBuf.capacity();
         if (Seq.gt(right, rcvAdvRight) && right - rcvAdvRight < Math.min(cap / 2, mss)) {
             right = rcvAdvRight;
         }
@@ -951,9 +997,9 @@ public final class TcpSocket {
         rtoDeadline = 0;
         persistDeadline = 0;
         keepaliveDeadline = 0;
-        sendBuf = null; // everything we sent is acknowledged: free it
+        releaseSendBuffer(); // everything we sent is acknowledged: free it
         if (userClosed) {
-            recvBuf = null;
+            releaseReceiveBuffer();
         }
         tcp.enteredTimeWait();
     }
@@ -966,6 +1012,7 @@ public final class TcpSocket {
         if (state == TIME_WAIT) {
             tcp.leftTimeWait();
         }
+        boolean neverAccepted = listener != null;
         if (listener != null) {
             if (state == SYN_RECEIVED) {
                 listener.halfOpen--;
@@ -983,9 +1030,9 @@ public final class TcpSocket {
         keepaliveDeadline = 0;
         finWait2Deadline = 0;
         tcp.remove(this);
-        if (userClosed) {
-            sendBuf = null;
-            recvBuf = null;
+        if (userClosed || neverAccepted) { // nobody will read or write it any more
+            releaseSendBuffer();
+            releaseReceiveBuffer();
         }
     }
 
@@ -1160,9 +1207,9 @@ public final class TcpSocket {
         }
         shutdownOutput();
         if (state == TIME_WAIT || state == CLOSED) {
-            recvBuf = null;
+            releaseReceiveBuffer();
             if (state == CLOSED) {
-                sendBuf = null;
+                releaseSendBuffer();
             }
         }
     }

@@ -893,4 +893,70 @@ class TcpSocketTest {
         c.write("y".repeat(3000));
         assertEquals(1460, sh.recv().dataLen);
     }
+
+    // ---- memory: the rings' budget -----------------------------------------------------------
+
+    @Test
+    void halfOpenConnectionsHoldNoRingsAndTheBudgetRefusesWithReset() {
+        NetConfig cfg = SegmentHarness.config();
+        cfg.tcpBufferBudget = 3 * (cfg.tcpSendBuffer + cfg.tcpReceiveBuffer);
+        SegmentHarness sh = new SegmentHarness(cfg);
+        TcpListener l = sh.stack.listen(LOCAL_PORT, 16);
+        int[] isn = new int[5];
+        for (int i = 0; i < 5; i++) {
+            TcpSegment syn = SegmentHarness.seg(TcpSegment.SYN, 1000 * i, 0);
+            syn.srcPort = PEER_PORT + i;
+            sh.send(syn);
+            isn[i] = sh.recv().seq;
+        }
+        assertEquals(0, sh.stack.tcpBufferBytes(), "five half-open connections, no rings");
+        for (int i = 0; i < 5; i++) {
+            TcpSegment ack = SegmentHarness.seg(TcpSegment.ACK, 1000 * i + 1, isn[i] + 1);
+            ack.srcPort = PEER_PORT + i;
+            sh.send(ack);
+        }
+        assertEquals(3 * (cfg.tcpSendBuffer + cfg.tcpReceiveBuffer), sh.stack.tcpBufferBytes());
+        TcpSegment rst1 = sh.recv();
+        TcpSegment rst2 = sh.recv();
+        assertEquals(TcpSegment.RST, rst1.flags, "the fourth handshake is refused");
+        assertEquals(PEER_PORT + 3, rst1.dstPort);
+        assertEquals(TcpSegment.RST, rst2.flags);
+        assertEquals(2, sh.stack.stats().tcpMemoryRefusals);
+        assertEquals(3, sh.stack.tcpConnectionCount());
+        TcpSocket first = l.accept();
+        first.abort(); // the application lets one go: its rings go back to the budget
+        sh.recv();
+        assertEquals(2 * (cfg.tcpSendBuffer + cfg.tcpReceiveBuffer), sh.stack.tcpBufferBytes());
+        assertThrows(IllegalStateException.class, () -> {
+            sh.stack.connect(PEER_IP, 9, 64 * 1024, 128 * 1024);
+        }, "an active open beyond the budget fails");
+        sh.stack.connect(PEER_IP, 9);
+        assertEquals(3 * (cfg.tcpSendBuffer + cfg.tcpReceiveBuffer), sh.stack.tcpBufferBytes());
+    }
+
+    @Test
+    void ringsGoBackToTheBudgetWhenTheConnectionEnds() {
+        TcpConn c = TcpConn.passive(h);
+        long one = h.stack.tcpBufferBytes();
+        assertTrue(one > 0);
+        c.sendData("data the application reads");
+        c.expectAck();
+        c.read();
+        c.sendFin();
+        c.expectAck();
+        c.sock.close();
+        c.expectFin();
+        c.ackAll();
+        assertEquals(TcpSocket.CLOSED, c.sock.state());
+        assertEquals(0, h.stack.tcpBufferBytes());
+        TcpConn d = TcpConn.active(new SegmentHarness());
+        d.sock.shutdownOutput();
+        d.expectFin();
+        d.sendFin();
+        d.expectAck();
+        assertEquals(TcpSocket.TIME_WAIT, d.sock.state());
+        assertEquals(d.h.stack.config.tcpReceiveBuffer, d.h.stack.tcpBufferBytes(), "TIME-WAIT keeps only unread data's ring");
+        d.sock.close();
+        assertEquals(0, d.h.stack.tcpBufferBytes());
+    }
 }
