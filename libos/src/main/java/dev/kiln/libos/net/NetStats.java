@@ -29,6 +29,8 @@ public final class NetStats {
     public long tcpReassemblyDrops;
     /** Handshakes completed while the connections' rings already used tcpBufferBudget: reset. */
     public long tcpMemoryRefusals;
+    /** Orphans (closed by the application, their peer silent) given up to make room for a new connection. */
+    public long tcpOrphansReclaimed;
     /** Frames lost because the heap ran out while processing them. */
     public long outOfMemory;
     /** Exceptions caught at the packet boundary: must stay 0, the fuzz test checks it. */

@@ -132,6 +132,33 @@ final class Tcp implements Transport {
         bufferBytes -= n;
     }
 
+    /**
+     * The budget is used up and `needy` completed its handshake: gives up orphans (connections
+     * the application closed, waiting for a peer that does not acknowledge) until their rings
+     * make room, the most retried first, as Linux kills orphans under memory pressure. A new
+     * peer that answers is worth more than one that never will. True if any was given up.
+     */
+    boolean reclaimOrphans(TcpSocket needy) {
+        boolean any = false;
+        while (true) {
+            TcpSocket victim = null;
+            for (int i = 0; i < count; i++) {
+                TcpSocket c = list[i];
+                if (c != needy && c.isReclaimableOrphan() && (victim == null || c.retries() > victim.retries())) {
+                    victim = c;
+                }
+            }
+            if (victim == null) {
+                return any;
+            }
+            victim.reclaim();
+            any = true;
+            if (bufferBytes + needy.bufferBytesNeeded() <= s.config.tcpBufferBudget) {
+                return true;
+            }
+        }
+    }
+
     @Override
     public long bufferBytes() {
         return bufferBytes;

@@ -147,6 +147,11 @@ public final class TcpSocket {
         return true;
     }
 
+    /** Ring bytes this connection needs before it can be established. */
+    int bufferBytesNeeded() {
+        return buffersAllocated ? 0 : sendBufferSize + receiveBufferSize;
+    }
+
     private void releaseSendBuffer() {
         if (sendBuf != null) {
             tcp.releaseBuffers(sendBuf.capacity());
@@ -367,9 +372,10 @@ public final class TcpSocket {
         }
         if (state == SYN_RECEIVED) {
             if (Seq.gt(g.ack, sndUna) && Seq.le(g.ack, sndMax)) {
-                if (!allocateBuffers()) {
-                    // Out of buffer memory (tcpBufferBudget): refuse the connection now rather
-                    // than let the image run out of heap. The peer sees a reset.
+                if (!allocateBuffers() && !(tcp.reclaimOrphans(this) && allocateBuffers())) {
+                    // Out of buffer memory (tcpBufferBudget) even after giving up orphans whose
+                    // peers do not answer: refuse the connection now rather than let the image
+                    // run out of heap. The peer sees a reset.
                     s.stats.tcpMemoryRefusals++;
                     abortWith(ERR_NONE);
                     return;
@@ -428,6 +434,7 @@ public final class TcpSocket {
             case FIN_WAIT_1:
                 if (finAcked) {
                     state = FIN_WAIT_2;
+                    releaseSendBuffer(); // everything, the FIN included, is acknowledged
                     if (userClosed) {
                         finWait2Deadline = s.now + s.config.tcpFinWait2TimeoutNanos;
                     }
@@ -1206,12 +1213,28 @@ public final class TcpSocket {
             finWait2Deadline = s.now + s.config.tcpFinWait2TimeoutNanos;
         }
         shutdownOutput();
-        if (state == TIME_WAIT || state == CLOSED) {
-            releaseReceiveBuffer();
-            if (state == CLOSED) {
-                releaseSendBuffer();
-            }
+        releaseReceiveBuffer(); // nobody reads any more: what arrives is acknowledged and dropped
+        if (state == CLOSED) {
+            releaseSendBuffer();
         }
+    }
+
+    /**
+     * Closed by the application and still waiting for the peer to acknowledge its data or FIN:
+     * an orphan whose rings may be taken back when a new connection needs them.
+     */
+    boolean isReclaimableOrphan() {
+        return userClosed && sendBuf != null && (state == FIN_WAIT_1 || state == CLOSING || state == LAST_ACK);
+    }
+
+    int retries() {
+        return retries;
+    }
+
+    /** Gives an orphan up (a reset to the peer) so that its rings serve a new connection. */
+    void reclaim() {
+        s.stats.tcpOrphansReclaimed++;
+        abortWith(ERR_TIMEOUT);
     }
 
     /** Resets the connection (RFC 9293 3.10.5 ABORT). */

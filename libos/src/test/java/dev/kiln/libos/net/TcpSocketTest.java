@@ -959,4 +959,46 @@ class TcpSocketTest {
         d.sock.close();
         assertEquals(0, d.h.stack.tcpBufferBytes());
     }
+
+    @Test
+    void orphansWhosePeerIsSilentGiveWayToANewConnection() {
+        NetConfig cfg = SegmentHarness.config();
+        int pair = cfg.tcpSendBuffer + cfg.tcpReceiveBuffer;
+        cfg.tcpBufferBudget = 2 * pair;
+        SegmentHarness sh = new SegmentHarness(cfg);
+        TcpListener l = sh.stack.listen(LOCAL_PORT, 16);
+        int[] iss = new int[3];
+        for (int i = 0; i < 2; i++) {
+            TcpSegment syn = SegmentHarness.seg(TcpSegment.SYN, 1000 * i, 0);
+            syn.srcPort = PEER_PORT + i;
+            sh.send(syn);
+            iss[i] = sh.recv().seq;
+            TcpSegment ack = SegmentHarness.seg(TcpSegment.ACK, 1000 * i + 1, iss[i] + 1);
+            ack.srcPort = PEER_PORT + i;
+            sh.send(ack);
+        }
+        TcpSocket a = l.accept();
+        TcpSocket b = l.accept();
+        a.write(new byte[100], 0, 100);
+        a.close(); // the peer never acknowledges: an orphan in FIN-WAIT-1 holding its send ring
+        sh.recvAll();
+        assertEquals(TcpSocket.FIN_WAIT_1, a.state());
+        assertEquals(pair + cfg.tcpSendBuffer, sh.stack.tcpBufferBytes(), "close gave the receive ring back");
+        TcpSegment syn = SegmentHarness.seg(TcpSegment.SYN, 5000, 0);
+        syn.srcPort = PEER_PORT + 2;
+        sh.send(syn);
+        iss[2] = sh.recv().seq;
+        TcpSegment ack = SegmentHarness.seg(TcpSegment.ACK, 5001, iss[2] + 1);
+        ack.srcPort = PEER_PORT + 2;
+        sh.send(ack);
+        TcpSegment rst = sh.recv();
+        assertEquals(TcpSegment.RST, rst.flags, "the orphan's peer is told");
+        assertEquals(PEER_PORT, rst.dstPort);
+        sh.noOutput();
+        assertEquals(TcpSocket.CLOSED, a.state());
+        assertEquals(1, sh.stack.stats().tcpOrphansReclaimed);
+        assertEquals(0, sh.stack.stats().tcpMemoryRefusals);
+        assertNotNull(l.accept(), "the new connection is established");
+        assertEquals(TcpSocket.ESTABLISHED, b.state(), "a connection the application holds is never taken");
+    }
 }
