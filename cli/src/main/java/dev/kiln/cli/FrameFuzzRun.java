@@ -35,8 +35,13 @@ final class FrameFuzzRun {
     private static final int PORT = 80;
     /** Frames written but not yet taken by the VM; the tap's queue holds 500. */
     private static final int IN_FLIGHT = 256;
-    /** How long the open connections may take to drain after the fuzzing: the server's 30 s idle timeout and then some. */
-    private static final long DRAIN_NANOS = 120_000_000_000L;
+    /**
+     * How long the image's open connections may take to drain after the fuzzing: a thread the
+     * server blocked in a write to a silent peer ends only when the stack gives that peer up
+     * (12 retransmissions or window probes backing off to 60 s: about 4.7 minutes), an idle
+     * one after the server's 30 s; and then some.
+     */
+    private static final long DRAIN_NANOS = 420_000_000_000L;
 
     record Result(long sent, long delivered, long writeDrops, long notDelivered, double seconds, long arpReplies, long handshakes,
             String vmEnd, boolean serving, int openConnections, String stats) {

@@ -233,7 +233,13 @@ final class FrameFuzzer {
     }
 
     private int arp(byte[] f) {
-        eth(f, r.nextBoolean() ? 0xffffffffffffL : vmMac, 0x0806);
+        // Claims of the image's or the observer's address go to the image alone: in a broadcast
+        // they would teach Linux (which checks that the image still serves) a wrong MAC. The
+        // image must refuse claims of its own address; it may believe those of the host's.
+        int[] senders = {peer(), guestIp, hostIp, anyIp()};
+        int sender = senders[r.nextInt(senders.length)];
+        boolean broadcast = r.nextBoolean() && sender != guestIp && sender != hostIp;
+        eth(f, broadcast ? 0xffffffffffffL : vmMac, 0x0806);
         int o = ETH;
         put16(f, o, r.nextInt(8) == 0 ? r.nextInt(65536) : 1);
         put16(f, o + 2, r.nextInt(8) == 0 ? r.nextInt(65536) : 0x0800);
@@ -241,8 +247,7 @@ final class FrameFuzzer {
         f[o + 5] = (byte) (r.nextInt(8) == 0 ? r.nextInt(256) : 4);
         put16(f, o + 6, r.nextInt(4) == 0 ? r.nextInt(65536) : 1 + r.nextInt(2));
         put48(f, o + 8, r.nextInt(4) == 0 ? r.nextLong() & 0xffffffffffffL : ownMac);
-        int[] senders = {peer(), guestIp, hostIp, anyIp()};
-        put32(f, o + 14, senders[r.nextInt(senders.length)]);
+        put32(f, o + 14, sender);
         put48(f, o + 18, r.nextBoolean() ? 0 : r.nextLong() & 0xffffffffffffL);
         put32(f, o + 24, r.nextInt(4) == 0 ? r.nextInt() : guestIp);
         return ETH + (r.nextInt(6) == 0 ? r.nextInt(28) : 28);
