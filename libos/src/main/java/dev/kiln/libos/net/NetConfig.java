@@ -46,7 +46,7 @@ public final class NetConfig {
      */
     public long tcpBufferBudget = Long.MAX_VALUE;
     /** Out-of-order ranges remembered per connection. */
-    public int tcpReassemblyRanges = 16;
+    public int tcpReassemblyRanges = 64;
     /** MSL; TIME_WAIT lasts 2 MSL (RFC 9293 3.4.2). */
     public long tcpMslNanos = 30_000_000_000L;
     /** RFC 6298 2.4 says 1 s; it allows less and Linux uses 200 ms. */
