@@ -42,7 +42,7 @@ public final class NetConfig {
     /**
      * Bytes of send and receive rings all TCP connections may hold together. A handshake that
      * would exceed it is answered with a reset, a connect() fails; half-open connections hold
-     * no rings. An image sets it to half its heap, so that peers cannot make it run out.
+     * no rings. An image sets it to three quarters of its heap, so that peers cannot make it run out.
      */
     public long tcpBufferBudget = Long.MAX_VALUE;
     /** Out-of-order ranges remembered per connection. */
