@@ -21,8 +21,7 @@ static volatile struct kiln_net_used *used(uint64_t q) {
 
 static void notify(uint64_t queues) {
     struct kiln_hc_net_notify block = {.queues = queues};
-    uint32_t gpa = (uint32_t)(uintptr_t)&block;
-    __asm__ volatile("outl %0, %1" : : "a"(gpa), "Nd"((uint16_t)KILN_HC_PORT(KILN_HC_NET_NOTIFY)) : "memory");
+    kiln__hypercall(KILN_HC_NET_NOTIFY, &block);
 }
 
 static int eq(const char *a, const char *b) {

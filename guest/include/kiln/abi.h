@@ -137,6 +137,19 @@ struct kiln_boot_info {
     uint32_t net_prefix_len;   /* 0..32 (0 with net_ipv4 0) */
     uint32_t net_gateway;      /* host byte order; 0 = none */
 };
+
+/*
+ * What kiln_net_init (kiln/net.h) hands the image's network stack: the boot info's net_*
+ * fields, copied by the guest's driver. The Java side (libos's ImageNetwork) reads it at the
+ * offsets of Abi.java's NET_INFO_* constants, which AbiAgreementTest checks against this.
+ */
+struct kiln_net_info {
+    uint64_t mac;        /* low 48 bits; the address's first byte in bits 47..40 (0x024b494c4e02 = 02:4b:49:4c:4e:02) */
+    uint32_t mtu;        /* IP MTU, KILN_NET_MTU_MIN..KILN_NET_MTU_MAX; a frame is at most mtu + 14 bytes */
+    uint32_t ipv4;       /* static address in host byte order (10.0.0.2 = 0x0a000002); 0 = use DHCP */
+    uint32_t prefix_len; /* e.g. 24 */
+    uint32_t gateway;    /* host byte order; 0 = none */
+};
 #endif
 
 #endif

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
  *   client IP      sends 1 MiB to IP:9000, half-closes, reads the peer's FNV-1a hash of it until EOF
  *   semantics IP   timeouts, refusal, reset, close waking a reader, bind conflicts, names
  *   oneshot IP     writes 300 KB to IP:9000, closes and ends at once
+ *   blob PORT N    serves N bytes (byte i is (i * 7 + i / 251) & 0xff) to each connection on PORT, then closes it
  */
 public class SocketSuite {
     public static void main(String[] args) throws Exception {
@@ -30,6 +31,7 @@ public class SocketSuite {
             case "client" -> client(args[1]);
             case "semantics" -> semantics(args[1]);
             case "oneshot" -> oneshot(args[1]);
+            case "blob" -> blob(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -132,6 +134,21 @@ public class SocketSuite {
             }
             System.out.println("sent " + data.length + " fnv " + Long.toHexString(fnv(data)) + " peer " + reply
                     + " eof " + in.read());
+        }
+    }
+
+    /** A server whose every connection gets the same n bytes and the end of the stream (the MTU test). */
+    static void blob(int port, int n) throws Exception {
+        byte[] data = new byte[n];
+        for (int i = 0; i < n; i++) {
+            data[i] = (byte) (i * 7 + i / 251);
+        }
+        ServerSocket server = new ServerSocket(port);
+        System.out.println("blob ready");
+        while (true) {
+            try (Socket s = server.accept()) {
+                s.getOutputStream().write(data);
+            }
         }
     }
 

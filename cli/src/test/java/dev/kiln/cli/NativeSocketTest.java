@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * java.net in a native image, for real: cli/src/test/sockets/SocketSuite.java is built into an
@@ -122,10 +124,16 @@ class NativeSocketTest {
 
     /** kiln run --net tap=NAME --ip GUEST/24 IMAGE -- ARGS inside the namespace; its output is the console. */
     private void boot(String... args) throws IOException {
+        bootWith("", args);
+    }
+
+    /** As boot, with more --net options (",mtu=500"). */
+    private void bootWith(String netOptions, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns.name(),
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "run", "--timeout", "120", "--stats", "--net", "tap=" + tapName, "--ip", guestIp + "/24", image.toString(), "--"));
+                "run", "--timeout", "120", "--stats", "--net", "tap=" + tapName + netOptions, "--ip", guestIp + "/24",
+                image.toString(), "--"));
         cmd.addAll(List.of(args));
         kiln = new ProcessBuilder(cmd).start();
         readers.clear();
@@ -275,6 +283,37 @@ class NativeSocketTest {
                 """, guestIp), 90);
         assertEquals("ok 50", udp.strip());
         assertFalse(console().contains("connection:") || console().contains("accept:"), console());
+    }
+
+    /**
+     * The image's MTU is the device's (struct kiln_net_info): 68 (RFC 791's minimum: TCP with an
+     * MSS of 28), 500, 1500 and 2034 (the largest a 2048-byte buffer holds), each with Linux's tap
+     * at 1500 and at the same MTU. The image serves 200 KB; Linux reads it to the end, intact.
+     */
+    @ParameterizedTest(name = "VM MTU {0}, Linux tap MTU {1}")
+    @CsvSource({"68, 1500", "68, 68", "500, 1500", "500, 500", "1500, 1500", "2034, 1500", "2034, 2034"})
+    void twoHundredKilobytesThroughEveryMtu(int vmMtu, int linuxMtu) throws Exception {
+        ns.ip("link", "set", tapName, "mtu", Integer.toString(linuxMtu));
+        int n = 200_000;
+        bootWith(",mtu=" + vmMtu, "blob", "9", Integer.toString(n));
+        awaitConsole("blob ready");
+        Process peer = start("python3", "-c", """
+                import hashlib, socket, sys
+                s = socket.create_connection((sys.argv[1], 9), timeout=60)
+                h, n = hashlib.sha256(), 0
+                while True:
+                    d = s.recv(65536)
+                    if not d: break
+                    h.update(d); n += len(d)
+                print(n, h.hexdigest())
+                """, guestIp);
+        byte[] data = new byte[n];
+        for (int i = 0; i < n; i++) {
+            data[i] = (byte) (i * 7 + i / 251);
+        }
+        String expected = n + " " + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
+        assertEquals(expected, finish(peer, 120).strip(), console() + kilnOutput());
+        assertTrue(kiln.isAlive(), "the image still serves: " + console() + kilnOutput());
     }
 
     @Test

@@ -149,6 +149,8 @@ class NetRunTest {
         expectError(KilnProcess.run("run", "--net", "mac=02:00:00:00:00:01", hello), "--net needs tap=NAME");
         expectError(KilnProcess.run("run", "--net", "tap=x,speed=9", hello), "unknown key 'speed'");
         expectError(KilnProcess.run("run", "--net", "tap=x,mtu=60", hello), "MTU 60 is outside 68..2034");
+        expectError(KilnProcess.run("run", "--net", "tap=x,mtu=500", hello),
+                "--net: MTU 500 is too small for DHCP (RFC 2131 needs 576): give the VM a static address (kiln run --ip)");
         expectError(KilnProcess.run("run", "--ip", "10.0.0.2/24", hello), "--ip needs a network");
         expectError(KilnProcess.run("run", "-p", "8080:80", "--ip", "10.0.0.2", hello), "is not A.B.C.D/PREFIX");
         expectError(KilnProcess.run("run", "-p", "8080:80", "--net", "tap=t0", hello), "do not go together");

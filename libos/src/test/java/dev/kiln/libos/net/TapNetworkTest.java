@@ -231,6 +231,7 @@ class TapNetworkTest {
         assertEquals(0, p.exitCode(), out);
         assertEquals(out.split(" ")[2], sink[0].hex, "SHA-256, Linux -> stack with loss");
         double s1 = (System.nanoTime() - t0) / 1e9;
+        System.out.println("[lossy] Linux -> stack: " + TapHarness.counters(h.stack.stats()));
         // stack -> Linux
         byte[] data = new byte[n];
         new Random(9).nextBytes(data);
