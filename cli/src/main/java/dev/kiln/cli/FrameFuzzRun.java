@@ -1,13 +1,14 @@
 package dev.kiln.cli;
 
-import dev.kiln.vmm.GuestImage;
+import dev.kiln.image.GuestImage;
 import dev.kiln.vmm.Kvm;
 import dev.kiln.vmm.NetConfig;
 import dev.kiln.vmm.Vm;
 import dev.kiln.vmm.VmConfig;
 import dev.kiln.vmm.VmStats;
-import dev.kiln.vmm.net.NetworkNamespace;
-import dev.kiln.vmm.net.TapDevice;
+import dev.kiln.vmm.device.net.TapBackend;
+import dev.kiln.vmm.hostnet.NetworkNamespace;
+import dev.kiln.vmm.hostnet.TapDevice;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -103,7 +104,7 @@ final class FrameFuzzRun {
             Consumer<String> log) throws Exception {
         long vmMac = NetConfig.localMac(ThreadLocalRandom.current().nextInt(1 << 24));
         long ownMac = 0x02_66_7a_00_00_01L; // locally administered: "fz"
-        NetConfig nc = new NetConfig(vmTap, vmMac, NetConfig.DEFAULT_MTU, BenchHttpCommand.ipv4(GUEST_IP), 24, 0);
+        NetConfig nc = new NetConfig(new TapBackend(vmTap), vmMac, NetConfig.DEFAULT_MTU, BenchHttpCommand.ipv4(GUEST_IP), 24, 0);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         OutputStream sink = new OutputStream() {
             @Override

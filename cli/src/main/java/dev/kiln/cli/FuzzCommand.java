@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "fuzz", mixinStandardHelpOptions = true,
         description = "Fuzz a trust boundary; each run ends with one figures line (docs/fuzzing.md).",
         subcommands = {FuzzHypercallsCommand.class, FuzzImagesCommand.class, FuzzBuildCommand.class,
-                FuzzParsersCommand.class})
+                FuzzParsersCommand.class, FuzzFramesCommand.class})
 final class FuzzCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -3,7 +3,7 @@ package dev.kiln.cli;
 import dev.kiln.builder.nativeimage.AppInput;
 import dev.kiln.builder.nativeimage.NativeBuildException;
 import dev.kiln.builder.nativeimage.NativeImageBuilder;
-import dev.kiln.vmm.net.NetworkNamespace;
+import dev.kiln.vmm.hostnet.NetworkNamespace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

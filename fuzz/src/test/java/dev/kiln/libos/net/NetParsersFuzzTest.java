@@ -26,7 +26,7 @@ class NetParsersFuzzTest {
         }
         TcpSegment s = new TcpSegment();
         if (s.read(new NetStats(), f, 0, f.length, PEER, US)) {
-            if (s.dataOff < Tcp.HEADER || s.dataOff + s.dataLen != f.length || s.dataLen < 0) {
+            if (s.dataOff < TcpSegment.HEADER || s.dataOff + s.dataLen != f.length || s.dataLen < 0) {
                 throw new AssertionError("payload [" + s.dataOff + ", +" + s.dataLen + ") of a " + f.length + "-byte segment");
             }
             if (s.sackBlocks < 0 || s.sackBlocks > 4 || s.wscale < -1 || s.wscale > 255 || s.srcPort == 0 || s.dstPort == 0) {
