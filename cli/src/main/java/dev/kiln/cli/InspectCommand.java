@@ -3,7 +3,7 @@ package dev.kiln.cli;
 import dev.kiln.image.ImageInfo;
 import dev.kiln.image.JvmManifest;
 import dev.kiln.image.Manifest;
-import dev.kiln.image.ManifestText;
+import dev.kiln.image.UntrustedText;
 import dev.kiln.jvm.JvmFlavor;
 import dev.kiln.jvm.build.JvmImage;
 import java.io.IOException;
@@ -94,6 +94,6 @@ public final class InspectCommand implements Callable<Integer> {
 
     /** Text from the image on one line: line breaks, escape sequences and the like as \\uXXXX. */
     private static String show(String s) {
-        return ManifestText.printable(s);
+        return UntrustedText.printable(s);
     }
 }

@@ -192,7 +192,7 @@ public final class ImageMutator {
         if (at < 0) return bitFlips(b, r, what);
         int descsz = ByteBuffer.wrap(b, at + 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
         int desc = at + 12 + 8; // "Kiln\0" padded to 8
-        if (descsz <= 0 || desc + descsz > b.length) return bitFlips(b, r, what);
+        if (descsz <= 0 || descsz > b.length - desc) return bitFlips(b, r, what); // overflow-safe: an earlier round may have made descsz huge
         byte[] text;
         switch (r.nextInt(4)) {
             case 0 -> { // a random line added

@@ -33,6 +33,26 @@ class ImageFuzzerTest {
     }
 
     @Test
+    void theMutatorSurvivesANoteSizeNearTwoToThe31() throws Exception {
+        // Seen in a 100,000-mutant run: a descsz of 0x7ffffffe set by one round overflowed the
+        // manifest round's bounds check (desc + descsz), and the mutator itself threw.
+        byte[] image = java.nio.file.Files.readAllBytes(Prerequisites.guest("manifest"));
+        int owner = indexOf(image, new byte[] {'K', 'i', 'l', 'n', 0});
+        assertTrue(owner >= 12, "the manifest guest has a Kiln note");
+        java.nio.ByteBuffer.wrap(image).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(owner - 8, 0x7fff_fffe);
+        for (long i = 0; i < 2000; i++) ImageMutator.mutate(image.clone(), new java.util.SplittableRandom(i));
+    }
+
+    private static int indexOf(byte[] b, byte[] what) {
+        outer:
+        for (int i = 12; i + what.length <= b.length; i++) {
+            for (int k = 0; k < what.length; k++) if (b[i + k] != what[k]) continue outer;
+            if (b[i - 12] == what.length) return i;
+        }
+        return -1;
+    }
+
+    @Test
     void oneClearLineMeansPrintableAndShort() {
         assertTrue(ImageFuzzer.isClear("program header 2: file size exceeds memory size"));
         assertFalse(ImageFuzzer.isClear("manifest line 1: bad key \"\u001b[31m\""));

@@ -167,7 +167,7 @@ public final class GuestImage {
         Symbol s = symbols[found];
         long offset = address - s.address();
         if (s.size() > 0 && Long.compareUnsigned(offset, s.size()) >= 0) return Optional.empty();
-        return Optional.of(new SymbolRef(s.name(), offset));
+        return Optional.of(new SymbolRef(UntrustedText.printable(s.name()), offset)); // a crash report's line
     }
 
     /** The whole file, for copying segments into guest memory (read-only). */

@@ -42,7 +42,7 @@ public record ImageInfo(long fileSize, Manifest manifest, long text, long rodata
             if (s.allocated()) {
                 // Each within the 4 GiB guest, so that 65535 of them cannot overflow the sums.
                 if (Long.compareUnsigned(s.size(), GuestImage.LOAD_LIMIT) > 0) {
-                    throw new ImageException("section " + s.name() + " claims 0x" + Long.toHexString(s.size())
+                    throw new ImageException(s.label() + " claims 0x" + Long.toHexString(s.size())
                             + " bytes, more than the 4 GiB guest memory");
                 }
                 if (s.type() == ElfFile.SHT_NOBITS) bss += s.size();

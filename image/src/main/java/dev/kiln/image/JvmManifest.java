@@ -132,18 +132,18 @@ public record JvmManifest(String name, String mainClass, int memoryMb, List<Stri
         if (value == null) return key + " is missing";
         return switch (key) {
             case "kiln_format" -> FORMAT.equals(value) ? null
-                    : "kiln_format " + ManifestText.quote(value) + " is not one this Kiln reads (" + FORMAT + ")";
+                    : "kiln_format " + UntrustedText.quote(value) + " is not one this Kiln reads (" + FORMAT + ")";
             case "name" -> NAME.matcher(value).matches() ? null
-                    : "bad image name " + ManifestText.quote(value) + ": use lowercase letters, digits and '-' (a host name, at most 63)";
-            case "main" -> CLASS_NAME.matcher(value).matches() ? null : "bad main class name " + ManifestText.quote(value);
-            case "memory_mb" -> !value.matches("[0-9]{1,6}") ? "memory_mb must be a whole number, got " + ManifestText.quote(value)
+                    : "bad image name " + UntrustedText.quote(value) + ": use lowercase letters, digits and '-' (a host name, at most 63)";
+            case "main" -> CLASS_NAME.matcher(value).matches() ? null : "bad main class name " + UntrustedText.quote(value);
+            case "memory_mb" -> !value.matches("[0-9]{1,6}") ? "memory_mb must be a whole number, got " + UntrustedText.quote(value)
                     : memoryProblem(Integer.parseInt(value));
             case "env" -> envProblem(value);
             case "modules" -> value.isEmpty() ? null : modulesProblem(value);
             case "app_jar" -> value.startsWith("/app/") && value.length() > 5 && !value.contains("/../") ? null
-                    : "app_jar must be a path under /app/, got " + ManifestText.quote(value);
+                    : "app_jar must be a path under /app/, got " + UntrustedText.quote(value);
             case "initramfs_encoding" -> INITRAMFS_ENCODING.equals(value) ? null
-                    : "unsupported initramfs_encoding " + ManifestText.quote(value) + " (only " + INITRAMFS_ENCODING + ")";
+                    : "unsupported initramfs_encoding " + UntrustedText.quote(value) + " (only " + INITRAMFS_ENCODING + ")";
             default -> null;
         };
     }
@@ -156,7 +156,7 @@ public record JvmManifest(String name, String mainClass, int memoryMb, List<Stri
     private static String envProblem(String entry) {
         int eq = entry.indexOf('=');
         if (eq <= 0 || !ENV_NAME.matcher(entry.substring(0, eq)).matches()) {
-            return "env must be NAME=VALUE with NAME of letters, digits and '_', got " + ManifestText.quote(entry);
+            return "env must be NAME=VALUE with NAME of letters, digits and '_', got " + UntrustedText.quote(entry);
         }
         if (entry.indexOf('"') >= 0 || entry.indexOf('\n') >= 0 || entry.indexOf('\r') >= 0) {
             return "environment variable " + entry.substring(0, eq)
@@ -167,7 +167,7 @@ public record JvmManifest(String name, String mainClass, int memoryMb, List<Stri
 
     private static String modulesProblem(String list) {
         for (String m : list.split(",", -1)) {
-            if (!MODULE.matcher(m).matches()) return "bad module name " + ManifestText.quote(m) + " in modules";
+            if (!MODULE.matcher(m).matches()) return "bad module name " + UntrustedText.quote(m) + " in modules";
         }
         return null;
     }

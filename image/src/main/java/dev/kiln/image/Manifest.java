@@ -113,7 +113,7 @@ public record Manifest(String name, int memoryMb, List<String> args, List<String
     private static int parseMemory(ManifestText.Entry e) {
         String v = e.value();
         if (!v.matches("[0-9]{1,5}")) {
-            throw ManifestText.error(e, "memory_mb must be a whole number, got " + ManifestText.quote(v));
+            throw ManifestText.error(e, "memory_mb must be a whole number, got " + UntrustedText.quote(v));
         }
         refuse(e, memoryProblem(Integer.parseInt(v)));
         return Integer.parseInt(v);
@@ -128,7 +128,7 @@ public record Manifest(String name, int memoryMb, List<String> args, List<String
     }
 
     private static String envProblem(String entry) {
-        return entry.indexOf('=') <= 0 ? "env must be KEY=VALUE, got " + ManifestText.quote(entry) : null;
+        return entry.indexOf('=') <= 0 ? "env must be KEY=VALUE, got " + UntrustedText.quote(entry) : null;
     }
 
     // ---- writing ----

@@ -89,9 +89,9 @@ public final class ManifestText {
             if (line.indexOf('\0') >= 0) throw error(number, "contains a NUL byte");
             if (line.isBlank() || line.startsWith("#")) continue;
             int eq = line.indexOf('=');
-            if (eq < 0) throw error(number, "expected KEY=VALUE, got " + quote(line));
+            if (eq < 0) throw error(number, "expected KEY=VALUE, got " + UntrustedText.quote(line));
             String key = line.substring(0, eq);
-            if (!isKey(key)) throw error(number, "bad key " + quote(key));
+            if (!isKey(key)) throw error(number, "bad key " + UntrustedText.quote(key));
             entries.add(new Entry(number, key, unescape(line.substring(eq + 1), number, key)));
         }
         return new ManifestText(entries);
@@ -170,7 +170,7 @@ public final class ManifestText {
         public Writer addLines(List<String> lines) {
             for (String line : lines) {
                 List<Entry> e = parse(line).entries();
-                if (e.size() != 1 || line.indexOf('\n') >= 0) throw new IllegalArgumentException("not one manifest line: " + quote(line));
+                if (e.size() != 1 || line.indexOf('\n') >= 0) throw new IllegalArgumentException("not one manifest line: " + UntrustedText.quote(line));
                 text.append(line).append('\n');
             }
             return this;
@@ -200,10 +200,10 @@ public final class ManifestText {
         try {
             e = parse(line).entries();
         } catch (ImageException bad) {
-            return "unknown manifest line " + quote(line) + ": " + bad.getMessage();
+            return "unknown manifest line " + UntrustedText.quote(line) + ": " + bad.getMessage();
         }
         if (e.size() != 1 || line.indexOf('\n') >= 0 || known.contains(e.getFirst().key())) {
-            return "not one line with an unknown key: " + quote(line);
+            return "not one line with an unknown key: " + UntrustedText.quote(line);
         }
         return null;
     }
@@ -228,31 +228,5 @@ public final class ManifestText {
                 i++;
             }
         }
-    }
-
-    /**
-     * {@code s} for an error message: quoted, at most 60 characters, {@link #printable}, so that
-     * hostile text cannot break the one line a user reads.
-     */
-    public static String quote(String s) {
-        return "\"" + printable(s.length() > 60 ? s.substring(0, 60) : s) + (s.length() > 60 ? "...\"" : "\"");
-    }
-
-    /** {@code s} with control and format characters (line breaks, escape sequences, bidi overrides) as \\uXXXX. */
-    public static String printable(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            int type = Character.getType(c);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                b.append(c).append(s.charAt(++i)); // a pair: one character beyond U+FFFF
-            } else if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE) {
-                b.append(String.format("\\u%04x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

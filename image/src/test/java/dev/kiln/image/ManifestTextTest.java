@@ -64,9 +64,9 @@ class ManifestTextTest {
 
     @Test
     void quotesHostileTextOnOneLine() {
-        assertEquals("\"a\\u000ab\\u001b\\u202e\"", ManifestText.quote("a\nb\u001b\u202e"));
-        assertEquals("\"😀 ü\"", ManifestText.quote("😀 ü"));
-        assertEquals(65, ManifestText.quote("x".repeat(100)).length());
+        assertEquals("\"a\\u000ab\\u001b\\u202e\"", UntrustedText.quote("a\nb\u001b\u202e"));
+        assertEquals("\"😀 ü\"", UntrustedText.quote("😀 ü"));
+        assertEquals(65, UntrustedText.quote("x".repeat(100)).length());
         assertEquals("k=a\\nb", ManifestText.line("k", "a\nb"));
         assertEquals("k=a ", ManifestText.line("k", "a "));
         assertEquals(List.of(new ManifestText.Entry(1, "k", "é")),

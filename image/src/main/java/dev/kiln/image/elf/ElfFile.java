@@ -1,6 +1,7 @@
 package dev.kiln.image.elf;
 
 import dev.kiln.image.ImageException;
+import dev.kiln.image.UntrustedText;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One ELF64 little-endian file, read from its bytes: the file header, the program headers, the
@@ -62,7 +64,19 @@ public final class ElfFile {
         public boolean allocated() {
             return (flags & SHF_ALLOC) != 0;
         }
+
+        /**
+         * The section as a message names it: "section .symtab" when its name is plain, else its
+         * index and the name quoted with hostile characters escaped, for the name comes from the
+         * file, which may make it a line break or an escape sequence.
+         */
+        public String label() {
+            if (name.isEmpty()) return "section " + index;
+            return PLAIN_NAME.matcher(name).matches() ? "section " + name : "section " + index + " " + UntrustedText.quote(name);
+        }
     }
+
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9._$-]{1,60}");
 
     /** A note: its owner name (without the terminating NUL), its type and where its descriptor lies in the file. */
     public record Note(String owner, long type, long descOffset, long descSize) {}
@@ -164,7 +178,7 @@ public final class ElfFile {
     /** The bytes of a section: its contents in the file, or none for SHT_NOBITS. */
     public byte[] contents(Section s) {
         if (s.type() == SHT_NOBITS) return new byte[0];
-        return bytes(s.offset(), s.size(), "section " + describe(s));
+        return bytes(s.offset(), s.size(), s.label());
     }
 
     /**
@@ -193,7 +207,7 @@ public final class ElfFile {
 
     /** The entries of a symbol table section (SHT_SYMTAB), names from the string table it links to. */
     public List<Symbol> symbols(Section symtab) {
-        String what = describe(symtab);
+        String what = symtab.label();
         if (symtab.entsize() != SYM_SIZE) {
             throw new ImageException(what + " has entry size " + symtab.entsize() + ", expected " + SYM_SIZE);
         }
@@ -248,7 +262,7 @@ public final class ElfFile {
     /** The NUL-terminated string at {@code offset} into the string table {@code strtab}. */
     public String string(Section strtab, long offset) {
         requireStringTable(strtab);
-        return string(strtab.offset(), strtab.size(), offset, describe(strtab));
+        return string(strtab.offset(), strtab.size(), offset, strtab.label());
     }
 
     /**
@@ -280,12 +294,8 @@ public final class ElfFile {
     }
 
     private void requireStringTable(Section s) {
-        if (s.type() == SHT_NOBITS) throw new ImageException(describe(s) + " is used as a string table but has no bytes in the file");
-        requireInFile(s.offset(), s.size(), describe(s));
-    }
-
-    private static String describe(Section s) {
-        return s.name().isEmpty() ? "section " + s.index() : s.name();
+        if (s.type() == SHT_NOBITS) throw new ImageException(s.label() + " is used as a string table but has no bytes in the file");
+        requireInFile(s.offset(), s.size(), s.label());
     }
 
     // ---- the tables ----

@@ -95,6 +95,24 @@ class ElfFileTest {
         assertTrue(refused(d).contains("outside the section name table"), refused(d));
     }
 
+    @Test
+    void aHostileSectionNameCannotBreakTheMessageLine() throws Exception {
+        byte[] b = hello();
+        ElfFile elf = ElfFile.parse(b);
+        ElfFile.Section symtab = elf.section(".symtab").orElseThrow();
+        ElfFile.Section names = elf.sections().get(elf.header().shstrndx());
+        int nameAt = (int) (names.offset() + le(b).getInt((int) (elf.header().shoff() + 64L * symtab.index())));
+        byte[] hostile = {'.', '\n', 0x1b, '[', '2', 'J', 'x'}; // as long as ".symtab": a line break, a terminal escape
+        System.arraycopy(hostile, 0, b, nameAt, hostile.length);
+        le(b).putInt((int) (elf.header().shoff() + 64L * symtab.index()) + 40, 0); // sh_link: no string table
+        ElfFile hostileElf = ElfFile.parse(b);
+        ElfFile.Section renamed = hostileElf.sections().get(symtab.index());
+        String m = assertThrows(ImageException.class, () -> hostileElf.symbols(renamed)).getMessage();
+        assertTrue(m.startsWith("section " + symtab.index() + " \".\\u000a\\u001b[2Jx\""), m);
+        assertFalse(m.chars().anyMatch(Character::isISOControl), m);
+        assertEquals("section .symtab", symtab.label());
+    }
+
     private static void symbolsOf(byte[] b) {
         ElfFile e = ElfFile.parse(b);
         e.symbols(e.section(".symtab").orElseThrow());
