@@ -33,7 +33,7 @@ public record StaticIp(int address, int prefixLen, int gateway) {
     /** Parses A.B.C.D/PREFIX[,GATEWAY]; IllegalArgumentException names what is wrong. */
     public static StaticIp parse(String s) {
         Matcher m = SYNTAX.matcher(s.strip());
-        if (!m.matches()) throw new IllegalArgumentException("'" + s + "' is not A.B.C.D/PREFIX[,GATEWAY]");
+        if (!m.matches()) throw new IllegalArgumentException(UntrustedText.quote(s) + " is not A.B.C.D/PREFIX[,GATEWAY]");
         return new StaticIp(address(m.group(1)), Integer.parseInt(m.group(2)),
                 m.group(3) == null ? 0 : address(m.group(3)));
     }
@@ -41,11 +41,11 @@ public record StaticIp(int address, int prefixLen, int gateway) {
     /** Dotted quad to an int; IllegalArgumentException if it is not one. */
     public static int address(String s) {
         String[] parts = s.split("\\.", -1);
-        if (parts.length != 4) throw new IllegalArgumentException("'" + s + "' is not an IPv4 address");
+        if (parts.length != 4) throw new IllegalArgumentException(UntrustedText.quote(s) + " is not an IPv4 address");
         int v = 0;
         for (String p : parts) {
             if (!p.matches("[0-9]{1,3}") || Integer.parseInt(p) > 255) {
-                throw new IllegalArgumentException("'" + s + "' is not an IPv4 address");
+                throw new IllegalArgumentException(UntrustedText.quote(s) + " is not an IPv4 address");
             }
             v = (v << 8) | Integer.parseInt(p);
         }

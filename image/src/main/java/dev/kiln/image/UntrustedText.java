@@ -8,12 +8,23 @@ package dev.kiln.image;
 public final class UntrustedText {
     private UntrustedText() {}
 
+    /** How many characters a quoted text may show, escapes included. */
+    static final int MAX_QUOTED = 60;
+
     /**
-     * {@code s} for an error message: quoted, at most 60 characters, {@link #printable}, so that
-     * hostile text cannot break the one line a user reads.
+     * {@code s} for an error message: quoted and {@link #printable}, cut to {@value #MAX_QUOTED}
+     * characters of what is shown (an escape counts as its six), so that hostile text can
+     * neither break the one line a user reads nor make it long: a name of sixty control
+     * characters would otherwise show as 360.
      */
     public static String quote(String s) {
-        return "\"" + printable(s.length() > 60 ? s.substring(0, 60) : s) + (s.length() > 60 ? "...\"" : "\"");
+        String shown = printable(s);
+        if (shown.length() <= MAX_QUOTED) return "\"" + shown + "\"";
+        int end = MAX_QUOTED;
+        int escape = shown.lastIndexOf("\\u", end - 1);
+        if (escape >= 0 && escape + 6 > end) end = escape; // not half an escape
+        if (Character.isHighSurrogate(shown.charAt(end - 1))) end--; // not half a character
+        return "\"" + shown.substring(0, end) + "...\"";
     }
 
     /** {@code s} with control and format characters (line breaks, escape sequences, bidi overrides) as \\uXXXX. */

@@ -67,6 +67,10 @@ class ManifestTextTest {
         assertEquals("\"a\\u000ab\\u001b\\u202e\"", UntrustedText.quote("a\nb\u001b\u202e"));
         assertEquals("\"😀 ü\"", UntrustedText.quote("😀 ü"));
         assertEquals(65, UntrustedText.quote("x".repeat(100)).length());
+        // What is shown is bounded, escapes included, and an escape is never cut in half.
+        String controls = UntrustedText.quote("\u0001".repeat(100));
+        assertEquals("\"" + "\\u0001".repeat(10) + "...\"", controls);
+        assertEquals("\"" + "x".repeat(57) + "...\"", UntrustedText.quote("x".repeat(57) + "\u0001".repeat(5)));
         assertEquals("k=a\\nb", ManifestText.line("k", "a\nb"));
         assertEquals("k=a ", ManifestText.line("k", "a "));
         assertEquals(List.of(new ManifestText.Entry(1, "k", "é")),
