@@ -111,7 +111,7 @@ public final class ManifestText {
                 case '\\' -> b.append('\\');
                 case 'n' -> b.append('\n');
                 case 'r' -> b.append('\r');
-                default -> throw error(line, "unknown escape \\" + v.charAt(i) + " in the value of " + key
+                default -> throw error(line, "unknown escape " + UntrustedText.quote("\\" + v.charAt(i)) + " in the value of " + key
                         + " (only \\\\, \\n and \\r)");
             }
         }

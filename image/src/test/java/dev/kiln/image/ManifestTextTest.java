@@ -27,7 +27,7 @@ class ManifestTextTest {
             String m = assertThrows(ImageException.class, () -> ManifestText.parse(text), text).getMessage();
             assertTrue(m.matches("manifest line [0-9]+: [^\\n\\r\u001b\u202e]+"), m);
         }
-        assertEquals("manifest line 2: unknown escape \\q in the value of b (only \\\\, \\n and \\r)",
+        assertEquals("manifest line 2: unknown escape \"\\q\" in the value of b (only \\\\, \\n and \\r)",
                 assertThrows(ImageException.class, () -> ManifestText.parse("a=1\nb=\\q")).getMessage());
     }
 
