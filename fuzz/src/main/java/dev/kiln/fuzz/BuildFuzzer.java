@@ -103,8 +103,10 @@ public final class BuildFuzzer {
             return "stack trace on stderr (exit " + exit + "):\n" + stderr;
         }
         if (exit != 125) return "exit status " + exit + ", not 125:\n" + stderr;
-        List<String> errors = lines.stream().filter(l -> !l.startsWith("kiln: ") || l.startsWith("kiln: error:")
-                || l.contains("looks like a bug")).toList();
+        // Lines indented by four spaces are an error's context (a compiler's problem list), not errors.
+        List<String> errors = lines.stream().filter(l -> !l.startsWith("    "))
+                .filter(l -> !l.startsWith("kiln: ") || l.startsWith("kiln: error:") || l.contains("looks like a bug"))
+                .toList();
         if (errors.size() != 1 || !errors.getFirst().startsWith("kiln: error: ")) {
             return "not one error line:\n" + stderr;
         }

@@ -5,6 +5,7 @@ import dev.kiln.image.GuestImage;
 import dev.kiln.image.ImageException;
 import dev.kiln.image.ImageInfo;
 import dev.kiln.image.Manifest;
+import dev.kiln.image.UntrustedText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -331,16 +332,31 @@ public final class NativeImageBuilder {
                 StringBuilder report = new StringBuilder();
                 TeaVMProblemRenderer.describeProblems(tool.getDependencyInfo().getCallGraph(),
                         tool.getProblemProvider(), new CollectingLog(report, ProblemSeverity.ERROR));
-                throw new NativeBuildException(app.mainClass() + " cannot be compiled to a native image ("
-                        + severe.size() + " problem" + (severe.size() == 1 ? "" : "s")
-                        + "; reflection, dynamic class loading, JNI and JDK classes missing from TeaVM's"
-                        + " class library are not supported):\n" + report.toString().stripTrailing());
+                throw new NativeBuildException(problemReport(app.mainClass(), severe.size(), report.toString()));
             }
             if (tool.wasCancelled() || !Files.isRegularFile(out.resolve("all.c"))) {
                 throw new NativeBuildException("TeaVM produced no C output" + (log.isEmpty() ? "" : ":\n" + log));
             }
             return compiledClasses(out.resolve("classes"));
         }
+    }
+
+    /**
+     * TeaVM's problems as a compiler reports them: one line that says what is wrong with the
+     * first problem and how many there are, then every problem with its call chain, indented,
+     * so the error line alone is a complete answer and the details read as its context. The
+     * names in it come from the input's class files, so control characters are escaped.
+     */
+    static String problemReport(String mainClass, int problems, String rendered) {
+        List<String> lines = rendered.stripTrailing().lines().filter(l -> !l.isBlank())
+                .map(l -> UntrustedText.printable(l.stripTrailing())).toList();
+        String first = lines.isEmpty() ? "(TeaVM gave no description)" : lines.getFirst().strip();
+        StringBuilder b = new StringBuilder(mainClass).append(" cannot be compiled to a native image: ").append(first)
+                .append(" (").append(problems).append(problems == 1 ? " problem" : " problems")
+                .append("; reflection, dynamic class loading, JNI and JDK classes missing from TeaVM's class library")
+                .append(" are not supported)");
+        for (String l : lines) b.append("\n    ").append(l);
+        return b.toString();
     }
 
     /** Java classes TeaVM emitted C for: one file per class under classes/, '$' written as "@d". */
