@@ -119,8 +119,13 @@ public final class ManifestText {
     }
 
     /** True if {@code key} is a manifest key: {@code [A-Za-z_][A-Za-z0-9_.-]*}. */
+    /** The longest key the grammar allows. */
+    public static final int MAX_KEY_LENGTH = 64;
+
     public static boolean isKey(String key) {
-        if (key.isEmpty()) return false;
+        // Bounded, so that every message naming a key stays one short line (Jazzer found a
+        // 300-character key making a refusal too long to read); no key Kiln knows is near it.
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) return false;
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
             boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
@@ -144,7 +149,7 @@ public final class ManifestText {
 
         /** Adds one line; IllegalArgumentException for a bad key or a value holding a NUL. */
         public Writer add(String key, String value) {
-            if (!isKey(key)) throw new IllegalArgumentException("bad manifest key \"" + key + "\"");
+            if (!isKey(key)) throw new IllegalArgumentException("bad manifest key " + UntrustedText.quote(key));
             checkValue(key, value);
             text.append(key).append('=');
             for (int i = 0; i < value.length(); i++) {

@@ -63,6 +63,14 @@ class ManifestTextTest {
     }
 
     @Test
+    void keysAreBoundedSoMessagesNamingThemStayShort() {
+        assertTrue(ManifestText.isKey("k".repeat(ManifestText.MAX_KEY_LENGTH)));
+        assertFalse(ManifestText.isKey("k".repeat(ManifestText.MAX_KEY_LENGTH + 1)));
+        String m = assertThrows(ImageException.class, () -> ManifestText.parse("k".repeat(300) + "=\\E")).getMessage();
+        assertTrue(m.startsWith("manifest line 1: bad key \"kkk") && m.length() < 120, m);
+    }
+
+    @Test
     void quotesHostileTextOnOneLine() {
         assertEquals("\"a\\u000ab\\u001b\\u202e\"", UntrustedText.quote("a\nb\u001b\u202e"));
         assertEquals("\"😀 ü\"", UntrustedText.quote("😀 ü"));
