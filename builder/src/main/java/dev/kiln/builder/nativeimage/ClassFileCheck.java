@@ -1,5 +1,6 @@
 package dev.kiln.builder.nativeimage;
 
+import dev.kiln.image.UntrustedText;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -33,6 +34,11 @@ final class ClassFileCheck {
         String method = null;
         try {
             new ClassReader(bytes).accept(node, 0);
+            if (!name.equals(node.name + ".class")) {
+                // the JVM refuses such a file too (NoClassDefFoundError: wrong name); TeaVM finds classes by path
+                throw new NativeBuildException(name + " holds class " + UntrustedText.quote(node.name)
+                        + ": a class file's path must match its class name");
+            }
             for (MethodNode m : node.methods) {
                 method = m.name + m.desc;
                 if (m.instructions.size() > 0) new Analyzer<>(new BasicVerifier()).analyze(node.name, m);

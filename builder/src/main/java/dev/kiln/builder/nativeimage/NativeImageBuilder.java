@@ -102,6 +102,7 @@ public final class NativeImageBuilder {
         if (Files.isRegularFile(image)) {
             return new Result(image, true, key);
         }
+        ClassHierarchyCheck.check(app.classes(), NativeImageBuilder.class.getClassLoader());
         UnsupportedCallCheck.check(app.classes());
         Path work = Files.createTempDirectory("kiln-build-");
         try {
@@ -529,11 +530,31 @@ public final class NativeImageBuilder {
         }
         String text = new String(output, StandardCharsets.UTF_8);
         if (p.exitValue() != 0) {
-            String tail = text.length() > 6000 ? "...\n" + text.substring(text.length() - 6000) : text;
-            throw new NativeBuildException(what + " failed (exit " + p.exitValue() + "): " + String.join(" ", cmd)
-                    + "\n" + tail);
+            throw new NativeBuildException(failureReport(what, p.exitValue(), cmd, text));
         }
         return text;
+    }
+
+    /** How much of a failed tool's output the report keeps: its end, where the cause is. */
+    static final int MAX_TOOL_OUTPUT = 6000;
+
+    /**
+     * A failed tool reported as a compiler reports: one complete line, the tool's first error
+     * line after "failed (exit N)", then the command and the tool's output indented beneath as
+     * context. The output can quote names from the input's class files, so it is escaped.
+     */
+    static String failureReport(String what, int exit, List<String> cmd, String output) {
+        String tail = output.length() > MAX_TOOL_OUTPUT
+                ? "...\n" + output.substring(output.length() - MAX_TOOL_OUTPUT) : output;
+        List<String> lines = tail.lines().filter(l -> !l.isBlank())
+                .map(l -> UntrustedText.printable(l.stripTrailing())).toList();
+        String cause = lines.stream().filter(l -> l.contains("error:")).findFirst()
+                .orElse(lines.isEmpty() ? "(no output)" : lines.getLast()).strip();
+        if (cause.length() > 200) cause = cause.substring(0, 200) + "...";
+        StringBuilder b = new StringBuilder(what).append(" failed (exit ").append(exit).append("): ").append(cause);
+        b.append("\n    command: ").append(UntrustedText.printable(String.join(" ", cmd)));
+        for (String l : lines) b.append("\n    ").append(l);
+        return b.toString();
     }
 
     /** Fails if the image's code contains syscall, sysenter or int $0x80, naming the function. */
