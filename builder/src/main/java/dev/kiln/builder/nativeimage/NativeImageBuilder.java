@@ -326,7 +326,8 @@ public final class NativeImageBuilder {
             try {
                 tool.generate();
             } catch (Exception | AssertionError e) { // TeaVM asserts on input it cannot handle
-                throw new NativeBuildException("TeaVM failed: " + e + (log.isEmpty() ? "" : "\n" + log), e);
+                throw new NativeBuildException(indentedBeneath("TeaVM failed: " + e,
+                        log.toString()), e);
             }
             List<Problem> severe = tool.getProblemProvider().getSevereProblems();
             if (!severe.isEmpty()) {
@@ -336,7 +337,7 @@ public final class NativeImageBuilder {
                 throw new NativeBuildException(problemReport(app.mainClass(), severe.size(), report.toString()));
             }
             if (tool.wasCancelled() || !Files.isRegularFile(out.resolve("all.c"))) {
-                throw new NativeBuildException("TeaVM produced no C output" + (log.isEmpty() ? "" : ":\n" + log));
+                throw new NativeBuildException(indentedBeneath("TeaVM produced no C output", log.toString()));
             }
             return compiledClasses(out.resolve("classes"));
         }
@@ -356,7 +357,14 @@ public final class NativeImageBuilder {
                 .append(" (").append(problems).append(problems == 1 ? " problem" : " problems")
                 .append("; reflection, dynamic class loading, JNI and JDK classes missing from TeaVM's class library")
                 .append(" are not supported)");
-        for (String l : lines) b.append("\n    ").append(l);
+        return indentedBeneath(b.toString(), rendered);
+    }
+
+    /** {@code line}, then {@code context}'s lines indented beneath it, escaped: the form of every multi-line build error. */
+    static String indentedBeneath(String line, String context) {
+        StringBuilder b = new StringBuilder(UntrustedText.printable(line));
+        context.lines().filter(l -> !l.isBlank())
+                .forEach(l -> b.append("\n    ").append(UntrustedText.printable(l.stripTrailing())));
         return b.toString();
     }
 
@@ -551,10 +559,8 @@ public final class NativeImageBuilder {
         String cause = lines.stream().filter(l -> l.contains("error:")).findFirst()
                 .orElse(lines.isEmpty() ? "(no output)" : lines.getLast()).strip();
         if (cause.length() > 200) cause = cause.substring(0, 200) + "...";
-        StringBuilder b = new StringBuilder(what).append(" failed (exit ").append(exit).append("): ").append(cause);
-        b.append("\n    command: ").append(UntrustedText.printable(String.join(" ", cmd)));
-        for (String l : lines) b.append("\n    ").append(l);
-        return b.toString();
+        return indentedBeneath(what + " failed (exit " + exit + "): " + cause,
+                "command: " + String.join(" ", cmd) + "\n" + tail);
     }
 
     /** Fails if the image's code contains syscall, sysenter or int $0x80, naming the function. */

@@ -82,6 +82,23 @@ class ClassHierarchyCheckTest {
     }
 
     @Test
+    void aMalformedDescriptorInAnInstructionIsRefusedBeforeTeaVM() {
+        // the build fuzz: a bit flip made a call's descriptor "(I)V" into "h)V", and TeaVM threw
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V11, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "Main", null, "java/lang/Object", null);
+        var mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "main", "([Ljava/lang/String;)V", null, null);
+        mv.visitCode();
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "Main", "run", "h)V", false);
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        var e = assertThrows(NativeBuildException.class, () -> ClassFileCheck.check("Main.class", cw.toByteArray()));
+        assertEquals("Main.class is not a valid class file (IllegalArgumentException: Invalid descriptor: h)V)",
+                e.getMessage());
+    }
+
+    @Test
     void aClassFileWhosePathIsNotItsNameIsRefused() {
         var e = assertThrows(NativeBuildException.class,
                 () -> ClassFileCheck.check("Main.class", cls("Other", "java/lang/Object")));

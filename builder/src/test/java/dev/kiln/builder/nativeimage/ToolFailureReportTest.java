@@ -35,4 +35,12 @@ class ToolFailureReportTest {
         assertEquals("linking the image failed (exit 1): (no output)", NativeImageBuilder.failureReport(
                 "linking the image", 1, List.of("gcc"), "").lines().findFirst().get());
     }
+
+    @Test
+    void aTeaVMExceptionIsOneLineWithItsLogBeneath() {
+        String report = NativeImageBuilder.indentedBeneath("TeaVM failed: java.lang.IllegalArgumentException: x\u001b",
+                "Running TeaVM\n\nsome \u202e detail\n");
+        assertEquals("TeaVM failed: java.lang.IllegalArgumentException: x\\u001b\n    Running TeaVM\n"
+                + "    some \\u202e detail", report);
+    }
 }
