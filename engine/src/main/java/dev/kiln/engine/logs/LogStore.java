@@ -448,9 +448,11 @@ public final class LogStore {
         if (!ring.isEmpty()) nextSeq = ring.getLast().seq() + 1;
         Path cur = file(0);
         if (Files.exists(cur) && Files.size(cur) > 0) {
-            openCurrent();
             ByteBuffer last = ByteBuffer.allocate(1);
-            current.read(last, currentSize - 1);
+            try (FileChannel ch = FileChannel.open(cur, StandardOpenOption.READ)) {
+                ch.read(last, ch.size() - 1);
+            }
+            openCurrent();
             if (last.get(0) != '\n') { // the previous daemon died mid-line: start the next entry on a line of its own
                 currentSize += current.write(ByteBuffer.wrap(new byte[] {'\n'}));
             }
