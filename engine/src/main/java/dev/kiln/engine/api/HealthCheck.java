@@ -21,9 +21,6 @@ public record HealthCheck(String test, Long intervalMs, Long timeoutMs, Integer 
     public static final int DEFAULT_RETRIES = 3;
     static final long MIN_INTERVAL_MS = 10, MAX_MS = 24L * 3600 * 1000;
 
-    /** What a probe does, parsed from {@link #test}. */
-    public record Probe(boolean http, int port, String path) {}
-
     public HealthCheck {
         if (test == null) throw new IllegalArgumentException("a health check needs a test: tcp:PORT or http:PORT/PATH");
         parse(test);
@@ -46,12 +43,28 @@ public record HealthCheck(String test, Long intervalMs, Long timeoutMs, Integer 
         return new HealthCheck(test, null, null, null, null);
     }
 
+    /** True for http:PORT/PATH, false for tcp:PORT. */
     @JsonIgnore
-    public Probe probe() {
+    public boolean http() {
+        return test.startsWith("http:");
+    }
+
+    /** The guest's port the probe connects to. */
+    @JsonIgnore
+    public int port() {
         return parse(test);
     }
 
-    private static Probe parse(String test) {
+    /** The path an HTTP probe gets, null for tcp. */
+    @JsonIgnore
+    public String path() {
+        if (!http()) return null;
+        int slash = test.indexOf('/', 5);
+        return slash < 0 ? "/" : test.substring(slash);
+    }
+
+    /** Checks the test's syntax and returns its port. */
+    private static int parse(String test) {
         boolean http = test.startsWith("http:");
         if (!http && !test.startsWith("tcp:")) {
             throw new IllegalArgumentException("health test '" + test + "' is not tcp:PORT or http:PORT/PATH");
@@ -66,6 +79,6 @@ public record HealthCheck(String test, Long intervalMs, Long timeoutMs, Integer 
         if (path != null && (path.length() > 1024 || !path.matches("/[\\x21-\\x7e]*"))) {
             throw new IllegalArgumentException("health test '" + test + "': the path must be printable ASCII without spaces");
         }
-        return new Probe(http, Integer.parseInt(port), path);
+        return Integer.parseInt(port);
     }
 }

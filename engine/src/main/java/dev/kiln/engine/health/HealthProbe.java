@@ -26,22 +26,21 @@ final class HealthProbe {
 
     static HealthReport.Result run(HealthCheck check, GuestEndpoint endpoint) {
         Instant start = Instant.now();
-        HealthCheck.Probe probe = check.probe();
         long deadline = System.nanoTime() + check.timeoutMs() * 1_000_000L;
         String output;
         boolean ok;
         try (SocketChannel ch = endpoint.open()) {
             Socket s = ch.socket();
-            s.connect(endpoint.address(probe.port()), remainingMs(deadline));
-            if (!probe.http()) {
+            s.connect(endpoint.address(check.port()), remainingMs(deadline));
+            if (!check.http()) {
                 ok = true;
-                output = "connected to port " + probe.port();
+                output = "connected to port " + check.port();
             } else {
                 s.setSoTimeout(remainingMs(deadline));
-                String status = httpGet(s, probe, deadline);
+                String status = httpGet(s, check, deadline);
                 int code = statusCode(status);
                 ok = code > 0 && code < 400;
-                output = code > 0 ? "GET " + probe.path() + ": " + status : "GET " + probe.path() + ": not an HTTP answer: " + status;
+                output = code > 0 ? "GET " + check.path() + ": " + status : "GET " + check.path() + ": not an HTTP answer: " + status;
             }
         } catch (SocketTimeoutException e) {
             ok = false;
@@ -60,9 +59,9 @@ final class HealthProbe {
     }
 
     /** Sends a GET and returns the status line (without CRLF). */
-    private static String httpGet(Socket s, HealthCheck.Probe probe, long deadline) throws IOException {
+    private static String httpGet(Socket s, HealthCheck check, long deadline) throws IOException {
         OutputStream out = s.getOutputStream();
-        String request = "GET " + probe.path() + " HTTP/1.1\r\nHost: " + s.getInetAddress().getHostAddress() + ":" + probe.port()
+        String request = "GET " + check.path() + " HTTP/1.1\r\nHost: " + s.getInetAddress().getHostAddress() + ":" + check.port()
                 + "\r\nUser-Agent: kiln-health\r\nConnection: close\r\n\r\n";
         out.write(request.getBytes(StandardCharsets.US_ASCII));
         out.flush();
