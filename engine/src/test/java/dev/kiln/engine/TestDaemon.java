@@ -115,6 +115,16 @@ final class TestDaemon implements AutoCloseable {
         }
     }
 
+    /** Sends raw bytes on a new connection and reads the answer until the daemon closes it. */
+    String raw(byte[] request) throws IOException {
+        try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            ch.connect(java.net.UnixDomainSocketAddress.of(socket));
+            ch.write(java.nio.ByteBuffer.wrap(request));
+            byte[] answer = java.nio.channels.Channels.newInputStream(ch).readNBytes(64 * 1024);
+            return new String(answer, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
     @Override
     public void close() throws Exception {
         client.close();

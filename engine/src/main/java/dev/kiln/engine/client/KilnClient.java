@@ -35,6 +35,7 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Transport;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -160,8 +161,13 @@ public final class KilnClient implements AutoCloseable {
 
     // ---- plumbing ------------------------------------------------------------------------
 
+    /**
+     * A request on a connection of its own (Connection: close): connecting to a unix socket costs
+     * microseconds, and a connection that is never reused cannot race the daemon closing it as idle.
+     */
     private Request request(String method, String path) {
-        return http.newRequest("http://kiln" + path).method(method).transport(transport);
+        return http.newRequest("http://kiln" + path).method(method).transport(transport)
+                .headers(h -> h.put(HttpHeader.CONNECTION, "close"));
     }
 
     private BytesRequestContent jsonBody(Object value) {

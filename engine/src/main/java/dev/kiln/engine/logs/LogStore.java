@@ -276,6 +276,20 @@ public final class LogStore {
      * sink throws (a client that went away).
      */
     public void read(LogQuery q, LogSink sink, Follow follow) throws IOException {
+        if (!q.follow()) {
+            history(q, sink);
+            return;
+        }
+        followers.incrementAndGet(); // a follower from the start: sending it the history may already block
+        try {
+            follow(history(q, sink), sink, follow == null ? new Follow() : follow);
+        } finally {
+            followers.decrementAndGet();
+        }
+    }
+
+    /** Sends what the query asks for of what exists now; returns the sequence number that comes next. */
+    private long history(LogQuery q, LogSink sink) throws IOException {
         List<LogEntry> history;
         List<FileSlice> files = null;
         long next;
@@ -286,7 +300,7 @@ public final class LogStore {
         }
         if (history == null) history = readFiles(files, q.since(), q.tail(), 1, next);
         if (!history.isEmpty()) sink.write(history);
-        if (q.follow()) follow(next, sink, follow == null ? new Follow() : follow);
+        return next;
     }
 
     private boolean ringCovers(LogQuery q) {
@@ -308,7 +322,6 @@ public final class LogStore {
     }
 
     private void follow(long next, LogSink sink, Follow f) throws IOException {
-        followers.incrementAndGet();
         f.store = this;
         try {
             while (true) {
@@ -355,7 +368,6 @@ public final class LogStore {
             }
         } finally {
             f.store = null;
-            followers.decrementAndGet();
         }
     }
 

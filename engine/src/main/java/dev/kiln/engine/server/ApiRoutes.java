@@ -49,11 +49,22 @@ final class ApiRoutes {
     static void register(Router router, Engine engine, EventBus events, Supplier<DaemonInfo> info) {
         ApiRoutes r = new ApiRoutes(engine, events, info);
         router.add("GET", ApiPaths.INFO, ex -> ex.json(200, info.get()));
-        router.add("POST", ApiPaths.VMS, ex -> ex.json(201, engine.create(ex.body(CreateRequest.class))));
+        router.add("POST", ApiPaths.VMS, ex -> {
+            CreateRequest req = ex.body(CreateRequest.class);
+            try {
+                ex.json(201, engine.create(req));
+            } catch (IOException e) {
+                throw EngineException.internal("cannot store the VM: " + e.getMessage());
+            }
+        });
         router.add("GET", ApiPaths.VMS, ex -> ex.json(200, engine.list(ex.flag("all"))));
         router.add("GET", ApiPaths.VM, ex -> ex.json(200, engine.inspect(ex.path("ref"))));
         router.add("DELETE", ApiPaths.VM, ex -> {
-            engine.remove(ex.path("ref"), ex.flag("force"));
+            try {
+                engine.remove(ex.path("ref"), ex.flag("force"));
+            } catch (IOException e) {
+                throw EngineException.internal("cannot delete the VM's files: " + e.getMessage());
+            }
             ex.json(204, null);
         });
         router.add("POST", ApiPaths.VM_START, ex -> {

@@ -77,7 +77,12 @@ final class Exchange {
     }
 
     <T> T body(Class<T> type) throws IOException {
-        ByteBuffer b = Content.Source.asByteBuffer(request);
+        ByteBuffer b;
+        try {
+            b = Content.Source.asByteBuffer(request);
+        } catch (IOException e) {
+            throw EngineException.badRequest("the request body did not arrive whole: " + e.getMessage());
+        }
         if (!b.hasRemaining()) throw EngineException.badRequest("the request has no body; a JSON " + type.getSimpleName() + " is needed");
         byte[] bytes = new byte[b.remaining()];
         b.get(bytes);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.kiln.engine.EngineException;
 import dev.kiln.engine.api.ApiError;
-import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,10 +81,10 @@ final class Router extends Handler.Abstract {
             answerError(ex, callback, 400, "bad request: not valid JSON for this route: " + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {
             answerError(ex, callback, 400, "bad request: " + e.getMessage());
-        } catch (EOFException e) {
-            callback.failed(e); // the client went away mid-answer: nothing to tell it
+        } catch (IOException e) {
+            callback.failed(e); // the connection failed (the client went away mid-answer): nothing to tell anyone
         } catch (Throwable e) {
-            if (!(e instanceof IOException)) log.accept("internal error on " + method + " " + path + ": " + e);
+            log.accept("internal error on " + method + " " + path + ": " + e);
             answerError(ex, callback, 500, "internal error: " + e);
         }
         return true;
