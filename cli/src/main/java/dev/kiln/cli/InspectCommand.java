@@ -1,24 +1,45 @@
 package dev.kiln.cli;
 
 import dev.kiln.builder.nativeimage.ImageInfo;
+import dev.kiln.cli.engine.DaemonOptions;
+import dev.kiln.cli.engine.VmInspect;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** `kiln inspect IMAGE`: the manifest, section sizes and the Java classes compiled into a native image. */
+/**
+ * `kiln inspect IMAGE`: the manifest, section sizes and the Java classes compiled into a native
+ * image; `kiln inspect VM...`: what the daemon knows about VMs, as JSON. A path to an existing
+ * file is an image, anything else a VM (--type decides when both could be meant).
+ */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Print an image's manifest, the sizes of text/rodata/data/bss and the Java classes compiled in.")
+        description = {"Print an image's manifest, the sizes of text/rodata/data/bss and the Java classes compiled in;",
+                "or, for VM names or ids, the daemon's JSON about them (definition, state, exits, health)."})
 public final class InspectCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "IMAGE")
-    Path image;
+    @Parameters(arity = "1..*", paramLabel = "IMAGE|VM")
+    List<String> targets;
 
     @Option(names = "--no-classes", description = "print only the count of classes, not their names")
     boolean noClasses;
 
+    @Option(names = "--type", paramLabel = "image|vm", description = "image or vm, when a name could be either (default: an existing file is an image)")
+    String type;
+
+    @Mixin DaemonOptions daemon;
+
+    Path image;
+
     @Override
     public Integer call() throws Exception {
+        if (type != null && !type.equals("image") && !type.equals("vm")) throw new UserError("--type takes image or vm, not '" + type + "'");
+        boolean isImage = type != null ? type.equals("image") : java.nio.file.Files.exists(Path.of(targets.getFirst()));
+        if (!isImage) return VmInspect.print(daemon, targets);
+        if (targets.size() > 1) throw new UserError("kiln inspect reads one image at a time");
+        image = Path.of(targets.getFirst());
         if (java.nio.file.Files.isDirectory(image))
             throw new UserError(image + " is a directory, not an image: build it first (kiln build " + image + " -o IMAGE)");
         RunCommand.existingImage(image);

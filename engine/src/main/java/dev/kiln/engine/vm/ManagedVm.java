@@ -44,7 +44,6 @@ import java.util.concurrent.TimeoutException;
  * run's futures, never the vCPU thread on them.
  */
 public final class ManagedVm {
-    static final String SHUTDOWN_REASON = "stopped: the daemon shut down";
     final VmDefinition def;
     final LogStore logs;
     private final EngineContext ctx;
@@ -230,7 +229,7 @@ public final class ManagedVm {
             exit = description;
             if (run == r) run = null;
             Duration ran = Duration.between(r.startedAt, now);
-            logs.note(String.format("kiln: %s (exit code %d, after %.3f s)", description, code, ran.toNanos() / 1e9));
+            logs.note(String.format("kiln: the VM ended after %.3f s: %s (exit code %d)", ran.toNanos() / 1e9, description, code));
             if (crash != null) logs.note(crash);
             ctx.events.publish("die", id(), name(), Map.of("exitCode", String.valueOf(code), "exit", description));
             Duration delay = null;
@@ -346,7 +345,7 @@ public final class ManagedVm {
             if (r == null) return;
         }
         if (awaitEnd(r, grace) == null) {
-            r.kill(SHUTDOWN_REASON, true);
+            r.kill("killed when the daemon shut down (after its " + seconds(grace) + " grace period)", true);
             awaitEnd(r, null);
         }
     }
