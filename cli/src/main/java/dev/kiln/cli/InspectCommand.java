@@ -26,7 +26,8 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--no-classes", description = "print only the count of classes, not their names")
     boolean noClasses;
 
-    @Option(names = "--type", paramLabel = "image|vm", description = "image or vm, when a name could be either (default: an existing file is an image)")
+    @Option(names = "--type", paramLabel = "image|vm",
+            description = "image or vm, when a name could be either (default: a path with a '/' or an existing file is an image)")
     String type;
 
     @Mixin DaemonOptions daemon;
@@ -36,7 +37,8 @@ public final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (type != null && !type.equals("image") && !type.equals("vm")) throw new UserError("--type takes image or vm, not '" + type + "'");
-        boolean isImage = type != null ? type.equals("image") : java.nio.file.Files.exists(Path.of(targets.getFirst()));
+        String first = targets.getFirst();
+        boolean isImage = type != null ? type.equals("image") : first.contains("/") || java.nio.file.Files.exists(Path.of(first));
         if (!isImage) return VmInspect.print(daemon, targets);
         if (targets.size() > 1) throw new UserError("kiln inspect reads one image at a time");
         image = Path.of(targets.getFirst());

@@ -20,7 +20,7 @@ public final class VmInspect {
                 try {
                     found.add(client.inspect(ref));
                 } catch (ApiException e) {
-                    DaemonVerb.error(e.getMessage());
+                    DaemonVerb.error(e.getMessage() + (e.status() == 404 ? " (nor an image file of that name)" : ""));
                     status = DaemonVerb.FAILED;
                 }
             }
