@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * The VMs' files in the state directory:
  * <pre>
  *   vms/ID/config.json   the definition (written once, last at create: its presence makes the VM exist)
- *   vms/ID/state.json    status, runs, exits (rewritten atomically at every change)
+ *   vms/ID/state.json    status, runs, exits (rewritten atomically at every change; none yet: created)
  *   vms/ID/logs/         the console log files (see LogStore)
  * </pre>
  * A removal first renames vms/ID to vms/.removing-ID, so a daemon killed in the middle
@@ -41,10 +41,10 @@ public final class VmStore {
         return vms.resolve(id);
     }
 
+    /** Writes the definition; no state.json yet, which means created (each fsync costs milliseconds on some disks). */
     public void create(VmDefinition def) throws IOException {
         Path d = dir(def.id());
         Files.createDirectory(d);
-        AtomicFiles.write(d.resolve(STATE), json.writeValueAsBytes(VmState.created()));
         AtomicFiles.write(d.resolve(CONFIG), json.writeValueAsBytes(def));
         AtomicFiles.syncDirectory(vms);
     }

@@ -128,17 +128,22 @@ public final class ManagedVm {
         }
     }
 
-    /** With the lock held: the run begins (state written first), on a thread of its own. */
+    /**
+     * With the lock held: the run begins on a thread of its own, and its state is written before
+     * anyone is told (the event here, the answer to start after the guest runs). The thread sets
+     * the VM up while the state file is synced: the fsyncs cost milliseconds on some disks. The
+     * thread needs this lock only when the guest has ended, so its exit is written after this.
+     */
     private VmRun launch(boolean automatic) {
         VmRun r = new VmRun(automatic);
         run = r;
         status = VmStatus.RUNNING;
         startedAt = r.startedAt;
         logs.setLive(true);
+        Thread.ofPlatform().name("kiln-vcpu-" + name()).start(() -> runGuest(r));
         persist(status);
         ctx.events.publish("start", id(), name(), automatic && restartCount > 0
                 ? Map.of("restartCount", String.valueOf(restartCount)) : Map.of());
-        Thread.ofPlatform().name("kiln-vcpu-" + name()).start(() -> runGuest(r));
         return r;
     }
 
