@@ -54,7 +54,7 @@ public final class EnginePaths {
         return Path.of(path);
     }
 
-    /** Whether a socket path is the default one (kiln run -d starts a daemon only there, or where KILN_HOST points). */
+    /** The --host text of a socket: unix:///PATH. */
     public static String hostText(Path socket) {
         return "unix://" + socket;
     }

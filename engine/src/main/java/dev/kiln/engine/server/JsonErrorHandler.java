@@ -24,7 +24,7 @@ final class JsonErrorHandler extends ErrorHandler {
         String text = switch (code) {
             case 413 -> "the request body is too large";
             case 431 -> "the request headers are too large";
-            default -> message == null || message.isEmpty() ? "bad request (HTTP " + code + ")" : message;
+            default -> "bad HTTP request" + (message == null || message.isEmpty() ? " (" + code + ")" : ": " + message);
         };
         try {
             return ApiJson.mapper().writeValueAsString(new ApiError(text));

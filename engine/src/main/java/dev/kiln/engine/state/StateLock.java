@@ -1,55 +1,53 @@
 package dev.kiln.engine.state;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
- * The lock that makes a state directory one daemon's: a kernel lock on the file "lock" (fcntl
- * through FileChannel.tryLock), held as long as the daemon lives and released by the kernel
- * however it ends (also SIGKILL), so a stale lock cannot exist. The file holds the holder's
- * pid, for the message the second daemon prints.
+ * The lock that makes a state directory one daemon's: flock(2) on the file "lock", held as long
+ * as the daemon lives and released by the kernel however it ends (also SIGKILL), so a stale
+ * lock cannot exist. The file holds the holder's pid, for the message the second daemon prints.
  */
 public final class StateLock implements AutoCloseable {
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final int fd;
+    private boolean closed;
 
-    private StateLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
-        this.lock = lock;
+    private StateLock(int fd) {
+        this.fd = fd;
     }
 
     /** Takes the lock or fails with a message naming the daemon that has it. */
     public static StateLock acquire(Path stateDir) throws IOException {
         Path file = stateDir.resolve("lock");
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        FileLock lock;
+        int fd = Flock.open(file);
+        boolean locked;
         try {
-            lock = ch.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null; // a daemon in this same process holds it
+            locked = Flock.tryLock(fd);
+        } catch (IOException e) {
+            Flock.close(fd);
+            throw e;
         }
-        if (lock == null) {
-            String holder = readPid(ch);
-            ch.close();
+        if (!locked) {
+            Flock.close(fd);
+            String holder = readPid(file);
             throw new StateLockedException("another kiln daemon" + (holder.isEmpty() ? "" : " (pid " + holder + ")")
                     + " is using the state directory " + stateDir + "; stop it first or pick another with --state-dir");
         }
-        ch.truncate(0);
-        ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
-        ch.force(false);
-        return new StateLock(ch, lock);
+        // Written through another descriptor: a flock is the lock descriptor's alone, closing this one does not touch it.
+        Files.writeString(file, ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
+        return new StateLock(fd);
     }
 
-    private static String readPid(FileChannel ch) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(32);
-        ch.read(b, 0);
-        return new String(b.array(), 0, b.position(), StandardCharsets.US_ASCII).strip();
+    private static String readPid(Path file) throws IOException {
+        try {
+            String s = Files.readString(file, StandardCharsets.US_ASCII).strip();
+            return s.matches("[0-9]{1,10}") ? s : "";
+        } catch (NoSuchFileException e) {
+            return "";
+        }
     }
 
     /** The state directory is taken. */
@@ -60,8 +58,9 @@ public final class StateLock implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        lock.release();
-        channel.close();
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        Flock.close(fd);
     }
 }
