@@ -158,4 +158,25 @@ class LifecycleTest {
         assertEquals(404, none.status());
         d.client.remove("taken", false);
     }
+
+    @Test
+    void aStartThatFailsSaysWhyAndIsRecorded() throws Exception {
+        assertTrue(dev.kiln.engine.EnginePaths.isRoot(), "prerequisite missing: publishing ports needs root");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 8, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            d.client.create(new CreateRequest("portclash", TestDaemon.guest("ticker").toString(), List.of(), List.of(), 8,
+                    List.of(new dev.kiln.engine.api.PortMapping(port, 80)), dev.kiln.engine.api.RestartPolicy.parse("always"), null));
+            ApiException e = assertThrows(ApiException.class, () -> d.client.start("portclash"));
+            assertEquals(409, e.status());
+            assertTrue(e.getMessage().startsWith("cannot start VM portclash: cannot publish: 127.0.0.1:" + port + " is in use"),
+                    e.getMessage());
+            VmDetails v = d.client.inspect("portclash");
+            assertEquals(VmStatus.EXITED, v.state().status(), "a failed start a user asked for is not retried by the policy");
+            assertEquals(125, v.state().exitCode());
+            assertTrue(v.state().exit().startsWith("could not start: cannot publish"), v.state().exit());
+        }
+        d.client.start("portclash"); // the port is free now
+        assertEquals(VmStatus.RUNNING, d.client.inspect("portclash").state().status());
+        d.client.remove("portclash", true);
+    }
 }

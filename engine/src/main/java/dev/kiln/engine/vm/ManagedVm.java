@@ -205,9 +205,10 @@ public final class ManagedVm {
             String description;
             String crash = null;
             String killed = r.killReason();
+            boolean setupFailed = failure != null && r.started.isCompletedExceptionally();
             if (failure != null) {
                 code = 125;
-                description = "could not start: " + message(failure);
+                description = (setupFailed ? "could not start: " : "the monitor failed while the guest ran: ") + message(failure);
             } else {
                 switch (end) {
                     case VmExit.Crashed c -> {
@@ -238,7 +239,8 @@ public final class ManagedVm {
             if (crash != null) logs.note(crash);
             ctx.events.publish("die", id(), name(), Map.of("exitCode", String.valueOf(code), "exit", description));
             Duration delay = null;
-            boolean policyApplies = !removed && !ctx.shuttingDown && (failure == null || r.automatic);
+            // a start a user asked for that fails is answered to the user; a failure after the start is the policy's
+            boolean policyApplies = !removed && !ctx.shuttingDown && (!setupFailed || r.automatic);
             if (policyApplies) delay = backoff.next(def.restart(), code, stoppedByUser, ran, restartCount);
             if (delay != null) {
                 restartCount++;
