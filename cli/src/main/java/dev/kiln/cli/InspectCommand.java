@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
  * file is an image, anything else a VM (--type decides when both could be meant).
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Print an image's manifest, the sizes of text/rodata/data/bss and the Java classes compiled in;",
-                "or, for VM names or ids, the daemon's JSON about them (definition, state, exits, health)."})
+        description = {"Print what is inside an image, or what the daemon knows about VMs.",
+                "For an image: its manifest, the sizes of text/rodata/data/bss and the Java classes compiled in. For VM names or ids: the daemon's JSON about them (definition, state, exits, health)."})
 public final class InspectCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "IMAGE|VM")
     List<String> targets;

@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
  * running VM gets the shutdown timeout, then is destroyed; the next daemon restores them.
  */
 @Command(name = "daemon", mixinStandardHelpOptions = true,
-        description = {"Run the Kiln daemon in the foreground: it holds every VM of this host and serves the API",
-                "(HTTP/JSON on a unix socket) that the verbs run -d, ps, logs, stop, ... use. Its own lines go to stderr."})
+        description = {"Run the Kiln daemon in the foreground.",
+                "It holds every VM of this host and serves the API (HTTP/JSON on a unix socket) that run -d, ps, logs, stop and the other verbs use. Its own lines go to stderr."})
 public final class DaemonCommand implements Callable<Integer> {
     @Mixin DaemonOptions daemon;
 

@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 /** --host, which every verb that talks to the daemon takes. */
 public final class DaemonOptions {
     @Option(names = {"-H", "--host"}, paramLabel = "unix:///PATH",
-            description = {"The daemon's socket (default: $KILN_HOST, else /run/kiln/kiln.sock for root,",
-                    "$XDG_RUNTIME_DIR/kiln/kiln.sock for a user). There is no TCP API."})
+            description = "The daemon's socket (default: $KILN_HOST, else /run/kiln/kiln.sock for root, "
+                    + "$XDG_RUNTIME_DIR/kiln/kiln.sock for a user). There is no TCP API.")
     String host;
 
     /** Whether --host was given on the command line. */

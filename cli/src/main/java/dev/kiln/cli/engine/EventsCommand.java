@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 
 /** `kiln events`: what happens to VMs, as it happens. */
 @Command(name = "events", mixinStandardHelpOptions = true,
-        description = {"Print what happens to VMs as it happens (create, start, die, kill, stop, restart, destroy,",
-                "health_status), until Ctrl-C or --until."})
+        description = {"Print what happens to VMs, as it happens.",
+                "create, start, die, kill, stop, restart, destroy, health_status; until Ctrl-C or --until."})
 public final class EventsCommand extends DaemonVerb {
     @Option(names = "--since", paramLabel = "TIME", description = "Also the kept events from TIME on (10m, RFC 3339, Unix seconds).")
     String since;

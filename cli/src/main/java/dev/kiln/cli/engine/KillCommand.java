@@ -8,8 +8,8 @@ import picocli.CommandLine.Parameters;
 
 /** `kiln kill`: destroys running VMs at once. */
 @Command(name = "kill", mixinStandardHelpOptions = true,
-        description = {"Kill running VMs: SIGKILL (the default) destroys the VM at once (exit code 137). Other signals",
-                "are refused until the ABI can deliver them to a guest."})
+        description = {"Kill running VMs at once.",
+                "SIGKILL (the default) destroys the VM (exit code 137). Other signals are refused until the ABI can deliver them to a guest."})
 public final class KillCommand extends DaemonVerb {
     @Parameters(arity = "1..*", paramLabel = "VM", description = "Names, ids or id prefixes.")
     List<String> vms;

@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
  * wrote it; what kiln says about the VM (exits, crash reports, restarts) to stderr.
  */
 @Command(name = "logs", mixinStandardHelpOptions = true,
-        description = {"Print a VM's log: its console on stdout, kiln's lines about it (exits, crash reports,",
-                "restarts) on stderr. The log outlives the VM and the daemon."})
+        description = {"Print a VM's log.",
+                "Its console goes to stdout, byte for byte; kiln's lines about it (exits, crash reports, restarts, health) to stderr. The log outlives the VM and the daemon."})
 public final class LogsCommand extends DaemonVerb {
     @Parameters(index = "0", paramLabel = "VM", description = "Name, id or id prefix.")
     String vm;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /** `kiln ps`: the daemon's VMs, as `docker ps` shows containers. */
 @Command(name = "ps", mixinStandardHelpOptions = true,
-        description = "List the daemon's VMs: running and restarting ones, with -a all of them.")
+        description = {"List the daemon's VMs.", "Running and restarting ones; with -a all of them."})
 public final class PsCommand extends DaemonVerb {
     @Option(names = {"-a", "--all"}, description = "Also created and exited VMs.")
     boolean all;

@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 
 /** `kiln rm`: removes VMs with their state and logs. */
 @Command(name = "rm", mixinStandardHelpOptions = true,
-        description = "Remove VMs with their state and logs; a running one only with -f (it is killed first).")
+        description = {"Remove VMs with their state and logs.", "A running one only with -f (it is killed first)."})
 public final class RmCommand extends DaemonVerb {
     @Parameters(arity = "1..*", paramLabel = "VM", description = "Names, ids or id prefixes.")
     List<String> vms;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Parameters;
 
 /** `kiln start`: runs created or exited VMs again. */
 @Command(name = "start", mixinStandardHelpOptions = true,
-        description = "Start created or exited VMs (their restart count starts again from 0).")
+        description = {"Start created or exited VMs.", "Their restart count starts again from 0."})
 public final class StartCommand extends DaemonVerb {
     @Parameters(arity = "1..*", paramLabel = "VM", description = "Names, ids or id prefixes.")
     List<String> vms;

@@ -9,9 +9,8 @@ import picocli.CommandLine.Parameters;
 
 /** `kiln stop`: each VM gets the grace period to end, then is destroyed; kiln says which happened. */
 @Command(name = "stop", mixinStandardHelpOptions = true,
-        description = {"Stop VMs: each gets the grace period to end by itself, then it is destroyed. Prints each name on",
-                "stdout and what happened on stderr (ended by itself, or killed after the grace period). The guest is",
-                "not told to stop yet (the ABI has no stop notification): a guest that does not end by itself is killed."})
+        description = {"Stop VMs: each gets a grace period to end, then is destroyed.",
+                "Prints each name on stdout and what happened on stderr (it ended by itself, or it was killed after the grace period). The guest is not told to stop yet (the ABI has no stop notification): a guest that does not end by itself is killed."})
 public final class StopCommand extends DaemonVerb {
     @Parameters(arity = "1..*", paramLabel = "VM", description = "Names, ids or id prefixes.")
     List<String> vms;

@@ -7,8 +7,8 @@ import picocli.CommandLine.Parameters;
 
 /** `kiln wait`: blocks until VMs end and prints their exit codes, one per line. */
 @Command(name = "wait", mixinStandardHelpOptions = true,
-        description = {"Wait until each VM's run ends and print its exit code (a VM that is not running: its last one).",
-                "Exit status 0 whatever the codes are, as docker wait."})
+        description = {"Wait until VMs end and print their exit codes.",
+                "For a VM that is not running, its last exit code. Exit status 0 whatever the codes are, as docker wait."})
 public final class WaitCommand extends DaemonVerb {
     @Parameters(arity = "1..*", paramLabel = "VM", description = "Names, ids or id prefixes.")
     List<String> vms;
