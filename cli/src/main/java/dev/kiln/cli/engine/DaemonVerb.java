@@ -1,6 +1,5 @@
 package dev.kiln.cli.engine;
 
-import dev.kiln.cli.UserError;
 import dev.kiln.engine.client.ApiException;
 import dev.kiln.engine.client.DaemonUnreachableException;
 import dev.kiln.engine.client.KilnClient;
@@ -11,8 +10,9 @@ import picocli.CommandLine.Mixin;
 /**
  * A verb that talks to the daemon. Exit statuses as Docker's CLI has them: 0 when everything
  * worked, 1 when the daemon refused (no such VM, a conflict) or could not be reached, with
- * one line "kiln: error: ..." per failure on stderr; 2 for a bad command line (picocli).
- * Verbs that take several VMs go on past a failure and exit 1 at the end.
+ * one line "kiln: error: ..." per failure on stderr. Mistakes on the command line are kiln's
+ * own, as for `kiln run`: 2 for a bad command line (picocli), 125 for a bad value (a UserError,
+ * reported by ErrorReporter). Verbs that take several VMs go on past a failure and exit 1 at the end.
  */
 abstract class DaemonVerb implements Callable<Integer> {
     static final int FAILED = 1;
@@ -24,7 +24,7 @@ abstract class DaemonVerb implements Callable<Integer> {
     public final Integer call() throws Exception {
         try (KilnClient client = daemon.client()) {
             return run(client);
-        } catch (ApiException | DaemonUnreachableException | UserError e) {
+        } catch (ApiException | DaemonUnreachableException e) {
             error(e.getMessage());
             return FAILED;
         }

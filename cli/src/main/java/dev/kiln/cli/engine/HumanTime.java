@@ -32,8 +32,15 @@ final class HumanTime {
         return days / 365 + " years";
     }
 
+    /** How long from t to now, in words ("?" when t is unknown). */
+    static String since(Instant t, Instant now) {
+        if (t == null) return "?";
+        Duration d = Duration.between(t, now);
+        return duration(d.isNegative() ? Duration.ZERO : d);
+    }
+
     static String ago(Instant t, Instant now) {
-        return duration(Duration.between(t, now).isNegative() ? Duration.ZERO : Duration.between(t, now)) + " ago";
+        return since(t, now) + " ago";
     }
 
     /** --since/--until: an RFC 3339 time, Unix seconds, or a duration before now (10m, 1h30m, 45s, 500ms). */

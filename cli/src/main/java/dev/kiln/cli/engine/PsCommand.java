@@ -1,5 +1,6 @@
 package dev.kiln.cli.engine;
 
+import dev.kiln.cli.UserError;
 import dev.kiln.engine.api.ApiJson;
 import dev.kiln.engine.api.PortMapping;
 import dev.kiln.engine.api.VmNames;
@@ -31,10 +32,7 @@ public final class PsCommand extends DaemonVerb {
 
     @Override
     int run(KilnClient client) throws Exception {
-        if (!format.equals("table") && !format.equals("json")) {
-            error("--format takes table or json, not '" + format + "'");
-            return FAILED;
-        }
+        if (!format.equals("table") && !format.equals("json")) throw new UserError("--format takes table or json, not '" + format + "'");
         List<VmSummary> vms = client.list(all);
         if (quiet) {
             for (VmSummary v : vms) System.out.println(noTrunc ? v.id() : VmNames.shortId(v.id()));
@@ -69,7 +67,7 @@ public final class PsCommand extends DaemonVerb {
     static String status(VmSummary v, Instant now) {
         return switch (v.status()) {
             case CREATED -> "Created";
-            case RUNNING -> "Up " + HumanTime.duration(java.time.Duration.between(v.startedAt(), now))
+            case RUNNING -> "Up " + HumanTime.since(v.startedAt(), now)
                     + (v.health() == null ? "" : " (" + (v.health().equals("starting") ? "health: starting" : v.health()) + ")");
             case RESTARTING -> "Restarting (" + v.exitCode() + ") " + HumanTime.ago(v.finishedAt(), now);
             case EXITED -> "Exited (" + v.exitCode() + ") " + HumanTime.ago(v.finishedAt(), now);

@@ -1,5 +1,6 @@
 package dev.kiln.cli.engine;
 
+import dev.kiln.cli.UserError;
 import dev.kiln.engine.api.StopResponse;
 import dev.kiln.engine.client.KilnClient;
 import java.util.List;
@@ -20,10 +21,7 @@ public final class StopCommand extends DaemonVerb {
 
     @Override
     int run(KilnClient client) {
-        if (seconds != null && seconds < 0) {
-            error("--time must be 0 or more seconds");
-            return FAILED;
-        }
+        if (seconds != null && seconds < 0) throw new UserError("--time must be 0 or more seconds");
         return forEach(vms, ref -> {
             StopResponse r = client.stop(ref, seconds);
             System.out.println(ref);

@@ -140,7 +140,13 @@ public final class ManagedVm {
         status = VmStatus.RUNNING;
         startedAt = r.startedAt;
         logs.setLive(true);
-        Thread.ofPlatform().name("kiln-vcpu-" + name()).start(() -> runGuest(r));
+        try {
+            Thread.ofPlatform().name("kiln-vcpu-" + name()).daemon().start(() -> runGuest(r));
+        } catch (Throwable t) { // no thread (the host's limit on threads): a start that failed, recorded as one
+            r.started.completeExceptionally(t);
+            exited(r, null, t);
+            return r;
+        }
         persist(status);
         ctx.events.publish("start", id(), name(), automatic && restartCount > 0
                 ? Map.of("restartCount", String.valueOf(restartCount)) : Map.of());
