@@ -21,9 +21,14 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -33,16 +38,27 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>a ring in memory of about {@link LogLimits#ringBytes} that outlives the VM, for the
  *       readers and followers (most reads are served from it);</li>
- *   <li>newline-delimited JSON files (console.log, rotated to console.log.1, ...), written
- *       as the output arrives, so a daemon that dies loses nothing the guest wrote; a new
- *       daemon refills the ring from their tail and goes on numbering.</li>
+ *   <li>newline-delimited JSON files (console.log, rotated to console.log.1, ...), so a
+ *       daemon that dies loses at most what was in flight; a new daemon refills the ring from
+ *       their tail and goes on numbering.</li>
  * </ul>
  *
- * <p>The guest's console hypercall ends in {@link #console()} on the VM's vCPU thread: it takes
- * this store's lock only to append (ring, file write into the page cache, notifyAll) and
- * never waits for a reader. Readers copy entries out under the lock and write them to their
- * client outside it, so a slow client slows only its own reader; a reader that fell behind
- * the ring reads the missed entries from the files.
+ * <p><b>Two sides.</b> The guest's console hypercall ends in {@link #console()} on the VM's
+ * vCPU thread, which runs under the monitor's seccomp filter: it may not open, write or
+ * rename files, create threads, or wake a virtual thread (the scheduler may create a carrier
+ * thread on the waker, which would inherit the filter; docs/security.md). So the producers
+ * ({@link #console()}, {@link #note}, {@link #setLive}) only append to a lock-free queue of
+ * this store, bounded by {@link LogLimits#queueBytes}, and unpark the daemon's one
+ * {@link LogWriter} thread; that thread decodes, numbers, appends to the ring, writes and
+ * rotates the files, and wakes the readers. A full queue never blocks the guest: what does not
+ * fit is counted and the log says so ("N bytes of console output dropped"). Readers copy
+ * entries out under this store's lock and write them to their client outside it, so a slow
+ * client slows only its own reader; a reader that fell behind the ring reads the missed
+ * entries from the files.
+ *
+ * <p>A read first waits (briefly) until the writer has applied everything queued before it,
+ * so a client that reads after an event (the VM's exit, a {@code wait}) sees everything the
+ * guest printed before it.
  */
 public final class LogStore {
     /** An entry holds at most this many characters; longer lines are split (as Docker's json-file does at 16 KiB). */
@@ -51,31 +67,65 @@ public final class LogStore {
     static final int ENTRY_OVERHEAD = 96;
     /** Entries copied out per batch while following. */
     static final int FOLLOW_BATCH = 512;
+    /** Queue items the writer applies per turn, before the next store's turn (one flooding VM cannot starve the others). */
+    static final int WRITE_BATCH = 256;
+    /** How long a read waits for the writer to apply what was queued before it; after that it answers with what is applied. */
+    static final long READ_SYNC_MILLIS = 5000;
     static final String FILE = "console.log";
+
+    static {
+        // Loaded and initialized here, on the unconfined thread that opens the first log: the
+        // vCPU thread that later writes the console may not read the engine's jar.
+        for (Class<?> c : new Class<?>[] {Console.class, Item.class, Output.class, Note.class, Dropped.class, Live.class, Closing.class,
+                LogWriter.class, ConcurrentLinkedQueue.class, AtomicLong.class, AtomicBoolean.class}) {
+            try {
+                Class.forName(c.getName(), true, c.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+    }
 
     private final Path dir;
     private final LogLimits limits;
     private final AtomicInteger followers;
     private final Consumer<String> warn;
+    private final LogWriter writer;
     private final ObjectMapper json = ApiJson.mapper();
     private final Console console = new Console();
 
-    // All guarded by `this`.
+    // The producers' side: lock-free, safe on a confined thread.
+    private final ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicLong droppedBytes = new AtomicLong();
+    private final AtomicLong enqueued = new AtomicLong();
+    /** True while this store waits in the writer's queue (set by a producer, cleared by the writer before it drains). */
+    final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile boolean closed;
+
+    // The writer's side and the readers': guarded by `this`.
     private final ArrayDeque<LogEntry> ring = new ArrayDeque<>();
     private long ringCost;
     private long nextSeq = 1;
+    /** Queue items applied so far (the writer's count of {@link #enqueued}). */
+    private long applied;
     /** First sequence number in each file: [0] console.log, [i] console.log.i; 0 for none. */
     private final long[] fileFirstSeq;
     private FileChannel current;
     private long currentSize;
     private boolean live;
     private boolean writeFailed;
+    private boolean filesClosed;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private ByteBuffer carry = ByteBuffer.allocate(0);
 
-    private LogStore(Path dir, LogLimits limits, AtomicInteger followers, Consumer<String> warn) {
+    private LogStore(Path dir, LogLimits limits, AtomicInteger followers, Consumer<String> warn, LogWriter writer) {
         this.dir = dir;
         this.limits = limits;
         this.followers = followers;
         this.warn = warn;
+        this.writer = writer;
         this.fileFirstSeq = new long[limits.maxFiles()];
     }
 
@@ -84,11 +134,12 @@ public final class LogStore {
      *
      * @param followers counts the followers of all stores, for the daemon's info
      * @param warn where problems with the files go (the daemon's own log); the VM runs on
+     * @param writer the daemon's log writer, which applies what the producers queue
      */
-    public static LogStore open(Path dir, LogLimits limits, AtomicInteger followers, Consumer<String> warn)
-            throws IOException {
+    public static LogStore open(Path dir, LogLimits limits, AtomicInteger followers, Consumer<String> warn,
+                                LogWriter writer) throws IOException {
         Files.createDirectories(dir);
-        LogStore s = new LogStore(dir, limits, followers, warn);
+        LogStore s = new LogStore(dir, limits, followers, warn, writer);
         s.restore();
         return s;
     }
@@ -102,48 +153,173 @@ public final class LogStore {
         return dir.resolve(i == 0 ? FILE : FILE + "." + i);
     }
 
-    // ---- writing -------------------------------------------------------------------------
+    // ---- the producers: any thread, the confined vCPU thread included ----------------------
 
-    /** The guest's console: bytes in, entries out. For VmConfig.console; used by one vCPU thread at a time. */
+    /** What the producers queue for the writer, in order. */
+    private sealed interface Item permits Output, Note, Dropped, Live, Closing {}
+
+    /** Bytes the guest wrote, when it wrote them. */
+    private record Output(byte[] bytes, Instant time) implements Item {}
+
+    /** A line of the daemon about the VM. */
+    private record Note(String text, Instant time) implements Item {}
+
+    /** Output that did not fit in the queue. */
+    private record Dropped(long bytes, Instant time) implements Item {}
+
+    /** The VM's liveness changed (see {@link #setLive}). */
+    private record Live(boolean live) implements Item {}
+
+    /** The store closes: the current file is closed, readers end. */
+    private record Closing() implements Item {}
+
+    /** The guest's console: bytes in, entries out (by the writer). For VmConfig.console; used by one vCPU thread at a time. */
     public OutputStream console() {
         return console;
     }
 
-    /** A line of the daemon about the VM (a start, an exit, a crash report), stream "kiln". */
-    public synchronized void note(String text) {
-        console.flushPartial();
-        appendSplit(LogEntry.KILN, text.endsWith("\n") ? text : text + "\n");
+    /**
+     * A line of the daemon about the VM (a start, an exit, a crash report), stream "kiln". Any
+     * thread. Notes are never dropped: the daemon writes a few per start and exit, at a rate
+     * only the lifecycle sets, and they are what tells what happened.
+     */
+    public void note(String text) {
+        enqueue(new Note(text, Instant.now()));
     }
 
     /**
      * Whether the VM runs or will run again soon (a restart is pending): followers wait for more
-     * while it is live, and end once it is not and they have everything.
+     * while it is live, and end once it is not and they have everything queued before. Any thread.
      */
-    public synchronized void setLive(boolean live) {
-        if (!live) console.flushPartial();
-        this.live = live;
-        notifyAll();
+    public void setLive(boolean live) {
+        enqueue(new Live(live));
+    }
+
+    /** Room in the queue for n bytes of output, or false (they are counted as dropped): never waits. */
+    private boolean reserve(long n) {
+        if (closed) return false;
+        if (queuedBytes.addAndGet(n) > limits.queueBytes()) {
+            queuedBytes.addAndGet(-n);
+            droppedBytes.addAndGet(n);
+            return false;
+        }
+        return true;
+    }
+
+    private void enqueue(Item item) {
+        if (closed) return;
+        long dropped = droppedBytes.getAndSet(0); // recorded where it happened: before what comes next
+        if (dropped > 0) queue.add(new Dropped(dropped, Instant.now()));
+        queue.add(item);
+        enqueued.incrementAndGet();
+        if (scheduled.compareAndSet(false, true)) writer.schedule(this);
+    }
+
+    /** Bytes in: queued as they are (the writer decodes them); a write that does not fit is dropped and counted. */
+    private final class Console extends OutputStream {
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (len <= 0 || !reserve(len)) return;
+            enqueue(new Output(Arrays.copyOfRange(b, off, off + len), Instant.now()));
+        }
+    }
+
+    // ---- the writer: the daemon's log writer thread only ------------------------------------
+
+    /**
+     * Applies up to {@link #WRITE_BATCH} queued items (entries into the ring and the files),
+     * records any drop, and wakes the readers. Called by {@link LogWriter} only; the caller
+     * cleared {@link #scheduled} first, so a producer that queues meanwhile schedules again.
+     *
+     * @return true if items are left for another turn
+     */
+    boolean drain() {
+        synchronized (this) {
+            for (int i = 0; i < WRITE_BATCH; i++) {
+                Item item = queue.poll();
+                if (item == null) break;
+                apply(item);
+                applied++;
+            }
+            long dropped = droppedBytes.getAndSet(0); // nothing queued after the drop (yet): record it now
+            if (dropped > 0) apply(new Dropped(dropped, Instant.now()));
+            notifyAll();
+            return !queue.isEmpty();
+        }
+    }
+
+    private void apply(Item item) {
+        switch (item) {
+            case Output o -> {
+                queuedBytes.addAndGet(-o.bytes().length);
+                decode(o.bytes(), o.time());
+            }
+            case Dropped d -> {
+                flushPartial();
+                appendSplit(LogEntry.KILN, "kiln: " + d.bytes() + " bytes of console output dropped: the daemon's log writer"
+                        + " fell behind (the guest was not slowed down)\n", d.time());
+            }
+            case Note n -> {
+                flushPartial();
+                String t = n.text();
+                appendSplit(LogEntry.KILN, t.endsWith("\n") ? t : t + "\n", n.time());
+            }
+            case Live l -> {
+                if (!l.live()) flushPartial();
+                live = l.live();
+            }
+            case Closing c -> {
+                flushPartial();
+                closeCurrent();
+                filesClosed = true;
+                live = false;
+            }
+        }
+    }
+
+    /** UTF-8 decoded across writes (a character split between two writes survives). */
+    private void decode(byte[] bytes, Instant time) {
+        ByteBuffer in = ByteBuffer.allocate(carry.remaining() + bytes.length).put(carry).put(bytes).flip();
+        CharBuffer out = CharBuffer.allocate(in.remaining() + 1);
+        decoder.decode(in, out, false);
+        carry = in.slice(); // at most 3 bytes of a character that is not complete yet
+        if (out.position() > 0) appendSplit(LogEntry.CONSOLE, out.flip().toString(), time);
+    }
+
+    /** The guest ended or the daemon speaks: a dangling partial character becomes U+FFFD. */
+    private void flushPartial() {
+        if (!carry.hasRemaining()) return;
+        CharBuffer out = CharBuffer.allocate(carry.remaining() + 1);
+        decoder.decode(carry, out, true);
+        decoder.flush(out);
+        decoder.reset();
+        carry = ByteBuffer.allocate(0);
+        if (out.position() > 0) appendSplit(LogEntry.CONSOLE, out.flip().toString(), Instant.now());
     }
 
     /** Splits text at newlines (each line keeps its '\n'; a last piece without one is an entry too) and at MAX_ENTRY_CHARS. */
-    private void appendSplit(String stream, String text) {
+    private void appendSplit(String stream, String text, Instant time) {
         int start = 0, n = text.length();
         while (start < n) {
             int nl = text.indexOf('\n', start);
             int end = nl < 0 ? n : nl + 1;
             if (end - start > MAX_ENTRY_CHARS) end = start + MAX_ENTRY_CHARS;
-            append(stream, text.substring(start, end));
+            append(stream, text.substring(start, end), time);
             start = end;
         }
     }
 
-    private void append(String stream, String text) {
-        LogEntry e = new LogEntry(nextSeq++, Instant.now(), stream, text);
+    private void append(String stream, String text, Instant time) {
+        LogEntry e = new LogEntry(nextSeq++, time, stream, text);
         writeToFile(e);
         ring.addLast(e);
         ringCost += cost(e);
         while (ringCost > limits.ringBytes() && ring.size() > 1) ringCost -= cost(ring.removeFirst());
-        notifyAll();
     }
 
     private static long cost(LogEntry e) {
@@ -151,6 +327,7 @@ public final class LogStore {
     }
 
     private void writeToFile(LogEntry e) {
+        if (filesClosed) return;
         try {
             byte[] text = json.writeValueAsBytes(e);
             ByteBuffer line = ByteBuffer.allocate(text.length + 1).put(text).put((byte) '\n').flip();
@@ -203,45 +380,38 @@ public final class LogStore {
         return nextSeq;
     }
 
-    /** Closes the current file (the VM is being removed). Readers in progress end when they have read what exists. */
-    public synchronized void close() {
-        closeCurrent();
-        live = false;
-        notifyAll();
+    /**
+     * Waits until the writer has applied everything queued before this call (at most
+     * {@code millis}); true if it has. Never on a confined thread.
+     */
+    public boolean flush(long millis) {
+        long target = enqueued.get();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        synchronized (this) {
+            while (applied < target) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return false;
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
-    /** Bytes in, text out: UTF-8 decoded across writes (a character split between two writes survives). */
-    private final class Console extends OutputStream {
-        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-        private ByteBuffer carry = ByteBuffer.allocate(0);
-
-        @Override
-        public void write(int b) {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            synchronized (LogStore.this) {
-                ByteBuffer in = ByteBuffer.allocate(carry.remaining() + len).put(carry).put(b, off, len).flip();
-                CharBuffer out = CharBuffer.allocate(in.remaining() + 1);
-                decoder.decode(in, out, false);
-                carry = in.slice(); // at most 3 bytes of a character that is not complete yet
-                if (out.position() > 0) appendSplit(LogEntry.CONSOLE, out.flip().toString());
-            }
-        }
-
-        /** Called with the lock held: the guest ended or the daemon speaks; a dangling partial character becomes U+FFFD. */
-        void flushPartial() {
-            if (!carry.hasRemaining()) return;
-            CharBuffer out = CharBuffer.allocate(carry.remaining() + 1);
-            decoder.decode(carry, out, true);
-            decoder.flush(out);
-            decoder.reset();
-            carry = ByteBuffer.allocate(0);
-            if (out.position() > 0) appendSplit(LogEntry.CONSOLE, out.flip().toString());
-        }
+    /**
+     * Closes the log (the VM is being removed, or the daemon stops): what was queued is written
+     * first, then the current file is closed; readers in progress end when they have read what
+     * exists. Waits for the writer (a bounded time).
+     */
+    public void close() {
+        if (closed) return;
+        enqueue(new Closing());
+        closed = true;
+        flush(READ_SYNC_MILLIS);
     }
 
     // ---- reading -------------------------------------------------------------------------
@@ -276,6 +446,7 @@ public final class LogStore {
      * sink throws (a client that went away).
      */
     public void read(LogQuery q, LogSink sink, Follow follow) throws IOException {
+        flush(READ_SYNC_MILLIS);
         if (!q.follow()) {
             history(q, sink);
             return;

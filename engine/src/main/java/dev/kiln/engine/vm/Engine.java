@@ -62,7 +62,8 @@ public final class Engine implements AutoCloseable {
         EngineContext ctx = new EngineContext(new VmStore(stateDir), new ImageStore(stateDir), events, networking, limits, log);
         Engine engine = new Engine(ctx);
         for (VmStore.Loaded l : ctx.store.loadAll(log)) {
-            LogStore logs = LogStore.open(ctx.store.dir(l.definition().id()).resolve("logs"), limits, ctx.logFollowers, log);
+            LogStore logs = LogStore.open(ctx.store.dir(l.definition().id()).resolve("logs"), limits, ctx.logFollowers, log,
+                    ctx.logWriter);
             ManagedVm vm = new ManagedVm(l.definition(), l.state(), logs, ctx);
             engine.byId.put(vm.id(), vm);
             engine.names.put(vm.name(), vm.id());
@@ -121,7 +122,8 @@ public final class Engine implements AutoCloseable {
                 throw EngineException.badRequest(e.getMessage());
             }
             ctx.store.create(def);
-            LogStore logs = LogStore.open(ctx.store.dir(id).resolve("logs"), ctx.logLimits, ctx.logFollowers, ctx.log);
+            LogStore logs = LogStore.open(ctx.store.dir(id).resolve("logs"), ctx.logLimits, ctx.logFollowers, ctx.log,
+                    ctx.logWriter);
             ManagedVm vm = new ManagedVm(def, VmState.created(), logs, ctx);
             byId.put(id, vm);
             ctx.events.publish("create", id, name, Map.of("image", image.name()));

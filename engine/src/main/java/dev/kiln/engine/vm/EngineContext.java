@@ -2,6 +2,7 @@ package dev.kiln.engine.vm;
 
 import dev.kiln.engine.events.EventBus;
 import dev.kiln.engine.logs.LogLimits;
+import dev.kiln.engine.logs.LogWriter;
 import dev.kiln.engine.net.VmNetworking;
 import dev.kiln.engine.state.ImageStore;
 import dev.kiln.engine.state.VmStore;
@@ -14,9 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * What every VM of one daemon shares: the stores, the event bus, the networking, and the two
- * kinds of threads that are not a VM's own: one timer thread for every delay (restart backoff,
- * health intervals) and virtual threads for short blocking work (health probes, restarts).
+ * What every VM of one daemon shares: the stores, the event bus, the networking, and the
+ * threads that are not a VM's own: one timer thread for every delay (restart backoff, health
+ * intervals), one log writer for every VM's log files, and virtual threads for short blocking
+ * work (setting a VM up, recording its exit, health probes, restarts).
  */
 final class EngineContext implements AutoCloseable {
     final VmStore store;
@@ -24,6 +26,8 @@ final class EngineContext implements AutoCloseable {
     final EventBus events;
     final VmNetworking networking;
     final LogLimits logLimits;
+    /** The daemon's one thread that writes every VM's log files. */
+    final LogWriter logWriter;
     final AtomicInteger logFollowers = new AtomicInteger();
     final Consumer<String> log;
     final ScheduledExecutorService timer;
@@ -40,6 +44,7 @@ final class EngineContext implements AutoCloseable {
         this.networking = networking;
         this.logLimits = logLimits;
         this.log = log;
+        this.logWriter = new LogWriter(log);
         ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1,
                 r -> Thread.ofPlatform().name("kiln-timer").daemon().unstarted(r));
         t.setRemoveOnCancelPolicy(true);
@@ -56,6 +61,7 @@ final class EngineContext implements AutoCloseable {
     public synchronized void close() {
         timer.shutdownNow();
         virtual.shutdownNow();
+        logWriter.close();
         if (kvm != null) kvm.close();
         kvm = null;
     }

@@ -24,10 +24,16 @@ class LogStoreTest {
     @TempDir
     Path dir;
     private final AtomicInteger followers = new AtomicInteger();
-    private final List<String> warnings = new ArrayList<>();
+    private final List<String> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final LogWriter writer = new LogWriter(warnings::add);
+
+    @org.junit.jupiter.api.AfterEach
+    void closeWriter() {
+        writer.close();
+    }
 
     private LogStore open(LogLimits limits) throws IOException {
-        return LogStore.open(dir, limits, followers, warnings::add);
+        return LogStore.open(dir, limits, followers, warnings::add, writer);
     }
 
     private static List<LogEntry> read(LogStore s, LogQuery q) throws IOException {
@@ -79,6 +85,7 @@ class LogStoreTest {
         LogLimits small = new LogLimits(2048, 4096, 3);
         LogStore s = open(small);
         for (int i = 0; i < 2000; i++) s.console().write(("line " + i + "\n").getBytes(StandardCharsets.UTF_8));
+        assertTrue(s.flush(60_000), "the writer applied everything");
         assertTrue(Files.exists(dir.resolve("console.log.2")));
         assertFalse(Files.exists(dir.resolve("console.log.3")));
         for (String f : List.of("console.log", "console.log.1", "console.log.2")) {
@@ -98,6 +105,7 @@ class LogStoreTest {
     void aNewDaemonPicksUpTheLogAndGoesOnNumbering() throws IOException {
         LogStore first = open(new LogLimits(4096, 1 << 20, 2));
         for (int i = 1; i <= 300; i++) first.console().write(("before " + i + "\n").getBytes(StandardCharsets.UTF_8));
+        assertTrue(first.flush(60_000));
         // the first daemon is SIGKILLed in the middle of writing a line: the file ends in half a line
         Files.write(dir.resolve("console.log"), "{\"seq\":301,\"time\":\"20".getBytes(StandardCharsets.UTF_8),
                 java.nio.file.StandardOpenOption.APPEND);
@@ -185,6 +193,7 @@ class LogStoreTest {
         assertTrue(stuck.await(30, TimeUnit.SECONDS));
         // the guest goes on writing far more than the ring holds while the follower is stuck
         for (int i = 1; i < 5000; i++) s.console().write(("line " + i + "\n").getBytes(StandardCharsets.UTF_8));
+        assertTrue(s.flush(60_000));
         assertTrue(s.ringEntries() < 5000 / 10, "the ring stayed bounded: " + s.ringEntries());
         s.setLive(false);
         release.countDown();
@@ -192,5 +201,61 @@ class LogStoreTest {
         assertFalse(follower.isAlive());
         assertEquals(5000, got.size(), "the follower fell behind the ring and read the rest from the files");
         for (int i = 0; i < 5000; i++) assertEquals("line " + i + "\n", got.get(i).log());
+    }
+
+    /**
+     * The guest's side of the log runs on its vCPU thread, under the monitor's seccomp filter
+     * (killing the process on any call it does not allow: opening, writing or renaming a file,
+     * creating a thread). Here a thread confined to the very same filter writes the console
+     * while the writer is stalled (a disk that blocks: the test holds the store's lock, which
+     * the writer needs): the writes never wait, what does not fit in the queue is dropped and
+     * counted, and once the writer goes on, the log says how many bytes were lost, in order.
+     */
+    @Test
+    void aConfinedConsoleNeverWaitsAndAFullQueueIsCountedHonestly() throws Exception {
+        assertEquals(dev.kiln.vmm.sandbox.Sandbox.Mode.ON, dev.kiln.vmm.sandbox.Sandbox.mode(), "the filters are on in tests");
+        LogStore s = open(new LogLimits(1 << 20, 1 << 20, 2, 1000));
+        s.setLive(true);
+        byte[] line = "0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopq\n"
+                .getBytes(StandardCharsets.UTF_8);
+        assertEquals(100, line.length, "ten lines fill the queue exactly");
+        Thread producer;
+        synchronized (s) { // the writer cannot apply anything now
+            producer = Thread.ofPlatform().name("kiln-vcpu-logtest").start(() -> {
+                dev.kiln.vmm.sandbox.Sandbox.confine(dev.kiln.vmm.sandbox.MonitorFilters.vcpu(-1, new long[0], -1));
+                try {
+                    for (int i = 0; i < 30; i++) s.console().write(line); // 3,000 bytes into a 1,000-byte queue
+                    s.note("kiln: written from a confined thread");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            producer.join(60_000);
+            assertFalse(producer.isAlive(), "the confined producer finished while the writer was stalled: it never waited");
+        }
+        assertTrue(s.flush(60_000));
+        List<LogEntry> all = read(s, LogQuery.ALL);
+        List<String> texts = all.stream().map(LogEntry::log).toList();
+        assertEquals(10, texts.stream().filter(t -> t.equals(new String(line, StandardCharsets.UTF_8))).count(),
+                "the queue held ten lines: " + texts);
+        int drop = texts.indexOf("kiln: 2000 bytes of console output dropped: the daemon's log writer fell behind (the guest"
+                + " was not slowed down)\n");
+        assertEquals(10, drop, "the drop is recorded after the ten lines that fit: " + texts);
+        assertEquals(11, texts.indexOf("kiln: written from a confined thread\n"), "a note is never dropped, and comes after: "
+                + texts);
+        s.note("kiln: after the stall");
+        assertEquals("kiln: after the stall\n", read(s, LogQuery.ALL).getLast().log());
+        assertTrue(warnings.isEmpty(), warnings.toString());
+    }
+
+    @Test
+    void closingWritesEverythingQueuedFirst() throws IOException {
+        LogStore s = open(LogLimits.DEFAULT);
+        for (int i = 0; i < 500; i++) s.console().write(("line " + i + "\n").getBytes(StandardCharsets.UTF_8));
+        s.note("kiln: the end");
+        s.close();
+        List<String> lines = Files.readAllLines(dir.resolve("console.log"));
+        assertEquals(501, lines.size(), "every entry is in the file once close() returned");
+        assertTrue(lines.getLast().contains("\"log\":\"kiln: the end\\n\""), lines.getLast());
     }
 }
