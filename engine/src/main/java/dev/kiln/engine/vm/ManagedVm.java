@@ -28,6 +28,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,10 +36,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One VM of the daemon and its supervisor: its definition, its state machine (created ->
- * running -> exited, or -> restarting -> running), its log, and its current run. Each run gets
- * a new platform thread (kiln-vcpu-NAME) that sets up the monitor's VM, enters the guest and,
- * when the guest ends, records the exit and applies the restart policy. Every change of state
- * is written to state.json before anyone is told of it.
+ * running -> exited, or -> restarting -> running), its log, and its current run. A run is set
+ * up on a virtual thread and started with {@link Vm#start}: the guest runs on the monitor's
+ * vCPU thread, and no thread of the engine waits for it; when it ends, the monitor's callback
+ * (on a virtual thread) tears the run down, records the exit and applies the restart policy.
+ * Every change of state is written to state.json before anyone is told of it.
  *
  * <p>The monitor of this object guards the state; waiters (wait, stop) block on it or on the
  * run's futures, never the vCPU thread on them.
@@ -129,10 +131,11 @@ public final class ManagedVm {
     }
 
     /**
-     * With the lock held: the run begins on a thread of its own, and its state is written before
-     * anyone is told (the event here, the answer to start after the guest runs). The thread sets
-     * the VM up while the state file is synced: the fsyncs cost milliseconds on some disks. The
-     * thread needs this lock only when the guest has ended, so its exit is written after this.
+     * With the lock held: the run begins, and its state is written before anyone is told (the
+     * event here, the answer to start after the guest runs). A virtual thread sets the VM up
+     * while the state file is synced (the fsyncs cost milliseconds on some disks) and starts
+     * it; no thread waits for the guest: the monitor calls back when it ended, and that
+     * callback needs this lock, so the exit is written after this.
      */
     private VmRun launch(boolean automatic) {
         VmRun r = new VmRun(automatic);
@@ -141,8 +144,8 @@ public final class ManagedVm {
         startedAt = r.startedAt;
         logs.setLive(true);
         try {
-            Thread.ofPlatform().name("kiln-vcpu-" + name()).daemon().start(() -> runGuest(r));
-        } catch (Throwable t) { // no thread (the host's limit on threads): a start that failed, recorded as one
+            ctx.virtual.execute(() -> setUpAndStart(r));
+        } catch (Throwable t) { // the daemon is closing (its executor refuses), or no thread at all: a failed start
             r.started.completeExceptionally(t);
             exited(r, null, t);
             return r;
@@ -153,31 +156,36 @@ public final class ManagedVm {
         return r;
     }
 
-    /** The body of a vCPU thread: set up, run the guest, tear down, record. */
-    private void runGuest(VmRun r) {
-        VmExit end = null;
-        Throwable failure = null;
+    /** Sets the monitor's VM up and starts its guest; {@link #ended} follows when the guest ended. */
+    private void setUpAndStart(VmRun r) {
+        Vm vm = null;
         try {
             GuestImage image = ctx.images.image(def.imageDigest(), ImageStore.defaultName(Path.of(def.imageSource())));
             r.network = ctx.networking.attach(def, image.manifest().ip(), line -> logs.note("kiln: " + line));
             VmConfig config = new VmConfig(image, def.memoryMb() == null ? 0 : def.memoryMb() * (1L << 20), null,
                     def.args(), def.env(), logs.console());
             if (r.network != null) config = config.withNet(r.network.config());
-            try (Vm vm = Vm.create(ctx.kvm(), config)) {
-                r.attach(vm);
-                startHealth(r);
-                r.started.complete(null);
-                end = vm.run();
-            }
-        } catch (Throwable t) {
-            failure = t;
+            vm = Vm.create(ctx.kvm(), config);
+            r.attach(vm);
+            startHealth(r); // before the guest runs: nothing after start() may fail and leave it running unwatched
+            CompletableFuture<VmExit> end = vm.start();
+            r.started.complete(null);
+            Vm started = vm;
+            end.whenComplete((exit, failure) -> ended(r, started, exit, failure));
+        } catch (Throwable t) { // start() threw, or was never reached: no guest runs
+            if (vm != null) vm.close();
             r.started.completeExceptionally(t);
-        } finally {
-            HealthMonitor h = r.health;
-            if (h != null) h.stop();
-            VmNetworking.Attachment n = r.network;
-            if (n != null) n.close();
+            ended(r, null, null, t);
         }
+    }
+
+    /** The guest ended (or never started): tear its run down, then record the exit. */
+    private void ended(VmRun r, Vm vm, VmExit end, Throwable failure) {
+        HealthMonitor h = r.health;
+        if (h != null) h.stop();
+        VmNetworking.Attachment n = r.network;
+        if (n != null) n.close();
+        if (vm != null) vm.close();
         try {
             exited(r, end, failure);
         } catch (RuntimeException e) {
