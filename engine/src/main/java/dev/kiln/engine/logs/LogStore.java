@@ -209,9 +209,14 @@ public final class LogStore {
     private void enqueue(Item item) {
         if (closed) return;
         long dropped = droppedBytes.getAndSet(0); // recorded where it happened: before what comes next
-        if (dropped > 0) queue.add(new Dropped(dropped, Instant.now()));
-        queue.add(item);
+        // Every item is counted, and before it is added: an item added before a flush() began is
+        // then within its target, and the writer applies in queue order, so it is applied first.
+        if (dropped > 0) {
+            enqueued.incrementAndGet();
+            queue.add(new Dropped(dropped, Instant.now()));
+        }
         enqueued.incrementAndGet();
+        queue.add(item);
         if (scheduled.compareAndSet(false, true)) writer.schedule(this);
     }
 
