@@ -175,8 +175,14 @@ public final class Vm implements AutoCloseable {
             if (armed != null) armed.cancel(false);
             if (net != null) net.close();
         };
-        if (net != null) net.start(image.name());
-        SyscallFilter filter = MonitorFilters.vcpu(shell.vcpu().fd(), RunLoop.VCPU_IOCTLS, net == null ? -1 : net.doorbellFd());
+        SyscallFilter filter;
+        try {
+            if (net != null) net.start(image.name());
+            filter = MonitorFilters.vcpu(shell.vcpu().fd(), RunLoop.VCPU_IOCTLS, net == null ? -1 : net.doorbellFd());
+        } catch (RuntimeException | Error e) { // no guest runs: nothing may be left behind (the timer, the I/O thread)
+            teardown.run();
+            throw e;
+        }
         Thread vcpu = Thread.ofPlatform().name("kiln-vcpu-" + image.name()).daemon().unstarted(() -> {
             VmExit exit = null;
             Throwable failure = null;
@@ -205,7 +211,7 @@ public final class Vm implements AutoCloseable {
         return end;
     }
 
-    /** Ends the VM from any thread: {@link #run} returns {@link VmExit.Stopped} soon after. */
+    /** Ends the VM from any thread: {@link #run} returns (or {@link #start}'s future completes with) {@link VmExit.Stopped} soon after. */
     public void stop(String reason) {
         stop.request(new StopRequest.Cause(reason == null ? "stopped" : reason, null, false));
     }
