@@ -1,0 +1,84 @@
+package dev.kiln.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * `kiln daemon` as a real process (this build's classes in a new JVM, as the launcher starts
+ * it) on a test's own state directory and socket; started, SIGKILLed and started again.
+ */
+final class DaemonProcess implements AutoCloseable {
+    final Path dir;
+    final Path stateDir;
+    final Path socket;
+    private final List<String> extraArgs;
+    private NetNs.Bg current;
+
+    /** A daemon on a new temporary directory, readable by other users (the socket's own mode is what keeps them out). */
+    DaemonProcess(String... extraArgs) throws IOException {
+        this(Files.createTempDirectory("kiln-daemon-test"), extraArgs);
+    }
+
+    DaemonProcess(Path dir, String... extraArgs) throws IOException {
+        this.dir = dir;
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        this.stateDir = dir.resolve("state");
+        this.socket = dir.resolve("kiln.sock");
+        this.extraArgs = List.of(extraArgs);
+    }
+
+    String host() {
+        return "unix://" + socket;
+    }
+
+    Map<String, String> env() {
+        return Map.of("KILN_HOST", host());
+    }
+
+    /** Starts it and waits for its "ready" line. */
+    DaemonProcess start() throws Exception {
+        List<String> args = new ArrayList<>(List.of("daemon", "--host", host(), "--state-dir", stateDir.toString(),
+                "--shutdown-timeout", "0"));
+        args.addAll(extraArgs);
+        ProcessBuilder pb = new ProcessBuilder(ServiceImages.kiln(args.toArray(new String[0]))).redirectErrorStream(true);
+        pb.environment().put("KILN_HOME", System.getProperty("kiln.home"));
+        current = new NetNs.Bg(pb.start());
+        current.await("ready (pid", 120_000);
+        return this;
+    }
+
+    long pid() {
+        return current.process.pid();
+    }
+
+    String output() {
+        return current.output();
+    }
+
+    /** SIGKILL: the daemon gets no chance to record anything. */
+    void kill() throws InterruptedException {
+        current.process.destroyForcibly();
+        if (!current.process.waitFor(30, TimeUnit.SECONDS)) throw new AssertionError("the daemon survived SIGKILL");
+    }
+
+    /** A verb of the kiln command against this daemon. */
+    KilnProcess kiln(String... args) throws IOException, InterruptedException {
+        return KilnProcess.run(env(), args);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (current != null && current.process.isAlive()) current.stop();
+        try (var all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a file held open by a process still going away: /tmp is cleaned later
+        }
+    }
+}
