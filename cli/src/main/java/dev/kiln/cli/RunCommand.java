@@ -107,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
     String restart;
 
     @Option(names = "--health", paramLabel = "tcp:PORT|http:PORT/PATH",
-            description = "With -d: check the guest's PORT from the host (needs -p): a TCP connection, or a GET below 400.")
+            description = "With -d: check the guest's PORT from the host (needs -p or --network): a TCP connection, or a GET below 400.")
     String health;
 
     @Option(names = "--health-interval", paramLabel = "DURATION", description = "With --health: between checks (default 30s).")
@@ -123,13 +123,22 @@ final class RunCommand implements Callable<Integer> {
             description = "With --health: failures in this time after a start do not count (default 0s).")
     String healthStartPeriod;
 
+    @Option(names = "--network", paramLabel = "NAME",
+            description = "With -d: join the project network NAME on the daemon's bridge; its VMs find each other by name"
+                    + " (the VM's name and its --network-alias) through the daemon's resolver at the gateway, port 53.")
+    String network;
+
+    @Option(names = "--network-alias", paramLabel = "ALIAS", description = "With --network: another name of the VM there (repeatable).")
+    List<String> networkAliases = new ArrayList<>();
+
     @Mixin DaemonOptions daemon;
 
     @Override
     public Integer call() throws Exception {
         if (!detach && (name != null || restart != null || health != null || healthInterval != null || healthTimeout != null
-                || healthRetries != null || healthStartPeriod != null || daemon.hostGiven())) {
-            throw new UserError("--name, --restart, --health... and --host are for kiln run -d (a VM in the daemon)");
+                || healthRetries != null || healthStartPeriod != null || network != null || !networkAliases.isEmpty()
+                || daemon.hostGiven())) {
+            throw new UserError("--name, --restart, --health..., --network... and --host are for kiln run -d (a VM in the daemon)");
         }
         // kiln run INPUT: a project directory, a classes directory or (without --flavor jvm) a jar is
         // built into a native image first; the build cache makes the second run start at once.
@@ -186,7 +195,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError("--timeout, --net, --ip, --stats, --seccomp, --accel and --kernel-log are for a foreground kiln run, not -d");
         }
         return DetachedRun.run(image, new DetachedRun.Request(name, restart, health, healthInterval, healthTimeout,
-                healthRetries, healthStartPeriod, publish, env, memoryMb, args, daemon));
+                healthRetries, healthStartPeriod, publish, env, memoryMb, args, network, networkAliases, daemon));
     }
 
     /** A jvm image (or a jar built into one) on QEMU; what the image bakes in cannot be changed here. */

@@ -18,6 +18,7 @@ final class DaemonProcess implements AutoCloseable {
     final Path stateDir;
     final Path socket;
     private final List<String> extraArgs;
+    private NetNs netns;
     private NetNs.Bg current;
 
     /** A daemon on a new temporary directory, readable by other users (the socket's own mode is what keeps them out). */
@@ -41,12 +42,28 @@ final class DaemonProcess implements AutoCloseable {
         return Map.of("KILN_HOST", host());
     }
 
-    /** Starts it and waits for its "ready" line. */
+    /**
+     * Runs the daemon inside ns (its bridge, taps and published ports live there); the verbs
+     * still reach it through its socket, a file.
+     */
+    DaemonProcess inside(NetNs ns) {
+        this.netns = ns;
+        return this;
+    }
+
+    /**
+     * Starts it and waits for its "ready" line. In the test's own namespace, a daemon outside
+     * one gets --bridge none (per-VM namespaces): a bridge in the host's namespace is not the
+     * tests' to make.
+     */
     DaemonProcess start() throws Exception {
         List<String> args = new ArrayList<>(List.of("daemon", "--host", host(), "--state-dir", stateDir.toString(),
                 "--shutdown-timeout", "0"));
+        if (netns == null && !extraArgs.contains("--bridge")) args.addAll(List.of("--bridge", "none"));
         args.addAll(extraArgs);
-        ProcessBuilder pb = new ProcessBuilder(ServiceImages.kiln(args.toArray(new String[0]))).redirectErrorStream(true);
+        List<String> cmd = ServiceImages.kiln(args.toArray(new String[0]));
+        if (netns != null) cmd = netns.inside(cmd.toArray(new String[0]));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("KILN_HOME", System.getProperty("kiln.home"));
         current = new NetNs.Bg(pb.start());
         current.await("ready (pid", 120_000);
@@ -65,6 +82,11 @@ final class DaemonProcess implements AutoCloseable {
     void kill() throws InterruptedException {
         current.process.destroyForcibly();
         if (!current.process.waitFor(30, TimeUnit.SECONDS)) throw new AssertionError("the daemon survived SIGKILL");
+    }
+
+    /** SIGTERM, the clean stop, and waits for the daemon's end; its state directory stays. */
+    void stop() {
+        current.stop();
     }
 
     /** A verb of the kiln command against this daemon. */

@@ -4,7 +4,9 @@ import dev.kiln.engine.api.ApiPaths;
 import dev.kiln.engine.api.DaemonInfo;
 import dev.kiln.engine.events.EventBus;
 import dev.kiln.engine.logs.LogLimits;
+import dev.kiln.engine.net.BridgeNetworking;
 import dev.kiln.engine.net.PrivateNamespaceNetworking;
+import dev.kiln.engine.net.VmNetworking;
 import dev.kiln.engine.server.ApiServer;
 import dev.kiln.engine.server.SocketAccess;
 import dev.kiln.engine.state.StateLock;
@@ -43,14 +45,16 @@ public final class Daemon implements AutoCloseable {
      * @param shutdownGrace how long VMs get when the daemon stops
      * @param idleTimeoutMs a connection's idle timeout (streams then write a keep-alive line)
      * @param version this kiln's version, for info
+     * @param bridge the bridge VMs' taps are plugged into; null: each VM with published ports gets a namespace of its own
+     * @param subnet the bridge's subnet (A.B.C.D/PREFIX), the VMs' address pool; its first address is the bridge's
      */
     public record Options(Path stateDir, Path socket, SocketAccess access, LogLimits logLimits, Duration shutdownGrace,
-                          long idleTimeoutMs, String version) {
+                          long idleTimeoutMs, String version, String bridge, String subnet) {
         /** The defaults for this user, with the given state directory and socket. */
         public static Options defaults(Path stateDir, Path socket, String version) {
             SocketAccess access = new SocketAccess(EnginePaths.isRoot() ? SocketAccess.DEFAULT_GROUP : null);
             return new Options(stateDir, socket, access, LogLimits.DEFAULT, Duration.ofSeconds(10), ApiServer.IDLE_TIMEOUT_MS,
-                    version);
+                    version, EnginePaths.isRoot() ? BridgeNetworking.DEFAULT_BRIDGE : null, BridgeNetworking.DEFAULT_SUBNET);
         }
     }
 
@@ -70,8 +74,11 @@ public final class Daemon implements AutoCloseable {
         StateLock lock = StateLock.acquire(o.stateDir());
         EventBus events = new EventBus();
         Engine engine = null;
+        VmNetworking networking = null;
         try {
-            engine = Engine.open(o.stateDir(), new PrivateNamespaceNetworking(), o.logLimits(), events, log);
+            networking = o.bridge() != null ? BridgeNetworking.open(o.bridge(), o.subnet(), o.stateDir(), log)
+                    : new PrivateNamespaceNetworking();
+            engine = Engine.open(o.stateDir(), networking, o.logLimits(), events, log);
             List<String> restored = engine.restore();
             if (!restored.isEmpty()) log.accept("restored " + restored.size() + " VM(s) by their restart policy: " + String.join(", ", restored));
             Daemon[] self = new Daemon[1];
@@ -86,6 +93,8 @@ public final class Daemon implements AutoCloseable {
             if (engine != null) {
                 engine.shutdown(Duration.ZERO);
                 engine.close();
+            } else if (networking != null) {
+                networking.close();
             }
             lock.close();
             throw ex;

@@ -48,7 +48,7 @@ final class TestDaemon implements AutoCloseable {
     static TestDaemon start(Path dir, LogLimits limits, long idleTimeoutMs) throws Exception {
         List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
         Daemon.Options o = new Daemon.Options(dir.resolve("state"), dir.resolve("kiln.sock"), new SocketAccess(null), limits,
-                Duration.ZERO, idleTimeoutMs, "test");
+                Duration.ZERO, idleTimeoutMs, "test", null, null);
         Daemon d = Daemon.start(o, line -> {
             log.add(line);
             System.err.println("daemon: " + line);

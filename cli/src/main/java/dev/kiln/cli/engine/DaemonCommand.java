@@ -5,6 +5,7 @@ import dev.kiln.cli.UserError;
 import dev.kiln.engine.Daemon;
 import dev.kiln.engine.EnginePaths;
 import dev.kiln.engine.logs.LogLimits;
+import dev.kiln.engine.net.BridgeNetworking;
 import dev.kiln.engine.server.ApiServer;
 import dev.kiln.engine.server.SocketAccess;
 import dev.kiln.engine.state.StateLock;
@@ -53,6 +54,17 @@ public final class DaemonCommand implements Callable<Integer> {
             description = "When the daemon stops, seconds each running VM gets before it is destroyed (default 10).")
     int shutdownTimeout;
 
+    @Option(names = "--bridge", paramLabel = "NAME|none",
+            description = "Root's daemon: the bridge each VM with a network is plugged into with a tap of its own (default kiln0;"
+                    + " created if missing, removed at a clean stop if the daemon created it). none: each VM with published"
+                    + " ports gets a network namespace of its own instead, as kiln run -p.")
+    String bridge;
+
+    @Option(names = "--bridge-subnet", paramLabel = "CIDR", defaultValue = "10.89.0.0/16",
+            description = "The bridge's subnet: the bridge takes its first address (the VMs' gateway), VMs the others"
+                    + " (default 10.89.0.0/16).")
+    String subnet;
+
     @Override
     public Integer call() throws Exception {
         Path socket = daemon.socket();
@@ -66,14 +78,19 @@ public final class DaemonCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         SocketAccess access = new SocketAccess(EnginePaths.isRoot() ? (group != null ? group : SocketAccess.DEFAULT_GROUP) : null);
+        String bridgeName = bridge == null ? (EnginePaths.isRoot() ? BridgeNetworking.DEFAULT_BRIDGE : null)
+                : bridge.equals("none") ? null : bridge;
+        if (bridgeName != null && !EnginePaths.isRoot()) {
+            throw new UserError("--bridge needs a daemon running as root (it makes a bridge and a tap per VM)");
+        }
         Daemon.Options options = new Daemon.Options(state, socket, access, limits, Duration.ofSeconds(shutdownTimeout),
-                ApiServer.IDLE_TIMEOUT_MS, KilnVersion.VERSION);
+                ApiServer.IDLE_TIMEOUT_MS, KilnVersion.VERSION, bridgeName, subnet);
         Daemon d;
         try {
             d = Daemon.start(options, DaemonCommand::log);
         } catch (StateLock.StateLockedException e) {
             throw new UserError(e.getMessage());
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | IllegalArgumentException e) {
             throw new UserError("cannot start the daemon: " + e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);

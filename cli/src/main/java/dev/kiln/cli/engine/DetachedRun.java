@@ -20,7 +20,8 @@ public final class DetachedRun {
     /** What the command line asked for, beyond kiln run's own flags. */
     public record Request(String name, String restart, String health, String healthInterval, String healthTimeout,
                           Integer healthRetries, String healthStartPeriod, List<String> publish, List<String> env,
-                          Integer memoryMb, List<String> args, DaemonOptions daemon) {}
+                          Integer memoryMb, List<String> args, String network, List<String> networkAliases,
+                          DaemonOptions daemon) {}
 
     private DetachedRun() {}
 
@@ -39,7 +40,7 @@ public final class DetachedRun {
                 throw new UserError("--health-interval, --health-timeout, --health-retries and --health-start-period go with --health");
             }
             create = new CreateRequest(r.name(), image.toAbsolutePath().normalize().toString(), r.args(), r.env(), r.memoryMb(),
-                    ports, restart, health);
+                    ports, restart, health, r.network(), r.networkAliases());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

@@ -15,10 +15,14 @@ import java.util.Set;
  * @param memoryMb guest memory; null: the manifest's, else 64
  * @param ports TCP ports to publish on 127.0.0.1 (the VM gets a network of its own)
  * @param restart restart policy, default no
- * @param health health check, null for none (needs a network: at least one port)
+ * @param health health check, null for none (needs a network: a published port or a named network)
+ * @param network the project network the VM joins (a compose project's): its VMs find each other by name through the
+ *                daemon's resolver; null for none. Needs the daemon's bridge
+ * @param aliases more names the VM answers to in its network (a compose service's name and aliases)
  */
 public record CreateRequest(String name, String image, List<String> args, List<String> env, Integer memoryMb,
-                            List<PortMapping> ports, RestartPolicy restart, HealthCheck health) {
+                            List<PortMapping> ports, RestartPolicy restart, HealthCheck health, String network,
+                            List<String> aliases) {
     /** The guest memory limit, as `kiln run` has it: every hypercall block address must fit in 32 bits. */
     public static final int MAX_MEMORY_MB = 3072;
     static final int MAX_LIST = 1024, MAX_ENTRY = 4096;
@@ -42,9 +46,20 @@ public record CreateRequest(String name, String image, List<String> args, List<S
         }
         if (ports.size() > 64) throw new IllegalArgumentException("more than 64 published ports");
         restart = restart == null ? RestartPolicy.NO : restart;
-        if (health != null && ports.isEmpty()) {
-            throw new IllegalArgumentException("a health check needs the VM's network: publish a port with -p");
+        if (network != null) NetworkNames.checkNetwork(network);
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        if (aliases.size() > NetworkNames.MAX_ALIASES) throw new IllegalArgumentException("more than " + NetworkNames.MAX_ALIASES + " aliases");
+        for (String a : aliases) NetworkNames.checkAlias(a);
+        if (!aliases.isEmpty() && network == null) throw new IllegalArgumentException("aliases need a network (--network)");
+        if (health != null && ports.isEmpty() && network == null) {
+            throw new IllegalArgumentException("a health check needs the VM's network: publish a port with -p or join a --network");
         }
+    }
+
+    /** Without a network. */
+    public CreateRequest(String name, String image, List<String> args, List<String> env, Integer memoryMb,
+                         List<PortMapping> ports, RestartPolicy restart, HealthCheck health) {
+        this(name, image, args, env, memoryMb, ports, restart, health, null, null);
     }
 
     private static List<String> checked(String what, List<String> list) {

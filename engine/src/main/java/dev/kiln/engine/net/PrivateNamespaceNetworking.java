@@ -33,6 +33,10 @@ public final class PrivateNamespaceNetworking implements VmNetworking {
 
     @Override
     public void check(VmDefinition def) {
+        if (def.network() != null) {
+            throw new IllegalArgumentException("network " + def.network() + ": project networks need the daemon's bridge (this"
+                    + " daemon runs " + (NetworkNamespace.isRoot() ? "with --bridge none" : "without root") + ")");
+        }
         if (def.ports().isEmpty()) return;
         if (!NetworkNamespace.isRoot()) {
             throw new IllegalArgumentException("publishing ports needs a daemon running as root (a network namespace and a"

@@ -8,11 +8,25 @@ import java.util.function.Consumer;
 
 /**
  * Where a VM's network comes from: the engine asks for one at every start of a VM and closes it
- * when that run ends. Today's implementation ({@link PrivateNamespaceNetworking}) gives a VM with
- * published ports a network namespace of its own, as `kiln run -p` does; a host bridge with an
- * address pool, DNS names and passt for users without root plug in here later.
+ * when that run ends. Two implementations: {@link BridgeNetworking} (root's daemon by default:
+ * every VM with a network is a tap on the daemon's bridge, with an address from its pool) and
+ * {@link PrivateNamespaceNetworking} (`--bridge none`: a VM with published ports gets a network
+ * namespace of its own, as `kiln run -p` does). passt for users without root plugs in here.
  */
-public interface VmNetworking {
+public interface VmNetworking extends AutoCloseable {
+    /**
+     * The daemon's start, before any VM starts: drops what belongs to VMs that no longer exist
+     * and what a previous daemon left behind.
+     */
+    default void reconcile(java.util.Collection<String> vmIds) throws IOException {}
+
+    /** The VM was removed: whatever it held for good (its address) is free again. */
+    default void release(String vmId) throws IOException {}
+
+    /** The daemon's clean stop, after every VM ended: removes what this networking made on the host. */
+    @Override
+    default void close() {}
+
     /** Refuses, at create time, a definition this networking cannot serve (IllegalArgumentException: the user's to fix). */
     void check(VmDefinition definition);
 

@@ -68,6 +68,12 @@ public final class Engine implements AutoCloseable {
             engine.byId.put(vm.id(), vm);
             engine.names.put(vm.name(), vm.id());
         }
+        try {
+            networking.reconcile(List.copyOf(engine.byId.keySet()));
+        } catch (IOException | RuntimeException e) {
+            ctx.close();
+            throw e;
+        }
         return engine;
     }
 
@@ -115,7 +121,7 @@ public final class Engine implements AutoCloseable {
         String name = req.name() != null ? reserve(req.name(), id) : reserveGenerated(image.name(), id);
         try {
             VmDefinition def = new VmDefinition(id, name, Instant.now(), image.name(), req.image(), image.digest(),
-                    req.args(), req.env(), req.memoryMb(), req.ports(), req.restart(), req.health());
+                    req.args(), req.env(), req.memoryMb(), req.ports(), req.restart(), req.health(), req.network(), req.aliases());
             try {
                 ctx.networking.check(def);
             } catch (IllegalArgumentException e) {
@@ -235,6 +241,11 @@ public final class Engine implements AutoCloseable {
             byId.remove(vm.id());
             names.remove(vm.name(), vm.id());
             ctx.store.delete(vm.id());
+            try {
+                ctx.networking.release(vm.id());
+            } catch (IOException | RuntimeException e) { // the next daemon's reconcile frees it (its VM is gone)
+                ctx.log.accept("releasing the network of " + vm.name() + " failed: " + e.getMessage());
+            }
             Set<String> inUse = new HashSet<>();
             for (ManagedVm other : byId.values()) inUse.add(other.def.imageDigest());
             ctx.images.retainOnly(inUse);
@@ -283,9 +294,11 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** After {@link #shutdown}: closes the logs and removes what the networking made on the host. */
     @Override
     public void close() {
         for (ManagedVm vm : byId.values()) vm.logs.close();
         ctx.close();
+        ctx.networking.close();
     }
 }
