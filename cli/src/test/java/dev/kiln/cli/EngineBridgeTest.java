@@ -33,11 +33,12 @@ class EngineBridgeTest {
             DaemonProcess d = new DaemonProcess("--bridge", bridge, "--bridge-subnet", SUBNET).inside(ns);
             try {
                 d.start();
-                String link = ns.ns.ip("-d", "addr", "show", bridge);
-                assertTrue(link.contains("alias kiln-daemon-bridge") && link.contains("inet 10.77.0.1/24"), link);
+                assertNotEquals(0, ns.run(10, "ip", "link", "show", bridge).status(), "no bridge before a VM needs it");
 
                 ok(d, "run", "-d", "--name", "web1", "--restart", "always", "-p", "8080:80", "--health", "http:80/",
                         "--health-interval", "200ms", image);
+                String link = ns.ns.ip("-d", "addr", "show", bridge);
+                assertTrue(link.contains("alias kiln-daemon-bridge") && link.contains("inet 10.77.0.1/24"), link);
                 ok(d, "run", "-d", "--name", "web2", "-p", "8081:80", image);
                 awaitListening(d, "web1");
                 awaitListening(d, "web2");

@@ -42,59 +42,74 @@ public final class BridgeNetworking implements VmNetworking {
     public static final String DEFAULT_BRIDGE = "kiln0";
     public static final String DEFAULT_SUBNET = "10.89.0.0/16";
 
-    private final HostBridge bridge;
+    private final String bridgeName;
+    private final StaticIp gateway;
+    private final String subnet;
     private final Path stateDir;
     private final Consumer<String> log;
-    private final ProjectNames names;
-    private final NameResolver resolver;
+    private final ProjectNames names = new ProjectNames();
     private volatile AddressPool pool;
+    /** Made at the first VM that needs them (or adopted at the start if a previous daemon left the bridge). */
+    private HostBridge bridge;
+    private NameResolver resolver;
 
-    private BridgeNetworking(HostBridge bridge, NameResolver resolver, ProjectNames names, Path stateDir, Consumer<String> log) {
-        this.bridge = bridge;
-        this.names = names;
-        this.resolver = resolver;
+    private BridgeNetworking(String bridgeName, StaticIp gateway, String subnet, Path stateDir, Consumer<String> log) {
+        this.bridgeName = bridgeName;
+        this.gateway = gateway;
+        this.subnet = subnet;
         this.stateDir = stateDir;
         this.log = log;
     }
 
     /**
-     * Creates (or adopts) the bridge {@code name} with the first address of {@code subnet}.
-     * Needs root and /dev/net/tun.
+     * The networking of a daemon on the bridge {@code name} with the first address of
+     * {@code subnet}. Nothing is made on the host yet: the bridge and the resolver come with the
+     * first VM that needs a network (a daemon that never runs one touches nothing), or at
+     * {@link #reconcile} when a previous daemon left the bridge. Needs root and /dev/net/tun.
      *
      * @param stateDir the daemon's; the address leases live in its {@code network/}
      */
-    public static BridgeNetworking open(String name, String subnet, Path stateDir, Consumer<String> log) throws IOException {
+    public static BridgeNetworking open(String name, String subnet, Path stateDir, Consumer<String> log) {
         StaticIp gateway = AddressPool.gatewayOf(subnet);
+        HostBridge.checkName(name);
         if (!NetworkNamespace.isRoot()) {
             throw new IllegalArgumentException("the daemon's bridge needs root (a bridge and a tap per VM); run the daemon"
                     + " as root or with --bridge none");
         }
         if (!Files.exists(Path.of("/dev/net/tun"))) throw new IllegalArgumentException("/dev/net/tun is missing: load the tun module");
-        HostBridge bridge = HostBridge.open(name, gateway);
-        ProjectNames names = new ProjectNames();
-        NameResolver resolver;
-        try {
-            resolver = NameResolver.start(names, gateway.address(), NameResolver.PORT, log);
-        } catch (IOException | RuntimeException e) {
-            bridge.close();
-            throw e;
-        }
-        log.accept("bridge " + name + " " + (bridge.owned() ? "(the daemon's)" : "(an existing bridge, left in place at the end)")
-                + " at " + gateway + ": VMs get addresses of " + subnet + "; names of project networks resolved on "
-                + StaticIp.text(gateway.address()) + ":" + NameResolver.PORT);
-        return new BridgeNetworking(bridge, resolver, names, stateDir, log);
+        return new BridgeNetworking(name, gateway, subnet, stateDir, log);
     }
 
     public String bridgeName() {
-        return bridge.name();
+        return bridgeName;
     }
 
+    /** The bridge and its resolver, made (or adopted) now if they are not yet. */
+    private synchronized HostBridge bridge() throws IOException {
+        if (bridge != null) return bridge;
+        HostBridge b = HostBridge.open(bridgeName, gateway);
+        try {
+            resolver = NameResolver.start(names, gateway.address(), NameResolver.PORT, log);
+        } catch (IOException | RuntimeException e) {
+            b.close();
+            throw e;
+        }
+        bridge = b;
+        log.accept("bridge " + bridgeName + " " + (b.owned() ? "(the daemon's)" : "(an existing bridge, left in place at the end)")
+                + " at " + gateway + ": VMs get addresses of " + subnet + "; names of project networks resolved on "
+                + StaticIp.text(gateway.address()) + ":" + NameResolver.PORT);
+        return b;
+    }
+
+    /** A bridge a previous daemon left (killed before its clean stop) is adopted now, and its leftover taps removed. */
     @Override
     public void reconcile(Collection<String> vmIds) throws IOException {
-        List<String> removed = bridge.removeLeftoverTaps();
-        if (!removed.isEmpty()) log.accept("removed " + removed.size() + " tap(s) a previous daemon left on " + bridge.name()
-                + ": " + String.join(", ", removed));
-        pool = AddressPool.open(stateDir.resolve("network"), bridge.gateway(), vmIds, log);
+        if (HostBridge.exists(bridgeName)) {
+            List<String> removed = bridge().removeLeftoverTaps();
+            if (!removed.isEmpty()) log.accept("removed " + removed.size() + " tap(s) a previous daemon left on " + bridgeName
+                    + ": " + String.join(", ", removed));
+        }
+        pool = AddressPool.open(stateDir.resolve("network"), gateway, vmIds, log);
     }
 
     @Override
@@ -119,6 +134,7 @@ public final class BridgeNetworking implements VmNetworking {
         StaticIp ip = pool().lease(def.id());
         InetAddress guest = InetAddress.getByAddress(bytes(ip.address()));
         String tapName = HostBridge.tapName(def.id());
+        HostBridge bridge = bridge();
         TapDevice tap = bridge.plug(tapName, NetConfig.DEFAULT_MTU);
         PortRelay relay = null;
         try {
@@ -163,7 +179,8 @@ public final class BridgeNetworking implements VmNetworking {
 
     /** Deletes the bridge if the daemon made it (every VM's tap is closed by now: the kernel deleted them). */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (bridge == null) return;
         resolver.close();
         bridge.close();
         if (bridge.owned()) log.accept("bridge " + bridge.name() + " removed");

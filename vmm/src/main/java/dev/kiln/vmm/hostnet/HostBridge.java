@@ -76,7 +76,13 @@ public final class HostBridge implements AutoCloseable {
         return b;
     }
 
-    private static void checkName(String name) {
+    /** Whether a link of that name exists in this namespace. */
+    public static boolean exists(String name) throws IOException {
+        return link(name) != null;
+    }
+
+    /** Refuses a name that is no interface name, or one of a VM's tap. */
+    public static void checkName(String name) {
         if (!name.matches("[a-zA-Z][a-zA-Z0-9_.-]{0,14}")) {
             throw new IllegalArgumentException("bridge name '" + name + "' is not 1 to 15 letters, digits, '_', '.', '-'"
                     + " starting with a letter");
