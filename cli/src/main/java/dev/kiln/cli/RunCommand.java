@@ -54,9 +54,10 @@ final class RunCommand implements Callable<Integer> {
                     "--ip or the manifest says otherwise."})
     List<String> publish = new ArrayList<>();
 
-    @Option(names = "--net", paramLabel = "tap=NAME[,mac=MAC][,mtu=N]",
+    @Option(names = "--net", paramLabel = "tap=NAME|passt[,mac=MAC][,mtu=N]",
             description = {"Native images: give the VM a net device on the tap NAME in kiln's current network",
-                    "namespace (needs root). mac and mtu (default: a random 02:4b:49:xx:xx:xx, 1500) also apply with -p."})
+                    "namespace (needs root), or through passt (user-mode networking, no root; what -p uses without root).",
+                    "mac and mtu (default: a random 02:4b:49:xx:xx:xx, 1500) also apply with -p."})
     String net;
 
     @Option(names = "--ip", paramLabel = "CIDR[,GATEWAY]",

@@ -5,6 +5,7 @@ import dev.kiln.engine.api.DaemonInfo;
 import dev.kiln.engine.events.EventBus;
 import dev.kiln.engine.logs.LogLimits;
 import dev.kiln.engine.net.BridgeNetworking;
+import dev.kiln.engine.net.PasstNetworking;
 import dev.kiln.engine.net.PrivateNamespaceNetworking;
 import dev.kiln.engine.net.VmNetworking;
 import dev.kiln.engine.server.ApiServer;
@@ -46,6 +47,7 @@ public final class Daemon implements AutoCloseable {
      * @param idleTimeoutMs a connection's idle timeout (streams then write a keep-alive line)
      * @param version this kiln's version, for info
      * @param bridge the bridge VMs' taps are plugged into; null: each VM with published ports gets a namespace of its own
+     *               (root) or passt (a user)
      * @param subnet the bridge's subnet (A.B.C.D/PREFIX), the VMs' address pool; its first address is the bridge's
      */
     public record Options(Path stateDir, Path socket, SocketAccess access, LogLimits logLimits, Duration shutdownGrace,
@@ -77,7 +79,7 @@ public final class Daemon implements AutoCloseable {
         VmNetworking networking = null;
         try {
             networking = o.bridge() != null ? BridgeNetworking.open(o.bridge(), o.subnet(), o.stateDir(), log)
-                    : new PrivateNamespaceNetworking();
+                    : EnginePaths.isRoot() ? new PrivateNamespaceNetworking() : new PasstNetworking();
             engine = Engine.open(o.stateDir(), networking, o.logLimits(), events, log);
             List<String> restored = engine.restore();
             if (!restored.isEmpty()) log.accept("restored " + restored.size() + " VM(s) by their restart policy: " + String.join(", ", restored));
