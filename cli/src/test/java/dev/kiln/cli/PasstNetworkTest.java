@@ -83,10 +83,11 @@ class PasstNetworkTest {
      */
     private static final class AsNobody implements AutoCloseable {
         final Path dir, home, image;
+        private Path aclBefore;
         final List<String> classpath = new ArrayList<>();
 
         AsNobody() throws Exception {
-            Tools.require("passt", "curl", "setpriv", "setfacl");
+            Tools.require("passt", "curl", "setpriv", "setfacl", "getfacl");
             assertTrue(dev.kiln.vmm.hostnet.NetworkNamespace.isRoot(), "prerequisite missing: the test runs as root to become uid 65534");
             Path built = ServiceImages.image("examples/http-server");
             dir = Files.createTempDirectory("kiln-passt-user");
@@ -104,6 +105,11 @@ class PasstNetworkTest {
             image = dir.resolve("http-server.elf");
             Files.copy(built, image);
             Files.setPosixFilePermissions(image, PosixFilePermissions.fromString("rw-r--r--"));
+            // /dev/kvm's ACL as it was, restored exactly on close (setfacl -x would leave a mask entry behind).
+            Tools.Result saved = Tools.run(30, "getfacl", "-p", "/dev/kvm");
+            assertEquals(0, saved.status(), saved.output());
+            aclBefore = dir.resolve("kvm.acl");
+            Files.writeString(aclBefore, saved.output());
             Tools.Result acl = Tools.run(30, "setfacl", "-m", "u:65534:rw", "/dev/kvm");
             assertEquals(0, acl.status(), acl.output());
         }
@@ -120,7 +126,8 @@ class PasstNetworkTest {
 
         @Override
         public void close() throws Exception {
-            Tools.run(30, "setfacl", "-x", "u:65534", "/dev/kvm");
+            Tools.Result restored = Tools.run(30, "setfacl", "--restore=" + aclBefore);
+            assertEquals(0, restored.status(), "restoring /dev/kvm's ACL: " + restored.output());
             try (var all = Files.walk(dir)) {
                 for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
             }
