@@ -1,0 +1,12 @@
+package dev.kiln.engine.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One line of GET /v1/vms (kiln ps).
+ *
+ * @param health starting, healthy or unhealthy while it runs with a health check, else null
+ */
+public record VmSummary(String id, String name, String image, Instant created, VmStatus status, Instant startedAt,
+                        Instant finishedAt, Integer exitCode, int restartCount, String health, List<PortMapping> ports) {}
