@@ -1,8 +1,5 @@
 package dev.kiln.cli;
 
-import dev.kiln.builder.nativeimage.AppInput;
-import dev.kiln.builder.nativeimage.NativeBuildException;
-import dev.kiln.builder.nativeimage.NativeImageBuilder;
 import dev.kiln.image.GuestImage;
 import dev.kiln.vmm.Kvm;
 import dev.kiln.vmm.NetConfig;
@@ -69,13 +66,7 @@ public final class BenchHttpCommand implements Callable<Integer> {
         }
         Path home = KilnHome.root();
         Path example = home.resolve("examples/http-server");
-        Path image;
-        try {
-            image = NativeImageBuilder.fromEnvironment(m -> System.err.println("kiln: " + m))
-                    .build(AppInput.resolve(example, null)).image();
-        } catch (NativeBuildException e) {
-            throw new UserError("cannot build " + example + " into an image: " + e.getMessage());
-        }
+        Path image = ExampleImage.build("http-server");
         System.out.printf("image %s: %d KB%n", image.getFileName(), Files.size(image) / 1024);
         try (BenchNetwork net = BenchNetwork.create()) {
             Side uni = unikernel(net, image);

@@ -5,8 +5,8 @@ import dev.kiln.fuzz.BuildInputs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,14 +22,14 @@ final class FuzzBuildCommand implements Callable<Integer> {
             description = "Inputs to try (default: one of each kind); input i is of kind i modulo the number of kinds.")
     Integer count;
 
-    @Option(names = "--seed", paramLabel = "S", description = "The run's seed (default: a random one, printed).")
-    Long seed;
+    @Mixin
+    SeedOption seed;
 
     @Override
     public Integer call() throws Exception {
         int n = count != null ? count : BuildInputs.KINDS.size();
         if (n < 1) throw new UserError("--count must be at least 1");
-        long s = seed != null ? seed : ThreadLocalRandom.current().nextLong();
+        long s = seed.value();
         BuildFuzzer.Result r = BuildFuzzer.run(new BuildFuzzer.Options(kilnCommand(), n, s, 600),
                 line -> System.err.println("kiln: " + line));
         System.out.println(r.figures());

@@ -1,13 +1,11 @@
 package dev.kiln.cli;
 
-import dev.kiln.builder.nativeimage.AppInput;
-import dev.kiln.builder.nativeimage.NativeBuildException;
-import dev.kiln.builder.nativeimage.NativeImageBuilder;
 import dev.kiln.vmm.hostnet.NetworkNamespace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,8 +22,8 @@ public final class FuzzFramesCommand implements Callable<Integer> {
     @Option(names = "--frames", description = "frames to send (default: ${DEFAULT-VALUE})")
     long frames = 1_000_000;
 
-    @Option(names = "--seed", description = "the generator's seed: the same seed sends the same frames (default: ${DEFAULT-VALUE})")
-    long seed = 1;
+    @Mixin
+    SeedOption seed;
 
     @Override
     public Integer call() throws Exception {
@@ -39,16 +37,10 @@ public final class FuzzFramesCommand implements Callable<Integer> {
         if (!NetworkNamespace.isRoot()) {
             throw new UserError("kiln fuzz frames must run as root: it creates a network namespace, a bridge and two taps");
         }
-        Path example = KilnHome.root().resolve("examples/http-server");
-        Path image;
-        try {
-            image = NativeImageBuilder.fromEnvironment(m -> System.err.println("kiln: " + m))
-                    .build(AppInput.resolve(example, null)).image();
-        } catch (NativeBuildException e) {
-            throw new UserError("cannot build " + example + " into an image: " + e.getMessage());
-        }
-        System.err.println("kiln: fuzzing " + image.getFileName() + " with " + frames + " frames (seed " + seed + ")");
-        FrameFuzzRun.Result r = FrameFuzzRun.run(image, frames, seed, m -> System.err.println("kiln: " + m));
+        Path image = ExampleImage.build("http-server");
+        long s = seed.value();
+        System.err.println("kiln: fuzzing " + image.getFileName() + " with " + frames + " frames (seed " + s + ")");
+        FrameFuzzRun.Result r = FrameFuzzRun.run(image, frames, s, m -> System.err.println("kiln: " + m));
         System.out.println("the image's /api/stats afterwards: " + (r.stats().isEmpty() ? "(no answer)" : r.stats()));
         System.out.println(r.line());
         return r.passed() ? 0 : 1;

@@ -5,8 +5,8 @@ import dev.kiln.vmm.Kvm;
 import dev.kiln.vmm.hostnet.NetworkNamespace;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,8 +23,8 @@ final class FuzzHypercallsCommand implements Callable<Integer> {
     @Option(names = "--vms", paramLabel = "N", description = "VMs running at the same time (default: ${DEFAULT-VALUE}).")
     int vms = 2;
 
-    @Option(names = "--seed", paramLabel = "S", description = "The run's seed (default: a random one, printed).")
-    Long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(names = "--no-net", description = "VMs without a net device (no root needed; the ring attacks then hit no device).")
     boolean noNet;
@@ -59,7 +59,7 @@ final class FuzzHypercallsCommand implements Callable<Integer> {
                     + (o.stats() != null ? " after " + o.stats().ioExits() + " port-I/O exits" : ""));
             return failure != null ? 1 : 0;
         }
-        long s = seed != null ? seed : ThreadLocalRandom.current().nextLong();
+        long s = seed.value();
         HypercallFuzzer.Result r = HypercallFuzzer.run(kvm,
                 new HypercallFuzzer.Options(guest, calls, vms, s, !noNet, timeout),
                 line -> System.err.println("kiln: " + line));

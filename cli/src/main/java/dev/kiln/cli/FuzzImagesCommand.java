@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,8 +31,8 @@ final class FuzzImagesCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "N", description = "Mutants to make (default: ${DEFAULT-VALUE}).")
     long count = 10_000;
 
-    @Option(names = "--seed", paramLabel = "S", description = "The run's seed (default: a random one, printed).")
-    Long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(names = "--no-examples", description = "Only the C test guests as seeds (no native build of the examples).")
     boolean noExamples;
@@ -49,9 +49,9 @@ final class FuzzImagesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (count < 1 || bootTimeoutMs < 1) throw new UserError("--count and --boot-timeout must be at least 1");
-        if (replay != null && seed == null) throw new UserError("--replay needs the --seed of the run it comes from");
+        if (replay != null && !seed.given()) throw new UserError("--replay needs the --seed of the run it comes from");
         List<Path> seeds = seedImages(!noExamples);
-        long s = seed != null ? seed : ThreadLocalRandom.current().nextLong();
+        long s = seed.value();
         Kvm kvm = noBoot ? null : Kvm.open();
         if (replay != null) {
             List<byte[]> images = new ArrayList<>();

@@ -26,16 +26,20 @@ public final class BuildFuzzer {
      */
     public record Options(List<String> kiln, int count, long seed, int timeoutSeconds) {}
 
-    /** The run's counts; {@link #figures} is the command's last line. */
-    public record Result(int inputs, int clearErrors, int stackTraces, int wrongStatus, int unclear, int escapedFiles,
-                         int hangs, List<String> failures) {
+    /**
+     * The run's counts; {@link #figures} is the command's last line. {@code built}: inputs whose
+     * random change left a valid app (see {@link BuildInputs.Input#mayBuild}), built into an image.
+     */
+    public record Result(int inputs, int clearErrors, int built, int stackTraces, int wrongStatus, int unclear,
+                         int escapedFiles, int hangs, List<String> failures) {
         public String figures() {
-            return String.format("fuzz build inputs=%d clear_errors=%d stack_traces=%d wrong_status=%d unclear_messages=%d"
-                    + " files_outside=%d hangs=%d", inputs, clearErrors, stackTraces, wrongStatus, unclear, escapedFiles, hangs);
+            return String.format("fuzz build inputs=%d clear_errors=%d built=%d stack_traces=%d wrong_status=%d"
+                    + " unclear_messages=%d files_outside=%d hangs=%d", inputs, clearErrors, built, stackTraces,
+                    wrongStatus, unclear, escapedFiles, hangs);
         }
 
         public boolean failed() {
-            return clearErrors != inputs;
+            return clearErrors + built != inputs;
         }
     }
 
@@ -44,7 +48,7 @@ public final class BuildFuzzer {
     public static Result run(Options o, Consumer<String> progress) throws IOException, InterruptedException {
         Path scratch = Files.createTempDirectory("kiln-fuzz-build");
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        int clear = 0, traces = 0, status = 0, unclear = 0, escaped = 0, hangs = 0;
+        int clear = 0, built = 0, traces = 0, status = 0, unclear = 0, escaped = 0, hangs = 0;
         List<String> failures = new ArrayList<>();
         try {
             BuildInputs inputs = BuildInputs.in(scratch);
@@ -60,13 +64,16 @@ public final class BuildFuzzer {
                 Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .redirectError(err.toFile()).start();
                 String problem;
+                boolean imageBuilt = false;
                 if (!p.waitFor(o.timeoutSeconds(), TimeUnit.SECONDS)) {
                     p.destroyForcibly().waitFor();
                     hangs++;
                     problem = "no answer after " + o.timeoutSeconds() + " s";
                 } else {
                     String stderr = Files.readString(err, StandardCharsets.UTF_8);
-                    problem = judge(p.exitValue(), stderr);
+                    imageBuilt = p.exitValue() == 0 && in.mayBuild() && Files.isRegularFile(in.output())
+                            && Files.size(in.output()) > 0;
+                    problem = imageBuilt ? null : judge(p.exitValue(), stderr);
                     if (problem != null) {
                         if (problem.startsWith("stack trace")) traces++;
                         else if (problem.startsWith("exit status")) status++;
@@ -79,7 +86,10 @@ public final class BuildFuzzer {
                     escaped++;
                     problem = (problem == null ? "" : problem + "; ") + "wrote " + outside + " outside the build directory";
                 }
-                if (problem == null) {
+                if (problem == null && imageBuilt) {
+                    built++;
+                    progress.accept(String.format("fuzz build: %d %s: still a valid app, built", i, in.kind()));
+                } else if (problem == null) {
                     clear++;
                     progress.accept(String.format("fuzz build: %d %s: %s", i, in.kind(),
                             errorLine(Files.readString(err, StandardCharsets.UTF_8))));
@@ -92,7 +102,7 @@ public final class BuildFuzzer {
         } finally {
             dev.kiln.fuzz.Files2.deleteTree(scratch);
         }
-        return new Result(o.count(), clear, traces, status, unclear, escaped, hangs, failures);
+        return new Result(o.count(), clear, built, traces, status, unclear, escaped, hangs, failures);
     }
 
     /** Null when the answer is right; else what is wrong with it, with the output that shows it. */

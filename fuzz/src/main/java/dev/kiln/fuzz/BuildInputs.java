@@ -30,7 +30,16 @@ import javax.tools.ToolProvider;
  */
 public final class BuildInputs {
     /** One input: the arguments after `kiln build`, and what it is. */
-    public record Input(String kind, List<String> args) {}
+    /**
+     * @param output where kiln build is told to write the image
+     * @param mayBuild whether the input can be a valid app after all: a flipped bit or a changed
+     *     constant-pool index can land in a string, a line number or an unused name, and then a
+     *     built image is the right answer, not a missed error
+     */
+    public record Input(String kind, List<String> args, Path output, boolean mayBuild) {}
+
+    /** The kinds whose random change can leave the class valid. */
+    static final java.util.Set<String> MAY_BUILD = java.util.Set.of("bit-flipped-class", "constant-pool-index");
 
     /** The kinds, in order; input i is kind i % KINDS.size(), with random details from the run's seed. */
     public static final List<String> KINDS = List.of("not-a-jar", "empty-file", "empty-jar", "manifest-only",
@@ -166,8 +175,9 @@ public final class BuildInputs {
             case "main-class-blank" -> jar(jar, " ", List.of(entry("Main.class", mainClass)));
             default -> throw new IllegalStateException(kind);
         }
-        args.addAll(List.of("-o", d.resolve("out.kiln").toString()));
-        return new Input(kind, args);
+        Path output = d.resolve("out.kiln");
+        args.addAll(List.of("-o", output.toString()));
+        return new Input(kind, args, output, MAY_BUILD.contains(kind));
     }
 
     /** The files an input must not have written: anything outside its own directory but in the scratch one. */

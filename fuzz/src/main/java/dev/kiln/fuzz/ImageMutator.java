@@ -3,7 +3,9 @@ package dev.kiln.fuzz;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -129,16 +131,14 @@ public final class ImageMutator {
     }
 
     private static void sectionHeader(ByteBuffer buf, SplittableRandom r, StringBuilder what) {
-        long shoff = buf.getLong(40);
-        int shnum = buf.getShort(60) & 0xffff;
-        if (shnum == 0 || shoff <= 0 || shoff > buf.capacity()) {
+        List<Integer> headers = sectionHeaders(buf);
+        if (headers.isEmpty()) {
             elfHeader(buf, r, what);
             return;
         }
-        int i = r.nextInt(shnum);
-        long p = shoff + 64L * i;
-        if (p + 64 > buf.capacity()) return;
-        int at = (int) p;
+        int shnum = buf.getShort(60) & 0xffff;
+        int i = r.nextInt(headers.size());
+        int at = headers.get(i);
         String h = "shdr[" + i + "].";
         long len = buf.capacity();
         switch (r.nextInt(8)) {
@@ -229,11 +229,22 @@ public final class ImageMutator {
         return out;
     }
 
-    private static void symbol(ByteBuffer buf, SplittableRandom r, StringBuilder what) {
+    /**
+     * The file offsets of the section headers that lie whole inside the file, in table order (an
+     * earlier round may have moved e_shoff or e_shnum anywhere).
+     */
+    static List<Integer> sectionHeaders(ByteBuffer buf) {
         long shoff = buf.getLong(40);
         int shnum = buf.getShort(60) & 0xffff;
+        List<Integer> at = new ArrayList<>();
         for (int i = 0; i < shnum && shoff > 0 && shoff <= buf.capacity() - 64L * (i + 1); i++) {
-            int at = (int) (shoff + 64L * i);
+            at.add((int) (shoff + 64L * i));
+        }
+        return at;
+    }
+
+    private static void symbol(ByteBuffer buf, SplittableRandom r, StringBuilder what) {
+        for (int at : sectionHeaders(buf)) {
             if (buf.getInt(at + 4) != 2) continue; // SHT_SYMTAB
             long off = buf.getLong(at + 24), size = buf.getLong(at + 32);
             if (off <= 0 || size < 24 || off > buf.capacity() || size > buf.capacity() - off) break;

@@ -43,6 +43,22 @@ class ImageFuzzerTest {
         for (long i = 0; i < 2000; i++) ImageMutator.mutate(image.clone(), new java.util.SplittableRandom(i));
     }
 
+    @Test
+    void sectionHeadersAreOnlyThoseWholeInsideTheFile() throws Exception {
+        byte[] image = java.nio.file.Files.readAllBytes(Prerequisites.guest("hello"));
+        var buf = java.nio.ByteBuffer.wrap(image).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        long shoff = buf.getLong(40);
+        int shnum = buf.getShort(60) & 0xffff;
+        assertEquals(shnum, ImageMutator.sectionHeaders(buf).size(), "every header of a built image");
+        assertEquals((int) shoff + 64, ImageMutator.sectionHeaders(buf).get(1));
+        buf.putShort(60, (short) 0xffff); // e_shnum beyond the file's end: only the whole headers
+        assertEquals((image.length - shoff) / 64, ImageMutator.sectionHeaders(buf).size());
+        buf.putLong(40, image.length - 10); // e_shoff at the end: none
+        assertTrue(ImageMutator.sectionHeaders(buf).isEmpty());
+        buf.putLong(40, -64); // e_shoff negative: none
+        assertTrue(ImageMutator.sectionHeaders(buf).isEmpty());
+    }
+
     private static int indexOf(byte[] b, byte[] what) {
         outer:
         for (int i = 12; i + what.length <= b.length; i++) {

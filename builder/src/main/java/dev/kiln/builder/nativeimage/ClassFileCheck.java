@@ -1,11 +1,13 @@
 package dev.kiln.builder.nativeimage;
 
+import dev.kiln.image.UntrustedText;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicVerifier;
+import org.objectweb.asm.util.CheckClassAdapter;
 
 /**
  * Every input class file is read and its bytecode verified before anything else uses it, so a
@@ -32,7 +34,14 @@ final class ClassFileCheck {
         ClassNode node = new ClassNode();
         String method = null;
         try {
-            new ClassReader(bytes).accept(node, 0);
+            // ASM's structural checker: every name and descriptor, declared or referenced by an
+            // instruction, well formed (a bit-flipped "(I)V" as "h)V" made TeaVM throw)
+            new ClassReader(bytes).accept(new CheckClassAdapter(node, false), 0);
+            if (!name.equals(node.name + ".class")) {
+                // the JVM refuses such a file too (NoClassDefFoundError: wrong name); TeaVM finds classes by path
+                throw new NativeBuildException(name + " holds class " + UntrustedText.quote(node.name)
+                        + ": a class file's path must match its class name");
+            }
             for (MethodNode m : node.methods) {
                 method = m.name + m.desc;
                 if (m.instructions.size() > 0) new Analyzer<>(new BasicVerifier()).analyze(node.name, m);

@@ -102,6 +102,7 @@ public final class NativeImageBuilder {
         if (Files.isRegularFile(image)) {
             return new Result(image, true, key);
         }
+        ClassHierarchyCheck.check(app.classes(), NativeImageBuilder.class.getClassLoader());
         UnsupportedCallCheck.check(app.classes());
         Path work = Files.createTempDirectory("kiln-build-");
         try {
@@ -325,7 +326,8 @@ public final class NativeImageBuilder {
             try {
                 tool.generate();
             } catch (Exception | AssertionError e) { // TeaVM asserts on input it cannot handle
-                throw new NativeBuildException("TeaVM failed: " + e + (log.isEmpty() ? "" : "\n" + log), e);
+                throw new NativeBuildException(indentedBeneath("TeaVM failed: " + e,
+                        log.toString()), e);
             }
             List<Problem> severe = tool.getProblemProvider().getSevereProblems();
             if (!severe.isEmpty()) {
@@ -335,7 +337,7 @@ public final class NativeImageBuilder {
                 throw new NativeBuildException(problemReport(app.mainClass(), severe.size(), report.toString()));
             }
             if (tool.wasCancelled() || !Files.isRegularFile(out.resolve("all.c"))) {
-                throw new NativeBuildException("TeaVM produced no C output" + (log.isEmpty() ? "" : ":\n" + log));
+                throw new NativeBuildException(indentedBeneath("TeaVM produced no C output", log.toString()));
             }
             return compiledClasses(out.resolve("classes"));
         }
@@ -355,7 +357,14 @@ public final class NativeImageBuilder {
                 .append(" (").append(problems).append(problems == 1 ? " problem" : " problems")
                 .append("; reflection, dynamic class loading, JNI and JDK classes missing from TeaVM's class library")
                 .append(" are not supported)");
-        for (String l : lines) b.append("\n    ").append(l);
+        return indentedBeneath(b.toString(), rendered);
+    }
+
+    /** {@code line}, then {@code context}'s lines indented beneath it, escaped: the form of every multi-line build error. */
+    static String indentedBeneath(String line, String context) {
+        StringBuilder b = new StringBuilder(UntrustedText.printable(line));
+        context.lines().filter(l -> !l.isBlank())
+                .forEach(l -> b.append("\n    ").append(UntrustedText.printable(l.stripTrailing())));
         return b.toString();
     }
 
@@ -529,11 +538,29 @@ public final class NativeImageBuilder {
         }
         String text = new String(output, StandardCharsets.UTF_8);
         if (p.exitValue() != 0) {
-            String tail = text.length() > 6000 ? "...\n" + text.substring(text.length() - 6000) : text;
-            throw new NativeBuildException(what + " failed (exit " + p.exitValue() + "): " + String.join(" ", cmd)
-                    + "\n" + tail);
+            throw new NativeBuildException(failureReport(what, p.exitValue(), cmd, text));
         }
         return text;
+    }
+
+    /** How much of a failed tool's output the report keeps: its end, where the cause is. */
+    static final int MAX_TOOL_OUTPUT = 6000;
+
+    /**
+     * A failed tool reported as a compiler reports: one complete line, the tool's first error
+     * line after "failed (exit N)", then the command and the tool's output indented beneath as
+     * context. The output can quote names from the input's class files, so it is escaped.
+     */
+    static String failureReport(String what, int exit, List<String> cmd, String output) {
+        String tail = output.length() > MAX_TOOL_OUTPUT
+                ? "...\n" + output.substring(output.length() - MAX_TOOL_OUTPUT) : output;
+        List<String> lines = tail.lines().filter(l -> !l.isBlank())
+                .map(l -> UntrustedText.printable(l.stripTrailing())).toList();
+        String cause = lines.stream().filter(l -> l.contains("error:")).findFirst()
+                .orElse(lines.isEmpty() ? "(no output)" : lines.getLast()).strip();
+        if (cause.length() > 200) cause = cause.substring(0, 200) + "...";
+        return indentedBeneath(what + " failed (exit " + exit + "): " + cause,
+                "command: " + String.join(" ", cmd) + "\n" + tail);
     }
 
     /** Fails if the image's code contains syscall, sysenter or int $0x80, naming the function. */

@@ -1,11 +1,11 @@
 package dev.kiln.linux.kvm;
 
+import dev.kiln.linux.testing.HeaderValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,7 +13,6 @@ import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Checks every number in KvmApi against {@code <linux/kvm.h>}: a C program prints each ioctl
@@ -93,7 +92,7 @@ class KvmLayoutTest {
     void everyConstantMatchesLinuxKvmH(@TempDir Path tmp) throws Exception {
         Map<String, Long> c = new HashMap<>();
         Map<String, Long> regs = new HashMap<>();
-        for (String line : compileAndRun(tmp).split("\n")) {
+        for (String line : HeaderValues.print(tmp, "layout", PROGRAM).split("\n")) {
             String[] kv = line.split(" ");
             if (kv[0].equals("reg")) regs.put(kv[1], Long.parseLong(kv[2]));
             else c.put(kv[0], Long.parseLong(kv[1]));
@@ -116,22 +115,5 @@ class KvmLayoutTest {
         for (int i = 0; i < KvmApi.REG_NAMES.size(); i++) {
             assertEquals(regs.get(KvmApi.REG_NAMES.get(i)), 8L * i, "offset of " + KvmApi.REG_NAMES.get(i));
         }
-    }
-
-    private static String compileAndRun(Path tmp) throws Exception {
-        Path src = tmp.resolve("layout.c"), exe = tmp.resolve("layout");
-        Files.writeString(src, PROGRAM);
-        Process cc;
-        try {
-            cc = new ProcessBuilder("gcc", "-o", exe.toString(), src.toString()).redirectErrorStream(true).start();
-        } catch (java.io.IOException e) {
-            throw new AssertionError("gcc is needed for this test and was not found: " + e.getMessage());
-        }
-        String ccOut = new String(cc.getInputStream().readAllBytes());
-        if (cc.waitFor() != 0) fail("gcc failed (is linux-libc-dev installed?):\n" + ccOut);
-        Process run = new ProcessBuilder(exe.toString()).start();
-        String out = new String(run.getInputStream().readAllBytes());
-        assertEquals(0, run.waitFor());
-        return out;
     }
 }

@@ -1,16 +1,15 @@
 package dev.kiln.vmm.sandbox;
 
+import dev.kiln.linux.testing.HeaderValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Checks every number the filters hard-code (system call numbers, SECCOMP_RET_* values,
@@ -96,23 +95,11 @@ class SeccompAbiTest {
     }
 
     private static Map<String, Long> compileAndRun(Path tmp, String program) throws Exception {
-        Path src = tmp.resolve("seccomp.c"), exe = tmp.resolve("seccomp");
-        Files.writeString(src, program);
-        Process cc;
-        try {
-            cc = new ProcessBuilder("gcc", "-o", exe.toString(), src.toString()).redirectErrorStream(true).start();
-        } catch (java.io.IOException e) {
-            throw new AssertionError("gcc is needed for this test and was not found: " + e.getMessage());
-        }
-        String ccOut = new String(cc.getInputStream().readAllBytes());
-        if (cc.waitFor() != 0) fail("gcc failed (is linux-libc-dev installed?):\n" + ccOut);
-        Process run = new ProcessBuilder(exe.toString()).start();
         Map<String, Long> values = new LinkedHashMap<>();
-        for (String line : new String(run.getInputStream().readAllBytes()).split("\n")) {
+        for (String line : HeaderValues.print(tmp, "seccomp", program).split("\n")) {
             String[] kv = line.split(" ");
             values.put(kv[0], Long.parseLong(kv[1]));
         }
-        assertEquals(0, run.waitFor());
         for (Syscall s : Syscall.values()) assertNotNull(values.get(s.name()), s.name());
         return values;
     }

@@ -1,0 +1,98 @@
+package dev.kiln.builder.nativeimage;
+
+import dev.kiln.image.UntrustedText;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.ClassReader;
+import org.teavm.model.ReferenceCache;
+import org.teavm.parsing.ClasspathClassHolderSource;
+
+/**
+ * Every input class's superclass and interfaces must exist, in the input or in what TeaVM sees
+ * behind it (its class library and Kiln's library OS), and the input's hierarchy must have no
+ * cycle, before TeaVM runs. TeaVM does not report a missing supertype: it emits C that includes
+ * the supertype's header, and gcc fails on a file that does not exist (the build fuzz found a
+ * class whose superclass a mutated constant-pool index had made {@code java/\uFDEEg/Object}).
+ */
+final class ClassHierarchyCheck {
+    private final Map<String, byte[]> classes;
+    private final ClasspathClassHolderSource library;
+    private final Map<String, Boolean> inLibrary = new HashMap<>();
+
+    private ClassHierarchyCheck(Map<String, byte[]> classes, ClassLoader library) {
+        this.classes = classes;
+        // TeaVM's own lookup, so the check sees exactly what TeaVM will: its classlib's renamed
+        // JDK classes (java.lang.Object is TObject) and the mappings of META-INF/teavm.properties.
+        this.library = new ClasspathClassHolderSource(library, new ReferenceCache());
+    }
+
+    /**
+     * @param classes the input: entry name ("a/b/C.class") to class file, each already read by {@link ClassFileCheck}
+     * @param library the class loader TeaVM compiles against, behind the input's classes
+     */
+    static void check(Map<String, byte[]> classes, ClassLoader library) throws NativeBuildException {
+        new ClassHierarchyCheck(classes, library).run();
+    }
+
+    private void run() throws NativeBuildException {
+        Map<String, List<String>> supertypes = new HashMap<>();
+        for (var e : classes.entrySet()) {
+            if (!e.getKey().endsWith(".class") || e.getKey().endsWith("module-info.class")) continue;
+            ClassReader reader = new ClassReader(e.getValue());
+            List<String> supers = new ArrayList<>();
+            if (reader.getSuperName() != null) supers.add(reader.getSuperName());
+            supers.addAll(List.of(reader.getInterfaces()));
+            for (String s : supers) {
+                if (!exists(s)) {
+                    String role = s.equals(reader.getSuperName()) ? "superclass " : "interface ";
+                    throw new NativeBuildException(e.getKey() + ": its " + role + UntrustedText.quote(s)
+                            + " is neither in the input nor in TeaVM's class library");
+                }
+            }
+            supertypes.put(reader.getClassName(), supers);
+        }
+        for (String name : supertypes.keySet()) {
+            String cycle = cycleFrom(name, supertypes, new ArrayList<>(), new HashSet<>());
+            if (cycle != null) {
+                throw new NativeBuildException("class " + UntrustedText.quote(name) + " is its own supertype ("
+                        + cycle + ")");
+            }
+        }
+    }
+
+    private boolean exists(String internalName) {
+        if (classes.containsKey(internalName + ".class")) return true;
+        return inLibrary.computeIfAbsent(internalName, n -> {
+            try {
+                return library.get(n.replace('/', '.')) != null;
+            } catch (RuntimeException e) { // a name TeaVM's parser cannot even look up does not exist for it
+                return false;
+            }
+        });
+    }
+
+    /** The path back to a class already on {@code path}, shown as "A -> B -> A", or null. */
+    private static String cycleFrom(String name, Map<String, List<String>> supertypes, List<String> path,
+            Set<String> done) {
+        int seen = path.indexOf(name);
+        if (seen >= 0) {
+            List<String> loop = new ArrayList<>(path.subList(seen, path.size()));
+            loop.add(name);
+            if (loop.size() > 4) loop = List.of(loop.get(0), loop.get(1), "...", loop.getLast());
+            return String.join(" -> ", loop.stream().map(n -> n.equals("...") ? n : UntrustedText.quote(n)).toList());
+        }
+        if (done.contains(name) || !supertypes.containsKey(name)) return null; // library classes have no cycle
+        path.add(name);
+        for (String s : supertypes.get(name)) {
+            String cycle = cycleFrom(s, supertypes, path, done);
+            if (cycle != null) return cycle;
+        }
+        path.removeLast();
+        done.add(name);
+        return null;
+    }
+}
