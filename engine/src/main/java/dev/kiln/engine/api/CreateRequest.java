@@ -2,6 +2,7 @@ package dev.kiln.engine.api;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,10 +20,11 @@ import java.util.Set;
  * @param network the project network the VM joins (a compose project's): its VMs find each other by name through the
  *                daemon's resolver; null for none. Needs the daemon's bridge
  * @param aliases more names the VM answers to in its network (a compose service's name and aliases)
+ * @param labels KEY=VALUE metadata kept with the definition (see {@link Labels}): a compose project marks its VMs with them
  */
 public record CreateRequest(String name, String image, List<String> args, List<String> env, Integer memoryMb,
                             List<PortMapping> ports, RestartPolicy restart, HealthCheck health, String network,
-                            List<String> aliases) {
+                            List<String> aliases, Map<String, String> labels) {
     /** The guest memory limit, as `kiln run` has it: every hypercall block address must fit in 32 bits. */
     public static final int MAX_MEMORY_MB = 3072;
     static final int MAX_LIST = 1024, MAX_ENTRY = 4096;
@@ -51,6 +53,7 @@ public record CreateRequest(String name, String image, List<String> args, List<S
         if (aliases.size() > NetworkNames.MAX_ALIASES) throw new IllegalArgumentException("more than " + NetworkNames.MAX_ALIASES + " aliases");
         for (String a : aliases) NetworkNames.checkAlias(a);
         if (!aliases.isEmpty() && network == null) throw new IllegalArgumentException("aliases need a network (--network)");
+        labels = Labels.checked(labels);
         if (health != null && ports.isEmpty() && network == null) {
             throw new IllegalArgumentException("a health check needs the VM's network: publish a port with -p or join a --network");
         }
@@ -59,7 +62,13 @@ public record CreateRequest(String name, String image, List<String> args, List<S
     /** Without a network. */
     public CreateRequest(String name, String image, List<String> args, List<String> env, Integer memoryMb,
                          List<PortMapping> ports, RestartPolicy restart, HealthCheck health) {
-        this(name, image, args, env, memoryMb, ports, restart, health, null, null);
+        this(name, image, args, env, memoryMb, ports, restart, health, null, null, null);
+    }
+
+    /** Without labels. */
+    public CreateRequest(String name, String image, List<String> args, List<String> env, Integer memoryMb,
+                         List<PortMapping> ports, RestartPolicy restart, HealthCheck health, String network, List<String> aliases) {
+        this(name, image, args, env, memoryMb, ports, restart, health, network, aliases, null);
     }
 
     private static List<String> checked(String what, List<String> list) {

@@ -91,8 +91,14 @@ public final class KilnClient implements AutoCloseable {
     }
 
     public List<VmSummary> list(boolean all) {
+        return list(all, null);
+    }
+
+    /** @param label KEY=VALUE: only the VMs with that label; null: all */
+    public List<VmSummary> list(boolean all, String label) {
         Request r = request("GET", ApiPaths.VMS);
         if (all) r.param("all", "true");
+        if (label != null) r.param("label", label);
         return call(r, json.getTypeFactory().constructType(new TypeReference<List<VmSummary>>() {}), TIMEOUT_SECONDS);
     }
 

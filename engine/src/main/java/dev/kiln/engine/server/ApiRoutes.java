@@ -7,6 +7,7 @@ import dev.kiln.engine.api.ApiPaths;
 import dev.kiln.engine.api.CreateRequest;
 import dev.kiln.engine.api.DaemonInfo;
 import dev.kiln.engine.api.Event;
+import dev.kiln.engine.api.Labels;
 import dev.kiln.engine.api.LogEntry;
 import dev.kiln.engine.api.Signals;
 import dev.kiln.engine.events.EventBus;
@@ -57,7 +58,7 @@ final class ApiRoutes {
                 throw EngineException.internal("cannot store the VM: " + e.getMessage());
             }
         });
-        router.add("GET", ApiPaths.VMS, ex -> ex.json(200, engine.list(ex.flag("all"))));
+        router.add("GET", ApiPaths.VMS, ex -> ex.json(200, engine.list(ex.flag("all"), label(ex))));
         router.add("GET", ApiPaths.VM, ex -> ex.json(200, engine.inspect(ex.path("ref"))));
         router.add("DELETE", ApiPaths.VM, ex -> {
             try {
@@ -81,6 +82,17 @@ final class ApiRoutes {
         router.add("POST", ApiPaths.VM_WAIT, r::await);
         router.add("GET", ApiPaths.VM_LOGS, r::logs);
         router.add("GET", ApiPaths.EVENTS, r::events);
+    }
+
+    /** The list's filter label=KEY=VALUE, null without one. */
+    private static java.util.Map.Entry<String, String> label(Exchange ex) {
+        String label = ex.param("label");
+        if (label == null) return null;
+        try {
+            return Labels.parse(label);
+        } catch (IllegalArgumentException e) {
+            throw EngineException.badRequest(e.getMessage());
+        }
     }
 
     private static Duration grace(Exchange ex) {

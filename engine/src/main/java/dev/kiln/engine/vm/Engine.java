@@ -121,7 +121,8 @@ public final class Engine implements AutoCloseable {
         String name = req.name() != null ? reserve(req.name(), id) : reserveGenerated(image.name(), id);
         try {
             VmDefinition def = new VmDefinition(id, name, Instant.now(), image.name(), req.image(), image.digest(),
-                    req.args(), req.env(), req.memoryMb(), req.ports(), req.restart(), req.health(), req.network(), req.aliases());
+                    req.args(), req.env(), req.memoryMb(), req.ports(), req.restart(), req.health(), req.network(), req.aliases(),
+                    req.labels());
             try {
                 ctx.networking.check(def);
             } catch (IllegalArgumentException e) {
@@ -189,9 +190,15 @@ public final class Engine implements AutoCloseable {
     }
 
     public List<VmSummary> list(boolean all) {
+        return list(all, null);
+    }
+
+    /** @param label KEY=VALUE: only the VMs with that label (a compose project's); null: every VM */
+    public List<VmSummary> list(boolean all, Map.Entry<String, String> label) {
         List<VmSummary> out = new ArrayList<>();
         for (ManagedVm vm : byId.values()) {
             VmSummary s = vm.summary();
+            if (label != null && !label.getValue().equals(s.labels().get(label.getKey()))) continue;
             if (all || s.status() == VmStatus.RUNNING || s.status() == VmStatus.RESTARTING) out.add(s);
         }
         out.sort((a, b) -> b.created().compareTo(a.created()));

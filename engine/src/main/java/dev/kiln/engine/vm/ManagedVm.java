@@ -489,7 +489,7 @@ public final class ManagedVm {
     public synchronized VmSummary summary() {
         HealthMonitor h = run == null ? null : run.health;
         return new VmSummary(id(), name(), def.imageName(), def.created(), status, startedAt, finishedAt, exitCode,
-                restartCount, h == null ? null : h.status(), def.ports());
+                restartCount, h == null ? null : h.status(), def.ports(), def.labels());
     }
 
     public synchronized VmDetails details() {
