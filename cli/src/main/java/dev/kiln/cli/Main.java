@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.cli.compose.ComposeCommand;
 import dev.kiln.cli.engine.DaemonCommand;
 import dev.kiln.cli.engine.EventsCommand;
 import dev.kiln.cli.engine.KillCommand;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
                 FuzzCommand.class,
                 PsCommand.class, LogsCommand.class, StopCommand.class, KillCommand.class, StartCommand.class,
                 RestartCommand.class, RmCommand.class, WaitCommand.class, EventsCommand.class, DaemonCommand.class,
+                ComposeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

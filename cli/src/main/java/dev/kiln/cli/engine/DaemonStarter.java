@@ -18,13 +18,13 @@ import java.util.List;
  * its own, output to STATE_DIR/daemon.log) and waits until its socket answers, or until it
  * exits (then its log says why). The daemon answers only after it restored its VMs.
  */
-final class DaemonStarter {
+public final class DaemonStarter {
     static final long START_TIMEOUT_MS = 60_000;
 
     private DaemonStarter() {}
 
     /** A client of a daemon that answers, starting one if none does. */
-    static KilnClient connectOrStart(DaemonOptions options) {
+    public static KilnClient connectOrStart(DaemonOptions options) {
         KilnClient client = options.client();
         try {
             client.info();

@@ -64,7 +64,7 @@ public final class PsCommand extends DaemonVerb {
     }
 
     /** Docker's STATUS column: Up 5 seconds (healthy), Exited (1) 3 minutes ago, Restarting (1) 2 seconds ago, Created. */
-    static String status(VmSummary v, Instant now) {
+    public static String status(VmSummary v, Instant now) {
         return switch (v.status()) {
             case CREATED -> "Created";
             case RUNNING -> "Up " + HumanTime.since(v.startedAt(), now)
