@@ -40,7 +40,7 @@ final class ComposeDown extends ComposeVerb {
         for (VmSummary v : vms) {
             try {
                 if (v.status() == VmStatus.RUNNING || v.status() == VmStatus.RESTARTING) {
-                    System.out.println("VM " + v.name() + " stopped: " + client.stop(v.id(), timeout).message());
+                    System.out.println(client.stop(v.id(), timeout).message());
                 }
                 client.remove(v.id(), true);
                 System.out.println("VM " + v.name() + " removed");

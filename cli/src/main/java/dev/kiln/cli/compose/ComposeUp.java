@@ -175,7 +175,7 @@ final class ComposeUp extends ComposeVerb {
             java.util.Collections.reverse(reverse);
             for (VmSummary v : reverse) {
                 try {
-                    System.out.println("VM " + v.name() + " stopped: " + client.stop(v.name(), timeout).message());
+                    System.out.println(client.stop(v.name(), timeout).message());
                 } catch (RuntimeException e) {
                     System.err.println("kiln: error: " + e.getMessage());
                 }
