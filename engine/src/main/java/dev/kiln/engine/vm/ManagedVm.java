@@ -146,8 +146,8 @@ public final class ManagedVm {
         try {
             ctx.virtual.execute(() -> setUpAndStart(r));
         } catch (Throwable t) { // the daemon is closing (its executor refuses), or no thread at all: a failed start
+            exited(r, null, t, true);
             r.started.completeExceptionally(t);
-            exited(r, null, t);
             return r;
         }
         persist(status);
@@ -171,23 +171,27 @@ public final class ManagedVm {
             CompletableFuture<VmExit> end = vm.start();
             r.started.complete(null);
             Vm started = vm;
-            end.whenComplete((exit, failure) -> ended(r, started, exit, failure));
+            end.whenComplete((exit, failure) -> ended(r, started, exit, failure, false));
         } catch (Throwable t) { // start() threw, or was never reached: no guest runs
-            if (vm != null) vm.close();
-            r.started.completeExceptionally(t);
-            ended(r, null, null, t);
+            // The failure is recorded before the start is answered: whoever asked sees the VM exited, not running.
+            try {
+                if (vm != null) vm.close();
+                ended(r, null, null, t, true);
+            } finally {
+                r.started.completeExceptionally(t);
+            }
         }
     }
 
-    /** The guest ended (or never started): tear its run down, then record the exit. */
-    private void ended(VmRun r, Vm vm, VmExit end, Throwable failure) {
+    /** The guest ended (or never started, setupFailed): tear its run down, then record the exit. */
+    private void ended(VmRun r, Vm vm, VmExit end, Throwable failure, boolean setupFailed) {
         HealthMonitor h = r.health;
         if (h != null) h.stop();
         VmNetworking.Attachment n = r.network;
         if (n != null) n.close();
         if (vm != null) vm.close();
         try {
-            exited(r, end, failure);
+            exited(r, end, failure, setupFailed);
         } catch (RuntimeException e) {
             ctx.log.accept("recording the exit of " + name() + " failed: " + e);
             r.ended.completeExceptionally(e);
@@ -211,7 +215,7 @@ public final class ManagedVm {
 
     // ---- exits and restarts --------------------------------------------------------------
 
-    private void exited(VmRun r, VmExit end, Throwable failure) {
+    private void exited(VmRun r, VmExit end, Throwable failure, boolean setupFailed) {
         ExitRecord record;
         synchronized (this) {
             Instant now = Instant.now();
@@ -219,7 +223,6 @@ public final class ManagedVm {
             String description;
             String crash = null;
             String killed = r.killReason();
-            boolean setupFailed = failure != null && r.started.isCompletedExceptionally();
             if (failure != null) {
                 code = 125;
                 description = (setupFailed ? "could not start: " : "the monitor failed while the guest ran: ") + message(failure);
