@@ -118,17 +118,27 @@ class ComposeTest {
     }
 
     @Test
-    void aBadFileIsOneLineWithItsLineAndNoDaemonIsAsked() throws Exception {
+    void aBadFileIsOneLineWithItsLineAndNoDaemonIsStarted() throws Exception {
         Path dir = Files.createTempDirectory("kiln-compose-bad");
         Path file = dir.resolve("compose.yaml");
-        Files.writeString(file, "services:\n  web:\n    image: web.elf\n    volumes: [./data:/data]\n");
+        Path socket = dir.resolve("kiln.sock");
+        // were a daemon started, its state would stay in dir (and the socket's existence fails the test)
+        Map<String, String> env = Map.of("KILN_HOST", "unix://" + socket, "KILN_STATE_DIR", dir.resolve("state").toString());
         try {
-            KilnProcess r = KilnProcess.run(Map.of("KILN_HOST", "unix://" + dir.resolve("none.sock")), "compose", "-f", file.toString(), "up", "-d");
+            Files.writeString(file, "services:\n  web:\n    image: web.elf\n    volumes: [./data:/data]\n");
+            KilnProcess r = KilnProcess.run(env, "compose", "-f", file.toString(), "up", "-d");
             assertEquals(125, r.exitStatus(), r.toString());
             assertEquals("kiln: error: " + file + ":4: services.web.volumes: not supported by Kiln\n", r.stderr());
+
+            Files.writeString(file, "services:\n  web:\n    image: web.elf\n");
+            r = KilnProcess.run(env, "compose", "-f", file.toString(), "up", "-d");
+            assertEquals(125, r.exitStatus(), r.toString());
+            assertEquals("kiln: error: " + file + ":3: services.web.image: no such file " + dir.resolve("web.elf") + "\n", r.stderr());
+            assertFalse(Files.exists(socket), "a daemon was started for a project that cannot come up");
         } finally {
-            Files.delete(file);
-            Files.delete(dir);
+            try (var all = Files.walk(dir)) {
+                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
         }
     }
 

@@ -49,13 +49,16 @@ final class ComposeUp extends ComposeVerb {
     private Path file;
     private ComposeFile parsed;
     private String project;
+    private Map<String, Path> images;
 
+    /** The file, the project and every image, before any daemon is asked (or started): a bad file changes nothing. */
     @Override
     void prepare() {
+        if (timeout < 0) throw new UserError("--timeout must not be negative");
         file = compose.findFile(true);
         parsed = compose.parse(file);
         project = compose.projectName(parsed, file);
-        if (timeout < 0) throw new UserError("--timeout must not be negative");
+        images = images();
     }
 
     @Override
@@ -73,7 +76,6 @@ final class ComposeUp extends ComposeVerb {
                         + " no longer has (kiln compose down removes it)");
             }
         }
-        Map<String, Path> images = images();
         try (EventWatch events = new EventWatch(client)) {
             for (Service s : DependencyOrder.startOrder(parsed)) {
                 awaitDependencies(s, events);
