@@ -76,6 +76,24 @@ final class ComposeUp extends ComposeVerb {
                         + " no longer has (kiln compose down removes it)");
             }
         }
+        Thread stopper = detach ? null : stopper(client);
+        if (stopper != null) Runtime.getRuntime().addShutdownHook(stopper); // Ctrl-C while VMs start stops them too
+        try {
+            startAll(client, existing);
+            if (!detach) ProjectLogs.follow(client, ProjectVms.list(client, project), null, false);
+            return 0;
+        } finally {
+            if (stopper != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopper); // an end or an error of up's own stops nothing
+                } catch (IllegalStateException e) {
+                    stopper.join(); // shutting down (Ctrl-C): the stop runs to its end
+                }
+            }
+        }
+    }
+
+    private void startAll(KilnClient client, Map<String, VmSummary> existing) throws Exception {
         try (EventWatch events = new EventWatch(client)) {
             for (Service s : DependencyOrder.startOrder(parsed)) {
                 awaitDependencies(s, events);
@@ -90,8 +108,6 @@ final class ComposeUp extends ComposeVerb {
                 }
             }
         }
-        if (detach) return 0;
-        return attach(client);
     }
 
     /** Every service's image: the file named, or the image its build: directory builds into (kiln's build cache). */
@@ -168,29 +184,21 @@ final class ComposeUp extends ComposeVerb {
         System.out.println("VM " + req.name() + " started");
     }
 
-    /** Follows every VM's log until they all ended; Ctrl-C stops the project first. */
-    private int attach(KilnClient client) throws InterruptedException {
-        List<VmSummary> vms = ProjectVms.list(client, project);
-        Thread stopper = new Thread(() -> {
+    /** The shutdown hook of a foreground up: stops the project's VMs (as the daemon has them then), newest first. */
+    private Thread stopper(KilnClient client) {
+        return new Thread(() -> {
             System.err.println("kiln: stopping project " + project + " (Ctrl-C)");
-            List<VmSummary> reverse = new ArrayList<>(vms);
-            java.util.Collections.reverse(reverse);
-            for (VmSummary v : reverse) {
+            List<VmSummary> vms = new ArrayList<>(ProjectVms.list(client, project));
+            java.util.Collections.reverse(vms);
+            for (VmSummary v : vms) {
+                if (v.status() != VmStatus.RUNNING && v.status() != VmStatus.RESTARTING) continue;
                 try {
-                    System.out.println(client.stop(v.name(), timeout).message());
+                    System.out.println(client.stop(v.id(), timeout).message());
                 } catch (RuntimeException e) {
                     System.err.println("kiln: error: " + e.getMessage());
                 }
             }
         }, "kiln-compose-stop");
-        Runtime.getRuntime().addShutdownHook(stopper);
-        ProjectLogs.follow(client, vms, null, false);
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopper);
-        } catch (IllegalStateException e) {
-            stopper.join(); // shutting down: the stop runs to its end
-        }
-        return 0;
     }
 
     private static String digest(Path image) throws IOException {
