@@ -132,14 +132,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--network-alias", paramLabel = "ALIAS", description = "With --network: another name of the VM there (repeatable).")
     List<String> networkAliases = new ArrayList<>();
 
+    @Option(names = {"-l", "--label"}, paramLabel = "KEY=VALUE",
+            description = "With -d: a label of the VM (repeatable), shown by inspect and ps --format json; kiln ps --filter label=KEY=VALUE lists by it.")
+    List<String> labels = new ArrayList<>();
+
     @Mixin DaemonOptions daemon;
 
     @Override
     public Integer call() throws Exception {
         if (!detach && (name != null || restart != null || health != null || healthInterval != null || healthTimeout != null
                 || healthRetries != null || healthStartPeriod != null || network != null || !networkAliases.isEmpty()
-                || daemon.hostGiven())) {
-            throw new UserError("--name, --restart, --health..., --network... and --host are for kiln run -d (a VM in the daemon)");
+                || !labels.isEmpty() || daemon.hostGiven())) {
+            throw new UserError("--name, --restart, --health..., --network..., --label and --host are for kiln run -d (a VM in the daemon)");
         }
         // kiln run INPUT: a project directory, a classes directory or (without --flavor jvm) a jar is
         // built into a native image first; the build cache makes the second run start at once.
@@ -196,7 +200,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError("--timeout, --net, --ip, --stats, --seccomp, --accel and --kernel-log are for a foreground kiln run, not -d");
         }
         return DetachedRun.run(image, new DetachedRun.Request(name, restart, health, healthInterval, healthTimeout,
-                healthRetries, healthStartPeriod, publish, env, memoryMb, args, network, networkAliases, daemon));
+                healthRetries, healthStartPeriod, publish, env, memoryMb, args, network, networkAliases, labels, daemon));
     }
 
     /** A jvm image (or a jar built into one) on QEMU; what the image bakes in cannot be changed here. */

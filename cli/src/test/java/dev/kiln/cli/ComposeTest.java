@@ -32,7 +32,7 @@ class ComposeTest {
             DaemonProcess d = new DaemonProcess("--bridge", bridge).inside(ns);
             try {
                 d.start();
-                String bystander = ok(d, "run", "-d", "--name", "bystander", "--network", "other",
+                String bystander = ok(d, "run", "-d", "--name", "bystander", "--network", "other", "-l", "role=bystander",
                         KilnProcess.guest("tests/ticker.elf").toString(), "--", "1000").stdout().strip();
 
                 KilnProcess up = ok(d, "compose", "-f", EXAMPLE.toString(), "-p", project, "up", "-d");
@@ -56,6 +56,10 @@ class ComposeTest {
                 assertTrue(rows.get(1).startsWith(kv + " ") && rows.get(1).contains(" kv ") && rows.get(1).contains("Up "), ps.stdout());
                 assertTrue(rows.get(2).startsWith(front + " ") && rows.get(2).contains("127.0.0.1:8080->80/tcp"), ps.stdout());
                 assertFalse(ps.stdout().contains("bystander"), ps.stdout());
+                String byLabel = ok(d, "ps", "--format", "json", "--filter", "label=dev.kiln.compose.project=" + project).stdout();
+                assertEquals(2, byLabel.lines().count(), byLabel);
+                assertTrue(byLabel.contains("\"dev.kiln.compose.service\":\"kv\"") && byLabel.contains("\"tier\":\"front\""), byLabel);
+                assertEquals(List.of(bystander.substring(0, 12)), ok(d, "ps", "-q", "--filter", "label=role=bystander").stdout().lines().toList());
 
                 KilnProcess logs = ok(d, "compose", "-p", project, "logs");
                 assertTrue(logs.stdout().contains("kv-1     | kv: visits = 2\n"), logs.stdout());

@@ -4,13 +4,16 @@ import dev.kiln.cli.UserError;
 import dev.kiln.engine.api.CreateRequest;
 import dev.kiln.engine.api.CreateResponse;
 import dev.kiln.engine.api.HealthCheck;
+import dev.kiln.engine.api.Labels;
 import dev.kiln.engine.api.PortMapping;
 import dev.kiln.engine.api.RestartPolicy;
 import dev.kiln.engine.client.ApiException;
 import dev.kiln.engine.client.KilnClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * `kiln run -d`: create and start the VM in the daemon (starting a daemon if none answers) and
@@ -21,7 +24,7 @@ public final class DetachedRun {
     public record Request(String name, String restart, String health, String healthInterval, String healthTimeout,
                           Integer healthRetries, String healthStartPeriod, List<String> publish, List<String> env,
                           Integer memoryMb, List<String> args, String network, List<String> networkAliases,
-                          DaemonOptions daemon) {}
+                          List<String> labels, DaemonOptions daemon) {}
 
     private DetachedRun() {}
 
@@ -39,8 +42,13 @@ public final class DetachedRun {
                     || r.healthStartPeriod() != null) {
                 throw new UserError("--health-interval, --health-timeout, --health-retries and --health-start-period go with --health");
             }
+            Map<String, String> labels = new LinkedHashMap<>();
+            for (String l : r.labels()) {
+                var kv = Labels.parse(l);
+                if (labels.put(kv.getKey(), kv.getValue()) != null) throw new UserError("label " + kv.getKey() + " given twice");
+            }
             create = new CreateRequest(r.name(), image.toAbsolutePath().normalize().toString(), r.args(), r.env(), r.memoryMb(),
-                    ports, restart, health, r.network(), r.networkAliases());
+                    ports, restart, health, r.network(), r.networkAliases(), labels);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

@@ -30,10 +30,24 @@ public final class PsCommand extends DaemonVerb {
     @Option(names = "--no-trunc", description = "Full ids.")
     boolean noTrunc;
 
+    @Option(names = "--filter", paramLabel = "label=KEY=VALUE",
+            description = "Only the VMs with that label (a compose project's: label=dev.kiln.compose.project=NAME).")
+    String filter;
+
     @Override
     int run(KilnClient client) throws Exception {
         if (!format.equals("table") && !format.equals("json")) throw new UserError("--format takes table or json, not '" + format + "'");
-        List<VmSummary> vms = client.list(all);
+        String label = null;
+        if (filter != null) {
+            if (!filter.startsWith("label=")) throw new UserError("--filter takes label=KEY=VALUE, not '" + filter + "'");
+            label = filter.substring("label=".length());
+            try {
+                dev.kiln.engine.api.Labels.parse(label);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
+        List<VmSummary> vms = client.list(all, label);
         if (quiet) {
             for (VmSummary v : vms) System.out.println(noTrunc ? v.id() : VmNames.shortId(v.id()));
         } else if (format.equals("json")) {
