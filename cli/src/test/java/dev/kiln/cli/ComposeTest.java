@@ -65,6 +65,7 @@ class ComposeTest {
                 assertTrue(logs.stdout().contains("kv-1     | kv: visits = 2\n"), logs.stdout());
                 assertTrue(logs.stdout().contains("front-1  | front: visit 2, counted by kv at " + kvAddress + ":7000\n"), logs.stdout());
                 assertTrue(logs.stderr().contains("kv-1     | kiln: health: healthy"), logs.stderr());
+                awaitOutput(d, "front-1  | front: visit 2, counted by kv at " + kvAddress, "compose", "-p", project, "logs", "-f");
                 KilnProcess onlyKv = ok(d, "compose", "-p", project, "logs", "kv");
                 assertFalse(onlyKv.stdout().contains("front"), onlyKv.stdout());
 
