@@ -58,6 +58,13 @@ final class ComposeUp extends ComposeVerb {
         file = compose.findFile(true);
         parsed = compose.parse(file);
         project = compose.projectName(parsed, file);
+        for (Service s : parsed.services()) { // what the daemon would refuse (a name too long with this project's, ...)
+            try {
+                ComposeProject.request(project, s, Math.max(1, s.replicas()), Path.of("/image"));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(file + ":" + s.line() + ": services." + s.name() + ": " + e.getMessage());
+            }
+        }
         images = images();
     }
 
