@@ -126,7 +126,7 @@ class EngineCliTest {
         assertTrue(timeout.stderr().contains("are for a foreground kiln run, not -d"), timeout.stderr());
         KilnProcess policy = d.kiln("run", "-d", "--restart", "sometimes", guest("hello"));
         assertEquals(125, policy.exitStatus());
-        assertTrue(policy.stderr().contains("restart policy 'sometimes' is not one of"), policy.stderr());
+        assertTrue(policy.stderr().contains("restart policy \"sometimes\" is not one of"), policy.stderr());
         KilnProcess nameWithoutD = d.kiln("run", "--name", "x1", guest("hello"));
         assertEquals(125, nameWithoutD.exitStatus());
         assertTrue(nameWithoutD.stderr().contains("are for kiln run -d"), nameWithoutD.stderr());

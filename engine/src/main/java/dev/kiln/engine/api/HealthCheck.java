@@ -1,6 +1,7 @@
 package dev.kiln.engine.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.kiln.image.UntrustedText;
 
 /**
  * A health check run from the host through the VM's network, with Docker's defaults and
@@ -67,17 +68,17 @@ public record HealthCheck(String test, Long intervalMs, Long timeoutMs, Integer 
     private static int parse(String test) {
         boolean http = test.startsWith("http:");
         if (!http && !test.startsWith("tcp:")) {
-            throw new IllegalArgumentException("health test '" + test + "' is not tcp:PORT or http:PORT/PATH");
+            throw new IllegalArgumentException("health test " + UntrustedText.quote(test) + " is not tcp:PORT or http:PORT/PATH");
         }
         String rest = test.substring(http ? 5 : 4);
         int slash = rest.indexOf('/');
         String port = http && slash >= 0 ? rest.substring(0, slash) : rest;
         String path = http ? (slash >= 0 ? rest.substring(slash) : "/") : null;
         if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
-            throw new IllegalArgumentException("health test '" + test + "': the port must be 1..65535");
+            throw new IllegalArgumentException("health test " + UntrustedText.quote(test) + ": the port must be 1..65535");
         }
         if (path != null && (path.length() > 1024 || !path.matches("/[\\x21-\\x7e]*"))) {
-            throw new IllegalArgumentException("health test '" + test + "': the path must be printable ASCII without spaces");
+            throw new IllegalArgumentException("health test " + UntrustedText.quote(test) + ": the path must be printable ASCII without spaces");
         }
         return Integer.parseInt(port);
     }

@@ -1,5 +1,6 @@
 package dev.kiln.engine.api;
 
+import dev.kiln.image.UntrustedText;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ public record RestartPolicy(String name, int maximumRetryCount) {
 
     public RestartPolicy {
         if (name == null || !NAMES.contains(name)) {
-            throw new IllegalArgumentException("restart policy '" + name + "' is not one of no, on-failure[:N], always, unless-stopped");
+            throw new IllegalArgumentException("restart policy " + (name == null ? "null" : UntrustedText.quote(name)) + " is not one of no, on-failure[:N], always, unless-stopped");
         }
         if (maximumRetryCount < 0) throw new IllegalArgumentException("maximum retry count " + maximumRetryCount + " is negative");
         if (maximumRetryCount > 0 && !name.equals("on-failure")) {
@@ -33,7 +34,7 @@ public record RestartPolicy(String name, int maximumRetryCount) {
     public static RestartPolicy parse(String s) {
         if (s.startsWith("on-failure:")) {
             String n = s.substring("on-failure:".length());
-            if (!n.matches("[0-9]{1,9}")) throw new IllegalArgumentException("'" + s + "': the retry count must be a number");
+            if (!n.matches("[0-9]{1,9}")) throw new IllegalArgumentException(UntrustedText.quote(s) + ": the retry count must be a number");
             return new RestartPolicy("on-failure", Integer.parseInt(n));
         }
         return new RestartPolicy(s, 0);

@@ -61,7 +61,13 @@ public final class ComposeParser {
         return parse(bytes, file.toAbsolutePath().normalize(), shown);
     }
 
-    static ComposeFile parse(byte[] bytes, Path file, String shown) {
+    /**
+     * A compose file's bytes (the fuzz target's entry too).
+     *
+     * @param file where it is, for its relative paths
+     * @param shown its name as messages show it
+     */
+    public static ComposeFile parse(byte[] bytes, Path file, String shown) {
         if (bytes.length > MAX_BYTES) throw new ComposeException(shown + ": larger than " + (MAX_BYTES >> 20) + " MiB");
         String text;
         try {
@@ -209,7 +215,7 @@ public final class ComposeParser {
     private static Map<String, String> labels(YamlValue at) {
         Map<String, String> labels = pairs(at, "label");
         for (String k : labels.keySet()) {
-            if (k.startsWith(LABEL_PREFIX)) throw at.error("label " + k + ": the prefix " + LABEL_PREFIX + " is Kiln's own");
+            if (k.startsWith(LABEL_PREFIX)) throw at.error("label " + UntrustedText.quote(k) + ": the prefix " + LABEL_PREFIX + " is Kiln's own");
         }
         try {
             return Labels.checked(labels);
@@ -246,14 +252,14 @@ public final class ComposeParser {
     private static void put(Map<String, String> out, String key, String value, YamlValue at, String what) {
         if (!ENV_KEY.matcher(key).matches()) throw at.error(UntrustedText.quote(key) + " is not a valid " + what + " name");
         if (value.indexOf('\0') >= 0) throw at.error("the value contains a NUL character");
-        if (out.put(key, value) != null) throw at.error(key + " given twice");
+        if (out.put(key, value) != null) throw at.error(UntrustedText.quote(key) + " given twice");
     }
 
     private static Map<String, Service.Condition> dependsOn(YamlValue at) {
         Map<String, Service.Condition> out = new LinkedHashMap<>();
         if (at.isSequence()) {
             for (YamlValue item : at.sequence()) {
-                if (out.put(item.text(), Service.Condition.SERVICE_STARTED) != null) throw item.error(item.text() + " given twice");
+                if (out.put(item.text(), Service.Condition.SERVICE_STARTED) != null) throw item.error(UntrustedText.quote(item.text()) + " given twice");
             }
         } else if (at.isMapping()) {
             for (var e : at.mapping().entrySet()) {

@@ -34,7 +34,14 @@ final class ProjectChecks {
         }
         DependencyOrder.Cycle cycle = DependencyOrder.findCycle(compose);
         if (cycle != null) {
-            throw at.get(cycle.path().get(0)).mapping(null).get("depends_on").error("a dependency cycle: " + String.join(" -> ", cycle.path()));
+            throw at.get(cycle.path().get(0)).mapping(null).get("depends_on").error("a dependency cycle: " + shown(cycle.path()));
         }
+    }
+
+    /** The cycle as a -> b -> a, its middle left out when it is long (one line stays short). */
+    private static String shown(java.util.List<String> cycle) {
+        if (cycle.size() <= 5) return String.join(" -> ", cycle);
+        return String.join(" -> ", cycle.subList(0, 3)) + " -> ... (" + (cycle.size() - 5) + " more) -> "
+                + String.join(" -> ", cycle.subList(cycle.size() - 2, cycle.size()));
     }
 }

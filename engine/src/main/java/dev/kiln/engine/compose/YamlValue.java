@@ -20,6 +20,8 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * ever walked beyond the schema (an alias bomb's shared subtrees are never expanded).
  */
 record YamlValue(String file, String path, Node node) {
+    /** A key shown as it is in a path; any other is quoted (bounded, control characters escaped). */
+    private static final java.util.regex.Pattern PLAIN_KEY = java.util.regex.Pattern.compile("[a-zA-Z0-9_.-]{1,64}");
 
     int line() {
         return node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
@@ -69,7 +71,7 @@ record YamlValue(String file, String path, Node node) {
             YamlValue key = new YamlValue(file, path, t.getKeyNode());
             if (!key.isScalar()) throw key.error("a key must be a string, found " + key.kind());
             String k = ((ScalarNode) t.getKeyNode()).getValue();
-            String childPath = (path.isEmpty() ? "" : path + ".") + UntrustedText.printable(k);
+            String childPath = (path.isEmpty() ? "" : path + ".") + (PLAIN_KEY.matcher(k).matches() ? k : UntrustedText.quote(k));
             YamlValue keyAt = new YamlValue(file, childPath, t.getKeyNode());
             if (lines.containsKey(k)) throw keyAt.error("given twice (first at line " + lines.get(k) + ")");
             lines.put(k, keyAt.line());

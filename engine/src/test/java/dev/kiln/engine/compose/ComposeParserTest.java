@@ -116,7 +116,7 @@ class ComposeParserTest {
         refused(service("healthcheck: {test: [SHELL, x]}"),
                 "compose.yaml:4: services.db.healthcheck.test[0]: \"SHELL\" is not NONE, CMD or CMD-SHELL");
         refused(service("healthcheck: {test: tcp:99999}"),
-                "compose.yaml:4: services.db.healthcheck.test: health test 'tcp:99999': the port must be 1..65535");
+                "compose.yaml:4: services.db.healthcheck.test: health test \"tcp:99999\": the port must be 1..65535");
         refused(service("healthcheck: {interval: 5s}"), "compose.yaml:4: services.db.healthcheck: a healthcheck needs a test: tcp:PORT or http:PORT/PATH");
         refused(service("healthcheck: {test: tcp:80, interval: 5 seconds}"),
                 "compose.yaml:4: services.db.healthcheck.interval: \"5 seconds\" is not a duration such as 30s, 1m30s or 500ms");
@@ -163,13 +163,13 @@ class ComposeParserTest {
         refused(service("ports: \"8080:80\""), "compose.yaml:4: services.db.ports: expected a list, found the string \"8080:80\"");
         refused(service("restart: true"), "compose.yaml:4: services.db.restart: expected a string, found the boolean true (quote it)");
         refused(service("restart: sometimes"),
-                "compose.yaml:4: services.db.restart: restart policy 'sometimes' is not one of no, on-failure[:N], always, unless-stopped");
+                "compose.yaml:4: services.db.restart: restart policy \"sometimes\" is not one of no, on-failure[:N], always, unless-stopped");
         refused(service("deploy: {replicas: two}"), "compose.yaml:4: services.db.deploy.replicas: expected a whole number, found the string \"two\"");
         refused(service("deploy: {replicas: 101}"), "compose.yaml:4: services.db.deploy.replicas: 101 is not 0 to 100");
         refused(service("mem_limit: lots"), "compose.yaml:4: services.db.mem_limit: \"lots\" is not a size such as 64m, 1g or 67108864");
         refused(service("mem_limit: 4g"), "compose.yaml:4: services.db.mem_limit: 4g is not 1 MiB to 3072 MiB");
         refused(service("labels: {dev.kiln.compose.project: x}"),
-                "compose.yaml:4: services.db.labels: label dev.kiln.compose.project: the prefix dev.kiln.compose. is Kiln's own");
+                "compose.yaml:4: services.db.labels: label \"dev.kiln.compose.project\": the prefix dev.kiln.compose. is Kiln's own");
         refused(service("depends_on: kv"),
                 "compose.yaml:4: services.db.depends_on: expected a list of services or a mapping of service: {condition: ...}, found the string \"kv\"");
         refused(service("command: echo ${HOME}"),
@@ -220,6 +220,19 @@ class ComposeParserTest {
                     depends_on: [a]
                 """, "compose.yaml:2: services.a.depends_on: a dependency cycle: a -> b -> c -> a");
         refused("services:\n  a:\n    image: a.elf\n    depends_on: [a]\n", "compose.yaml:4: services.a.depends_on: a dependency cycle: a -> a");
+    }
+
+    @Test
+    void untrustedTextInAMessageIsQuotedAndBounded() {
+        // Jazzer found a restart value with tabs reaching the message raw (the finding is kept as a seed)
+        refused(service("restart: \"0\\t\\t)on-failure\""),
+                "compose.yaml:4: services.db.restart: restart policy \"0\\u0009\\u0009)on-failure\" is not one of no, on-failure[:N], always, unless-stopped");
+        ComposeException e = assertThrows(ComposeException.class, () -> parse(service("\"k\\e[31m" + "x".repeat(300) + "\": 1")));
+        assertEquals("compose.yaml:4: services.db.\"k\\u001b[31m" + "x".repeat(49) + "...\": not supported by Kiln", e.getMessage());
+        StringBuilder ring = new StringBuilder("services:\n");
+        for (int i = 0; i < 50; i++) ring.append("  s").append(i).append(": {image: x.elf, depends_on: [s").append((i + 1) % 50).append("]}\n");
+        e = assertThrows(ComposeException.class, () -> parse(ring.toString()));
+        assertEquals("compose.yaml:2: services.s0.depends_on: a dependency cycle: s0 -> s1 -> s2 -> ... (46 more) -> s49 -> s0", e.getMessage());
     }
 
     @Test
