@@ -135,10 +135,10 @@ class ComposeTest {
             assertEquals(125, r.exitStatus(), r.toString());
             assertEquals("kiln: error: " + file + ":4: services.web.volumes: not supported by Kiln\n", r.stderr());
 
-            Files.writeString(file, "services:\n  web:\n    image: web.elf\n");
+            Files.writeString(file, "services:\n  web:\n    restart: always\n    image: web.elf\n");
             r = KilnProcess.run(env, "compose", "-f", file.toString(), "up", "-d");
             assertEquals(125, r.exitStatus(), r.toString());
-            assertEquals("kiln: error: " + file + ":3: services.web.image: no such file " + dir.resolve("web.elf") + "\n", r.stderr());
+            assertEquals("kiln: error: " + file + ":4: services.web.image: no such file " + dir.resolve("web.elf") + "\n", r.stderr());
             assertFalse(Files.exists(socket), "a daemon was started for a project that cannot come up");
         } finally {
             try (var all = Files.walk(dir)) {

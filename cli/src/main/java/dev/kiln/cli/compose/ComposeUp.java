@@ -123,7 +123,7 @@ final class ComposeUp extends ComposeVerb {
         for (Service s : parsed.services()) {
             if (s.image() != null) {
                 if (!Files.isRegularFile(s.image())) {
-                    throw new UserError(file + ":" + s.line() + ": services." + s.name() + ".image: no such file " + s.image());
+                    throw new UserError(file + ":" + s.sourceLine() + ": services." + s.name() + ".image: no such file " + s.image());
                 }
                 images.put(s.name(), s.image());
             } else {
@@ -132,7 +132,7 @@ final class ComposeUp extends ComposeVerb {
                     images.put(s.name(), NativeImageBuilder.fromEnvironment(m -> System.err.println("kiln: " + m))
                             .build(AppInput.resolve(s.build(), null)).image());
                 } catch (NativeBuildException | IOException | IllegalArgumentException e) {
-                    throw new UserError(file + ":" + s.line() + ": services." + s.name() + ".build: cannot build " + s.build() + ": "
+                    throw new UserError(file + ":" + s.sourceLine() + ": services." + s.name() + ".build: cannot build " + s.build() + ": "
                             + e.getMessage());
                 }
             }

@@ -202,7 +202,8 @@ public final class ComposeParser {
             if (r != null) replicas = r.integer(0, MAX_REPLICAS);
         }
         Map<String, String> labels = m.containsKey("labels") ? labels(m.get("labels")) : Map.of();
-        return new Service(name, at.line(), image, build, command, env, ports, restart, dependsOn, health, memoryMb, replicas, labels);
+        int sourceLine = m.containsKey("image") ? m.get("image").line() : m.get("build").line();
+        return new Service(name, at.line(), sourceLine, image, build, command, env, ports, restart, dependsOn, health, memoryMb, replicas, labels);
     }
 
     /** A mapping KEY: VALUE or a list of KEY=VALUE; a KEY without a value is refused (no shell to take it from). */

@@ -11,6 +11,7 @@ import java.util.Map;
  * One service of a compose file: what each of its VMs is made of.
  *
  * @param line where its definition starts, for messages
+ * @param sourceLine the line of its image or build, for the messages of finding or building it
  * @param image a Kiln image file, or null when it is built
  * @param build a directory `kiln build` accepts, or null when an image is given
  * @param command arguments of the image's program (Compose's command), null: the image's own
@@ -21,7 +22,7 @@ import java.util.Map;
  * @param replicas deploy.replicas, default 1
  * @param labels the user's labels (Kiln adds its own, dev.kiln.compose.*)
  */
-public record Service(String name, int line, Path image, Path build, List<String> command, List<String> environment,
+public record Service(String name, int line, int sourceLine, Path image, Path build, List<String> command, List<String> environment,
                       List<PortMapping> ports, RestartPolicy restart, Map<String, Condition> dependsOn, HealthCheck health,
                       Integer memoryMb, int replicas, Map<String, String> labels) {
 
