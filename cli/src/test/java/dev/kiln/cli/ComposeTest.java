@@ -122,6 +122,43 @@ class ComposeTest {
         }
     }
 
+    /**
+     * A service_healthy dependency whose check fails (kv probed on a port it does not listen on)
+     * turns unhealthy: up says so in one line, exits 1 and never starts the service that needed it.
+     */
+    @Test
+    void upStopsWhenAServiceHealthyDependencyTurnsUnhealthy() throws Exception {
+        Tools.require("ip");
+        Path example = EXAMPLE.getParent();
+        Path dir = Files.createTempDirectory("kiln-compose-unhealthy");
+        Path file = dir.resolve("compose.yaml");
+        Files.writeString(file, "services:\n"
+                + "  kv:\n    build: " + example.resolve("kv") + "\n    command: [\"7000\"]\n"
+                + "    healthcheck: {test: tcp:7001, interval: 100ms, timeout: 1s, retries: 2}\n"
+                + "  front:\n    build: " + example.resolve("front") + "\n    command: kv 7000 10.89.0.1\n"
+                + "    depends_on: {kv: {condition: service_healthy}}\n");
+        try (NetNs ns = new NetNs()) {
+            String project = "u" + ns.suffix;
+            DaemonProcess d = new DaemonProcess("--bridge", "kb" + ns.suffix).inside(ns);
+            try {
+                d.start();
+                KilnProcess up = d.kiln("compose", "-f", file.toString(), "-p", project, "up", "-d");
+                assertEquals(1, up.exitStatus(), up.toString());
+                assertTrue(up.stderr().endsWith("kiln: error: dependency " + project + "-kv-1 is unhealthy (kiln logs " + project + "-kv-1)\n"),
+                        up.stderr());
+                assertEquals(List.of("VM " + project + "-kv-1 started"), up.stdout().lines().toList(), up.toString());
+                String ps = ok(d, "compose", "-p", project, "ps", "-a").stdout();
+                assertTrue(ps.contains("(unhealthy)") && !ps.contains("front"), ps);
+                ok(d, "compose", "-p", project, "down", "-t", "0");
+            } finally {
+                d.close();
+            }
+        } finally {
+            Files.delete(file);
+            Files.delete(dir);
+        }
+    }
+
     @Test
     void aBadFileIsOneLineWithItsLineAndNoDaemonIsStarted() throws Exception {
         Path dir = Files.createTempDirectory("kiln-compose-bad");

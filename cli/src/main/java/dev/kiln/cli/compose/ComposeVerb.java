@@ -9,7 +9,7 @@ import picocli.CommandLine.ParentCommand;
 /**
  * A compose verb: the file and project from `kiln compose`'s options, the daemon's client. As
  * the daemon's other verbs: 0 when everything worked, 1 when the daemon refused or could not
- * be reached (one line "kiln: error: ..."), 125 for a bad file or value.
+ * be reached, or a dependency failed (one line "kiln: error: ..."), 125 for a bad file or value.
  */
 abstract class ComposeVerb implements Callable<Integer> {
     static final int FAILED = 1;
@@ -30,7 +30,7 @@ abstract class ComposeVerb implements Callable<Integer> {
         prepare();
         try (KilnClient client = client()) {
             return run(client);
-        } catch (ApiException | DaemonUnreachableException e) {
+        } catch (ApiException | DaemonUnreachableException | ProjectFailure e) {
             System.err.println("kiln: error: " + e.getMessage());
             return FAILED;
         }

@@ -1,6 +1,5 @@
 package dev.kiln.cli.compose;
 
-import dev.kiln.cli.UserError;
 import dev.kiln.engine.api.Event;
 import dev.kiln.engine.api.HealthReport;
 import dev.kiln.engine.api.VmDetails;
@@ -49,7 +48,7 @@ final class EventWatch implements AutoCloseable {
             Event e = queue.take();
             if (e.seq() < 0) {
                 queue.add(e);
-                throw new UserError("the daemon's events ended while waiting for " + vm + " to be healthy"
+                throw new ProjectFailure("the daemon's events ended while waiting for " + vm + " to be healthy"
                         + (broken == null ? "" : ": " + broken.getMessage()));
             }
             if (!vm.equals(e.name())) continue;
@@ -57,11 +56,11 @@ final class EventWatch implements AutoCloseable {
                 case "health_status" -> {
                     String health = e.attributes().get("health");
                     if ("healthy".equals(health)) return;
-                    if ("unhealthy".equals(health)) throw new UserError("dependency " + vm + " is unhealthy (kiln logs " + vm + ")");
+                    if ("unhealthy".equals(health)) throw new ProjectFailure("dependency " + vm + " is unhealthy (kiln logs " + vm + ")");
                 }
                 case "die" -> {
                     if (client.inspect(vm).state().status() == dev.kiln.engine.api.VmStatus.EXITED) { // restarting: wait on
-                        throw new UserError("dependency " + vm + " ended before it was healthy: " + e.attributes().get("exit")
+                        throw new ProjectFailure("dependency " + vm + " ended before it was healthy: " + e.attributes().get("exit")
                                 + " (kiln logs " + vm + ")");
                     }
                 }
