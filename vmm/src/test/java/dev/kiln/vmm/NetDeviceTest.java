@@ -116,11 +116,27 @@ class NetDeviceTest {
                 long linuxReceived = tapReceivedPackets(bed);
                 assertTrue(linuxReceived >= requests, "Linux received " + linuxReceived + " frames on the tap");
             } finally {
-                if (!ping.waitFor(0, TimeUnit.SECONDS)) ping.destroy(); // it waits for replies its socket dropped
-                System.out.println("[net] ping" + (ping.isAlive() ? " (stopped)" : "") + ": "
-                        + new String(ping.getInputStream().readNBytes(4096)).strip().replace('\n', ' '));
+                System.out.println("[net] ping: " + endAndRead(ping));
             }
         }
+    }
+
+    /**
+     * What ping printed, after ending it if it still waits for replies its socket dropped. Only
+     * through its handle: Process.destroy() also closes our end of its output, and reading that
+     * then threw "Stream closed" from this finally block (a soak run), hiding the test's outcome.
+     */
+    private static String endAndRead(Process ping) throws Exception {
+        String how = "";
+        if (ping.isAlive()) {
+            ping.toHandle().destroy();
+            how = "(stopped) ";
+            if (!ping.waitFor(30, TimeUnit.SECONDS)) {
+                ping.destroyForcibly();
+                return "(did not end on SIGTERM)";
+            }
+        }
+        return how + new String(ping.getInputStream().readAllBytes()).strip().replace('\n', ' ');
     }
 
     /** Packets the tap's qdisc handed to the tun driver, which queues them for the reader (the VM). */
