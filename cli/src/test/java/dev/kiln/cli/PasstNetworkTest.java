@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * User-mode networking through passt: `kiln run -p HOSTPORT:80 examples/http-server` serving
  * curl on the host's 127.0.0.1:HOSTPORT, with no tap and no namespace; asked for by root with
- * `--net passt`, and what `-p` does for a user who is not root (uid 65534, given /dev/kvm by
- * an ACL for the test's length), in `kiln run` and in that user's daemon.
+ * `--net passt`, and what `-p` does for a user who is not root (uid 65534, given a /dev/kvm of
+ * its own in a mount namespace of its commands), in `kiln run` and in that user's daemon.
  */
 class PasstNetworkTest {
     @Test
@@ -79,15 +79,17 @@ class PasstNetworkTest {
 
     /**
      * uid 65534 with what its kiln reads where it may read it (the classes, the jars, the image,
-     * a home) and /dev/kvm through an ACL, removed on close.
+     * a home) and a /dev/kvm it may open: a node of the same device, owned by it, bound over
+     * /dev/kvm in a mount namespace that only its commands see. The host's /dev/kvm is never
+     * changed, so runs of this test in parallel (several checkouts on one machine) cannot undo
+     * each other's access or leave a grant behind, as saving and restoring an ACL on it could.
      */
     private static final class AsNobody implements AutoCloseable {
-        final Path dir, home, image;
-        private Path aclBefore;
+        final Path dir, home, image, kvm;
         final List<String> classpath = new ArrayList<>();
 
         AsNobody() throws Exception {
-            Tools.require("passt", "curl", "setpriv", "setfacl", "getfacl");
+            Tools.require("passt", "curl", "setpriv", "unshare", "mount", "mknod", "stat");
             assertTrue(dev.kiln.vmm.hostnet.NetworkNamespace.isRoot(), "prerequisite missing: the test runs as root to become uid 65534");
             Path built = ServiceImages.image("examples/http-server");
             dir = Files.createTempDirectory("kiln-passt-user");
@@ -105,18 +107,21 @@ class PasstNetworkTest {
             image = dir.resolve("http-server.elf");
             Files.copy(built, image);
             Files.setPosixFilePermissions(image, PosixFilePermissions.fromString("rw-r--r--"));
-            // /dev/kvm's ACL as it was, restored exactly on close (setfacl -x would leave a mask entry behind).
-            Tools.Result saved = Tools.run(30, "getfacl", "-p", "/dev/kvm");
-            assertEquals(0, saved.status(), saved.output());
-            aclBefore = dir.resolve("kvm.acl");
-            Files.writeString(aclBefore, saved.output());
-            Tools.Result acl = Tools.run(30, "setfacl", "-m", "u:65534:rw", "/dev/kvm");
-            assertEquals(0, acl.status(), acl.output());
+            Tools.Result device = Tools.run(30, "stat", "-c", "0x%t 0x%T", "/dev/kvm"); // major and minor, hex
+            assertEquals(0, device.status(), "stat /dev/kvm: " + device.output());
+            String[] majorMinor = device.output().strip().split(" ");
+            kvm = dir.resolve("kvm");
+            Tools.Result node = Tools.run(30, "mknod", "-m", "600", kvm.toString(), "c", majorMinor[0], majorMinor[1]);
+            assertEquals(0, node.status(), "mknod of a /dev/kvm for uid 65534 in " + dir + ": " + node.output());
+            Files.setOwner(kvm, home.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
         }
 
         /** kiln ARGS as uid 65534. */
         List<String> kiln(String... args) {
-            List<String> cmd = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "env",
+            // every step execs the next, so the process is kiln's JVM (a SIGTERM to it is a SIGTERM to kiln)
+            List<String> cmd = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private",
+                    "sh", "-c", "mount --bind -- \"$1\" /dev/kvm && shift && exec \"$@\"", "sh", kvm.toString(),
+                    "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "env",
                     "HOME=" + home, "XDG_STATE_HOME=" + home.resolve("state"), "XDG_RUNTIME_DIR=" + home.resolve("run")));
             cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
                     "-cp", String.join(java.io.File.pathSeparator, classpath), Main.class.getName()));
@@ -126,8 +131,6 @@ class PasstNetworkTest {
 
         @Override
         public void close() throws Exception {
-            Tools.Result restored = Tools.run(30, "setfacl", "--restore=" + aclBefore);
-            assertEquals(0, restored.status(), "restoring /dev/kvm's ACL: " + restored.output());
             try (var all = Files.walk(dir)) {
                 for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
             }
