@@ -1,5 +1,7 @@
 package dev.kiln.cli;
 
+import dev.kiln.cli.engine.DaemonOptions;
+import dev.kiln.cli.engine.VmInspect;
 import dev.kiln.image.ImageInfo;
 import dev.kiln.image.JvmManifest;
 import dev.kiln.image.Manifest;
@@ -10,29 +12,49 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * `kiln inspect IMAGE`: the manifest, section sizes and the Java classes compiled into a native
- * image; the manifest and part sizes of a jvm image. The image is validated as `kiln run`
- * validates it, so inspect refuses what run refuses, with the same one-line message. Text from
- * the image is printed with control characters escaped.
+ * image; the manifest and part sizes of a jvm image; `kiln inspect VM...`: what the daemon knows
+ * about VMs, as JSON. A path to an existing file is an image, anything else a VM (--type decides
+ * when both could be meant). An image is validated as `kiln run` validates it, so inspect
+ * refuses what run refuses, with the same one-line message. Text from the image is printed with
+ * control characters escaped.
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Print a native image's manifest, the sizes of text/rodata/data/bss and the Java classes",
-                "compiled in; or a jvm image's manifest and the sizes of its kernel and initramfs."})
+        description = {"Print what is inside an image, or what the daemon knows about VMs.",
+                "For a native image: its manifest, the sizes of text/rodata/data/bss and the Java classes compiled in;",
+                "for a jvm image: its manifest and the sizes of its kernel and initramfs.",
+                "For VM names or ids: the daemon's JSON about them (definition, state, exits, health)."})
 public final class InspectCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "IMAGE")
-    Path image;
+    @Parameters(arity = "1..*", paramLabel = "IMAGE|VM")
+    List<String> targets;
 
     @Option(names = "--no-classes", description = "print only the count of classes, not their names")
     boolean noClasses;
 
+    @Option(names = "--type", paramLabel = "image|vm",
+            description = "image or vm, when a name could be either (default: a path with a '/' or an existing file is an image)")
+    String type;
+
+    @Mixin DaemonOptions daemon;
+
+    Path image;
+
     @Override
     public Integer call() throws Exception {
+        if (type != null && !type.equals("image") && !type.equals("vm")) throw new UserError("--type takes image or vm, not '" + type + "'");
+        String first = targets.getFirst();
+        boolean isImage = type != null ? type.equals("image") : first.contains("/") || Files.exists(Path.of(first));
+        if (!isImage) return VmInspect.print(daemon, targets);
+        if (targets.size() > 1) throw new UserError("kiln inspect reads one image at a time");
+        image = Path.of(targets.getFirst());
         if (Files.isDirectory(image))
             throw new UserError(image + " is a directory, not an image: build it first (kiln build " + image + " -o IMAGE)");
         RunCommand.existingImage(image);

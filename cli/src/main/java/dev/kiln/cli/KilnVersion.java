@@ -3,8 +3,8 @@ package dev.kiln.cli;
 import picocli.CommandLine;
 
 /** `kiln --version`: Kiln's own version, the ABI it speaks and the JVM it runs on. */
-final class KilnVersion implements CommandLine.IVersionProvider {
-    static final String VERSION = "0.1.0";
+public final class KilnVersion implements CommandLine.IVersionProvider {
+    public static final String VERSION = "0.1.0";
 
     @Override
     public String[] getVersion() {

@@ -45,13 +45,18 @@ public final class ProcessOutput {
      * or time ran out) followed by the output. Before saying no, the last output gets 300 ms to arrive.
      */
     public String await(String text, long millis) throws InterruptedException {
+        return await(text, 0, millis);
+    }
+
+    /** As {@link #await(String, long)}, for an occurrence of text that starts at index from or later. */
+    public String await(String text, int from, long millis) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         synchronized (out) {
-            while (out.indexOf(text) < 0) {
+            while (out.indexOf(text, from) < 0) {
                 long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
                 if (left <= 0 || !process.isAlive()) {
                     out.wait(300);
-                    if (out.indexOf(text) >= 0) {
+                    if (out.indexOf(text, from) >= 0) {
                         return null;
                     }
                     return "waited for '" + text + "' " + (process.isAlive() ? "in vain for " + millis + " ms"

@@ -1,5 +1,7 @@
 package dev.kiln.cli;
 
+import dev.kiln.cli.engine.DaemonOptions;
+import dev.kiln.cli.engine.DetachedRun;
 import dev.kiln.image.GuestImage;
 import dev.kiln.jvm.JvmFlavor;
 import dev.kiln.vmm.Kvm;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,7 +31,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Boot an image in a new VM and wait for it to end. The flavor comes from the image:",
                 "a native image (ELF) boots on Kiln's own VMM on /dev/kvm, a jvm image (KILNJVM1) on QEMU.",
-                "The guest's console goes to stdout; its exit status becomes kiln's.",
+                "The guest's console goes to stdout; its exit status becomes kiln's. With -d the VM runs in the kiln",
+                "daemon instead (started in the background if none answers) and kiln prints its id.",
                 "Exit statuses of kiln itself: 124 timeout, 125 kiln error, 134 guest abort,",
                 "139 guest crash (report on stderr), 143 stopped, 159 guest broke the hypercall ABI."})
 final class RunCommand implements Callable<Integer> {
@@ -50,9 +54,10 @@ final class RunCommand implements Callable<Integer> {
                     "--ip or the manifest says otherwise."})
     List<String> publish = new ArrayList<>();
 
-    @Option(names = "--net", paramLabel = "tap=NAME[,mac=MAC][,mtu=N]",
+    @Option(names = "--net", paramLabel = "tap=NAME|passt[,mac=MAC][,mtu=N]",
             description = {"Native images: give the VM a net device on the tap NAME in kiln's current network",
-                    "namespace (needs root). mac and mtu (default: a random 02:4b:49:xx:xx:xx, 1500) also apply with -p."})
+                    "namespace (needs root), or through passt (user-mode networking, no root; what -p uses without root).",
+                    "mac and mtu (default: a random 02:4b:49:xx:xx:xx, 1500) also apply with -p."})
     String net;
 
     @Option(names = "--ip", paramLabel = "CIDR[,GATEWAY]",
@@ -91,8 +96,55 @@ final class RunCommand implements Callable<Integer> {
             description = "Set an environment variable in the guest (repeatable); overrides the manifest's.")
     List<String> env = new ArrayList<>();
 
+    @Option(names = {"-d", "--detach"}, description = {"Run the VM in the kiln daemon, which keeps it (and its log) after kiln",
+            "exits, and print its id; see kiln ps, logs, stop. Native images only."})
+    boolean detach;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "With -d: the VM's name (default: IMAGE-xxxxxx).")
+    String name;
+
+    @Option(names = "--restart", paramLabel = "POLICY",
+            description = "With -d: no (default), on-failure[:N], always or unless-stopped, as Docker's.")
+    String restart;
+
+    @Option(names = "--health", paramLabel = "tcp:PORT|http:PORT/PATH",
+            description = "With -d: check the guest's PORT from the host (needs -p or --network): a TCP connection, or a GET below 400.")
+    String health;
+
+    @Option(names = "--health-interval", paramLabel = "DURATION", description = "With --health: between checks (default 30s).")
+    String healthInterval;
+
+    @Option(names = "--health-timeout", paramLabel = "DURATION", description = "With --health: a check's time limit (default 30s).")
+    String healthTimeout;
+
+    @Option(names = "--health-retries", paramLabel = "N", description = "With --health: failures in a row that make it unhealthy (default 3).")
+    Integer healthRetries;
+
+    @Option(names = "--health-start-period", paramLabel = "DURATION",
+            description = "With --health: failures in this time after a start do not count (default 0s).")
+    String healthStartPeriod;
+
+    @Option(names = "--network", paramLabel = "NAME",
+            description = "With -d: join the project network NAME on the daemon's bridge; its VMs find each other by name"
+                    + " (the VM's name and its --network-alias) through the daemon's resolver at the gateway, port 53.")
+    String network;
+
+    @Option(names = "--network-alias", paramLabel = "ALIAS", description = "With --network: another name of the VM there (repeatable).")
+    List<String> networkAliases = new ArrayList<>();
+
+    @Option(names = {"-l", "--label"}, paramLabel = "KEY=VALUE",
+            description = "With -d: a label of the VM (repeatable), shown by inspect and ps --format json; kiln ps --filter label=KEY=VALUE lists by it.")
+    List<String> labels = new ArrayList<>();
+
+    @Mixin DaemonOptions daemon;
+
     @Override
     public Integer call() throws Exception {
+        if (!detach && (name != null || restart != null || health != null || healthInterval != null || healthTimeout != null
+                || healthRetries != null || healthStartPeriod != null || network != null || !networkAliases.isEmpty()
+                || !labels.isEmpty() || daemon.hostGiven())) {
+            throw new UserError("--name, --restart, --health..., --network..., --label and --host are for kiln run -d (a VM in the daemon)");
+        }
         // kiln run INPUT: a project directory, a classes directory or (without --flavor jvm) a jar is
         // built into a native image first; the build cache makes the second run start at once.
         if (Files.isDirectory(image) || (!"jvm".equals(flavor) && image.toString().endsWith(".jar")
@@ -104,6 +156,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         existingImage(image);
+        if (detach) return detached();
         if (flavor != null && !flavor.equals("jvm") && !flavor.equals("native"))
             throw new UserError("--flavor must be native or jvm, not '" + flavor + "'");
         if (JvmFlavor.isImage(image)) return runJvm(false);
@@ -136,6 +189,18 @@ final class RunCommand implements Callable<Integer> {
                 return exit.exitStatus();
             }
         }
+    }
+
+    /** kiln run -d: the daemon runs it; the flags of a foreground run that make no sense there are refused. */
+    private int detached() throws java.io.IOException {
+        if ("jvm".equals(flavor) || JvmFlavor.isImage(image)) {
+            throw new UserError("-d runs native images; jvm images (QEMU) do not run in the daemon yet: use kiln run without -d");
+        }
+        if (timeoutSeconds != null || net != null || ip != null || stats || seccomp != null || kernelLog || !accel.equals("auto")) {
+            throw new UserError("--timeout, --net, --ip, --stats, --seccomp, --accel and --kernel-log are for a foreground kiln run, not -d");
+        }
+        return DetachedRun.run(image, new DetachedRun.Request(name, restart, health, healthInterval, healthTimeout,
+                healthRetries, healthStartPeriod, publish, env, memoryMb, args, network, networkAliases, labels, daemon));
     }
 
     /** A jvm image (or a jar built into one) on QEMU; what the image bakes in cannot be changed here. */

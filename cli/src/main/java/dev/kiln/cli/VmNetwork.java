@@ -7,6 +7,7 @@ import dev.kiln.image.StaticIp;
 import dev.kiln.vmm.device.net.TapBackend;
 import dev.kiln.vmm.hostnet.HostNetwork;
 import dev.kiln.vmm.hostnet.NetworkNamespace;
+import dev.kiln.vmm.hostnet.Passt;
 import dev.kiln.vmm.hostnet.PortRelay;
 
 import java.io.IOException;
@@ -32,24 +33,30 @@ final class VmNetwork implements AutoCloseable {
     /** The guest's address in its private namespace when nothing else says: 10.0.0.2/24, the tap is 10.0.0.1. */
     static final StaticIp PUBLISHED_DEFAULT = new StaticIp(0x0a000002, 24, 0x0a000001);
 
-    private final HostNetwork host;
+    /** What to close after the VM ended: the tap's host side, or passt. */
+    private final AutoCloseable host;
     final NetConfig config;
     final String summary;
 
-    private VmNetwork(HostNetwork host, NetConfig config, String summary) {
+    private VmNetwork(AutoCloseable host, NetConfig config, String summary) {
         this.host = host;
         this.config = config;
         this.summary = summary;
     }
 
-    /** The --net value: tap=NAME, mac=MAC, mtu=N, comma-separated. */
-    record NetSpec(String tap, Long mac, Integer mtu) {
+    /** The --net value: tap=NAME or passt, mac=MAC, mtu=N, comma-separated. */
+    record NetSpec(String tap, Long mac, Integer mtu, boolean passt) {
         static NetSpec parse(String s) {
-            if (s == null) return new NetSpec(null, null, null);
+            if (s == null) return new NetSpec(null, null, null, false);
             Map<String, String> kv = new LinkedHashMap<>();
+            boolean passt = false;
             for (String part : s.split(",", -1)) {
+                if (part.equals("passt")) {
+                    passt = true;
+                    continue;
+                }
                 int eq = part.indexOf('=');
-                if (eq <= 0) throw new UserError("--net takes tap=NAME[,mac=MAC][,mtu=N], not '" + s + "'");
+                if (eq <= 0) throw new UserError("--net takes tap=NAME or passt, [,mac=MAC][,mtu=N], not '" + s + "'");
                 String k = part.substring(0, eq);
                 if (!List.of("tap", "mac", "mtu").contains(k)) {
                     throw new UserError("--net: unknown key '" + k + "' (known: tap, mac, mtu)");
@@ -67,7 +74,8 @@ final class VmNetwork implements AutoCloseable {
                 if (!v.matches("[0-9]{1,5}")) throw new UserError("--net: mtu must be a number, not '" + v + "'");
                 mtu = Integer.parseInt(v);
             }
-            return new NetSpec(tap, mac, mtu);
+            if (passt && tap != null) throw new UserError("--net: tap= and passt do not go together");
+            return new NetSpec(tap, mac, mtu, passt);
         }
 
         private static long mac(String s) {
@@ -97,19 +105,23 @@ final class VmNetwork implements AutoCloseable {
         if (!mappings.isEmpty() && spec.tap() != null) {
             throw new UserError("-p and --net tap= do not go together: -p makes the VM its own namespace and tap");
         }
-        if (mappings.isEmpty() && spec.tap() == null) throw new UserError("--net needs tap=NAME (or use -p)");
+        if (mappings.isEmpty() && spec.tap() == null && !spec.passt()) throw new UserError("--net needs tap=NAME or passt (or use -p)");
+        // Without root, -p goes through passt (user-mode networking); root can ask for it with --net passt.
+        boolean passt = spec.passt() || (!mappings.isEmpty() && !NetworkNamespace.isRoot());
         StaticIp address;
         try {
             address = ip != null ? StaticIp.parse(ip) : manifest.ip();
         } catch (IllegalArgumentException e) {
             throw new UserError("--ip: " + e.getMessage());
         }
-        if (address == null && !mappings.isEmpty()) address = PUBLISHED_DEFAULT;
-        if (!mappings.isEmpty() && address.prefixLen() == 32) {
+        if (address == null && (!mappings.isEmpty() || passt)) address = PUBLISHED_DEFAULT;
+        if (passt && address.gateway() == 0) address = new StaticIp(address.address(), address.prefixLen(), HostNetwork.hostSide(address));
+        if ((!mappings.isEmpty() || passt) && address.prefixLen() == 32) {
             throw new UserError("-p needs the guest's subnet to hold the host side too: a prefix of /31 or shorter, not /32");
         }
         long mac = spec.mac() != null ? spec.mac() : NetConfig.localMac(new SecureRandom().nextInt());
         int mtu = spec.mtu() != null ? spec.mtu() : NetConfig.DEFAULT_MTU;
+        if (passt) return passt(mappings, mac, mtu, address);
         requirePrivileges(!mappings.isEmpty());
         return mappings.isEmpty() ? attach(spec.tap(), mac, mtu, address) : publish(mappings, mac, mtu, address);
     }
@@ -171,9 +183,38 @@ final class VmNetwork implements AutoCloseable {
         return new VmNetwork(host, config, s.toString());
     }
 
-    /** Closes the relay, the tap and the namespace (call after the VM ended). Idempotent. */
+    private static VmNetwork passt(List<PortRelay.Mapping> mappings, long mac, int mtu, StaticIp ip) {
+        if (!onPath("passt")) throw new UserError((mappings.isEmpty() ? "--net passt" : "-p without root") + " needs passt"
+                + " (Debian package passt: user-mode networking for VMs)");
+        Passt passt;
+        try {
+            passt = Passt.start(mappings, ip, mtu, line -> System.err.println("kiln: " + line));
+        } catch (IOException e) {
+            throw new UserError("cannot set up the VM's network through passt: " + e.getMessage());
+        }
+        NetConfig config;
+        try {
+            config = new NetConfig(passt.backend(), mac, mtu, ip.address(), ip.prefixLen(), ip.gateway());
+        } catch (IllegalArgumentException e) {
+            passt.close();
+            throw new UserError("--net: " + e.getMessage());
+        }
+        StringBuilder s = new StringBuilder("guest " + ip + " (MAC " + NetConfig.macText(mac) + ", MTU " + mtu
+                + ") through passt (user-mode networking)");
+        for (PortRelay.Mapping m : mappings) {
+            s.append("; 127.0.0.1:").append(m.hostPort()).append(" -> ").append(StaticIp.text(ip.address()))
+                    .append(':').append(m.guestPort());
+        }
+        return new VmNetwork(passt, config, s.toString());
+    }
+
+    /** Closes the relay, the tap and the namespace, or passt (call after the VM ended). Idempotent. */
     @Override
     public void close() {
-        host.close();
+        try {
+            host.close();
+        } catch (Exception e) {
+            System.err.println("kiln: closing the VM's network: " + e.getMessage());
+        }
     }
 }

@@ -19,6 +19,11 @@ record KilnProcess(int exitStatus, String stdout, String stderr) {
     }
 
     static KilnProcess run(String... args) throws IOException, InterruptedException {
+        return run(java.util.Map.of(), args);
+    }
+
+    /** With extra environment variables (KILN_HOST for the daemon's verbs). */
+    static KilnProcess run(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
@@ -28,6 +33,7 @@ record KilnProcess(int exitStatus, String stdout, String stderr) {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("KILN_HOME", System.getProperty("kiln.home"));
+        pb.environment().putAll(env);
         Path out = Files.createTempFile("kiln-out", ".txt");
         Path err = Files.createTempFile("kiln-err", ".txt");
         try {

@@ -48,7 +48,8 @@ public final class Libc {
     public static final int PROT_READ = 1, PROT_WRITE = 2;
     public static final int MAP_SHARED = 1, MAP_PRIVATE = 2, MAP_ANONYMOUS = 0x20, MAP_NORESERVE = 0x4000;
     public static final int MADV_DONTNEED = 4;
-    public static final short POLLIN = 1;
+    public static final short POLLIN = 1, POLLOUT = 4;
+    public static final int AF_UNIX = 1, SOCK_STREAM = 1, SOCK_NONBLOCK = O_NONBLOCK, SOCK_CLOEXEC = O_CLOEXEC;
     public static final int EFD_NONBLOCK = O_NONBLOCK, EFD_CLOEXEC = O_CLOEXEC;
     public static final int CLONE_NEWNET = 0x40000000;
     public static final int CLOCK_REALTIME = 0;
@@ -93,6 +94,8 @@ public final class Libc {
     private static final class Kill { static final MethodHandle H = link("kill", -1, JAVA_INT, JAVA_INT, JAVA_INT); }
     private static final class Sigaction { static final MethodHandle H = link("sigaction", -1, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG); }
     private static final class Setns { static final MethodHandle H = link("setns", -1, JAVA_INT, JAVA_INT, JAVA_INT); }
+    private static final class Socket { static final MethodHandle H = link("socket", -1, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT); }
+    private static final class Connect { static final MethodHandle H = link("connect", -1, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT); }
     private static final class Unshare { static final MethodHandle H = link("unshare", -1, JAVA_INT, JAVA_INT); }
     /** int prctl(int option, ...): four unsigned long arguments follow. */
     private static final class Prctl {
@@ -118,7 +121,7 @@ public final class Libc {
     public static void linkAll() {
         MethodHandle[] all = {Open.H, Close.H, Read.H, Write.H, Ioctl.H, Poll.H, EventFd.H, Mmap.H, Munmap.H, Madvise.H,
             Getpid.H, Gettid.H, Geteuid.H, Tgkill.H, Kill.H, Sigaction.H, Setns.H, Unshare.H, Prctl.H, Syscall3.H, Mount.H, Sethostname.H,
-            ClockSettime.H, Tcdrain.H, Reboot.H, Sync.H, Strerror.H, StrerrorName.H};
+            ClockSettime.H, Tcdrain.H, Reboot.H, Sync.H, Strerror.H, StrerrorName.H, Socket.H, Connect.H};
         if (getpid() <= 0 || all.length == 0) throw new IllegalStateException("nothing linked");
     }
 
@@ -272,6 +275,26 @@ public final class Libc {
     /** setns(2): 0 or -errno. Moves the calling thread only. */
     public static int setns(int fd, int nstype) {
         return (int) call(Setns.H, fd, nstype);
+    }
+
+    /** socket(2): the descriptor or -errno. */
+    public static int socket(int domain, int type, int protocol) {
+        return (int) call(Socket.H, domain, type, protocol);
+    }
+
+    /**
+     * connect(2) of fd to the unix socket at path (struct sockaddr_un: a 16-bit family, then
+     * the path, NUL-terminated, at most 107 bytes): 0 or -errno.
+     */
+    public static int connectUnix(int fd, String path) {
+        byte[] p = path.getBytes(StandardCharsets.UTF_8);
+        if (p.length > 107) throw new IllegalArgumentException("unix socket path longer than 107 bytes: " + path);
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment addr = a.allocate(110);
+            addr.set(ValueLayout.JAVA_SHORT, 0, (short) AF_UNIX);
+            MemorySegment.copy(p, 0, addr, ValueLayout.JAVA_BYTE, 2, p.length);
+            return (int) call(Connect.H, fd, addr.address(), 110);
+        }
     }
 
     /** unshare(2): 0 or -errno. */

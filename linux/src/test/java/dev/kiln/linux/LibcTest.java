@@ -23,6 +23,33 @@ class LibcTest {
     }
 
     @Test
+    void aUnixStreamSocketConnectsAndCarriesBytes() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kiln-libc");
+        java.nio.file.Path path = dir.resolve("s.sock");
+        try (var server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(java.net.UnixDomainSocketAddress.of(path));
+            int fd = Errno.check(Libc.socket(Libc.AF_UNIX, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, 0), "socket");
+            try (Arena a = Arena.ofConfined()) {
+                assertEquals(-Errno.ENOENT, Libc.connectUnix(fd, dir.resolve("none.sock").toString()));
+                assertEquals(0, Libc.connectUnix(fd, path.toString()));
+                try (var peer = server.accept()) {
+                    MemorySegment buf = a.allocate(3);
+                    buf.copyFrom(MemorySegment.ofArray(new byte[] {'k', 'l', 'n'}));
+                    assertEquals(3, Libc.write(fd, buf, 3));
+                    java.nio.ByteBuffer got = java.nio.ByteBuffer.allocate(3);
+                    while (got.hasRemaining()) peer.read(got);
+                    assertEquals("kln", new String(got.array(), java.nio.charset.StandardCharsets.US_ASCII));
+                }
+            } finally {
+                Libc.close(fd);
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(path);
+            java.nio.file.Files.deleteIfExists(dir);
+        }
+    }
+
+    @Test
     void eachThreadSeesItsOwnErrno() throws Exception {
         AtomicInteger other = new AtomicInteger();
         Thread t = Thread.ofPlatform().start(() -> other.set(Libc.close(-1)));

@@ -23,6 +23,8 @@ import dev.kiln.vmm.x86.X86Setup;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -36,7 +38,9 @@ import java.util.concurrent.TimeUnit;
  * (KVM VM, memory, vCPU), loads the image, builds the page tables, the descriptor tables,
  * registers and boot info, then seals guest memory. {@link #run} enters the guest on a vCPU
  * thread of its own ({@link RunLoop}), confined to its seccomp filter (docs/security.md), and
- * serves its hypercalls there until it ends. Everything the guest hands over is untrusted: a
+ * serves its hypercalls there until it ends; {@link #start} does the same without a thread of
+ * the caller waiting for it (a daemon holding a thousand VMs holds a thousand vCPU threads,
+ * not two thousand threads). Everything the guest hands over is untrusted: a
  * bad hypercall ends this VM with {@link VmExit.GuestError}, never an exception, and never
  * touches another VM.
  */
@@ -113,71 +117,101 @@ public final class Vm implements AutoCloseable {
 
     /**
      * Runs the guest until it ends, on a vCPU thread of its own that the calling thread waits
-     * for. Call once. Never throws for anything the guest does; throws {@link VmmException} if
-     * the vCPU thread cannot be confined to its seccomp filter.
+     * for: {@link #start} and a wait for its result. Call once. Never throws for anything the
+     * guest does; throws {@link VmmException} if the vCPU thread cannot be confined to its
+     * seccomp filter.
+     */
+    public VmExit run() {
+        CompletableFuture<VmExit> end = start();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return end.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the VM ends through stop(); keep waiting for it
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) throw r;
+                    if (e.getCause() instanceof Error r) throw r;
+                    throw new VmmException("the vCPU thread failed: " + e.getCause(), e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Starts the guest on a vCPU thread of its own and returns at once; no thread of the caller
+     * waits for it. The future completes when the guest has ended and its devices have
+     * stopped (then {@link #close} may be called), or exceptionally with {@link VmmException}
+     * if the vCPU thread could not be confined. Call once, and only one of run and start.
+     *
+     * <p>The future is completed by a virtual thread of the monitor (never by the confined
+     * vCPU thread, whose filter would kill the process at the first file a dependent action
+     * opens), so dependent actions may block.
      *
      * <p>The vCPU thread gets a thread of its own because its filter (see {@link MonitorFilters})
      * is for good: the caller's thread (kiln run's main thread, say) must stay free of it, and
      * so must the threads started here, before the filter exists (a thread inherits its creator's
      * filter): the net device's I/O thread and the timeout timer's thread.
      */
-    public VmExit run() {
+    public CompletableFuture<VmExit> start() {
         synchronized (this) {
             if (stop.closed()) throw new IllegalStateException("VM is closed");
             if (started) throw new IllegalStateException("VM already ran");
             started = true;
         }
+        VmExits.ready(); // its thread is created here, unconfined, before any vCPU thread needs it
+        CompletableFuture<VmExit> end = new CompletableFuture<>();
         ScheduledFuture<?> timer = null;
         Duration timeout = config.timeout();
         if (timeout != null) {
             timer = Timers.INSTANCE.schedule(() -> stop.request(new StopRequest.Cause("timeout", timeout, false)),
                     timeout.toNanos(), TimeUnit.NANOSECONDS);
         }
-        if (net != null) net.start(image.name());
-        try {
-            return onVcpuThread(MonitorFilters.vcpu(shell.vcpu().fd(), RunLoop.VCPU_IOCTLS,
-                    net == null ? -1 : net.doorbellFd()));
-        } finally {
-            if (timer != null) timer.cancel(false);
+        ScheduledFuture<?> armed = timer;
+        Runnable teardown = () -> {
+            if (armed != null) armed.cancel(false);
             if (net != null) net.close();
+        };
+        SyscallFilter filter;
+        try {
+            if (net != null) net.start(image.name());
+            filter = MonitorFilters.vcpu(shell.vcpu().fd(), RunLoop.VCPU_IOCTLS, net == null ? -1 : net.doorbellFd());
+        } catch (RuntimeException | Error e) { // no guest runs: nothing may be left behind (the timer, the I/O thread)
+            teardown.run();
+            throw e;
         }
-    }
-
-    private VmExit onVcpuThread(SyscallFilter filter) {
-        VmExit[] end = new VmExit[1];
-        Throwable[] failure = new Throwable[1];
         Thread vcpu = Thread.ofPlatform().name("kiln-vcpu-" + image.name()).daemon().unstarted(() -> {
+            VmExit exit = null;
+            Throwable failure = null;
             stop.attach();
             try {
                 Sandbox.confine(filter); // a failure here is the caller's to report
                 try {
-                    end[0] = loop.run();
+                    exit = loop.run();
                 } catch (RuntimeException e) {
-                    end[0] = new VmExit.GuestError("monitor error while serving the guest: " + e);
+                    exit = new VmExit.GuestError("monitor error while serving the guest: " + e);
                 }
             } catch (Throwable t) {
-                failure[0] = t;
+                failure = t;
             } finally {
                 stop.detach();
             }
+            // The rest (stopping the devices, the caller's dependent actions) runs unconfined.
+            VmExits.hand(end, exit, failure, teardown);
         });
-        vcpu.start();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                vcpu.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true; // the VM ends through stop(); keep waiting for the vCPU thread
-            }
+        try {
+            vcpu.start();
+        } catch (RuntimeException | Error e) { // no thread: the host's limit on threads
+            teardown.run();
+            throw e;
         }
-        if (interrupted) Thread.currentThread().interrupt();
-        if (failure[0] instanceof RuntimeException e) throw e;
-        if (failure[0] instanceof Error e) throw e;
-        return end[0];
+        return end;
     }
 
-    /** Ends the VM from any thread: {@link #run} returns {@link VmExit.Stopped} soon after. */
+    /** Ends the VM from any thread: {@link #run} returns (or {@link #start}'s future completes with) {@link VmExit.Stopped} soon after. */
     public void stop(String reason) {
         stop.request(new StopRequest.Cause(reason == null ? "stopped" : reason, null, false));
     }
@@ -201,7 +235,8 @@ public final class Vm implements AutoCloseable {
 
     /**
      * Ends this VM's use of its vCPU, memory and KVM VM (kept, reset, for a later VM of the same
-     * size; see {@link VmShell}). Must not be called while {@link #run} is running.
+     * size; see {@link VmShell}). Must not be called while the guest runs (before {@link #run}
+     * returned or {@link #start}'s future completed).
      */
     @Override
     public void close() {

@@ -50,6 +50,32 @@ class ConfinedThreadsTest {
         }
     }
 
+    /**
+     * start() returns while the guest runs (this one spins until stopped), and what the caller
+     * chains to its future runs on a thread without a filter: it may open files (record the
+     * exit), which the vCPU thread may not.
+     */
+    @Test
+    void startReturnsWhileTheGuestRunsAndItsFutureCompletesUnconfined() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Vm vm = Vm.create(Guests.kvm(), VmConfig.of(Guests.image("spin"), out))) {
+            CompletableFuture<VmExit> exit = vm.start();
+            CompletableFuture<String> after = exit.thenApply(e -> {
+                try {
+                    java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/status")); // openat: fatal on a vCPU thread
+                    return e.describe() + ", seccomp mode " + ThreadStatus.ownSeccompMode();
+                } catch (java.io.IOException x) {
+                    return x.toString();
+                }
+            });
+            awaitConsole(out, "spinning", exit);
+            assertEquals(List.of(2), ThreadStatus.seccompModes("kiln-vcpu-spin"), "the vCPU thread");
+            vm.stop("test over");
+            assertEquals(new VmExit.Stopped("test over"), exit.get(30, TimeUnit.SECONDS));
+            assertEquals("stopped: test over, seccomp mode 0", after.get(30, TimeUnit.SECONDS));
+        }
+    }
+
     @Test
     void theNetDevicesIoThreadIsConfined() throws Exception {
         NetTestbed.requirePrerequisites("ip");

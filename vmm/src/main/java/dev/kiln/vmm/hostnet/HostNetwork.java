@@ -76,6 +76,15 @@ public final class HostNetwork implements AutoCloseable {
         return network + 1 == ip.address() ? network + 2 : network + 1;
     }
 
+    /**
+     * With {@link #publish}: calls c on a thread inside the VM's private namespace (a socket
+     * belongs to the namespace it was made in, whoever uses it: a health check's connection).
+     */
+    public <T> T callInside(java.util.concurrent.Callable<T> c) throws IOException {
+        if (ns == null) throw new IllegalStateException("this VM's tap is in kiln's own namespace");
+        return ns.callInside(c);
+    }
+
     /** The tap the VM's net device uses. */
     public TapDevice tap() {
         return tap;

@@ -19,10 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Publishes TCP ports of a VM that lives in its own network namespace: a listener on
- * 127.0.0.1:HOSTPORT in the host namespace, and for each accepted connection a connection to
- * GUESTIP:GUESTPORT opened on a thread inside the VM's namespace, with bytes copied both ways
- * (half-closes passed on). The host namespace itself has no route to the guest.
+ * Publishes TCP ports of a VM: a listener on 127.0.0.1:HOSTPORT in this process's namespace,
+ * and for each accepted connection a connection to GUESTIP:GUESTPORT, with bytes copied both
+ * ways (half-closes passed on). For a VM in a namespace of its own (`kiln run -p`), the
+ * connection to the guest is opened on a thread inside that namespace (this one has no route
+ * to the guest); for a VM on a bridge of this namespace (the daemon's), it is opened here.
  */
 public final class PortRelay implements AutoCloseable {
     /** One published port. */
@@ -32,6 +33,7 @@ public final class PortRelay implements AutoCloseable {
     static final int MAX_CONNECTIONS = 1024;
     private static final int CONNECT_TIMEOUT_MS = 5000;
 
+    /** The VM's own namespace, or null when the guest is routable from this one. */
     private final PrivateNetns ns;
     private final InetAddress guest;
     private final List<ServerSocket> listeners = new ArrayList<>();
@@ -42,6 +44,8 @@ public final class PortRelay implements AutoCloseable {
     /**
      * Binds every listener first (so a port in use fails before anything runs), then starts
      * accepting. log receives one line per connection that could not be relayed.
+     *
+     * @param ns the VM's own namespace, where connections to the guest are made; null: in this one
      */
     public PortRelay(PrivateNetns ns, InetAddress guest, List<Mapping> mappings, Consumer<String> log)
             throws IOException {
@@ -85,8 +89,9 @@ public final class PortRelay implements AutoCloseable {
                 continue;
             }
             open.add(client);
-            // The connection to the guest is made inside the VM's namespace, on this new thread.
-            ns.startInside("kiln-relay", () -> relay(client, guestPort));
+            // The connection to the guest is made on this new thread (inside the VM's namespace if it has one).
+            if (ns != null) ns.startInside("kiln-relay", () -> relay(client, guestPort));
+            else MonitorThreads.start("kiln-relay", () -> relay(client, guestPort));
         }
     }
 

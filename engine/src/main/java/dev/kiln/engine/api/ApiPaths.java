@@ -1,0 +1,28 @@
+package dev.kiln.engine.api;
+
+/**
+ * The API's routes, written once for the daemon's router and the client; docs/api/openapi.yaml
+ * describes the same set, and a test holds the three together. {ref} is a VM's name, id or a
+ * unique prefix of its id.
+ */
+public final class ApiPaths {
+    /** The API version: every route starts with it. */
+    public static final String VERSION = "v1";
+    public static final String INFO = "/v1/info";
+    public static final String VMS = "/v1/vms";
+    public static final String VM = "/v1/vms/{ref}";
+    public static final String VM_START = "/v1/vms/{ref}/start";
+    public static final String VM_STOP = "/v1/vms/{ref}/stop";
+    public static final String VM_KILL = "/v1/vms/{ref}/kill";
+    public static final String VM_RESTART = "/v1/vms/{ref}/restart";
+    public static final String VM_WAIT = "/v1/vms/{ref}/wait";
+    public static final String VM_LOGS = "/v1/vms/{ref}/logs";
+    public static final String EVENTS = "/v1/events";
+
+    private ApiPaths() {}
+
+    /** A route with its {ref} filled in (URL-encoded). */
+    public static String vm(String template, String ref) {
+        return template.replace("{ref}", java.net.URLEncoder.encode(ref, java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,125 @@
+package dev.kiln.engine.state;
+
+import dev.kiln.image.GuestImage;
+import dev.kiln.image.ImageException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The daemon's copies of images, named by their SHA-256 (images/sha256/HEX): a VM's definition
+ * pins the image it was created from, as a container's does, so rebuilding or deleting the
+ * file later changes nothing; VMs of one image share one copy on disk and one parsed image in
+ * memory.
+ */
+public final class ImageStore {
+    /** Images larger than this are refused (native images are hundreds of KiB). */
+    static final long MAX_IMAGE_BYTES = 256L << 20;
+    private static final byte[] JVM_MAGIC = "KILNJVM1".getBytes(StandardCharsets.US_ASCII);
+    private final Path dir;
+    private final Map<String, GuestImage> parsed = new ConcurrentHashMap<>();
+
+    /** An image in the store: its digest (sha256:HEX) and name (the manifest's, else the file's). */
+    public record Stored(String digest, String name) {}
+
+    public ImageStore(Path stateDir) throws IOException {
+        this.dir = stateDir.resolve("images").resolve("sha256");
+        Files.createDirectories(dir);
+    }
+
+    /**
+     * Validates the file as a native image and stores a copy; IllegalArgumentException (the
+     * user's mistake) for a missing, unreadable or invalid file.
+     */
+    public Stored add(Path source) throws IOException {
+        byte[] data;
+        try {
+            if (!Files.isRegularFile(source)) {
+                throw new IllegalArgumentException(Files.exists(source) ? source + " is not a regular file" : "no such image: " + source);
+            }
+            if (Files.size(source) > MAX_IMAGE_BYTES) {
+                throw new IllegalArgumentException(source + " is larger than " + (MAX_IMAGE_BYTES >> 20) + " MiB: not a native image");
+            }
+            data = Files.readAllBytes(source);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no such image: " + source);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + source + ": " + e.getMessage());
+        }
+        if (data.length >= JVM_MAGIC.length && Arrays.equals(data, 0, JVM_MAGIC.length, JVM_MAGIC, 0, JVM_MAGIC.length)) {
+            throw new IllegalArgumentException(source + " is a jvm-flavor image: the daemon runs native images only for now"
+                    + " (use kiln run in the foreground)");
+        }
+        String name = defaultName(source);
+        GuestImage image;
+        try {
+            image = GuestImage.parse(data, name);
+        } catch (ImageException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage());
+        }
+        String hex = sha256(data);
+        Path file = dir.resolve(hex);
+        if (!Files.exists(file)) AtomicFiles.write(file, data);
+        String digest = "sha256:" + hex;
+        parsed.putIfAbsent(key(digest, name), image);
+        return new Stored(digest, image.name());
+    }
+
+    /** The parsed image of a stored digest (shared by its VMs); name is the default for an image without a manifest name. */
+    public GuestImage image(String digest, String sourceFileName) throws IOException {
+        String key = key(digest, sourceFileName);
+        GuestImage image = parsed.get(key);
+        if (image != null) return image;
+        byte[] data = Files.readAllBytes(path(digest));
+        if (!("sha256:" + sha256(data)).equals(digest)) {
+            throw new IOException("the stored image " + path(digest) + " does not match its digest: the state directory is damaged");
+        }
+        image = GuestImage.parse(data, sourceFileName);
+        GuestImage previous = parsed.putIfAbsent(key, image);
+        return previous != null ? previous : image;
+    }
+
+    public Path path(String digest) {
+        if (!digest.matches("sha256:[0-9a-f]{64}")) throw new IllegalArgumentException("bad image digest " + digest);
+        return dir.resolve(digest.substring(7));
+    }
+
+    /** Deletes the copies and parsed images no VM uses any more. */
+    public void retainOnly(Set<String> digestsInUse) throws IOException {
+        parsed.keySet().removeIf(k -> !digestsInUse.contains(k.substring(0, k.indexOf('\0'))));
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (name.matches("[0-9a-f]{64}") && !digestsInUse.contains("sha256:" + name)) Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    /** The name an image without a manifest name gets: its file name without ".elf". */
+    public static String defaultName(Path source) {
+        String fileName = source.getFileName().toString();
+        return fileName.endsWith(".elf") ? fileName.substring(0, fileName.length() - 4) : fileName;
+    }
+
+    private static String key(String digest, String name) {
+        return digest + "\0" + name;
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+}
