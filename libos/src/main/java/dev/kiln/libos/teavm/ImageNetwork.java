@@ -64,6 +64,7 @@ public final class ImageNetwork implements EventLoop.IoPoller, FrameSink, Clock 
         ImageNetwork d = new ImageNetwork(c.mtu);
         d.stack = new NetStack(c, d, d);
         EventLoop.setPoller(d);
+        StatsPublisher.watch(d.stack);
         return new Network(d.stack, d, d.blocker);
     }
 
