@@ -21,9 +21,13 @@ public sealed interface StopOutcome {
         }
     }
 
-    /** "0.2", "10", "1.25": seconds with at most two decimals and no trailing zeros. */
+    /**
+     * "0.2", "10", "1.3", "0.003": seconds without trailing zeros, to a tenth from a second on, to
+     * a hundredth below, to a millisecond below 10 ms (a guest that stops at once does not read "0 s").
+     */
     static String seconds(Duration d) {
-        return java.math.BigDecimal.valueOf(d.toMillis(), 3).setScale(d.toMillis() < 1000 ? 2 : 1,
+        long ms = d.toMillis();
+        return java.math.BigDecimal.valueOf(ms, 3).setScale(ms < 10 ? 3 : ms < 1000 ? 2 : 1,
                 java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 }

@@ -84,5 +84,7 @@ class GuestStopTest {
         assertEquals("10", StopOutcome.seconds(Duration.ofSeconds(10)));
         assertEquals("1.3", StopOutcome.seconds(Duration.ofMillis(1250)));
         assertEquals("0.01", StopOutcome.seconds(Duration.ofMillis(12)));
+        assertEquals("0.003", StopOutcome.seconds(Duration.ofMillis(3)));
+        assertEquals("0", StopOutcome.seconds(Duration.ZERO));
     }
 }
