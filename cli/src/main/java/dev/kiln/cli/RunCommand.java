@@ -65,11 +65,11 @@ final class RunCommand implements Callable<Integer> {
             "and the guest's own figures from its stats page (GC, heap, TCP, UDP, the app's metrics) on stderr at the end."})
     boolean stats;
 
-    @Option(names = "--stop-timeout", paramLabel = "S", defaultValue = "10",
+    @Option(names = "--stop-timeout", paramLabel = "S",
             description = {"Native images: on SIGTERM or Ctrl-C, how long the guest may take to stop by itself (a",
                     "Java image runs its shutdown hooks and exits 143) before the VM is destroyed; a second signal",
-                    "destroys it at once (default: ${DEFAULT-VALUE} s)."})
-    double stopTimeoutSeconds;
+                    "destroys it at once (default: 10 s, as Docker)."})
+    Double stopTimeoutSeconds;
 
     @Option(names = "--dns", paramLabel = "ADDR",
             description = "Native images with a net device: the IPv4 address of the DNS resolver the guest is told to ask.")
@@ -132,11 +132,11 @@ final class RunCommand implements Callable<Integer> {
         }
         GuestImage guest = GuestImage.load(image);
         VmConfig config = config(guest);
+        Duration grace = stopTimeout(); // both checked before the network exists
+        int resolver = resolver();
         VmNetwork network = VmNetwork.open(publish, net, ip, guest.manifest());
         // Closed in this order: the network after the VM ended, then the guard (so that a
         // signal's hook waits for all of it).
-        Duration grace = stopTimeout();
-        int resolver = resolver(network);
         try (ShutdownGuard guard = new ShutdownGuard(network, grace); VmNetwork n = network) {
             if (network != null) {
                 config = config.withNet(network.config.withDns(resolver));
@@ -163,8 +163,9 @@ final class RunCommand implements Callable<Integer> {
         if (memoryMb != null || !env.isEmpty() || !args.isEmpty())
             throw new UserError("--mem, --env and ARGS are baked into a jvm image: "
                     + "pass them to kiln build --flavor jvm (--memory, --env, --arg)");
-        if (net != null || ip != null || stats || seccomp != null || dns != null)
-            throw new UserError("--net, --ip, --dns, --stats and --seccomp are for native images; a jvm image publishes ports with -p");
+        if (net != null || ip != null || stats || seccomp != null || dns != null || stopTimeoutSeconds != null)
+            throw new UserError("--net, --ip, --dns, --stats, --stop-timeout and --seccomp are for native images;"
+                    + " a jvm image publishes ports with -p");
         Duration timeout = timeout();
         try {
             var acceleration = JvmFlavor.accel(accel);
@@ -176,15 +177,16 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Duration stopTimeout() {
+        if (stopTimeoutSeconds == null) return Duration.ofSeconds(10);
         if (!(stopTimeoutSeconds >= 0) || stopTimeoutSeconds > 365 * 86400.0)
             throw new UserError("--stop-timeout must be a number of seconds of 0 or more, not " + stopTimeoutSeconds);
         return Duration.ofNanos((long) (stopTimeoutSeconds * 1e9));
     }
 
     /** --dns as the boot info's net_dns (host byte order), 0 without it. */
-    private int resolver(VmNetwork network) {
+    private int resolver() {
         if (dns == null) return 0;
-        if (network == null) throw new UserError("--dns needs a net device (-p or --net)");
+        if (publish.isEmpty() && net == null) throw new UserError("--dns needs a net device (-p or --net)");
         try {
             int a = StaticIp.address(dns.strip());
             if (a == 0) throw new IllegalArgumentException("0.0.0.0 is no resolver");

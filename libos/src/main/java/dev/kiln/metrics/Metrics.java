@@ -1,9 +1,7 @@
 package dev.kiln.metrics;
 
 import dev.kiln.vmm.abi.Abi;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.teavm.interop.PlatformMarker;
 
@@ -31,7 +29,12 @@ public final class Metrics {
     /** abi.h KILN_STATS_NAME_SIZE less the terminating NUL. */
     public static final int MAX_NAME_LENGTH = Abi.STATS_NAME_SIZE - 1;
 
-    private static final Map<String, Metric> REGISTRY = new LinkedHashMap<>();
+    /**
+     * The metrics in creation order: a plain array searched by name, not a map (a map's code
+     * would grow every image that counts anything; there are at most {@link #MAX_METRICS}).
+     */
+    private static final Metric[] REGISTRY = new Metric[MAX_METRICS];
+    private static int count;
 
     private Metrics() {
     }
@@ -48,9 +51,10 @@ public final class Metrics {
 
     /** Every metric's name and value, in the order they were created. */
     public static Map<String, Long> snapshot() {
-        List<Metric> all;
+        Metric[] all;
         synchronized (REGISTRY) {
-            all = new ArrayList<>(REGISTRY.values());
+            all = new Metric[count];
+            System.arraycopy(REGISTRY, 0, all, 0, count);
         }
         Map<String, Long> out = new LinkedHashMap<>();
         for (Metric m : all) {
@@ -62,7 +66,12 @@ public final class Metrics {
     private static Metric get(String name, int kind) {
         checkName(name);
         synchronized (REGISTRY) {
-            Metric m = REGISTRY.get(name);
+            Metric m = null;
+            for (int i = 0; i < count && m == null; i++) {
+                if (REGISTRY[i].name.equals(name)) {
+                    m = REGISTRY[i];
+                }
+            }
             if (m != null) {
                 if (m.kind != kind) {
                     throw new IllegalArgumentException("metric " + name + " is a "
@@ -71,12 +80,12 @@ public final class Metrics {
                 }
                 return m;
             }
-            if (REGISTRY.size() >= MAX_METRICS) {
+            if (count >= MAX_METRICS) {
                 throw new IllegalStateException("too many metrics: a Kiln image holds at most " + MAX_METRICS);
             }
             int slot = inImage() ? MetricsPage.add(name, kind) : -1;
             m = kind == Abi.METRIC_COUNTER ? new Counter(name, slot) : new Gauge(name, slot);
-            REGISTRY.put(name, m);
+            REGISTRY[count++] = m;
             return m;
         }
     }
