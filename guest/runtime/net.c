@@ -84,6 +84,8 @@ int kiln_net_init(struct kiln_net_info *out) {
             info.ipv4 = bi->net_ipv4;
             info.prefix_len = bi->net_prefix_len;
             info.gateway = bi->net_gateway;
+            info.dns = bi->net_dns;
+            info.reserved = 0;
             max_frame = info.mtu + KILN_NET_ETH_HEADER;
             for (uint32_t i = 0; i < N; i++) {
                 rxq.desc[i].addr = (uintptr_t)(rxq.buffers + i * KILN_NET_BUF_SIZE);

@@ -8,7 +8,8 @@
  * The net device: kiln_yield first flushes pending transmits and asks the monitor to end
  * the yield at the next received frame (runtime/net.c), so the wait returns early as soon
  * as a frame arrives; the Java side then polls kiln_net_recv until 0, runs the stack's
- * timers and resumes the green threads that became ready.
+ * timers and resumes the green threads that became ready. A stop request (KILN_READY_STOP) ends
+ * the wait too: the event loop then starts the shutdown hooks (libos's ShutdownHooks).
  */
 #include "fiber.h"
 #include "definitions.h"
@@ -35,7 +36,8 @@ void teavm_waitFor(int64_t timeout) {
         if (now >= deadline || kiln_fiber_interrupted) {
             break;
         }
-        if (kiln_yield(deadline - now) & KILN_READY_NET_RX) {
+        /* a frame arrived, or the monitor asked the image to stop: the event loop has work */
+        if (kiln_yield(deadline - now) & (KILN_READY_NET_RX | KILN_READY_STOP)) {
             break;
         }
     }

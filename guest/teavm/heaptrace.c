@@ -1,6 +1,7 @@
 /*
  * TeaVM's GC tracing hooks on Kiln (Kiln builds never enable TEAVM_MEMORY_TRACE,
- * TEAVM_GC_STATS or heap dumps, so the hooks are empty) and the out-of-memory path.
+ * TEAVM_GC_STATS or heap dumps, so the hooks are empty except two: the start and the end of
+ * a collection, which count it and its pause on the stats page) and the out-of-memory path.
  *
  * TeaVM's own teavm_outOfMemory prints "Application crashed" and aborts. On Kiln the
  * GC's "no memory left after a full collection" becomes a Java OutOfMemoryError:
@@ -19,6 +20,7 @@
 #include "definitions.h"
 #include "kiln_teavm.h"
 #include <kiln/kiln.h>
+#include <kiln/stats.h>
 
 #include "classes/dev/kiln/rt/KilnRuntime.h"
 #include "classes/org/teavm/runtime/ExceptionHandling.h"
@@ -48,12 +50,14 @@ void teavm_gc_markCompleted() {}
 int32_t teavm_gc_objectSize(void* address) { (void) address; return 0; }
 void teavm_gc_mark(void* address) { (void) address; }
 void teavm_gc_move(void* from, void* to, int32_t size) { (void) from; (void) to; (void) size; }
-void teavm_gc_gcStarted(int32_t full) { (void) full; }
+/* A collection stops every green thread (they all run on the one vCPU): its whole duration is a pause. */
+static uint64_t kiln_gc_started_ns;
+void teavm_gc_gcStarted(int32_t full) { (void) full; kiln_gc_started_ns = kiln_monotonic_ns(); }
 void teavm_gc_sweepStarted() {}
 void teavm_gc_sweepCompleted() {}
 void teavm_gc_defragStarted() {}
 void teavm_gc_defragCompleted() {}
-void teavm_gc_gcCompleted() {}
+void teavm_gc_gcCompleted() { kiln_stats_gc(kiln_monotonic_ns() - kiln_gc_started_ns); }
 void teavm_gc_heapResized(int64_t newSize) { (void) newSize; }
 void teavm_gc_reportDirtyRegion(void* address) { (void) address; }
 void teavm_gc_setDumpDirectory(const wchar_t* path) { (void) path; }

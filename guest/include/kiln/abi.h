@@ -1,5 +1,5 @@
 /*
- * Kiln hypercall ABI, version 2: the one source of truth for the guest/VMM interface.
+ * Kiln hypercall ABI, version 3: the one source of truth for the guest/VMM interface.
  *
  * The VMM's Java mirror (vmm/src/main/java/dev/kiln/vmm/abi/Abi.java) is checked
  * against this file by AbiAgreementTest, which parses the #defines and the
@@ -15,7 +15,15 @@
 #ifndef KILN_ABI_H
 #define KILN_ABI_H
 
-#define KILN_ABI_VERSION 2
+#define KILN_ABI_VERSION 3
+
+/*
+ * Every image says which ABI its runtime was built for: an ELF note (owner "Kiln", this type,
+ * a 4-byte descriptor holding KILN_ABI_VERSION) in section .note.kiln.abi, emitted by the
+ * runtime's entry (runtime/start.S). The monitor refuses an image without it or with another
+ * version, asking for a rebuild, before it runs a single instruction.
+ */
+#define KILN_NOTE_ABI 2
 
 #define KILN_HC_PORT_BASE 0x500
 #define KILN_HC_PORT(call) (KILN_HC_PORT_BASE + (call))
@@ -35,6 +43,31 @@
 /* Bits of kiln_hc_yield.ready: which device has work for the guest. */
 #define KILN_READY_NET_RX (1u << 0) /* the rx ring's used idx passed its used_event: frames wait */
 #define KILN_READY_NET_TX (1u << 1) /* the tx ring's used idx passed its used_event: buffers came back */
+#define KILN_READY_STOP (1u << 2)   /* the monitor asked the guest to stop (struct kiln_control); reported once */
+
+/*
+ * The control page (docs/abi.md, "Stopping"): one page the monitor writes while the guest runs
+ * and the guest may only read (a write faults). The boot info's `control` is its address.
+ */
+#define KILN_CONTROL_SIZE 4096u
+
+/*
+ * The stats page (docs/abi.md, "The stats page"): guest memory the monitor reserves after the
+ * heap (the boot info's `stats`), written by the image's runtime with plain stores and read by
+ * the monitor when asked, consistent through `seq` (a sequence lock: odd while the guest
+ * writes). struct kiln_stats at the start, then a table of KILN_STATS_METRICS_MAX
+ * struct kiln_stats_metric from KILN_STATS_METRICS_OFFSET. The monitor checks every value.
+ */
+#define KILN_STATS_SIZE 4096u
+#define KILN_STATS_MAGIC 0x5354534bu /* "KSTS" little-endian: the runtime initialised the page */
+#define KILN_STATS_HAS_RUNTIME (1u << 0) /* gc_*, heap_* and green_threads are maintained */
+#define KILN_STATS_HAS_NET (1u << 1)     /* tcp_* and udp_* are maintained */
+#define KILN_STATS_METRICS_OFFSET 256u
+#define KILN_STATS_METRIC_SIZE 64u
+#define KILN_STATS_METRICS_MAX ((KILN_STATS_SIZE - KILN_STATS_METRICS_OFFSET) / KILN_STATS_METRIC_SIZE)
+#define KILN_STATS_NAME_SIZE 48u /* name bytes: printable ASCII, NUL-padded, at least one NUL */
+#define KILN_METRIC_COUNTER 1u   /* value: a count that only grows, 0..2^63-1 */
+#define KILN_METRIC_GAUGE 2u     /* value: a signed 64-bit level */
 
 /*
  * The net device (docs/abi.md, "The net device"). When the VM has one, the boot info's
@@ -116,12 +149,45 @@ struct kiln_hc_abort {
     uint64_t len; /* in: truncated to KILN_ABORT_MESSAGE_MAX */
 };
 
+/* The control page: written by the monitor only. */
+struct kiln_control {
+    uint64_t stop_requested; /* 0; 1 once the monitor asks the guest to stop (it never goes back to 0) */
+};
+
+/* The head of the stats page; every field is the guest's to write (the monitor trusts none). */
+struct kiln_stats {
+    uint64_t seq;               /* sequence lock: odd while the guest writes, +1 before and after each update */
+    uint32_t magic;             /* KILN_STATS_MAGIC once initialised; 0 = nothing published */
+    uint32_t present;           /* KILN_STATS_HAS_* bits: which groups below are maintained */
+    uint32_t metric_count;      /* entries in use in the metric table, 0..KILN_STATS_METRICS_MAX */
+    uint32_t reserved;          /* 0 */
+    uint64_t gc_collections;    /* garbage collections so far */
+    uint64_t gc_pause_ns;       /* total time the program stood still for them */
+    uint64_t heap_used;         /* bytes of the heap in use */
+    uint64_t heap_limit;        /* bytes the heap may reach */
+    uint64_t green_threads;     /* live Java threads (green threads on the one vCPU) */
+    uint64_t tcp_open;          /* TCP connections open now (any state but TIME-WAIT and CLOSED) */
+    uint64_t tcp_accepted;      /* TCP connections accepted (passive opens completed) */
+    uint64_t tcp_reset;         /* TCP connections ended by a reset, sent or received */
+    uint64_t tcp_retransmitted; /* TCP segments sent again */
+    uint64_t udp_in;            /* UDP datagrams delivered to a socket */
+    uint64_t udp_out;           /* UDP datagrams sent */
+};
+
+/* One application metric, at KILN_STATS_METRICS_OFFSET + i * KILN_STATS_METRIC_SIZE. */
+struct kiln_stats_metric {
+    uint8_t name[KILN_STATS_NAME_SIZE]; /* [A-Za-z_][A-Za-z0-9_]*, NUL-padded */
+    uint32_t kind;                      /* KILN_METRIC_COUNTER or KILN_METRIC_GAUGE */
+    uint32_t reserved;                  /* 0 */
+    uint64_t value;                     /* see the kind */
+};
+
 struct kiln_boot_info {
     uint32_t magic;            /* KILN_BOOT_MAGIC */
     uint32_t abi_version;      /* KILN_ABI_VERSION */
     uint64_t mem_size;         /* bytes of guest-physical memory */
     uint64_t heap_start;       /* first free byte after the image, page-aligned */
-    uint64_t heap_end;         /* end of the heap (exclusive); the net region (if any), then the stack's guard page follow */
+    uint64_t heap_end;         /* end of the heap (exclusive); the stats page, the net region (if any), then the stack's guard page follow */
     uint64_t stack_top;        /* initial RSP + 8 (16-byte aligned) */
     uint64_t tsc_khz;          /* TSC frequency, from KVM_GET_TSC_KHZ */
     uint64_t wallclock_ns;     /* wall-clock time when the TSC read boot_tsc */
@@ -136,6 +202,10 @@ struct kiln_boot_info {
     uint32_t net_ipv4;         /* static address (host byte order); 0 = use DHCP */
     uint32_t net_prefix_len;   /* 0..32 (0 with net_ipv4 0) */
     uint32_t net_gateway;      /* host byte order; 0 = none */
+    uint32_t net_dns;          /* the DNS resolver the guest should ask (host byte order); 0 = none */
+    uint32_t reserved;         /* 0 */
+    uint64_t control;          /* the control page (struct kiln_control, KILN_CONTROL_SIZE bytes), read-only */
+    uint64_t stats;            /* the stats page (struct kiln_stats, KILN_STATS_SIZE bytes), read-write */
 };
 
 /*
@@ -149,6 +219,8 @@ struct kiln_net_info {
     uint32_t ipv4;       /* static address in host byte order (10.0.0.2 = 0x0a000002); 0 = use DHCP */
     uint32_t prefix_len; /* e.g. 24 */
     uint32_t gateway;    /* host byte order; 0 = none */
+    uint32_t dns;        /* the DNS resolver (host byte order); 0 = none */
+    uint32_t reserved;   /* 0 */
 };
 #endif
 

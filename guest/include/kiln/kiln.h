@@ -20,10 +20,17 @@ void kiln_console_write(const void *data, size_t len);
 __attribute__((noreturn)) void kiln_exit(int status);
 __attribute__((noreturn)) void kiln_abort(const char *message);
 uint64_t kiln_walltime_ns(void);
+/* 1 once the monitor asked the guest to stop (the control page; a load, no exit). A guest that
+ * wants to stop gracefully checks it (after a yield reports KILN_READY_STOP, say) and exits; one
+ * that does not is destroyed by the monitor's caller after a grace period. */
+int kiln_stop_requested(void);
+
 /* Blocks the VM for at most timeout_ns, or until a device has work; returns the KILN_READY_* mask.
  * Flushes the net device's pending transmits first and returns at once (no exit) when a
  * received frame already waits. */
 uint64_t kiln_yield(uint64_t timeout_ns);
+/* KILN_READY_STOP is reported by one yield only (the one that was sleeping when the stop was
+ * asked for, or the next): a guest that ignores it keeps sleeping normally. */
 /* Runtime internals. The net driver's part of kiln_yield (runtime/net.c): 0, or the ready bits
  * that make waiting pointless; its part of kiln_sleep_ns (flush, and no wakeup by frames);
  * the bare yield hypercall. */

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
  *   client IP      sends 1 MiB to IP:9000, half-closes, reads the peer's FNV-1a hash of it until EOF
  *   semantics IP   timeouts, refusal, reset, close waking a reader, bind conflicts, names
  *   oneshot IP     writes 300 KB to IP:9000, closes and ends at once
+ *   resolve NAME.. InetAddress.getAllByName of each name: its addresses, sorted, or the UnknownHostException
  *   blob PORT N    serves N bytes (byte i is (i * 7 + i / 251) & 0xff) to each connection on PORT, then closes it
  */
 public class SocketSuite {
@@ -32,6 +33,7 @@ public class SocketSuite {
             case "semantics" -> semantics(args[1]);
             case "oneshot" -> oneshot(args[1]);
             case "blob" -> blob(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            case "resolve" -> resolve(java.util.Arrays.copyOfRange(args, 1, args.length));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -313,6 +315,28 @@ public class SocketSuite {
             InetAddress.getByName("example.com");
         } catch (UnknownHostException e) {
             System.out.println("name: UnknownHostException");
+        }
+    }
+
+    static void resolve(String[] names) {
+        for (String name : names) {
+            resolveOne(name);
+        }
+    }
+
+    // A method per name: TeaVM 0.12.3 ran the catch of a try inside this loop twice for the last
+    // name (it looked up "nosuch" twice and printed its exception twice).
+    static void resolveOne(String name) {
+        try {
+            InetAddress[] all = InetAddress.getAllByName(name);
+            String[] text = new String[all.length];
+            for (int i = 0; i < all.length; i++) {
+                text[i] = all[i].getHostAddress();
+            }
+            java.util.Arrays.sort(text);
+            System.out.println(name + " -> " + String.join(",", text) + " (" + all[0].getHostName() + ")");
+        } catch (UnknownHostException e) {
+            System.out.println(name + ": UnknownHostException: " + e.getMessage());
         }
     }
 }

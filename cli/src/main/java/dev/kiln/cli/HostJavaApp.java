@@ -43,7 +43,8 @@ public final class HostJavaApp implements AutoCloseable {
             List<String> cmd = new ArrayList<>(launcher);
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(jvmOptions);
-            cmd.addAll(List.of("-cp", dir.toString(), app.mainClass()));
+            // Kiln's API (dev.kiln.metrics) too: on HotSpot it keeps an app's metrics in memory.
+            cmd.addAll(List.of("-cp", dir + java.io.File.pathSeparator + AppInput.kilnApi(), app.mainClass()));
             cmd.addAll(List.of(args));
             return new HostJavaApp(new ProcessBuilder(cmd).redirectErrorStream(true).start(), dir);
         } catch (IOException | RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.kiln.cli;
 import dev.kiln.cli.engine.DaemonOptions;
 import dev.kiln.cli.engine.DetachedRun;
 import dev.kiln.image.GuestImage;
+import dev.kiln.image.StaticIp;
 import dev.kiln.jvm.JvmFlavor;
 import dev.kiln.vmm.Kvm;
 import dev.kiln.vmm.Vm;
@@ -65,8 +66,19 @@ final class RunCommand implements Callable<Integer> {
                     + " manifest's ip, else 10.0.0.2/24 with -p, else DHCP).")
     String ip;
 
-    @Option(names = "--stats", description = "Native images: print the VM's counters (exits, hypercalls, frames) on stderr at the end.")
+    @Option(names = "--stats", description = {"Native images: print the VM's counters (exits, hypercalls, frames)",
+            "and the guest's own figures from its stats page (GC, heap, TCP, UDP, the app's metrics) on stderr at the end."})
     boolean stats;
+
+    @Option(names = "--stop-timeout", paramLabel = "S",
+            description = {"Native images: on SIGTERM or Ctrl-C, how long the guest may take to stop by itself (a",
+                    "Java image runs its shutdown hooks and exits 143) before the VM is destroyed; a second signal",
+                    "destroys it at once (default: 10 s, as Docker)."})
+    Double stopTimeoutSeconds;
+
+    @Option(names = "--dns", paramLabel = "ADDR",
+            description = "Native images with a net device: the IPv4 address of the DNS resolver the guest is told to ask.")
+    String dns;
 
     @Option(names = "--seccomp", paramLabel = "on|log|off",
             description = {"Native images: the monitor threads' seccomp filters (docs/security.md). on (default): a",
@@ -173,19 +185,27 @@ final class RunCommand implements Callable<Integer> {
         }
         GuestImage guest = GuestImage.load(image);
         VmConfig config = config(guest);
+        Duration grace = stopTimeout(); // both checked before the network exists
+        int resolver = resolver();
         VmNetwork network = VmNetwork.open(publish, net, ip, guest.manifest());
         // Closed in this order: the network after the VM ended, then the guard (so that a
         // signal's hook waits for all of it).
-        try (ShutdownGuard guard = new ShutdownGuard(network); VmNetwork n = network) {
+        try (ShutdownGuard guard = new ShutdownGuard(network, grace); VmNetwork n = network) {
             if (network != null) {
-                config = config.withNet(network.config);
-                System.err.println("kiln: network: " + network.summary);
+                config = config.withNet(network.config.withDns(resolver));
+                System.err.println("kiln: network: " + network.summary
+                        + (resolver == 0 ? "" : "; DNS resolver " + dns.strip()));
             }
             try (Kvm kvm = Kvm.open(); Vm vm = Vm.create(kvm, config)) {
                 guard.watch(vm);
                 VmExit exit = vm.run();
-                report(exit);
-                if (stats) System.err.print("kiln: stats: " + vm.stats().format());
+                String stopped = guard.outcome();
+                if (stopped != null) System.err.println("kiln: " + stopped);
+                else report(exit);
+                if (stats) {
+                    System.err.print("kiln: stats: " + vm.stats().format());
+                    System.err.print("kiln: guest stats: " + vm.guestStats().format());
+                }
                 return exit.exitStatus();
             }
         }
@@ -208,8 +228,9 @@ final class RunCommand implements Callable<Integer> {
         if (memoryMb != null || !env.isEmpty() || !args.isEmpty())
             throw new UserError("--mem, --env and ARGS are baked into a jvm image: "
                     + "pass them to kiln build --flavor jvm (--memory, --env, --arg)");
-        if (net != null || ip != null || stats || seccomp != null)
-            throw new UserError("--net, --ip, --stats and --seccomp are for native images; a jvm image publishes ports with -p");
+        if (net != null || ip != null || stats || seccomp != null || dns != null || stopTimeoutSeconds != null)
+            throw new UserError("--net, --ip, --dns, --stats, --stop-timeout and --seccomp are for native images;"
+                    + " a jvm image publishes ports with -p");
         Duration timeout = timeout();
         try {
             var acceleration = JvmFlavor.accel(accel);
@@ -217,6 +238,26 @@ final class RunCommand implements Callable<Integer> {
                     : JvmFlavor.run(image, publish, timeout, acceleration, kernelLog);
         } catch (IOException | IllegalArgumentException e) { // kiln's own: bad image or -p, QEMU missing
             throw new UserError(e.getMessage());
+        }
+    }
+
+    private Duration stopTimeout() {
+        if (stopTimeoutSeconds == null) return Duration.ofSeconds(10);
+        if (!(stopTimeoutSeconds >= 0) || stopTimeoutSeconds > 365 * 86400.0)
+            throw new UserError("--stop-timeout must be a number of seconds of 0 or more, not " + stopTimeoutSeconds);
+        return Duration.ofNanos((long) (stopTimeoutSeconds * 1e9));
+    }
+
+    /** --dns as the boot info's net_dns (host byte order), 0 without it. */
+    private int resolver() {
+        if (dns == null) return 0;
+        if (publish.isEmpty() && net == null) throw new UserError("--dns needs a net device (-p or --net)");
+        try {
+            int a = StaticIp.address(dns.strip());
+            if (a == 0) throw new IllegalArgumentException("0.0.0.0 is no resolver");
+            return a;
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--dns: " + e.getMessage());
         }
     }
 

@@ -129,11 +129,17 @@ class NativeSocketTest {
 
     /** As boot, with more --net options (",mtu=500"). */
     private void bootWith(String netOptions, String... args) throws IOException {
+        bootWith(netOptions, List.of(), args);
+    }
+
+    /** As boot, with more --net options and more kiln run options. */
+    private void bootWith(String netOptions, List<String> runOptions, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns.name(),
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "run", "--timeout", "120", "--stats", "--net", "tap=" + tapName + netOptions, "--ip", guestIp + "/24",
-                image.toString(), "--"));
+                "run", "--timeout", "120", "--stats", "--net", "tap=" + tapName + netOptions, "--ip", guestIp + "/24"));
+        cmd.addAll(runOptions);
+        cmd.addAll(List.of(image.toString(), "--"));
         cmd.addAll(List.of(args));
         kiln = new ProcessBuilder(cmd).start();
         readers.clear();
@@ -337,6 +343,39 @@ class NativeSocketTest {
         String out = console().strip();
         assertTrue(out.matches("sent 1048576 fnv ([0-9a-f]+) peer 1048576:\\1 eof -1"), console() + kilnOutput());
         assertEquals(0, status, console() + kilnOutput());
+    }
+
+    /**
+     * InetAddress.getByName of names in an image: libos's stub resolver asks dnsmasq (a hosts file
+     * of its own, authoritative for kiln.test) on the tap's host address, given to the VM with
+     * kiln run --dns; an unknown name fails with HotSpot's (glibc's) wording.
+     */
+    @Test
+    void namesResolveThroughTheDnsServerKilnRunAnnounces() throws Exception {
+        requirePrerequisites("dnsmasq");
+        Path hosts = tmp.resolve("hosts-" + tapName);
+        Files.writeString(hosts, "10.1.2.3 web.kiln.test\n10.1.2.4 multi.kiln.test\n10.1.2.5 multi.kiln.test\n");
+        Process dnsmasq = start("dnsmasq", "--keep-in-foreground", "--no-resolv", "--no-hosts", "--addn-hosts=" + hosts,
+                "--local=/kiln.test/", "--listen-address=" + hostIp, "--bind-interfaces", "--port=53",
+                "--pid-file=" + tmp.resolve("dnsmasq-" + tapName + ".pid"), "--user=root", "--log-facility=-");
+        // It logs "dnsmasq[PID]: started, version ..." once it listens (and little after: no query log).
+        java.io.BufferedReader log = new java.io.BufferedReader(new java.io.InputStreamReader(dnsmasq.getInputStream(),
+                StandardCharsets.UTF_8));
+        for (String line = log.readLine(); line == null || !line.contains(": started, version"); line = log.readLine()) {
+            if (line == null) {
+                fail("dnsmasq ended before it started listening (status " + dnsmasq.waitFor() + ")");
+            }
+        }
+        bootWith("", List.of("--dns", hostIp), "resolve", "web.kiln.test", "multi.kiln.test", "WEB.kiln.test",
+                "nosuch.kiln.test");
+        assertEquals(0, exitStatus(120), console() + kilnOutput());
+        assertEquals("""
+                web.kiln.test -> 10.1.2.3 (web.kiln.test)
+                multi.kiln.test -> 10.1.2.4,10.1.2.5 (multi.kiln.test)
+                WEB.kiln.test -> 10.1.2.3 (WEB.kiln.test)
+                nosuch.kiln.test: UnknownHostException: nosuch.kiln.test: Name or service not known
+                """, console(), kilnOutput());
+        assertTrue(dnsmasq.isAlive(), "dnsmasq ended early");
     }
 
     @Test

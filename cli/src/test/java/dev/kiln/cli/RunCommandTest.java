@@ -77,6 +77,44 @@ class RunCommandTest {
     }
 
     @Test
+    void badStopAndDnsFlagsAreClearErrors() throws Exception {
+        String hello = KilnProcess.guest("tests/hello.elf").toString();
+        var r = KilnProcess.run("run", "--stop-timeout", "-1", hello);
+        assertEquals(125, r.exitStatus(), r.toString());
+        assertEquals("kiln: error: --stop-timeout must be a number of seconds of 0 or more, not -1.0\n", r.stderr(), r.toString());
+        r = KilnProcess.run("run", "--dns", "10.0.0.1", hello);
+        assertEquals(125, r.exitStatus(), r.toString());
+        assertEquals("kiln: error: --dns needs a net device (-p or --net)\n", r.stderr(), r.toString());
+    }
+
+    /**
+     * SIGTERM to kiln run with a C guest that sees the stop request and ignores it
+     * (guest/tests/stop.c): after --stop-timeout the VM is destroyed, and kiln says so.
+     */
+    @Test
+    void aGuestIgnoringTheStopRequestIsKilledAfterTheGrace() throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", "--stop-timeout", "0.5", KilnProcess.guest("tests/stop.elf").toString(), "--", "ignore"));
+        var err = java.nio.file.Files.createTempFile("kiln-err", ".txt");
+        try {
+            Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
+            ProcessOutput out = new ProcessOutput(p, "stop-ignore-output");
+            org.junit.jupiter.api.Assertions.assertNull(out.await("waiting\n", KilnProcess.HANG_GUARD_SECONDS * 1000L));
+            p.toHandle().destroy(); // SIGTERM (Process.destroy would close our end of the pipes too)
+            assertTrue(p.waitFor(KilnProcess.HANG_GUARD_SECONDS, java.util.concurrent.TimeUnit.SECONDS), out.text());
+            out.drain(60_000);
+            String stderr = java.nio.file.Files.readString(err);
+            assertEquals(143, p.exitValue(), stderr);
+            assertTrue(out.text().contains("stop bit, stop_requested=1\n"), out.text());
+            assertEquals("kiln: killed after the 0.5 s grace period\n", stderr, out.text());
+        } finally {
+            java.nio.file.Files.delete(err);
+        }
+    }
+
+    @Test
     void missingImageIsAClearError() throws Exception {
         var r = KilnProcess.run("run", "/nonexistent/image.elf");
         assertEquals(125, r.exitStatus(), r.toString());

@@ -34,6 +34,11 @@ public final class GuestImage {
     public static final String NOTE_OWNER = "Kiln";
     public static final int NOTE_TYPE_MANIFEST = 1;
     public static final String NOTE_SECTION = ".note.kiln";
+    /**
+     * The note (owner {@link #NOTE_OWNER}) whose 4-byte descriptor is the Kiln ABI version the image's
+     * runtime was built for (guest/include/kiln/abi.h KILN_NOTE_ABI, emitted by guest/runtime/start.S).
+     */
+    public static final int NOTE_TYPE_ABI = 2;
 
     /** A PT_LOAD segment. */
     public record Segment(long vaddr, long memSize, long fileOffset, long fileSize, boolean readable,
@@ -70,9 +75,10 @@ public final class GuestImage {
     private final Tls tls;
     private final Symbol[] symbols; // sorted by address
     private final Manifest manifest;
+    private final int abiVersion;
 
     private GuestImage(String name, ElfFile elf, long entry, List<Segment> segments, Tls tls,
-                       Symbol[] symbols, Manifest manifest) {
+                       Symbol[] symbols, Manifest manifest, int abiVersion) {
         this.name = name;
         this.elf = elf;
         this.bytes = elf.segment();
@@ -81,6 +87,7 @@ public final class GuestImage {
         this.tls = tls;
         this.symbols = symbols;
         this.manifest = manifest;
+        this.abiVersion = abiVersion;
     }
 
     /** Reads, parses and validates an image file; errors name the file. */
@@ -112,6 +119,14 @@ public final class GuestImage {
 
     public long entry() {
         return entry;
+    }
+
+    /**
+     * The Kiln ABI version the image's runtime was built for, from its ABI note; 0 when it has
+     * none (images built before ABI 3 carry none). The monitor runs only its own version.
+     */
+    public int abiVersion() {
+        return abiVersion;
     }
 
     public List<Segment> segments() {
@@ -257,7 +272,12 @@ public final class GuestImage {
             }
             Manifest manifest = manifestNote == null ? Manifest.EMPTY : Manifest.parse(manifestNote);
             String name = manifest.name() != null ? manifest.name() : defaultName;
-            return new GuestImage(name, elf, entry, List.copyOf(segments), tls, symbols, manifest);
+            int abi = 0;
+            for (int i = 0; abi == 0 && i < notes.size(); i++) {
+                ElfFile.ProgramHeader n = notes.get(i);
+                abi = abiNote(n.offset(), n.fileSize(), n.align(), "program header " + n.index());
+            }
+            return new GuestImage(name, elf, entry, List.copyOf(segments), tls, symbols, manifest, abi);
         }
 
         private void checkSegment(String what, ElfFile.ProgramHeader p) {
@@ -315,6 +335,22 @@ public final class GuestImage {
             Symbol[] a = out.toArray(new Symbol[0]);
             Arrays.sort(a, (x, y) -> Long.compareUnsigned(x.address(), y.address()));
             return a;
+        }
+
+        /** The ABI version of the Kiln ABI note among the notes in [offset, offset+size), or 0. */
+        private int abiNote(long offset, long size, long align, String what) {
+            for (ElfFile.Note n : elf.notes(offset, size, align, what)) {
+                if (n.owner().equals(NOTE_OWNER) && n.type() == NOTE_TYPE_ABI) {
+                    if (n.descSize() != 4) {
+                        throw new ImageException("the Kiln ABI note has " + n.descSize() + " bytes, not 4");
+                    }
+                    byte[] v = elf.bytes(n.descOffset(), 4, "Kiln ABI note");
+                    int version = (v[0] & 0xff) | (v[1] & 0xff) << 8 | (v[2] & 0xff) << 16 | (v[3] & 0xff) << 24;
+                    if (version <= 0) throw new ImageException("the Kiln ABI note says version " + version);
+                    return version;
+                }
+            }
+            return 0;
         }
 
         /** The Kiln manifest descriptor among the notes in [offset, offset+size), or null. */

@@ -1,5 +1,6 @@
 package dev.kiln.rt;
 
+import dev.kiln.libos.teavm.ShutdownHooks;
 import org.teavm.interop.Import;
 
 /**
@@ -16,7 +17,8 @@ import org.teavm.interop.Import;
  *     runtime (guest/teavm/heaptrace.c) throws the instance this class allocates at startup
  *     (nothing can be allocated at that point);</li>
  * <li>methods of java.lang missing from TeaVM 0.12.3's class library (Integer.sum and
- *     the like), to which the builder redirects calls and method references.</li>
+ *     the like), to which the builder redirects calls and method references;</li>
+ * <li>System.exit, Runtime.exit and halt, and shutdown hooks ({@link ShutdownHooks}).</li>
  * </ul>
  * This class is compiled for Java 21 class files, which TeaVM 0.12.3 reads, as all of libos.
  */
@@ -62,13 +64,29 @@ public final class KilnRuntime {
     }
 
     /**
-     * System.exit (TeaVM 0.12.3's C class library has none; the builder redirects calls here):
-     * flushes System.out and System.err, then ends the VM with the status.
+     * System.exit and Runtime.exit (TeaVM 0.12.3's C class library has the one not and the other
+     * as a no-op; the builder redirects both here): runs the shutdown hooks as HotSpot does, then
+     * ends the VM with the status.
      */
     public static void exit(int status) {
+        ShutdownHooks.exit(status);
+    }
+
+    /** Runtime.halt: flushes System.out and System.err, then ends the VM with the status; no hooks. */
+    public static void halt(int status) {
         System.out.flush();
         System.err.flush();
         exitVm(status);
+    }
+
+    /** Runtime.addShutdownHook (the builder adds it to java.lang.Runtime, delegating here). */
+    public static void addShutdownHook(Thread hook) {
+        ShutdownHooks.add(hook);
+    }
+
+    /** Runtime.removeShutdownHook. */
+    public static boolean removeShutdownHook(Thread hook) {
+        return ShutdownHooks.remove(hook);
     }
 
     /**

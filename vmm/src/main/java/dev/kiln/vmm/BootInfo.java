@@ -78,7 +78,10 @@ final class BootInfo {
             mem.putInt(base + Abi.BOOT_INFO_NET_IPV4, net.ipv4());
             mem.putInt(base + Abi.BOOT_INFO_NET_PREFIX_LEN, net.prefixLen());
             mem.putInt(base + Abi.BOOT_INFO_NET_GATEWAY, net.gateway());
+            mem.putInt(base + Abi.BOOT_INFO_NET_DNS, net.dns());
         }
+        mem.putLong(base + Abi.BOOT_INFO_CONTROL, GuestLayout.CONTROL);
+        mem.putLong(base + Abi.BOOT_INFO_STATS, layout.statsBase);
         strings = writeStrings(mem, argv, argvAt, strings);
         writeStrings(mem, envp, envpAt, strings);
     }

@@ -19,10 +19,12 @@ import java.util.List;
  *                (the CPU reads the bitmap on every IN/OUT; CPL 3 cannot touch these pages)
  *   0x0000_4000  boot info, argv, envp, strings: mapped read-only, NX (at most 64 KiB)
  *   0x0001_4000  page-table pool: not mapped (the guest can neither read nor write its tables)
+ *   0x003f_f000  the control page: mapped read-only, NX; the monitor writes it while the guest runs
  *   0x0040_0000  IMAGE_MIN: the image's PT_LOAD segments (guest/kiln.ld links here)
  *   image end    TLS block and TCB (FS base; stack canary at %fs:0x28), RW NX
  *   heap_start   heap, RW NX, up to heap_end
- *   heap_end     the net device's region when the VM has one (abi.h KILN_NET_REGION_SIZE), RW NX
+ *   heap_end     the stats page (abi.h KILN_STATS_SIZE), RW NX: the guest's runtime writes it
+ *   stats end    the net device's region when the VM has one (abi.h KILN_NET_REGION_SIZE), RW NX
  *   net end      stack guard page: not mapped
  *                stack (256 KiB), RW NX, up to stack_top = mem_size
  * </pre>
@@ -38,6 +40,8 @@ public final class GuestLayout {
     public static final long GDT = 0x1000, TSS = 0x1080;
     public static final long BOOT_INFO = 0x4000, BOOT_INFO_MAX = 0x10000;
     public static final long PT_POOL = BOOT_INFO + BOOT_INFO_MAX;
+    /** The control page (abi.h struct kiln_control): the last page below the image; the pool ends here. */
+    public static final long CONTROL = GuestImage.LOAD_MIN - GuestMemory.PAGE;
     /** The lowest address an image may be linked at; everything below is the monitor's. */
     public static final long IMAGE_MIN = GuestImage.LOAD_MIN;
     public static final long MAX_MEMORY = GuestImage.LOAD_LIMIT;
@@ -53,6 +57,8 @@ public final class GuestLayout {
     /** The FS base: the TCB's address. */
     public final long threadPointer;
     public final long heapStart, heapEnd;
+    /** The stats page [statsBase, statsBase + KILN_STATS_SIZE), right after the heap. */
+    public final long statsBase;
     /** The net region [netBase, guardPage), or netBase = 0 when the VM has no net device. */
     public final long netBase;
     public final long guardPage, stackBottom, stackTop;
@@ -87,10 +93,11 @@ public final class GuestLayout {
         stackBottom = memSize - STACK_SIZE;
         guardPage = stackBottom - PAGE;
         long netSize = net ? Abi.NET_REGION_SIZE : 0;
-        heapEnd = guardPage - netSize;
-        netBase = net ? heapEnd : 0;
+        heapEnd = guardPage - netSize - Abi.STATS_SIZE;
+        statsBase = heapEnd;
+        netBase = net ? statsBase + Abi.STATS_SIZE : 0;
         if (heapEnd < heapStart) {
-            long need = heapStart + PAGE + STACK_SIZE + netSize;
+            long need = heapStart + PAGE + STACK_SIZE + netSize + Abi.STATS_SIZE;
             throw new VmmException("guest memory of " + (memSize >> 20) + " MiB is too small for image " + image.name()
                     + ": it needs at least " + ((need + (1 << 20) - 1) >> 20) + " MiB");
         }
@@ -99,9 +106,10 @@ public final class GuestLayout {
     /**
      * Every mapped region and what the guest may do there, for a boot info of
      * {@code bootInfoSize} bytes: GDT and TSS (supervisor read-only: the CPU reads the TSS's I/O
-     * bitmap on every IN/OUT), the boot-info pages (read-only), the image segments (W^X), TLS,
-     * heap and net region, the stack. Nothing else is mapped: page 0, the page-table pool, the
-     * gaps between segments and the guard page fault when touched.
+     * bitmap on every IN/OUT), the boot-info pages (read-only), the control page (read-only for
+     * the guest, written by the monitor), the image segments (W^X), TLS, heap, stats page and net
+     * region, the stack. Nothing else is mapped: page 0, the page-table pool, the gaps between
+     * segments and the guard page fault when touched.
      */
     public List<Region> regions(long bootInfoSize) {
         if (bootInfoSize <= 0 || bootInfoSize > BOOT_INFO_MAX) {
@@ -110,11 +118,12 @@ public final class GuestLayout {
         List<Region> r = new ArrayList<>();
         r.add(new Region(GDT, BOOT_INFO, Access.SUPERVISOR_READ));
         r.add(new Region(BOOT_INFO, pageUp(BOOT_INFO + bootInfoSize), Access.RODATA));
+        r.add(new Region(CONTROL, CONTROL + Abi.CONTROL_SIZE, Access.CONTROL));
         for (GuestImage.Segment s : image.segments()) {
             Access a = s.writable() ? Access.DATA : s.executable() ? Access.TEXT : Access.RODATA;
             r.add(new Region(pageDown(s.vaddr()), pageUp(s.end()), a));
         }
-        r.add(new Region(pageUp(image.imageEnd()), guardPage, Access.DATA)); // TLS, TCB, heap, net region
+        r.add(new Region(pageUp(image.imageEnd()), guardPage, Access.DATA)); // TLS, TCB, heap, stats page, net region
         r.add(new Region(stackBottom, stackTop, Access.DATA));             // the guard page below stays unmapped
         return r;
     }

@@ -17,8 +17,9 @@ import java.util.Objects;
  * @param ipv4 a static address (host byte order), 0 for DHCP
  * @param prefixLen 0..32; 1..32 with a static address
  * @param gateway host byte order, 0 for none
+ * @param dns the DNS resolver the guest is told to ask (host byte order), 0 for none
  */
-public record NetConfig(NetBackend backend, long mac, int mtu, int ipv4, int prefixLen, int gateway) {
+public record NetConfig(NetBackend backend, long mac, int mtu, int ipv4, int prefixLen, int gateway, int dns) {
     public static final int DEFAULT_MTU = 1500;
     /** RFC 2131 2: a DHCP client must receive 576-byte datagrams; on a smaller MTU only a static address works. */
     public static final int DHCP_MIN_MTU = 576;
@@ -38,6 +39,16 @@ public record NetConfig(NetBackend backend, long mac, int mtu, int ipv4, int pre
         if (prefixLen < 0 || prefixLen > 32 || (ipv4 != 0 && prefixLen == 0)) {
             throw new IllegalArgumentException("prefix length " + prefixLen + " is not valid for this address");
         }
+    }
+
+    /** A net device without a DNS resolver. */
+    public NetConfig(NetBackend backend, long mac, int mtu, int ipv4, int prefixLen, int gateway) {
+        this(backend, mac, mtu, ipv4, prefixLen, gateway, 0);
+    }
+
+    /** The same device with {@code resolver} (host byte order, 0 = none) as the guest's DNS resolver. */
+    public NetConfig withDns(int resolver) {
+        return new NetConfig(backend, mac, mtu, ipv4, prefixLen, gateway, resolver);
     }
 
     /** The longest frame the device passes either way. */

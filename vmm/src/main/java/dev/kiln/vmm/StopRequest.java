@@ -52,6 +52,11 @@ final class StopRequest {
         }
     }
 
+    /** Wakes the vCPU thread if it sleeps in a yield (the guest's stop request): no kick, KVM_RUN goes on. Any thread. */
+    synchronized void wakeYield() {
+        if (vcpuThread != null) LockSupport.unpark(vcpuThread);
+    }
+
     /** The calling thread is about to run the vCPU. */
     synchronized void attach() {
         vcpuTid = Libc.gettid();

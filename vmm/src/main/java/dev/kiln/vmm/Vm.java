@@ -30,6 +30,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One VM with one vCPU running a native image at CPL 3.
@@ -51,6 +52,10 @@ public final class Vm implements AutoCloseable {
     private final GuestLayout layout;
     private final VmShell shell;
     private final StopRequest stop;
+    private final GuestStopRequest guestStop;
+    private final GuestStatsPage statsPage;
+    /** Completed when the guest has ended and its devices have stopped ({@link #start}'s future). */
+    private final CompletableFuture<VmExit> end = new CompletableFuture<>();
     private final HypercallDispatcher hypercalls;
     private final ConsoleWriteCall console;
     private final RunLoop loop;
@@ -64,6 +69,7 @@ public final class Vm implements AutoCloseable {
         this.kvm = kvm;
         this.config = config;
         this.image = config.image();
+        checkAbi(image);
         long memSize = GuestLayout.pageUp(config.effectiveMemoryBytes());
         this.layout = new GuestLayout(image, memSize, config.net() != null);
         BootInfo bootInfo = new BootInfo(image.name(), image.manifest(), config);
@@ -75,13 +81,16 @@ public final class Vm implements AutoCloseable {
             List<Region> regions = layout.regions(bootInfo.size);
             GuestMemory memory = new GuestMemory(shell.ram(), regions);
             setUp(memory, regions, bootInfo);
+            this.guestStop = new GuestStopRequest(memory.controlPage(GuestLayout.CONTROL), stop);
+            this.statsPage = new GuestStatsPage(memory.readable(layout.statsBase, Abi.STATS_SIZE, "the stats page"));
             if (config.net() != null) {
                 device = new NetDevice(memory, layout.netBase, config.net(),
                         message -> stop.request(new StopRequest.Cause(message, null, true)));
             }
             this.console = new ConsoleWriteCall(memory, config.console());
             this.hypercalls = new HypercallDispatcher(memory, HypercallTable.standard(console,
-                    new YieldCall(device, stop::requested), new AbortCall(memory), new NetNotifyCall(device)));
+                    new YieldCall(device, () -> stop.requested() || guestStop.readyPending(), guestStop::takeReady),
+                    new AbortCall(memory), new NetNotifyCall(device)));
             this.loop = new RunLoop(shell.vcpu(), hypercalls, new CrashAnalyzer(image, layout, memory), stop);
         } catch (IOException e) {
             stop.close();
@@ -102,12 +111,26 @@ public final class Vm implements AutoCloseable {
         GuestMemory.BootWriter boot = memory.boot();
         ImageLoader.load(image, layout, boot);
         X86Setup.writeDescriptorTables(boot);
-        long pml4 = PageTables.build(memory, regions, GuestLayout.PT_POOL, GuestLayout.IMAGE_MIN);
+        long pml4 = PageTables.build(memory, regions, GuestLayout.PT_POOL, GuestLayout.CONTROL);
         X86Setup.setSpecialRegisters(shell.vcpu(), pml4, layout.threadPointer);
         X86Setup.setEntryRegisters(shell.vcpu(), image.entry(), layout.stackTop);
         bootInfo.write(boot, layout, kvm.tscKhz(shell), config.net());
         BootInfo.writeClock(boot, X86Setup.setTscAndReadWallClock(shell.vcpu()), X86Setup.BOOT_TSC);
         memory.seal();
+    }
+
+    /**
+     * The image's runtime must speak this monitor's ABI (its ABI note, see abi.h KILN_NOTE_ABI).
+     * Images are built from source by kiln build, so an old one is refused with a line asking
+     * for a rebuild rather than booted into a runtime that misreads the boot info.
+     */
+    static void checkAbi(GuestImage image) {
+        int v = image.abiVersion();
+        if (v == Abi.ABI_VERSION) return;
+        String built = v == 0 ? "was built for an older Kiln ABI (it carries no ABI note)"
+                : "was built for Kiln ABI " + v;
+        throw new VmmException("image " + image.name() + " " + built + "; this kiln runs ABI " + Abi.ABI_VERSION
+                + " images: rebuild it with kiln build");
     }
 
     /** Creates a VM ready to run; throws {@link VmmException} for setup problems (they are the user's). */
@@ -163,7 +186,6 @@ public final class Vm implements AutoCloseable {
             started = true;
         }
         VmExits.ready(); // its thread is created here, unconfined, before any vCPU thread needs it
-        CompletableFuture<VmExit> end = new CompletableFuture<>();
         ScheduledFuture<?> timer = null;
         Duration timeout = config.timeout();
         if (timeout != null) {
@@ -214,6 +236,77 @@ public final class Vm implements AutoCloseable {
     /** Ends the VM from any thread: {@link #run} returns (or {@link #start}'s future completes with) {@link VmExit.Stopped} soon after. */
     public void stop(String reason) {
         stop.request(new StopRequest.Cause(reason == null ? "stopped" : reason, null, false));
+    }
+
+    /**
+     * Asks the guest to stop, from any thread, without ending the VM (docs/abi.md, "Stopping"):
+     * the control page's stop_requested is set, which the guest reads without an exit, and a
+     * yield in progress returns with KILN_READY_STOP. A Java image runs its shutdown hooks and
+     * exits with 143; a guest that ignores the request runs on, so the caller destroys it after a
+     * grace period ({@link #stopGracefully} does both). False if the guest was asked before.
+     */
+    public boolean requestStop() {
+        return guestStop.request();
+    }
+
+    /**
+     * {@link #requestStop}, then waits up to {@code grace} for {@link #run} (on another thread) to
+     * return; if the guest is still running then, ends it with {@link #stop} and waits for that.
+     * Says which happened. A VM that never started is stopped at once (reported as killed).
+     */
+    public StopOutcome stopGracefully(Duration grace) {
+        long t0 = System.nanoTime();
+        boolean running;
+        synchronized (this) {
+            running = started;
+        }
+        if (running) {
+            requestStop();
+            if (awaitEnd(grace.toNanos())) {
+                return new StopOutcome.StoppedByGuest(Duration.ofNanos(System.nanoTime() - t0), lastExit());
+            }
+        }
+        String reason = "killed after the " + StopOutcome.seconds(grace) + " s grace period";
+        stop(reason);
+        if (running) awaitEnd(Long.MAX_VALUE);
+        return new StopOutcome.Killed(grace, running ? lastExit() : new VmExit.Stopped(reason));
+    }
+
+    /** How the guest ended, or null if the vCPU thread failed instead (the future says why). */
+    private VmExit lastExit() {
+        return end.isCompletedExceptionally() ? null : end.getNow(null);
+    }
+
+    /** Waits until the guest has ended, at most {@code nanos}; true if it did. Keeps the interrupt status. */
+    private boolean awaitEnd(long nanos) {
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + nanos;
+        try {
+            while (true) {
+                try {
+                    if (nanos == Long.MAX_VALUE) end.get();
+                    else end.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    return true;
+                } catch (ExecutionException e) {
+                    return true; // ended, by a failure of the vCPU thread
+                } catch (TimeoutException e) {
+                    return false;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The guest's own figures from its stats page (docs/abi.md, "The stats page"): read without
+     * an exit from any thread, also while the VM runs; or why there are none (the guest published
+     * nothing, kept the page busy, or wrote values the ABI does not allow).
+     */
+    public GuestStats.Reading guestStats() {
+        return statsPage.read();
     }
 
     /** A snapshot of the counters; thread-safe, also while the VM runs. */

@@ -33,7 +33,7 @@ class MemoryProtectionTest {
 
     /** GDT/TSS (supervisor-only), an unmapped page-table page, the null page: unreadable from CPL 3. */
     @ParameterizedTest
-    @ValueSource(strings = {"0x0", "0x1000", "0x2000", "0x14000", "0x15000", "0x100000", "0x3ff000"})
+    @ValueSource(strings = {"0x0", "0x1000", "0x2000", "0x14000", "0x15000", "0x100000", "0x3fe000"})
     void monitorMemoryIsUnreadable(String address) {
         Guests.Run r = Guests.boot("memprobe", "read", address);
         VmTest.crash(r);
@@ -44,6 +44,16 @@ class MemoryProtectionTest {
     @ValueSource(strings = {"0x1000", "0x4000", "0x14000"})
     void monitorMemoryIsUnwritable(String address) {
         VmTest.crash(Guests.boot("memprobe", "write", address));
+    }
+
+    /** The control page (the monitor's stop request) at 0x3ff000: a hostile guest can read it, never write it. */
+    @Test
+    void controlPageIsReadableButNotWritable() {
+        Guests.Run read = Guests.boot("memprobe", "read", "0x3ff000");
+        assertTrue(read.console().contains("survived"), read.console());
+        CrashReport c = VmTest.crash(Guests.boot("memprobe", "write", "0x3ff000"));
+        assertTrue(c.pageFault() && c.cr2() == 0x3ff000, c.format());
+        assertEquals("write to the control page (the monitor's, read-only for the guest)", c.hint(), c.format());
     }
 
     @Test

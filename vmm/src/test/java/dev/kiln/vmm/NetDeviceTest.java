@@ -41,7 +41,9 @@ class NetDeviceTest {
                 // -w: ping waits for every reply however late (without it, it gives up two round trips
                 // after its last request, and a descheduled moment reads as loss).
                 String ping = bed.ns.exec(90, "ping", "-c", "5", "-i", "0.2", "-w", "60", bed.guestIp);
-                assertEquals(5, received(ping), ping);
+                // With -w, -c counts replies: ping sends on until that many came back, so a late reply
+                // (a descheduled moment) can make it send, and receive, a few more than asked for.
+                assertTrue(received(ping) >= 5, ping);
 
                 // One echo at a time (no load): one exit per round trip at most, plus yields that time out.
                 VmStats s0 = vm.vm.stats();
@@ -50,7 +52,7 @@ class NetDeviceTest {
                 long pacedFrames = s1.net().rxFrames() + s1.net().txFrames() - s0.net().rxFrames() - s0.net().txFrames();
                 System.out.printf("[net] ping -i 0.01: %d of 200 echoed; %d frames, %d exits: %.3f exits per frame%n",
                         received(paced), pacedFrames, s1.exits() - s0.exits(), (double) (s1.exits() - s0.exits()) / pacedFrames);
-                assertEquals(200, received(paced), paced);
+                assertTrue(received(paced) >= 200, paced);
 
                 // Load: ping -f with 16 requests in flight. Every frame either way is counted. 70,000
                 // echoes: both rings' 16-bit indices wrap around (65,536) during the run.
@@ -231,7 +233,7 @@ class NetDeviceTest {
                 assertTrue(error.message().contains(expected), error.message());
                 assertEquals(159, exit.exitStatus());
                 String ping = healthy.ns.exec(90, "ping", "-c", "2", "-w", "60", healthy.guestIp);
-                assertEquals(2, received(ping), "the healthy VM after " + attack + ": " + ping);
+                assertTrue(received(ping) >= 2, "the healthy VM after " + attack + ": " + ping);
             } finally {
                 good.vm.stop("test over");
                 good.exit.get(60, TimeUnit.SECONDS);

@@ -145,6 +145,38 @@ class VmTest {
         }
     }
 
+    /** An image built for another ABI (its ABI note says so, or it has none) is refused before it runs. */
+    @Test
+    void imagesOfAnotherAbiAreRefusedWithALineAskingForARebuild() throws Exception {
+        byte[] file = java.nio.file.Files.readAllBytes(Guests.elf("hello"));
+        byte[] note = {5, 0, 0, 0, 4, 0, 0, 0, 2, 0, 0, 0, 'K', 'i', 'l', 'n', 0, 0, 0, 0, 3, 0, 0, 0};
+        int at = indexOf(file, note);
+        assertTrue(at > 0, "hello.elf has no ABI note for ABI 3");
+        byte[] v2 = file.clone();
+        v2[at + 20] = 2;
+        VmmException e = org.junit.jupiter.api.Assertions.assertThrows(VmmException.class, () ->
+                Vm.create(Guests.kvm(), VmConfig.of(GuestImage.parse(v2, "hello"), OutputStream.nullOutputStream())));
+        assertEquals("image hello was built for Kiln ABI 2; this kiln runs ABI 3 images: rebuild it with kiln build",
+                e.getMessage());
+        byte[] none = file.clone();
+        none[at + 8] = 9; // another note type: no ABI note at all
+        e = org.junit.jupiter.api.Assertions.assertThrows(VmmException.class, () ->
+                Vm.create(Guests.kvm(), VmConfig.of(GuestImage.parse(none, "hello"), OutputStream.nullOutputStream())));
+        assertEquals("image hello was built for an older Kiln ABI (it carries no ABI note); this kiln runs ABI 3"
+                + " images: rebuild it with kiln build", e.getMessage());
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) continue outer;
+            }
+            return i;
+        }
+        return -1;
+    }
+
     @Test
     void stopBeforeRunStillStops() {
         try (Vm vm = Vm.create(Guests.kvm(), VmConfig.of(Guests.image("spin"), OutputStream.nullOutputStream()))) {

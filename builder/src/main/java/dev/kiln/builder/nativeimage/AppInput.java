@@ -217,6 +217,19 @@ public record AppInput(Map<String, byte[]> classes, String mainClass, Manifest m
         return m;
     }
 
+    /**
+     * Kiln's API for applications (dev.kiln.metrics): libos's jar (or classes directory), on javac's
+     * class path when a project is compiled, and on HotSpot's when kiln runs an app there; in an
+     * image TeaVM takes it from libos like the rest of the library OS.
+     */
+    public static Path kilnApi() {
+        try {
+            return Path.of(dev.kiln.metrics.Metrics.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot locate Kiln's API classes: " + e.getMessage(), e);
+        }
+    }
+
     /** Compiles every .java under src with the running JDK's compiler, into memory via a temp directory. */
     static Map<String, byte[]> compile(Path src) throws IOException, NativeBuildException {
         List<String> sources;
@@ -232,7 +245,8 @@ public record AppInput(Map<String, byte[]> classes, String mainClass, Manifest m
         }
         Path out = Files.createTempDirectory("kiln-javac");
         try {
-            List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-encoding", "UTF-8", "-nowarn"));
+            List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-encoding", "UTF-8", "-nowarn",
+                    "-cp", kilnApi().toString()));
             args.addAll(sources);
             StringWriter log = new StringWriter();
             var err = new java.io.PrintWriter(log);

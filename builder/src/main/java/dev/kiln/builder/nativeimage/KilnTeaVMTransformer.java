@@ -114,6 +114,7 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
             case ThreadRewrite.NOTIFY_LISTENER -> ThreadRewrite.interruptedWait(cls, context);
             case ThrowableRewrite.THROWABLE -> ThrowableRewrite.apply(cls, context);
             case FormatterRewrite.FORMAT_WRITER -> FormatterRewrite.apply(cls, context);
+            case RuntimeRewrite.RUNTIME_CLASS -> RuntimeRewrite.apply(cls, context);
             case "org.teavm.runtime.EventQueue" -> {
                 replaceEventLoop(cls, context);
                 return;
@@ -177,6 +178,30 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
         process.setProgram(null);
         ProgramEmitter pe = ProgramEmitter.create(process, context.getHierarchy());
         pe.invoke(EVENT_LOOP, "run", ValueType.VOID);
+        pe.exit();
+        gateStop(cls, context);
+    }
+
+    /**
+     * EventQueue.stop(), called when the last non-daemon thread ended, becomes
+     * {@code if (EventLoop.lastThreadEnded()) kilnStop();} with the original body as kilnStop:
+     * shutdown hooks run then, as on HotSpot (libos's ShutdownHooks).
+     */
+    private static void gateStop(ClassHolder cls, ClassHolderTransformerContext context) {
+        MethodHolder stop = cls.getMethod(new MethodDescriptor("stop", ValueType.VOID));
+        if (stop == null || stop.getProgram() == null) {
+            throw new IllegalStateException("TeaVM's EventQueue has no stop() for Kiln to gate: this TeaVM"
+                    + " version's runtime differs from the one Kiln was written for (0.12.3)");
+        }
+        MethodHolder original = new MethodHolder("kilnStop", ValueType.VOID);
+        original.getModifiers().add(ElementModifier.STATIC);
+        original.setLevel(AccessLevel.PRIVATE);
+        original.setProgram(stop.getProgram());
+        stop.setProgram(null);
+        cls.addMethod(original);
+        ProgramEmitter pe = ProgramEmitter.create(stop, context.getHierarchy());
+        ValueEmitter last = pe.invoke(EVENT_LOOP, "lastThreadEnded", ValueType.BOOLEAN);
+        pe.when(last.isTrue()).thenDo(() -> pe.invoke(cls.getName(), "kilnStop", ValueType.VOID));
         pe.exit();
     }
 

@@ -13,6 +13,8 @@ public final class NetConfig {
     public int prefixLength = 24;
     /** Default gateway; 0 means "on-link only". */
     public int gateway;
+    /** The DNS resolver to ask (the boot info's net_dns); 0 means none. */
+    public int dns;
     /** Layer-3 MTU of the device. */
     public int mtu = 1500;
     /** Seeds the initial sequence numbers, ephemeral ports and DHCP transaction ids. */

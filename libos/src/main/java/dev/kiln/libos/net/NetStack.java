@@ -199,6 +199,11 @@ public final class NetStack {
         return stats;
     }
 
+    /** The DNS resolver the image was told to ask (host byte order), 0 for none. */
+    public int dnsServer() {
+        return config.dns;
+    }
+
     public int address() {
         return ip;
     }

@@ -21,6 +21,13 @@ public final class NetStats {
     public long tcpBadSegment;
     public long tcpBadChecksum;
     public long tcpResetsSent;
+    /** Passive opens completed: connections a listener took (whether accept() picked them up or not). */
+    public long tcpAccepted;
+    /** Connections ended by a reset: one received (exact sequence number) or one we sent when aborting. */
+    public long tcpConnectionsReset;
+    /** UDP datagrams delivered to a socket's queue, and UDP datagrams sent. */
+    public long udpDatagramsIn;
+    public long udpDatagramsOut;
     public long tcpChallengeAcks;
     public long tcpRetransmits;
     public long tcpFastRetransmits;

@@ -336,7 +336,11 @@ public final class TcpSocket {
                 return;
             }
             if (g.seq == rcvNxt) {
-                terminate(state == SYN_RECEIVED && listener != null ? ERR_NONE : ERR_RESET);
+                boolean halfOpen = state == SYN_RECEIVED && listener != null;
+                if (!halfOpen) {
+                    s.stats.tcpConnectionsReset++;
+                }
+                terminate(halfOpen ? ERR_NONE : ERR_RESET);
             } else {
                 challengeAck();
             }
@@ -388,6 +392,7 @@ public final class TcpSocket {
                 if (listener != null) {
                     listener.halfOpen--;
                     listener.ready.add(this);
+                    s.stats.tcpAccepted++;
                 }
             } else {
                 tcp.reset(g);
@@ -1047,6 +1052,7 @@ public final class TcpSocket {
         if (state != CLOSED && state != SYN_SENT && state != TIME_WAIT) {
             tcp.send(segment(sndNxt, TcpSegment.RST));
             s.stats.tcpResetsSent++;
+            s.stats.tcpConnectionsReset++;
         }
         terminate(why);
     }

@@ -72,6 +72,8 @@ final class Udp {
         }
         if (!u.deliver(f, off + HEADER, ulen - HEADER, src, srcPort)) {
             s.stats.udpQueueFull++;
+        } else {
+            s.stats.udpDatagramsIn++;
         }
     }
 
@@ -94,6 +96,10 @@ final class Udp {
         System.arraycopy(b, off, t, o + HEADER, len);
         int c = Checksum.finish(Checksum.add(Checksum.pseudo(src, dstIp, Ipv4.PROTO_UDP, HEADER + len), t, o, HEADER + len));
         Bytes.put16(t, o + 6, c == 0 ? 0xffff : c); // 0 would mean "no checksum"
-        return s.ipv4.send(src, dstIp, Ipv4.PROTO_UDP, HEADER + len);
+        boolean sent = s.ipv4.send(src, dstIp, Ipv4.PROTO_UDP, HEADER + len);
+        if (sent) {
+            s.stats.udpDatagramsOut++;
+        }
+        return sent;
     }
 }

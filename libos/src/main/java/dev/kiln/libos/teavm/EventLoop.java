@@ -18,6 +18,10 @@ import org.teavm.runtime.EventQueue;
  * ({@link IoPoller}: the network) receive frames, run the stack's timers and resume the green
  * threads whose sockets became ready, and sleeps until the earlier of the two deadlines.
  *
+ * <p>Between events it also looks at the control page (a stop request starts the shutdown hooks,
+ * {@link ShutdownHooks}) and keeps the stats page current ({@link StatsPublisher}): loads and
+ * stores, no exit.
+ *
  * <p>Without a network the poller is null and this is TeaVM's loop: images that never open a
  * socket do not contain the stack (nothing sets the poller, so TeaVM compiles none of it in).
  */
@@ -52,7 +56,27 @@ public final class EventLoop {
 
     public static void run() {
         loop();
+        finishIo();
+    }
+
+    /**
+     * TeaVM's {@code EventQueue.stop()}, which its runtime calls when the last non-daemon thread
+     * ended, asks here first (the builder routes it): with shutdown hooks registered they run
+     * now, on a thread of their own, as the JVM runs them then, and the queue stops when that
+     * thread ended (false: not yet). True: stop.
+     */
+    public static boolean lastThreadEnded() {
+        if (ShutdownHooks.pending()) {
+            ShutdownHooks.startFromLoop(-1);
+            return false;
+        }
+        return true;
+    }
+
+    /** The program is ending: the network's last chance to deliver what it sent (bounded); once. */
+    static void finishIo() {
         IoPoller p = poller;
+        poller = null;
         if (p != null) {
             p.finish();
         }
@@ -63,15 +87,22 @@ public final class EventLoop {
             if (EventQueue.isStopped()) {
                 return;
             }
+            // The monitor asked the image to stop (a load of the control page, no exit): the
+            // shutdown hooks run on a green thread, which then ends the image with 143.
+            if (!ShutdownHooks.started() && GuestControl.stopRequested()) {
+                ShutdownHooks.startFromLoop(ShutdownHooks.STOPPED_STATUS);
+            }
             long wait = EventQueue.processSingle(); // -1: queue empty; 0: ran an event; >0: ms to the next
             IoPoller p = poller;
             long io = p == null ? Long.MAX_VALUE : p.pump();
+            StatsPublisher.maybePublish(false); // a few stores at most once a millisecond, no exit
             if (EventQueue.isStopped()) {
                 return;
             }
             if (wait == 0 || io == 0) {
                 continue;
             }
+            StatsPublisher.maybePublish(true); // about to sleep: the figures a reader sees while the image idles
             if (wait < 0 && (p == null || !p.hasWaiters())) {
                 return; // no timer and nobody waiting for I/O: the program is done, as in TeaVM's loop
             }

@@ -53,6 +53,7 @@ public final class ImageNetwork implements EventLoop.IoPoller, FrameSink, Clock 
         int prefix = info.add(Abi.NET_INFO_PREFIX_LEN).getInt();
         c.prefixLength = prefix >= 1 && prefix <= 32 ? prefix : 24;
         c.gateway = info.add(Abi.NET_INFO_GATEWAY).getInt();
+        c.dns = info.add(Abi.NET_INFO_DNS).getInt();
         // Connections' rings may take three quarters of the heap (the HTTP example's 32 MiB holds
         // some 150 connections, 128 KiB each); the rest is the program's. Peers opening connection
         // after connection then get resets, not an image that runs out of memory (kiln fuzz
@@ -64,6 +65,7 @@ public final class ImageNetwork implements EventLoop.IoPoller, FrameSink, Clock 
         ImageNetwork d = new ImageNetwork(c.mtu);
         d.stack = new NetStack(c, d, d);
         EventLoop.setPoller(d);
+        StatsPublisher.watch(d.stack);
         return new Network(d.stack, d, d.blocker);
     }
 

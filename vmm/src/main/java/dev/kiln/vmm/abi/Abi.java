@@ -7,7 +7,9 @@ package dev.kiln.vmm.abi;
 public final class Abi {
     private Abi() {}
 
-    public static final int ABI_VERSION = 2;
+    public static final int ABI_VERSION = 3;
+    /** The ELF note type (owner "Kiln") that carries the ABI version an image's runtime was built for. */
+    public static final int NOTE_ABI = 2;
 
     public static final int HC_PORT_BASE = 0x500;
 
@@ -25,7 +27,19 @@ public final class Abi {
 
     public static final int BOOT_MAGIC = 0x4e4c494b;
 
-    public static final long READY_NET_RX = 1, READY_NET_TX = 2;
+    public static final long READY_NET_RX = 1, READY_NET_TX = 2, READY_STOP = 4;
+
+    // the control page
+    public static final long CONTROL_SIZE = 4096;
+
+    // the stats page
+    public static final long STATS_SIZE = 4096;
+    public static final int STATS_MAGIC = 0x5354534b;
+    public static final int STATS_HAS_RUNTIME = 1, STATS_HAS_NET = 2;
+    public static final int STATS_METRICS_OFFSET = 256, STATS_METRIC_SIZE = 64;
+    public static final int STATS_METRICS_MAX = (int) ((STATS_SIZE - STATS_METRICS_OFFSET) / STATS_METRIC_SIZE);
+    public static final int STATS_NAME_SIZE = 48;
+    public static final int METRIC_COUNTER = 1, METRIC_GAUGE = 2;
 
     // the net device's region (see abi.h)
     public static final int NET_QUEUE_RX = 0, NET_QUEUE_TX = 1;
@@ -69,8 +83,20 @@ public final class Abi {
             BOOT_INFO_WALLCLOCK_NS = 48, BOOT_INFO_BOOT_TSC = 56, BOOT_INFO_ARGC = 64, BOOT_INFO_ARGV = 72,
             BOOT_INFO_ENVC = 80, BOOT_INFO_ENVP = 88, BOOT_INFO_NET_BASE = 96, BOOT_INFO_NET_MAC = 104,
             BOOT_INFO_NET_MTU = 112, BOOT_INFO_NET_IPV4 = 116, BOOT_INFO_NET_PREFIX_LEN = 120,
-            BOOT_INFO_NET_GATEWAY = 124, BOOT_INFO_SIZE = 128;
+            BOOT_INFO_NET_GATEWAY = 124, BOOT_INFO_NET_DNS = 128, BOOT_INFO_RESERVED = 132, BOOT_INFO_CONTROL = 136,
+            BOOT_INFO_STATS = 144, BOOT_INFO_SIZE = 152;
+    // struct kiln_control
+    public static final int CONTROL_STOP_REQUESTED = 0, CONTROL_STRUCT_SIZE = 8;
+    // struct kiln_stats
+    public static final int STATS_SEQ = 0, STATS_MAGIC_FIELD = 8, STATS_PRESENT = 12, STATS_METRIC_COUNT = 16,
+            STATS_RESERVED = 20, STATS_GC_COLLECTIONS = 24, STATS_GC_PAUSE_NS = 32, STATS_HEAP_USED = 40,
+            STATS_HEAP_LIMIT = 48, STATS_GREEN_THREADS = 56, STATS_TCP_OPEN = 64, STATS_TCP_ACCEPTED = 72,
+            STATS_TCP_RESET = 80, STATS_TCP_RETRANSMITTED = 88, STATS_UDP_IN = 96, STATS_UDP_OUT = 104,
+            STATS_STRUCT_SIZE = 112;
+    // struct kiln_stats_metric
+    public static final int METRIC_NAME = 0, METRIC_KIND = 48, METRIC_RESERVED = 52, METRIC_VALUE = 56,
+            METRIC_STRUCT_SIZE = 64;
     // struct kiln_net_info (what kiln_net_init hands the image's stack; libos reads it at these offsets)
     public static final int NET_INFO_MAC = 0, NET_INFO_MTU = 8, NET_INFO_IPV4 = 12, NET_INFO_PREFIX_LEN = 16,
-            NET_INFO_GATEWAY = 20, NET_INFO_SIZE = 24;
+            NET_INFO_GATEWAY = 20, NET_INFO_DNS = 24, NET_INFO_RESERVED = 28, NET_INFO_SIZE = 32;
 }

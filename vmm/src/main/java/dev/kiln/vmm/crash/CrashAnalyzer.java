@@ -74,6 +74,9 @@ public final class CrashAnalyzer {
         }
         if (cr2 == rip) return "executed non-executable memory (W^X: CR2 = RIP, data/heap/stack are NX)";
         if (cr2 < 0 || cr2 >= layout.memSize) return "access beyond guest memory (CR2 >= mem_size)";
+        if (cr2 >= GuestLayout.CONTROL && cr2 < GuestLayout.CONTROL + GuestLayout.PAGE) {
+            return "write to the control page (the monitor's, read-only for the guest)";
+        }
         if (cr2 < GuestLayout.IMAGE_MIN) return "access to the monitor's reserved memory below 0x400000";
         return "page fault";
     }

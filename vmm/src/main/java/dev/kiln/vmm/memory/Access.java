@@ -13,8 +13,13 @@ public enum Access {
     TEXT(true, false),
     /** Read-only data and the boot info: readable, never executable. */
     RODATA(true, false),
-    /** Data, bss, TLS, heap, the net region, the stack: readable and writable, never executable. */
-    DATA(true, true);
+    /** Data, bss, TLS, heap, the stats page, the net region, the stack: readable and writable, never executable. */
+    DATA(true, true),
+    /**
+     * The control page: the guest may only read it; the monitor writes it while the guest runs
+     * ({@link GuestMemory#controlPage}), so the guest sees a stop request without an exit.
+     */
+    CONTROL(true, false);
 
     private final boolean guestReadable, guestWritable;
 

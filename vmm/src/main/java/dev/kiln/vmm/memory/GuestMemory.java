@@ -118,6 +118,21 @@ public final class GuestMemory {
                 Long.toUnsignedString(len), kind));
     }
 
+    /**
+     * The control page at {@code addr} for the monitor to write while the guest runs: only a
+     * page of a region mapped {@link Access#CONTROL} (the guest can read it, never write it).
+     * The one place the monitor writes guest memory the guest could not write itself, after
+     * {@link #seal}: its own page, whose contents the guest only reads.
+     */
+    public GuestRange controlPage(long addr) {
+        for (Region r : regions) {
+            if (r.access() == Access.CONTROL && addr >= r.start() && addr <= r.end() - PAGE && addr % PAGE == 0) {
+                return new GuestRange(ram.asSlice(addr, PAGE), addr, true);
+            }
+        }
+        throw new IllegalArgumentException(String.format("0x%x is not a control page", addr));
+    }
+
     /** The monitor's writer for setting up the VM; throws once {@link #seal sealed}. */
     public BootWriter boot() {
         if (sealed) throw new IllegalStateException("guest memory is sealed: the guest runs");

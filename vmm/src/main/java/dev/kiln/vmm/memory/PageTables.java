@@ -47,7 +47,7 @@ public final class PageTables {
         return switch (access) {
             case SUPERVISOR_READ -> P | NX;
             case TEXT -> P | US;
-            case RODATA -> P | US | NX;
+            case RODATA, CONTROL -> P | US | NX;
             case DATA -> P | US | RW | NX;
         };
     }

@@ -103,6 +103,19 @@ class AbiAgreementTest {
         java.put("KILN_NET_MTU_MAX", (long) Abi.NET_MTU_MAX);
         java.put("KILN_NET_NOTIFY_RX", Abi.NET_NOTIFY_RX);
         java.put("KILN_NET_NOTIFY_TX", Abi.NET_NOTIFY_TX);
+        java.put("KILN_NOTE_ABI", (long) Abi.NOTE_ABI);
+        java.put("KILN_READY_STOP", Abi.READY_STOP);
+        java.put("KILN_CONTROL_SIZE", Abi.CONTROL_SIZE);
+        java.put("KILN_STATS_SIZE", Abi.STATS_SIZE);
+        java.put("KILN_STATS_MAGIC", (long) Abi.STATS_MAGIC);
+        java.put("KILN_STATS_HAS_RUNTIME", (long) Abi.STATS_HAS_RUNTIME);
+        java.put("KILN_STATS_HAS_NET", (long) Abi.STATS_HAS_NET);
+        java.put("KILN_STATS_METRICS_OFFSET", (long) Abi.STATS_METRICS_OFFSET);
+        java.put("KILN_STATS_METRIC_SIZE", (long) Abi.STATS_METRIC_SIZE);
+        java.put("KILN_STATS_METRICS_MAX", (long) Abi.STATS_METRICS_MAX);
+        java.put("KILN_STATS_NAME_SIZE", (long) Abi.STATS_NAME_SIZE);
+        java.put("KILN_METRIC_COUNTER", (long) Abi.METRIC_COUNTER);
+        java.put("KILN_METRIC_GAUGE", (long) Abi.METRIC_GAUGE);
         for (String name : d.keySet()) {
             if (name.equals("KILN_ABI_H")) continue;
             assertTrue(java.containsKey(name), "abi.h defines " + name + " but Abi.java has no mirror of it");
@@ -122,7 +135,7 @@ class AbiAgreementTest {
         Map<String, Map<String, long[]>> s = structs(header());
         List<String> expected = new ArrayList<>(List.of("kiln_hc_console_write", "kiln_hc_exit", "kiln_hc_walltime",
                 "kiln_hc_yield", "kiln_hc_net_notify", "kiln_net_desc", "kiln_net_avail", "kiln_net_used", "kiln_hc_abort",
-                "kiln_boot_info", "kiln_net_info"));
+                "kiln_control", "kiln_stats", "kiln_stats_metric", "kiln_boot_info", "kiln_net_info"));
         assertEquals(expected, new ArrayList<>(s.keySet()), "the structs in abi.h changed");
         check(s, "kiln_hc_console_write", Abi.CONSOLE_WRITE_SIZE, "data", Abi.CONSOLE_WRITE_DATA, "len", Abi.CONSOLE_WRITE_LEN);
         check(s, "kiln_hc_exit", Abi.EXIT_SIZE, "status", Abi.EXIT_STATUS);
@@ -143,9 +156,25 @@ class AbiAgreementTest {
                 "argv", Abi.BOOT_INFO_ARGV, "envc", Abi.BOOT_INFO_ENVC, "envp", Abi.BOOT_INFO_ENVP,
                 "net_base", Abi.BOOT_INFO_NET_BASE, "net_mac", Abi.BOOT_INFO_NET_MAC, "net_mtu", Abi.BOOT_INFO_NET_MTU,
                 "net_ipv4", Abi.BOOT_INFO_NET_IPV4, "net_prefix_len", Abi.BOOT_INFO_NET_PREFIX_LEN,
-                "net_gateway", Abi.BOOT_INFO_NET_GATEWAY);
+                "net_gateway", Abi.BOOT_INFO_NET_GATEWAY, "net_dns", Abi.BOOT_INFO_NET_DNS,
+                "reserved", Abi.BOOT_INFO_RESERVED, "control", Abi.BOOT_INFO_CONTROL, "stats", Abi.BOOT_INFO_STATS);
         check(s, "kiln_net_info", Abi.NET_INFO_SIZE, "mac", Abi.NET_INFO_MAC, "mtu", Abi.NET_INFO_MTU,
-                "ipv4", Abi.NET_INFO_IPV4, "prefix_len", Abi.NET_INFO_PREFIX_LEN, "gateway", Abi.NET_INFO_GATEWAY);
+                "ipv4", Abi.NET_INFO_IPV4, "prefix_len", Abi.NET_INFO_PREFIX_LEN, "gateway", Abi.NET_INFO_GATEWAY,
+                "dns", Abi.NET_INFO_DNS, "reserved", Abi.NET_INFO_RESERVED);
+        check(s, "kiln_control", Abi.CONTROL_STRUCT_SIZE, "stop_requested", Abi.CONTROL_STOP_REQUESTED);
+        check(s, "kiln_stats", Abi.STATS_STRUCT_SIZE, "seq", Abi.STATS_SEQ, "magic", Abi.STATS_MAGIC_FIELD,
+                "present", Abi.STATS_PRESENT, "metric_count", Abi.STATS_METRIC_COUNT, "reserved", Abi.STATS_RESERVED,
+                "gc_collections", Abi.STATS_GC_COLLECTIONS, "gc_pause_ns", Abi.STATS_GC_PAUSE_NS,
+                "heap_used", Abi.STATS_HEAP_USED, "heap_limit", Abi.STATS_HEAP_LIMIT,
+                "green_threads", Abi.STATS_GREEN_THREADS, "tcp_open", Abi.STATS_TCP_OPEN,
+                "tcp_accepted", Abi.STATS_TCP_ACCEPTED, "tcp_reset", Abi.STATS_TCP_RESET,
+                "tcp_retransmitted", Abi.STATS_TCP_RETRANSMITTED, "udp_in", Abi.STATS_UDP_IN, "udp_out", Abi.STATS_UDP_OUT);
+        check(s, "kiln_stats_metric", Abi.METRIC_STRUCT_SIZE, "name", Abi.METRIC_NAME, "kind", Abi.METRIC_KIND,
+                "reserved", Abi.METRIC_RESERVED, "value", Abi.METRIC_VALUE);
+        // The fixed head and the metric table must fit the page, and a metric entry must be its struct.
+        assertTrue(Abi.STATS_STRUCT_SIZE <= Abi.STATS_METRICS_OFFSET, "struct kiln_stats overlaps the metric table");
+        assertEquals(Abi.METRIC_STRUCT_SIZE, Abi.STATS_METRIC_SIZE, "KILN_STATS_METRIC_SIZE vs struct kiln_stats_metric");
+        assertEquals(Abi.STATS_NAME_SIZE, s.get("kiln_stats_metric").get("name")[1], "kiln_stats_metric.name's size");
     }
 
     /** Java's offsets must be exactly the header's fields, in order, and the sizes must match. */
@@ -163,13 +192,15 @@ class AbiAgreementTest {
 
     @Test
     void parserUnderstandsTheExpressionsUsed() {
-        Map<String, Long> d = defines("#define KILN_A (1u << 20)\n#define KILN_B 0x4e4c494bu /* x */\n#define KILN_C (KILN_A + 4096u)\n");
+        Map<String, Long> d = defines("#define KILN_A (1u << 20)\n#define KILN_B 0x4e4c494bu /* x */\n#define KILN_C (KILN_A + 4096u)\n"
+                + "#define KILN_D ((KILN_C - 4096) / 64u)\n");
+        assertEquals((1L << 20) / 64, d.get("KILN_D"));
         assertEquals(1L << 20, d.get("KILN_A"));
         assertEquals(0x4e4c494bL, d.get("KILN_B"));
         assertEquals((1L << 20) + 4096, d.get("KILN_C"));
     }
 
-    /** Integer constants (u/l suffixes), names defined earlier, parentheses, + - * << >> |. */
+    /** Integer constants (u/l suffixes), names defined earlier, parentheses, + - * / << >> |. */
     private static final class Expr {
         private final String s;
         private final Map<String, Long> known;
@@ -226,8 +257,11 @@ class AbiAgreementTest {
 
         private long product() {
             long v = atom();
-            while (eat("*")) v *= atom();
-            return v;
+            while (true) {
+                if (eat("*")) v *= atom();
+                else if (eat("/")) v /= atom();
+                else return v;
+            }
         }
 
         private long atom() {

@@ -40,7 +40,7 @@ class HypercallDispatcherTest {
         heap = g.layout.heapStart;
         console = new ByteArrayOutputStream();
         dispatcher = new HypercallDispatcher(memory, HypercallTable.standard(new ConsoleWriteCall(memory, console),
-                new YieldCall(null, () -> true), new AbortCall(memory), new NetNotifyCall(null)));
+                new YieldCall(null, () -> true, () -> 0), new AbortCall(memory), new NetNotifyCall(null)));
     }
 
     @AfterEach
@@ -84,7 +84,7 @@ class HypercallDispatcherTest {
     @Test
     void anUnknownNumberInsideTheAbiRangeIsAGuestErrorToo() {
         HypercallDispatcher withoutAbort = new HypercallDispatcher(memory, HypercallTable.standard(
-                new ConsoleWriteCall(memory, console), new YieldCall(null, () -> true), new AbortCall(memory),
+                new ConsoleWriteCall(memory, console), new YieldCall(null, () -> true, () -> 0), new AbortCall(memory),
                 new NetNotifyCall(null)).stream().filter(h -> h.number() != Abi.HC_ABORT).toList());
         VmExit e = withoutAbort.dispatch(out(Abi.HC_ABORT, heap));
         assertEquals(new VmExit.GuestError("hypercall 5 (port 0x505) is not served by this monitor"), e);

@@ -39,8 +39,9 @@ class GuestMemoryTest {
             // overflowing addr + len, negative lengths and addresses
             "7ffffffffffffff8, 16", "fffffffffffffff0, 32", "400000, -1", "400000, -9223372036854775808",
             "ffffffffffffffff, 1", "8000000000000000, 8",
-            // page 0, GDT/TSS (supervisor only), the page-table pool, just below the image
-            "0, 8", "0, 0", "ff8, 8", "1000, 8", "1080, 104", "3ff8, 8", "14000, 8", "20000, 4096", "3ff000, 4096",
+            // page 0, GDT/TSS (supervisor only), the page-table pool up to the control page, the control page and beyond
+            "0, 8", "0, 0", "ff8, 8", "1000, 8", "1080, 104", "3ff8, 8", "14000, 8", "20000, 4096", "3fe000, 4096",
+            "3fe000, 4104",
             // beyond memory, straddling its end
             "1000000, 1", "fffff8, 16", "fffffffff, 8",
     })
@@ -52,6 +53,22 @@ class GuestMemoryTest {
         assertEquals(String.format("test: buffer 0x%x (+%s bytes) is not in guest readable memory", addr,
                 Long.toUnsignedString(len)), f.getMessage());
         assertThrows(GuestFault.class, () -> m.writable(addr, len, "test: buffer"));
+    }
+
+    /** The control page: the guest reads it (so the monitor may read it for the guest), only the monitor writes it. */
+    @Test
+    void theControlPageIsReadableOnlyForTheGuestAndWritableForTheMonitor() {
+        long c = GuestLayout.CONTROL;
+        assertTrue(m.guestReadable(c, GuestLayout.PAGE));
+        assertFalse(m.guestWritable(c, 8));
+        assertThrows(GuestFault.class, () -> m.writable(c, 8, "test: block"));
+        GuestRange page = m.controlPage(c);
+        page.putLong(0, 1);
+        assertEquals(1, m.readable(c, 8, "test").getLong(0));
+        page.putLong(0, 0);
+        assertThrows(IllegalArgumentException.class, () -> m.controlPage(GuestLayout.BOOT_INFO));
+        assertThrows(IllegalArgumentException.class, () -> m.controlPage(c + 8));
+        assertThrows(IllegalArgumentException.class, () -> m.controlPage(g.layout.heapStart));
     }
 
     @Test

@@ -18,7 +18,7 @@ class PageTablesTest {
         for (boolean net : new boolean[] {false, true}) {
             try (MappedGuest g = new MappedGuest("netecho", 32L << 20, net)) {
                 GuestMemory m = g.memory;
-                long root = PageTables.build(m, g.regions, GuestLayout.PT_POOL, GuestLayout.IMAGE_MIN);
+                long root = PageTables.build(m, g.regions, GuestLayout.PT_POOL, GuestLayout.CONTROL);
                 GuestMemory.BootWriter tables = m.boot();
                 int user = 0, supervisor = 0;
                 for (long page = 0; page < m.size(); page += GuestLayout.PAGE) {

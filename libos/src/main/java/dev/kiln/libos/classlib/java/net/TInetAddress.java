@@ -4,10 +4,10 @@ import dev.kiln.libos.net.Ipv4Address;
 import dev.kiln.libos.socket.Network;
 
 /**
- * java.net.InetAddress in native images: IPv4 only, and no name resolver (an image has no
- * /etc/hosts and no DNS client), so names other than "localhost" fail with an
- * UnknownHostException that says so. Literals, "localhost", getLocalHost, getLoopbackAddress
- * and getByAddress work as on HotSpot.
+ * java.net.InetAddress in native images: IPv4 only. Names other than literals and "localhost"
+ * are asked of the DNS resolver the monitor announced (libos's stub resolver, {@link TKilnResolver});
+ * an image has no /etc/hosts. Literals, "localhost", getLocalHost, getLoopbackAddress and
+ * getByAddress work as on HotSpot; there is no reverse lookup.
  */
 public abstract class TInetAddress implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
@@ -34,11 +34,20 @@ public abstract class TInetAddress implements java.io.Serializable {
         if ("localhost".equalsIgnoreCase(host)) {
             return new TInet4Address(host, 0x7f000001);
         }
-        throw new TUnknownHostException(host + ": no name resolver in a Kiln image (use an IPv4 address)");
+        return new TInet4Address(host, TKilnResolver.lookup(host)[0]);
     }
 
     public static TInetAddress[] getAllByName(String host) throws TUnknownHostException {
-        return new TInetAddress[] {getByName(host)};
+        if (host == null || host.isEmpty() || parseLiteral(host) != -1 || "255.255.255.255".equals(host)
+                || "localhost".equalsIgnoreCase(host) || host.charAt(0) == '[' || host.indexOf(':') >= 0) {
+            return new TInetAddress[] {getByName(host)};
+        }
+        int[] all = TKilnResolver.lookup(host);
+        TInetAddress[] out = new TInetAddress[all.length];
+        for (int i = 0; i < all.length; i++) {
+            out[i] = new TInet4Address(host, all[i]);
+        }
+        return out;
     }
 
     public static TInetAddress getByAddress(byte[] addr) throws TUnknownHostException {
