@@ -94,6 +94,22 @@ final class DaemonProcess implements AutoCloseable {
         return KilnProcess.run(env(), args);
     }
 
+    /** Runs a verb that streams (logs -f, compose logs -f) until it printed {@code text}, then ends it. */
+    void awaitOutput(String text, String... verb) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(ServiceImages.kiln(verb)).redirectErrorStream(true);
+        pb.environment().putAll(env());
+        pb.environment().put("KILN_HOME", System.getProperty("kiln.home"));
+        Process p = pb.start();
+        try {
+            String missing = new ProcessOutput(p, "await-" + verb[0]).await(text, 120_000);
+            if (missing != null) {
+                throw new AssertionError("kiln " + String.join(" ", verb) + ": " + missing + "\n--- daemon:\n" + output());
+            }
+        } finally {
+            p.destroy();
+        }
+    }
+
     @Override
     public void close() throws Exception {
         if (current != null && current.process.isAlive()) current.stop();

@@ -66,7 +66,7 @@ class EngineBridgeTest {
                 d.start();
                 assertTrue(d.output().contains("removed 1 tap(s) a previous daemon left on " + bridge + ": " + leftover),
                         d.output());
-                awaitOutput(d, "listening on port 80", "logs", "-f", "--since", restarted, "web1"); // restored by its policy
+                d.awaitOutput("listening on port 80", "logs", "-f", "--since", restarted, "web1"); // restored by its policy
                 assertEquals(a1, address(d, "web1"));
                 assertServes(ns, "127.0.0.1:8080");
                 assertFalse(ns.ns.ip("link", "show").contains(leftover + ":"));
@@ -150,24 +150,11 @@ class EngineBridgeTest {
 
     /** Follows the VM's log until the HTTP example says it listens (an event, not a delay). */
     private static void awaitListening(DaemonProcess d, String vm) throws Exception {
-        awaitOutput(d, "listening on port 80", "logs", "-f", vm);
+        d.awaitOutput("listening on port 80", "logs", "-f", vm);
     }
 
     private static void awaitHealthy(DaemonProcess d, String vm) throws Exception {
-        awaitOutput(d, "(health=healthy, name=" + vm + ")", "events", "--since", "10m", "--filter", "vm=" + vm);
-    }
-
-    private static void awaitOutput(DaemonProcess d, String text, String... verb) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(ServiceImages.kiln(verb)).redirectErrorStream(true);
-        pb.environment().putAll(d.env());
-        pb.environment().put("KILN_HOME", System.getProperty("kiln.home"));
-        Process p = pb.start();
-        try {
-            assertNull(new dev.kiln.cli.ProcessOutput(p, "await-" + verb[0]).await(text, 120_000),
-                    "kiln " + String.join(" ", verb) + "\n--- daemon:\n" + d.output());
-        } finally {
-            p.destroy();
-        }
+        d.awaitOutput("(health=healthy, name=" + vm + ")", "events", "--since", "10m", "--filter", "vm=" + vm);
     }
 
     /** The guest's address, from inspect's network line ("guest 10.77.0.2/24,10.77.0.1 (MAC ...) on bridge ..."). */

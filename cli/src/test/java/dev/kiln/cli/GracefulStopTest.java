@@ -120,4 +120,20 @@ class GracefulStopTest {
         assertEquals(jvm.stdout, console, "HotSpot's stderr: " + jvm.stderr + "\nkiln's: " + vm.stderr);
         assertEquals(jvm.status, vm.status, vm.stderr);
     }
+
+    @Test
+    void kilnStopThroughTheDaemonRunsTheImagesShutdownHooksWithinTheGrace() throws Exception {
+        try (DaemonProcess d = new DaemonProcess().start()) {
+            KilnProcess run = d.kiln("run", "-d", "--name", "hooked", image.toString(), "--", "wait");
+            assertEquals(0, run.exitStatus(), run.toString());
+            d.awaitOutput("ready", "logs", "-f", "hooked");
+            // a grace long enough for any machine: the guest ends by itself long before it
+            KilnProcess stop = d.kiln("stop", "-t", "600", "hooked");
+            assertEquals(0, stop.exitStatus(), stop.toString());
+            assertTrue(stop.stderr().contains("hooked ended within the grace period: exited with status 143"), stop.toString());
+            assertEquals("143\n", d.kiln("wait", "hooked").stdout());
+            KilnProcess logs = d.kiln("logs", "hooked");
+            assertTrue(logs.stdout().contains("shutdown hook ran (wait), ticks true\n"), logs.toString());
+        }
+    }
 }

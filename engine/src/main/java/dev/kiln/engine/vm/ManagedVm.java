@@ -273,7 +273,7 @@ public final class ManagedVm {
                 logs.setLive(false);
             }
             // A VM the daemon's shutdown ended is written as still running: the next daemon restores it like after a kill.
-            persist(r.killedByShutdown() ? VmStatus.RUNNING : status);
+            persist(r.endedByShutdown() ? VmStatus.RUNNING : status);
             notifyAll();
         }
         r.ended.complete(record);
@@ -298,10 +298,9 @@ public final class ManagedVm {
     // ---- stopping ------------------------------------------------------------------------
 
     /**
-     * kiln stop: the guest gets the grace period to end by itself, then it is destroyed; the
-     * answer says which happened. The ABI has no stop notification yet, so nothing tells the
-     * guest: it ends within the grace period only if it was ending anyway (this is where the
-     * notification will go).
+     * kiln stop: the guest is asked to stop through the ABI (a Java image runs its shutdown hooks
+     * and exits with 143) and gets the grace period to end, then it is destroyed; the answer says
+     * which happened.
      */
     public StopResponse stop(Duration grace) {
         VmRun r;
@@ -330,11 +329,12 @@ public final class ManagedVm {
                 }
             }
         }
+        if (!grace.isZero()) r.requestStop(false); // no grace: destroyed at once, never half-way through its hooks
         ExitRecord rec = awaitEnd(r, grace);
         StopResponse.Outcome outcome = StopResponse.Outcome.EXITED;
         if (rec == null) {
-            r.kill(String.format("killed after the %s grace period (the guest was not told to stop: the ABI has no"
-                    + " stop notification yet)", seconds(grace)), false);
+            r.kill(String.format("killed after the %s grace period (the guest did not stop when asked)",
+                    seconds(grace)), false);
             rec = awaitEnd(r, null);
             outcome = rec.exitCode() == 137 && r.killReason() != null && rec.description().equals(r.killReason())
                     ? StopResponse.Outcome.KILLED : StopResponse.Outcome.EXITED;
@@ -360,7 +360,7 @@ public final class ManagedVm {
         awaitEnd(r, null);
     }
 
-    /** The daemon shuts down: destroyed after the grace period, restored by the next daemon. */
+    /** The daemon shuts down: asked to stop, destroyed after the grace period, restored by the next daemon. */
     void shutdown(Duration grace) {
         VmRun r;
         synchronized (this) {
@@ -368,6 +368,7 @@ public final class ManagedVm {
             r = run;
             if (r == null) return;
         }
+        if (!grace.isZero()) r.requestStop(true);
         if (awaitEnd(r, grace) == null) {
             r.kill("killed when the daemon shut down (after its " + seconds(grace) + " grace period)", true);
             awaitEnd(r, null);

@@ -24,6 +24,7 @@ final class VmRun {
     private Vm vm;
     private String killReason;
     private boolean byShutdown;
+    private boolean stopRequested;
 
     VmRun(boolean automatic) {
         this.automatic = automatic;
@@ -32,6 +33,18 @@ final class VmRun {
     synchronized void attach(Vm v) {
         vm = v;
         if (killReason != null) v.stop(killReason);
+        else if (stopRequested) v.requestStop();
+    }
+
+    /**
+     * Asks the guest to stop through the ABI's control page (now, or as soon as the VM exists):
+     * a Java image runs its shutdown hooks and exits; a guest that ignores it runs on. With
+     * {@code shutdown}, the daemon's shutdown asks, and the run counts as ended by it however it ends.
+     */
+    synchronized void requestStop(boolean shutdown) {
+        stopRequested = true;
+        if (shutdown) byShutdown = true;
+        if (vm != null) vm.requestStop();
     }
 
     /** Destroys the VM now (or as soon as it exists); the first reason given is the one recorded. */
@@ -47,7 +60,7 @@ final class VmRun {
         return killReason;
     }
 
-    synchronized boolean killedByShutdown() {
+    synchronized boolean endedByShutdown() {
         return byShutdown;
     }
 
