@@ -12,13 +12,14 @@ import java.nio.charset.StandardCharsets;
  * The compose example's front: an HTTP server on port 80 (one connection at a time) whose
  * GET / counts a visit in the kv service and says what kv answered. It finds kv by its
  * service name at every request, as a service should (the name moves when kv is replaced):
- * `front KV_HOST KV_PORT RESOLVER`: KV_HOST (a name) is looked up with {@link NameLookup} in the
- * DNS server RESOLVER (the daemon's resolver); KV_PORT is kv's port. They are arguments, not
- * environment variables: System.getenv sees nothing in a Kiln image yet. State lives in fields, not in locals kept across a blocking call
+ * `front KV_HOST KV_PORT`: KV_HOST (a name) is looked up with InetAddress.getByName, which in a
+ * Kiln image asks the resolver of the boot info (on the daemon's bridge: the daemon's resolver
+ * of project names); KV_PORT is kv's port. They are arguments, not environment variables:
+ * System.getenv sees nothing in a Kiln image yet. State lives in fields, not in locals kept across a blocking call
  * (docs/net.md: a TeaVM miscompile of those).
  */
 public final class Front {
-    static String kvHost, resolver;
+    static String kvHost;
     static int kvPort;
     static Socket client;
     static String path;
@@ -28,13 +29,12 @@ public final class Front {
     private Front() {}
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            System.out.println("usage: front KV_HOST KV_PORT RESOLVER");
+        if (args.length != 2) {
+            System.out.println("usage: front KV_HOST KV_PORT");
             System.exit(2);
         }
         kvHost = args[0];
         kvPort = Integer.parseInt(args[1]);
-        resolver = args[2];
         ServerSocket server = new ServerSocket(80, 16);
         System.out.println("front listening on port 80, counting visits in " + kvHost + ":" + kvPort);
         while (true) {
@@ -72,7 +72,7 @@ public final class Front {
     /** Asks kv, by name, to count this visit. */
     static void visit() {
         try {
-            InetAddress kv = NameLookup.address(resolver, kvHost);
+            InetAddress kv = InetAddress.getByName(kvHost);
             Socket s = new Socket(kv, kvPort);
             s.getOutputStream().write("INCR visits\n".getBytes(StandardCharsets.UTF_8));
             s.getOutputStream().flush();

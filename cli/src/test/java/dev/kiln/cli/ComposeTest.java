@@ -14,10 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * `kiln compose` on examples/compose with a real daemon running in a network namespace this
- * test makes (the daemon's bridge with its default subnet lives there, so the example's
- * resolver address 10.89.0.1 is right): up -d builds both services, starts kv, waits for its
- * health check, starts front; a request to front crosses to kv, found by its service name
- * through the daemon's resolver; ps and logs show the project; down removes the project's VMs,
+ * test makes (the daemon's bridge lives there): up -d builds both services, starts kv, waits for
+ * its health check, starts front; a request to front crosses to kv, found by its service name
+ * with InetAddress.getByName (the image's stub resolver asking the daemon's resolver); ps and logs show the project; down removes the project's VMs,
  * their taps and leases, and nothing else (a VM outside the project keeps running). Then up
  * in the foreground follows the logs, and SIGTERM (as Ctrl-C) stops the project.
  */
@@ -40,7 +39,7 @@ class ComposeTest {
                 List<String> steps = up.stdout().lines().toList();
                 assertEquals(List.of("VM " + kv + " started", "VM " + kv + " healthy", "VM " + front + " started"), steps,
                         "kv first, front once kv is healthy:\n" + up);
-                awaitOutput(d, "front listening on port 80", "logs", "-f", front);
+                d.awaitOutput("front listening on port 80", "logs", "-f", front);
 
                 Tools.Result first = ns.run(90, "curl", "-sS", "-m", "60", "http://127.0.0.1:8080/");
                 Tools.Result second = ns.run(90, "curl", "-sS", "-m", "60", "http://127.0.0.1:8080/");
@@ -65,7 +64,7 @@ class ComposeTest {
                 assertTrue(logs.stdout().contains("kv-1     | kv: visits = 2\n"), logs.stdout());
                 assertTrue(logs.stdout().contains("front-1  | front: visit 2, counted by kv at " + kvAddress + ":7000\n"), logs.stdout());
                 assertTrue(logs.stderr().contains("kv-1     | kiln: health: healthy"), logs.stderr());
-                awaitOutput(d, "front-1  | front: visit 2, counted by kv at " + kvAddress, "compose", "-p", project, "logs", "-f");
+                d.awaitOutput("front-1  | front: visit 2, counted by kv at " + kvAddress, "compose", "-p", project, "logs", "-f");
                 KilnProcess onlyKv = ok(d, "compose", "-p", project, "logs", "kv");
                 assertFalse(onlyKv.stdout().contains("front"), onlyKv.stdout());
 
@@ -135,7 +134,7 @@ class ComposeTest {
         Files.writeString(file, "services:\n"
                 + "  kv:\n    build: " + example.resolve("kv") + "\n    command: [\"7000\"]\n"
                 + "    healthcheck: {test: tcp:7001, interval: 100ms, timeout: 1s, retries: 2}\n"
-                + "  front:\n    build: " + example.resolve("front") + "\n    command: kv 7000 10.89.0.1\n"
+                + "  front:\n    build: " + example.resolve("front") + "\n    command: kv 7000\n"
                 + "    depends_on: {kv: {condition: service_healthy}}\n");
         try (NetNs ns = new NetNs()) {
             String project = "u" + ns.suffix;
@@ -188,18 +187,6 @@ class ComposeTest {
         KilnProcess r = d.kiln(args);
         assertEquals(0, r.exitStatus(), "kiln " + String.join(" ", args) + ":\n" + r);
         return r;
-    }
-
-    private static void awaitOutput(DaemonProcess d, String text, String... verb) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(ServiceImages.kiln(verb)).redirectErrorStream(true);
-        pb.environment().putAll(d.env());
-        pb.environment().put("KILN_HOME", System.getProperty("kiln.home"));
-        Process p = pb.start();
-        try {
-            assertNull(new ProcessOutput(p, "await-" + verb[0]).await(text, 120_000), "kiln " + String.join(" ", verb));
-        } finally {
-            p.destroy();
-        }
     }
 
     private static List<String> taps(NetNs ns, String bridge) throws Exception {

@@ -146,8 +146,9 @@ public final class BridgeNetworking implements VmNetworking {
                 throw new IllegalArgumentException("cannot publish: " + e.getMessage());
             }
             long mac = NetConfig.localMac(macSeed(def.id()));
+            // The guest's resolver is the daemon's, on the gateway: names of its project's services.
             NetConfig config = new NetConfig(new TapBackend(tap), mac, NetConfig.DEFAULT_MTU, ip.address(), ip.prefixLen(),
-                    ip.gateway());
+                    ip.gateway(), gateway.address());
             StringBuilder summary = new StringBuilder("guest " + ip + " (MAC " + NetConfig.macText(mac) + ") on bridge "
                     + bridge.name() + ", tap " + tapName);
             if (def.network() != null) {
