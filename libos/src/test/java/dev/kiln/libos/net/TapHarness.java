@@ -136,7 +136,8 @@ final class TapHarness implements AutoCloseable {
 
     private void toTap(byte[] f, int off, int len) {
         if (impairRandom != null) {
-            if (javaLoss > 0 && impairRandom.nextDouble() < javaLoss) {
+            boolean ipv4 = len >= 14 && f[off + 12] == 0x08 && f[off + 13] == 0x00; // ARP is not lost (see Impairment)
+            if (ipv4 && javaLoss > 0 && impairRandom.nextDouble() < javaLoss) {
                 return;
             }
             if (impairRandom.nextDouble() < reorder) {
