@@ -1,11 +1,10 @@
 package dev.kiln.cli.engine;
 
-import dev.kiln.cli.UserError;
 import dev.kiln.engine.api.StopResponse;
 import dev.kiln.engine.client.KilnClient;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** `kiln restart`: stop (as kiln stop), then start. */
@@ -14,12 +13,12 @@ public final class RestartCommand extends DaemonVerb {
     @Parameters(arity = "1..*", paramLabel = "VM", description = "Names, ids or id prefixes.")
     List<String> vms;
 
-    @Option(names = {"-t", "--time"}, paramLabel = "S", description = "Seconds of grace before the VM is destroyed (default 10).")
-    Integer seconds;
+    @Mixin
+    GraceOption grace;
 
     @Override
     int run(KilnClient client) {
-        if (seconds != null && seconds < 0) throw new UserError("--time must be 0 or more seconds");
+        Integer seconds = grace.seconds();
         return forEach(vms, ref -> {
             StopResponse r = client.restart(ref, seconds);
             System.out.println(ref);
