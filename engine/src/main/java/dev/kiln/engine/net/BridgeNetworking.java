@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -193,12 +192,6 @@ public final class BridgeNetworking implements VmNetworking {
         @Override
         public GuestEndpoint guest() {
             return this;
-        }
-
-        /** The guest is routable from the daemon's namespace through the bridge. */
-        @Override
-        public SocketChannel open() throws IOException {
-            return SocketChannel.open();
         }
 
         @Override

@@ -9,8 +9,13 @@ import java.nio.channels.SocketChannel;
  * routable (for a VM in a namespace of its own, inside that namespace), not yet connected.
  */
 public interface GuestEndpoint {
-    /** A new unconnected socket from which {@link #address} is reachable. */
-    SocketChannel open() throws IOException;
+    /**
+     * A new unconnected socket from which {@link #address} is reachable: by default one of the
+     * daemon's own namespace (a guest on the bridge, or published by passt on loopback).
+     */
+    default SocketChannel open() throws IOException {
+        return SocketChannel.open();
+    }
 
     /** The guest's address with the given port. */
     InetSocketAddress address(int port);

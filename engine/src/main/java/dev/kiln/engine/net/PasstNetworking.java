@@ -9,7 +9,6 @@ import dev.kiln.vmm.hostnet.PortRelay;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -59,11 +58,6 @@ public final class PasstNetworking implements VmNetworking {
         @Override
         public GuestEndpoint guest() {
             return this;
-        }
-
-        @Override
-        public SocketChannel open() throws IOException {
-            return SocketChannel.open();
         }
 
         /** The published host port of that guest port, on 127.0.0.1 (check() made sure there is one). */
