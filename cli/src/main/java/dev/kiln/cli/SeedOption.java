@@ -11,8 +11,8 @@ final class SeedOption {
     @Option(names = "--seed", paramLabel = "S", description = "The run's seed (default: a random one, printed).")
     private Long seed;
 
-    private long chosen;
-    private boolean resolved;
+    /** The seed of this run, once value() chose it. */
+    private Long chosen;
 
     boolean given() {
         return seed != null;
@@ -20,10 +20,7 @@ final class SeedOption {
 
     /** The given seed, or a random one chosen once. */
     long value() {
-        if (!resolved) {
-            chosen = seed != null ? seed : ThreadLocalRandom.current().nextLong();
-            resolved = true;
-        }
+        if (chosen == null) chosen = seed != null ? seed : ThreadLocalRandom.current().nextLong();
         return chosen;
     }
 }

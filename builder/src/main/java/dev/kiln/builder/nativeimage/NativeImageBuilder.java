@@ -350,8 +350,8 @@ public final class NativeImageBuilder {
      * names in it come from the input's class files, so control characters are escaped.
      */
     static String problemReport(String mainClass, int problems, String rendered) {
-        List<String> lines = rendered.stripTrailing().lines().filter(l -> !l.isBlank())
-                .map(l -> UntrustedText.printable(l.stripTrailing())).toList();
+        // raw lines: indentedBeneath escapes what it is given, once
+        List<String> lines = rendered.stripTrailing().lines().filter(l -> !l.isBlank()).map(String::stripTrailing).toList();
         String first = lines.isEmpty() ? "(TeaVM gave no description)" : lines.getFirst().strip();
         StringBuilder b = new StringBuilder(mainClass).append(" cannot be compiled to a native image: ").append(first)
                 .append(" (").append(problems).append(problems == 1 ? " problem" : " problems")
@@ -554,8 +554,8 @@ public final class NativeImageBuilder {
     static String failureReport(String what, int exit, List<String> cmd, String output) {
         String tail = output.length() > MAX_TOOL_OUTPUT
                 ? "...\n" + output.substring(output.length() - MAX_TOOL_OUTPUT) : output;
-        List<String> lines = tail.lines().filter(l -> !l.isBlank())
-                .map(l -> UntrustedText.printable(l.stripTrailing())).toList();
+        // raw lines: indentedBeneath escapes what it is given, once
+        List<String> lines = tail.lines().filter(l -> !l.isBlank()).map(String::stripTrailing).toList();
         String cause = lines.stream().filter(l -> l.contains("error:")).findFirst()
                 .orElse(lines.isEmpty() ? "(no output)" : lines.getLast()).strip();
         if (cause.length() > 200) cause = cause.substring(0, 200) + "...";
