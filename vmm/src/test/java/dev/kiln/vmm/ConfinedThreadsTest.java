@@ -23,6 +23,7 @@ class ConfinedThreadsTest {
     @Test
     void vcpuAndTimeoutThreadsAreConfinedAndTheCallerIsNot() throws Exception {
         assertEquals(Sandbox.Mode.ON, Sandbox.mode(), "the default mode");
+        awaitNoThread("kiln-vcpu-spin");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Vm vm = Vm.create(Guests.kvm(), VmConfig.of(Guests.image("spin"), out).withTimeout(Duration.ofSeconds(120)))) {
             int[] callerMode = {-1};
@@ -38,7 +39,9 @@ class ConfinedThreadsTest {
             });
             awaitConsole(out, "spinning", exit);
             List<Integer> vcpu = ThreadStatus.seccompModes("kiln-vcpu-spin");
-            List<Integer> timer = ThreadStatus.seccompModes("kiln-vm-timeouts");
+            // The timeout thread confines itself as it starts, before it runs any task; on a loaded
+            // machine it may not have started yet when the guest already runs.
+            List<Integer> timer = awaitModes("kiln-vm-timeouts", List.of(2));
             List<Integer> callerWhileRunning = ThreadStatus.seccompModes("test-caller");
             vm.stop("test over");
             assertInstanceOf(VmExit.Stopped.class, exit.get(30, TimeUnit.SECONDS));
@@ -57,6 +60,7 @@ class ConfinedThreadsTest {
      */
     @Test
     void startReturnsWhileTheGuestRunsAndItsFutureCompletesUnconfined() throws Exception {
+        awaitNoThread("kiln-vcpu-spin");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Vm vm = Vm.create(Guests.kvm(), VmConfig.of(Guests.image("spin"), out))) {
             CompletableFuture<VmExit> exit = vm.start();
@@ -92,6 +96,30 @@ class ConfinedThreadsTest {
             }
             assertEquals(List.of(2), io, "the net device's I/O thread");
         }
+    }
+
+    /**
+     * The threads are found by name, and the vCPU thread of another test's "spin" VM may still be
+     * on its way out: its VM's exit is handed over before the thread ends, and on a loaded
+     * machine the end can come much later. Wait for it (a thread that never ends fails here).
+     */
+    private static void awaitNoThread(String name) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30); // a guard against a hang only
+        while (!ThreadStatus.seccompModes(name).isEmpty()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("a thread " + name + " of an earlier VM never ended");
+            Thread.sleep(20);
+        }
+    }
+
+    /** The modes of the threads named so, once they are {@code expected} (or what they are when the guard ends). */
+    private static List<Integer> awaitModes(String name, List<Integer> expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30); // a guard against a hang only
+        List<Integer> modes = ThreadStatus.seccompModes(name);
+        while (!modes.equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            modes = ThreadStatus.seccompModes(name);
+        }
+        return modes;
     }
 
     private static void awaitConsole(ByteArrayOutputStream out, String text, CompletableFuture<VmExit> exit)
