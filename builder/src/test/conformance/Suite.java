@@ -40,6 +40,8 @@ public class Suite {
             case "Threads" -> Threads.main(rest);
             case "UncaughtException" -> UncaughtException.main(rest);
             case "Unicode" -> Unicode.main(rest);
+            case "UnterminatedExit" -> UnterminatedExit.main(rest);
+            case "UnterminatedOutput" -> UnterminatedOutput.main(rest);
             case "WaitNotify" -> WaitNotify.main(rest);
             default -> throw new IllegalArgumentException("no conformance program " + args[0]);
         }

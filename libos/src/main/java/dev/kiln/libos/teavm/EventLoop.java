@@ -57,6 +57,12 @@ public final class EventLoop {
     public static void run() {
         loop();
         finishIo();
+        // The program ends (main's thread and every other ended): what it printed after its last
+        // newline is still buffered, in Java's streams and in the console buffer of the C
+        // runtime, which flushes at newlines; the JVM writes it out at exit, so must the image.
+        System.out.flush();
+        System.err.flush();
+        flushConsole();
     }
 
     /**
@@ -114,6 +120,10 @@ public final class EventLoop {
     static void waitMillis(long millis) {
         waitFor(Math.min(millis, MAX_WAIT_MS));
     }
+
+    /** The C runtime's console buffer to the console hypercall (guest/teavm/log.c). */
+    @Import(name = "kiln_console_flush")
+    private static native void flushConsole();
 
     /** Kiln's teavm_waitFor: one yield hypercall; returns early when a frame arrives or an event is offered. */
     @Import(name = "teavm_waitFor")
