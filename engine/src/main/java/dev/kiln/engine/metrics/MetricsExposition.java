@@ -2,7 +2,7 @@ package dev.kiln.engine.metrics;
 
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,11 +12,13 @@ import java.util.function.Supplier;
 
 /**
  * What GET /metrics answers, wherever it is served (the daemon's socket, --metrics-addr, kiln
- * run --metrics-addr): a registry of the Prometheus Java client holding the VMs' collector,
- * written in Prometheus' text format (version 0.0.4) by the client's writer.
+ * run --metrics-addr): the VMs' collector, read now, written in Prometheus' text format
+ * (version 0.0.4) by the Prometheus Java client's writer. The collector builds the client's
+ * snapshots itself rather than through its registry, whose one set of families cannot hold an
+ * app's counter x (exposed x_total) beside another app's gauge x (see {@link Families}).
  */
 public final class MetricsExposition {
-    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final VmMetricsCollector collector;
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
     /**
@@ -24,7 +26,7 @@ public final class MetricsExposition {
      * @param log where a failure to read one VM is told
      */
     public MetricsExposition(Supplier<List<VmSample>> vms, Consumer<String> log) {
-        registry.register(new VmMetricsCollector(vms, log));
+        this.collector = new VmMetricsCollector(vms, log);
     }
 
     /** The Content-Type of {@link #scrape}'s bytes. */
@@ -37,7 +39,7 @@ public final class MetricsExposition {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
         try {
             // Every name Kiln writes is a legacy (ASCII) Prometheus name, so no escaping scheme changes it.
-            writer.write(out, registry.scrape(), EscapingScheme.UNDERSCORE_ESCAPING);
+            for (MetricSnapshots set : collector.collect()) writer.write(out, set, EscapingScheme.UNDERSCORE_ESCAPING);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         }

@@ -5,7 +5,6 @@ import dev.kiln.vmm.ExitReasons;
 import dev.kiln.vmm.GuestStats;
 import dev.kiln.vmm.Vm;
 import dev.kiln.vmm.VmStats;
-import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.PrometheusNaming;
@@ -22,11 +21,13 @@ import java.util.function.Supplier;
  * library). The table in docs/engine.md, "Metrics", lists them all.
  *
  * <p>The stats page is the guest's word, and a hostile guest writes anything there: the monitor
- * checks the page (an invalid one is simply absent, kiln_vm_guest_stats_available 0) and this
- * collector refuses any app metric whose name is taken by a metric of another kind (counted in
- * kiln_vm_guest_app_metrics_refused), so one VM can only spoil its own figures.
+ * checks the page (an invalid one is simply absent, kiln_vm_guest_stats_available 0); a VM's
+ * app counter and another VM's app gauge of the same name coexist (x_total and x, see
+ * {@link Families}); and of two of a VM's metrics that become one series (hits and hits_total)
+ * the first is kept, the other counted in kiln_vm_guest_app_metrics_refused: whatever a guest
+ * calls its metrics, it cannot take a name or a series away from another VM.
  */
-public final class VmMetricsCollector implements MultiCollector {
+public final class VmMetricsCollector {
     /** One family: name (a counter's without _total), type and help. */
     record Def(String name, Type type, String help) {}
 
@@ -60,7 +61,7 @@ public final class VmMetricsCollector implements MultiCollector {
     static final Def UDP_IN = counter("kiln_vm_guest_udp_received_datagrams", "UDP datagrams delivered to a socket in the guest");
     static final Def UDP_OUT = counter("kiln_vm_guest_udp_sent_datagrams", "UDP datagrams the guest sent");
     static final Def APP_REFUSED = gauge("kiln_vm_guest_app_metrics_refused",
-            "Application metrics of the stats page not exported: their sanitized name is taken by a metric of another kind or by another of the VM's metrics");
+            "Application metrics of the VM's stats page not exported: once sanitized, their name is that of another of its metrics of the same kind");
     static final Def SCRAPE_ERRORS = gauge("kiln_vm_scrape_error",
             "1 if reading this VM's figures failed during this scrape (the daemon's log says why), else 0");
 
@@ -80,8 +81,8 @@ public final class VmMetricsCollector implements MultiCollector {
         this.log = log;
     }
 
-    @Override
-    public MetricSnapshots collect() {
+    /** Reads every VM now; the sets are written one after the other (see {@link Families#build}). */
+    public List<MetricSnapshots> collect() {
         Families f = new Families();
         for (VmSample vm : vms.get()) {
             Labels id = Labels.of("name", vm.name(), "id", vm.id(), "image", vm.image() == null ? "" : vm.image());
@@ -162,21 +163,30 @@ public final class VmMetricsCollector implements MultiCollector {
         }
         int refused = 0;
         for (GuestStats.Metric m : g.metrics()) {
-            String name = appFamily(m.name());
             boolean counter = m.kind() == GuestStats.Kind.COUNTER;
-            String help = "The application's " + (counter ? "counter " : "gauge ") + m.name()
-                    + " (dev.kiln.metrics.Metrics, from the guest's stats page)";
+            String name = appFamily(counter, m.name());
+            String help = "An application's " + (counter ? "counter" : "gauge") + " (dev.kiln.metrics.Metrics, from the VM's stats page)";
             if (name == null || !f.add(name, counter ? Type.COUNTER : Type.GAUGE, help, id, m.value())) refused++;
         }
         add(f, APP_REFUSED, id, refused);
     }
 
     /**
-     * kiln_app_ and the guest's name sanitized by the client library (which also drops suffixes
-     * Prometheus reserves, such as _total); null if nothing valid is left.
+     * The family of an application metric: kiln_app_counter_NAME (exposed with _total) or
+     * kiln_app_gauge_NAME, NAME being the guest's name sanitized by the client library (which
+     * drops the suffixes Prometheus reserves, such as _total); null if no valid name is left. The kind is part of the name so
+     * that the two kinds never compete for one: whatever a guest calls its metrics, it cannot
+     * take a name away from another VM's.
      */
-    static String appFamily(String guestName) {
-        String name = APP_PREFIX + PrometheusNaming.sanitizeMetricName(guestName);
+    static String appFamily(boolean counter, String guestName) {
+        String sanitized;
+        try {
+            sanitized = PrometheusNaming.sanitizeMetricName(guestName);
+        } catch (IllegalArgumentException e) { // nothing left of it
+            return null;
+        }
+        String name = APP_PREFIX + sanitized;
+        // The stats page allows [A-Za-z_][A-Za-z0-9_]* only, which stays a valid legacy name; checked all the same.
         return PrometheusNaming.isValidLegacyMetricName(name) ? name : null;
     }
 
