@@ -1,5 +1,6 @@
 package dev.kiln.engine.metrics;
 
+import dev.kiln.engine.api.HealthReport;
 import dev.kiln.engine.metrics.Families.Type;
 import dev.kiln.vmm.ExitReasons;
 import dev.kiln.vmm.GuestStats;
@@ -67,7 +68,7 @@ public final class VmMetricsCollector {
 
     /** The prefix of the application's metrics: kiln_app_NAME (a counter's exposed as kiln_app_NAME_total). */
     static final String APP_PREFIX = "kiln_app_";
-    static final List<String> HEALTH_STATES = List.of("starting", "healthy", "unhealthy");
+    static final List<String> HEALTH_STATES = List.of(HealthReport.STARTING, HealthReport.HEALTHY, HealthReport.UNHEALTHY);
 
     private final Supplier<List<VmSample>> vms;
     private final java.util.function.Consumer<String> log;
