@@ -5,6 +5,9 @@
  *                  request (or after N yields of 10 ms, argument 2) it exits 0
  *   stats busy     the same, then spins without a hypercall until the control page says stop
  *   stats nothing  publishes nothing (the page stays as the monitor gave it)
+ *   stats clash    a valid page whose metric names meet once Prometheus' rules apply: requests as a
+ *                  gauge (good's is a counter), hits and hits_total (both one series), hits_created
+ *                  (a gauge, hits once sanitized); then "published" and waits for a stop
  * and, as a hostile guest writing the page by hand, each of these, then "published":
  *   stats odd | magic | count | name | dupe | negative | kind | heap | unsigned | churn
  * (churn rewrites the page with random bytes and an odd or even sequence without pause).
@@ -33,6 +36,20 @@ int main(int argc, char **argv, char **envp) {
     const char *mode = argc > 1 ? argv[1] : "good";
     struct kiln_stats *page = (struct kiln_stats *)(uintptr_t)kiln_boot_info()->stats;
     if (streq(mode, "nothing")) {
+        kiln_printf("published\n");
+        wait_for_stop();
+        return 0;
+    }
+    if (streq(mode, "clash")) {
+        int requests = kiln_stats_metric_add("requests", 8, KILN_METRIC_GAUGE);
+        int hits = kiln_stats_metric_add("hits", 4, KILN_METRIC_COUNTER);
+        int total = kiln_stats_metric_add("hits_total", 10, KILN_METRIC_COUNTER);
+        int created = kiln_stats_metric_add("hits_created", 12, KILN_METRIC_GAUGE);
+        if (requests < 0 || hits < 0 || total < 0 || created < 0) kiln_abort("stats: no metric slot");
+        kiln_stats_metric_set(requests, 5);
+        kiln_stats_metric_set(hits, 7);
+        kiln_stats_metric_set(total, 9);
+        kiln_stats_metric_set(created, 11);
         kiln_printf("published\n");
         wait_for_stop();
         return 0;
@@ -79,13 +96,15 @@ int main(int argc, char **argv, char **envp) {
     } else if (streq(mode, "unsigned")) {
         page->tcp_open = ~0ull;
     } else if (streq(mode, "churn")) {
-        kiln_printf("published\n");
         uint64_t x = 0x9e3779b97f4a7c15ull;
-        for (;;) { /* never yields: only the caller's grace period ends it */
+        /* "published" after the first pass: a reader that starts then never finds the valid page
+           above, however late the host schedules this vCPU after the line. */
+        for (unsigned pass = 0;; pass++) { /* never yields: only the caller's grace period ends it */
             for (unsigned i = 0; i < KILN_STATS_SIZE / 8; i++) {
                 x ^= x << 13; x ^= x >> 7; x ^= x << 17;
                 ((volatile uint64_t *)page)[i] = x;
             }
+            if (pass == 0) kiln_printf("published\n");
         }
     } else {
         kiln_abort("stats: unknown mode");

@@ -70,6 +70,11 @@ final class RunCommand implements Callable<Integer> {
             "and the guest's own figures from its stats page (GC, heap, TCP, UDP, the app's metrics) on stderr at the end."})
     boolean stats;
 
+    @Option(names = "--metrics-addr", paramLabel = "HOST:PORT",
+            description = {"Native images: serve GET /metrics (Prometheus' text format, the daemon's metric names) for this VM",
+                    "on TCP at this address while it runs, such as 127.0.0.1:9464. Read-only, without authentication."})
+    String metricsAddr;
+
     @Option(names = "--stop-timeout", paramLabel = "S",
             description = {"Native images: on SIGTERM or Ctrl-C, how long the guest may take to stop by itself (a",
                     "Java image runs its shutdown hooks and exits 143) before the VM is destroyed; a second signal",
@@ -190,7 +195,8 @@ final class RunCommand implements Callable<Integer> {
         VmNetwork network = VmNetwork.open(publish, net, ip, guest.manifest());
         // Closed in this order: the network after the VM ended, then the guard (so that a
         // signal's hook waits for all of it).
-        try (ShutdownGuard guard = new ShutdownGuard(network, grace); VmNetwork n = network) {
+        try (ShutdownGuard guard = new ShutdownGuard(network, grace); VmNetwork n = network;
+             RunMetrics metrics = RunMetrics.start(metricsAddr, image, guest.name())) {
             if (network != null) {
                 config = config.withNet(network.config.withDns(resolver));
                 System.err.println("kiln: network: " + network.summary
@@ -198,7 +204,9 @@ final class RunCommand implements Callable<Integer> {
             }
             try (Kvm kvm = Kvm.open(); Vm vm = Vm.create(kvm, config)) {
                 guard.watch(vm);
+                if (metrics != null) metrics.running(vm);
                 VmExit exit = vm.run();
+                if (metrics != null) metrics.ended();
                 String stopped = guard.outcome();
                 if (stopped != null) System.err.println("kiln: " + stopped);
                 else report(exit);
@@ -216,8 +224,10 @@ final class RunCommand implements Callable<Integer> {
         if ("jvm".equals(flavor) || JvmFlavor.isImage(image)) {
             throw new UserError("-d runs native images; jvm images (QEMU) do not run in the daemon yet: use kiln run without -d");
         }
-        if (timeoutSeconds != null || net != null || ip != null || stats || seccomp != null || kernelLog || !accel.equals("auto")) {
-            throw new UserError("--timeout, --net, --ip, --stats, --seccomp, --accel and --kernel-log are for a foreground kiln run, not -d");
+        if (timeoutSeconds != null || net != null || ip != null || stats || seccomp != null || kernelLog || !accel.equals("auto")
+                || metricsAddr != null) {
+            throw new UserError("--timeout, --net, --ip, --stats, --seccomp, --accel, --kernel-log and --metrics-addr are for a"
+                    + " foreground kiln run, not -d (the daemon serves every VM's metrics: kiln daemon --metrics-addr)");
         }
         return DetachedRun.run(image, new DetachedRun.Request(name, restart, health, healthInterval, healthTimeout,
                 healthRetries, healthStartPeriod, publish, env, memoryMb, args, network, networkAliases, labels, daemon));
@@ -228,8 +238,8 @@ final class RunCommand implements Callable<Integer> {
         if (memoryMb != null || !env.isEmpty() || !args.isEmpty())
             throw new UserError("--mem, --env and ARGS are baked into a jvm image: "
                     + "pass them to kiln build --flavor jvm (--memory, --env, --arg)");
-        if (net != null || ip != null || stats || seccomp != null || dns != null || stopTimeoutSeconds != null)
-            throw new UserError("--net, --ip, --dns, --stats, --stop-timeout and --seccomp are for native images;"
+        if (net != null || ip != null || stats || seccomp != null || dns != null || stopTimeoutSeconds != null || metricsAddr != null)
+            throw new UserError("--net, --ip, --dns, --stats, --stop-timeout, --seccomp and --metrics-addr are for native images;"
                     + " a jvm image publishes ports with -p");
         Duration timeout = timeout();
         try {

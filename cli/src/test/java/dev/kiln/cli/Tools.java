@@ -24,7 +24,8 @@ final class Tools {
             }
             if (!found) {
                 throw new AssertionError("prerequisite missing: the command `" + c + "` is not installed"
-                        + (c.equals("dig") ? " (Debian package dnsutils)" : c.equals("wrk") ? " (Debian package wrk)" : ""));
+                        + (c.equals("dig") ? " (Debian package dnsutils)" : c.equals("wrk") ? " (Debian package wrk)"
+                        : c.equals("prometheus") ? " (Debian package prometheus)" : ""));
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.kiln.engine.api.ApiPaths;
 import dev.kiln.engine.api.DaemonInfo;
 import dev.kiln.engine.events.EventBus;
 import dev.kiln.engine.logs.LogLimits;
+import dev.kiln.engine.metrics.MetricsServer;
 import dev.kiln.engine.net.BridgeNetworking;
 import dev.kiln.engine.net.PasstNetworking;
 import dev.kiln.engine.net.PrivateNamespaceNetworking;
@@ -12,6 +13,7 @@ import dev.kiln.engine.server.ApiServer;
 import dev.kiln.engine.server.SocketAccess;
 import dev.kiln.engine.state.StateLock;
 import dev.kiln.engine.vm.Engine;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -34,6 +36,8 @@ public final class Daemon implements AutoCloseable {
     private final EventBus events;
     private final Engine engine;
     private final ApiServer server;
+    /** GET /metrics on TCP, or null. */
+    private final MetricsServer metricsServer;
     private final Instant started = Instant.now();
     private final Consumer<String> log;
     private boolean closed;
@@ -49,9 +53,21 @@ public final class Daemon implements AutoCloseable {
      * @param bridge the bridge VMs' taps are plugged into; null: each VM with published ports gets a namespace of its own
      *               (root) or passt (a user)
      * @param subnet the bridge's subnet (A.B.C.D/PREFIX), the VMs' address pool; its first address is the bridge's
+     * @param metricsAddr where GET /metrics is also served on TCP (--metrics-addr); null: only on the socket
      */
     public record Options(Path stateDir, Path socket, SocketAccess access, LogLimits logLimits, Duration shutdownGrace,
-                          long idleTimeoutMs, String version, String bridge, String subnet) {
+                          long idleTimeoutMs, String version, String bridge, String subnet, InetSocketAddress metricsAddr) {
+        /** Without metrics on TCP. */
+        public Options(Path stateDir, Path socket, SocketAccess access, LogLimits logLimits, Duration shutdownGrace,
+                       long idleTimeoutMs, String version, String bridge, String subnet) {
+            this(stateDir, socket, access, logLimits, shutdownGrace, idleTimeoutMs, version, bridge, subnet, null);
+        }
+
+        /** The same, with GET /metrics also served on TCP at address. */
+        public Options withMetricsAddr(InetSocketAddress address) {
+            return new Options(stateDir, socket, access, logLimits, shutdownGrace, idleTimeoutMs, version, bridge, subnet, address);
+        }
+
         /** The defaults for this user, with the given state directory and socket. */
         public static Options defaults(Path stateDir, Path socket, String version) {
             SocketAccess access = new SocketAccess(EnginePaths.isRoot() ? SocketAccess.DEFAULT_GROUP : null);
@@ -60,8 +76,10 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    private Daemon(Options options, StateLock lock, EventBus events, Engine engine, ApiServer server, Consumer<String> log) {
+    private Daemon(Options options, StateLock lock, EventBus events, Engine engine, ApiServer server,
+                   MetricsServer metricsServer, Consumer<String> log) {
         this.options = options;
+        this.metricsServer = metricsServer;
         this.lock = lock;
         this.events = events;
         this.engine = engine;
@@ -87,7 +105,14 @@ public final class Daemon implements AutoCloseable {
             Engine e = engine;
             ApiServer server = ApiServer.start(o.socket(), o.access(), o.idleTimeoutMs(), engine, events,
                     () -> self[0].info(), log);
-            self[0] = new Daemon(o, lock, events, e, server, log);
+            MetricsServer metrics = null;
+            try {
+                if (o.metricsAddr() != null) metrics = MetricsServer.start(o.metricsAddr(), engine.metrics(), log);
+            } catch (Exception | Error ex) {
+                server.close();
+                throw ex;
+            }
+            self[0] = new Daemon(o, lock, events, e, server, metrics, log);
             events.publish("daemon_start", null, null, Map.of("pid", String.valueOf(ProcessHandle.current().pid())));
             log.accept("state in " + o.stateDir() + ", " + engine.count() + " VM(s) defined");
             return self[0];
@@ -121,6 +146,11 @@ public final class Daemon implements AutoCloseable {
         return server.socket();
     }
 
+    /** The TCP port of GET /metrics (--metrics-addr), or -1 when it is served on the socket only. */
+    public int metricsPort() {
+        return metricsServer == null ? -1 : metricsServer.port();
+    }
+
     /** Stops every VM (grace period, then destroyed), the API and releases the state directory. */
     @Override
     public synchronized void close() throws Exception {
@@ -129,6 +159,7 @@ public final class Daemon implements AutoCloseable {
         log.accept("shutting down: stopping " + engine.running() + " running VM(s)");
         engine.shutdown(options.shutdownGrace());
         events.close();
+        if (metricsServer != null) metricsServer.close();
         server.close();
         engine.close();
         lock.close();

@@ -46,9 +46,15 @@ final class TestDaemon implements AutoCloseable {
 
     /** A daemon on dir/state and dir/kiln.sock (the socket's mode as a user's daemon: 0600). */
     static TestDaemon start(Path dir, LogLimits limits, long idleTimeoutMs) throws Exception {
+        return start(dir, limits, idleTimeoutMs, o -> o);
+    }
+
+    /** The same, with options changed by adjust (metrics on TCP, say). */
+    static TestDaemon start(Path dir, LogLimits limits, long idleTimeoutMs,
+                            java.util.function.UnaryOperator<Daemon.Options> adjust) throws Exception {
         List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
-        Daemon.Options o = new Daemon.Options(dir.resolve("state"), dir.resolve("kiln.sock"), new SocketAccess(null), limits,
-                Duration.ZERO, idleTimeoutMs, "test", null, null);
+        Daemon.Options o = adjust.apply(new Daemon.Options(dir.resolve("state"), dir.resolve("kiln.sock"), new SocketAccess(null),
+                limits, Duration.ZERO, idleTimeoutMs, "test", null, null));
         Daemon d = Daemon.start(o, line -> {
             log.add(line);
             System.err.println("daemon: " + line);

@@ -87,6 +87,7 @@ public final class Libc {
     }
     private static final class Munmap { static final MethodHandle H = link("munmap", -1, JAVA_INT, JAVA_LONG, JAVA_LONG); }
     private static final class Madvise { static final MethodHandle H = link("madvise", -1, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT); }
+    private static final class Mincore { static final MethodHandle H = link("mincore", -1, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG); }
     private static final class Getpid { static final MethodHandle H = link("getpid", -1, JAVA_INT); }
     private static final class Gettid { static final MethodHandle H = link("gettid", -1, JAVA_INT); }
     private static final class Geteuid { static final MethodHandle H = link("geteuid", -1, JAVA_INT); }
@@ -240,6 +241,16 @@ public final class Libc {
     /** madvise(2): 0 or -errno. */
     public static int madvise(long addr, long length, int advice) {
         return (int) call(Madvise.H, addr, length, advice);
+    }
+
+    /**
+     * mincore(2): 0 or -errno; {@code vec} gets one byte per page of the range (bit 0 set: the
+     * page is in memory). It must hold (length + 4095) / 4096 bytes.
+     */
+    public static int mincore(long addr, long length, java.lang.foreign.MemorySegment vec) {
+        long pages = (length + 4095) / 4096;
+        if (vec.byteSize() < pages) throw new IllegalArgumentException("mincore needs " + pages + " bytes, got " + vec.byteSize());
+        return (int) call(Mincore.H, addr, length, vec.address());
     }
 
     // ---- processes, threads, signals, namespaces ------------------------------------------------

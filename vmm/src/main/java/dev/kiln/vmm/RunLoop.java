@@ -26,6 +26,8 @@ final class RunLoop {
     private final StopRequest stop;
     // Written by the vCPU thread only, read by stats() from any thread: volatile is enough.
     volatile long exits, ioExits, interrupted;
+    /** KVM_EXIT_INTR: a signal (a stop, a kick) reached the vCPU while the guest ran. */
+    volatile long intrExits;
     private volatile boolean crashed;
 
     RunLoop(Vcpu vcpu, HypercallDispatcher hypercalls, CrashAnalyzer crashes, StopRequest stop) {
@@ -72,7 +74,10 @@ final class RunLoop {
                 yield new VmExit.Crashed(crashes.analyze(regs, s.get(JAVA_LONG, KvmApi.SREGS_CR0),
                         s.get(JAVA_LONG, KvmApi.SREGS_CR2)));
             }
-            case KvmApi.EXIT_INTR -> null;
+            case KvmApi.EXIT_INTR -> {
+                intrExits++;
+                yield null;
+            }
             case KvmApi.EXIT_MMIO -> new VmExit.GuestError(String.format(
                     "guest %s guest-physical 0x%x, outside its memory (MMIO exit)",
                     vcpu.mmioWrite() ? "wrote" : "read", vcpu.mmioAddress()));

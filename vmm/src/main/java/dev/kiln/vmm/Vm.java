@@ -63,6 +63,15 @@ public final class Vm implements AutoCloseable {
     private final NetDevice net;
     private final long setupNanos;
     private boolean started; // guarded by `this`
+    /** The vCPU thread once started, for its CPU time. */
+    private volatile Thread vcpuThread;
+    /**
+     * Readers of guest memory from other threads (the stats page, mincore) hold this lock, and
+     * {@link #close} takes it before the memory goes back to the shell: once recycled it holds
+     * another VM's memory (or none), which a late reader must never see.
+     */
+    private final Object memoryReaders = new Object();
+    private boolean memoryReleased; // guarded by memoryReaders
 
     private Vm(Kvm kvm, VmConfig config) {
         long t0 = System.nanoTime();
@@ -224,6 +233,7 @@ public final class Vm implements AutoCloseable {
             // The rest (stopping the devices, the caller's dependent actions) runs unconfined.
             VmExits.hand(end, exit, failure, teardown);
         });
+        vcpuThread = vcpu;
         try {
             vcpu.start();
         } catch (RuntimeException | Error e) { // no thread: the host's limit on threads
@@ -306,7 +316,41 @@ public final class Vm implements AutoCloseable {
      * nothing, kept the page busy, or wrote values the ABI does not allow).
      */
     public GuestStats.Reading guestStats() {
-        return statsPage.read();
+        synchronized (memoryReaders) {
+            if (memoryReleased) return new GuestStats.Unavailable("the VM has ended");
+            return statsPage.read();
+        }
+    }
+
+    /**
+     * Bytes of guest memory the host has backed with pages so far (mincore over the guest's
+     * mapping): what the guest touched, as opposed to {@link #memorySize}, what it may touch.
+     * No exit; -1 once the VM is closed.
+     */
+    public long touchedBytes() {
+        synchronized (memoryReaders) {
+            if (memoryReleased) return -1;
+            return shell.ram().residentBytes();
+        }
+    }
+
+    /**
+     * CPU time the vCPU thread has used (the guest's own instructions, the exits it caused and the
+     * hypercalls served on that thread), in nanoseconds; -1 before the start and after the end
+     * (the thread is gone) or where the JVM does not measure thread CPU time.
+     */
+    public long vcpuCpuNanos() {
+        Thread t = vcpuThread;
+        if (t == null || !t.isAlive()) return -1;
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!threads.isThreadCpuTimeSupported()) return -1;
+        return threads.getThreadCpuTime(t.threadId());
+    }
+
+    /** The exits counted by {@link VmStats#exits}, by their kind; thread-safe, also while the VM runs. */
+    public ExitReasons exitReasons() {
+        long exits = loop.exits, io = loop.ioExits, intr = loop.intrExits;
+        return new ExitReasons(io, intr, Math.max(0, exits - io - intr));
     }
 
     /** A snapshot of the counters; thread-safe, also while the VM runs. */
@@ -333,6 +377,9 @@ public final class Vm implements AutoCloseable {
      */
     @Override
     public void close() {
+        synchronized (memoryReaders) {
+            memoryReleased = true;
+        }
         if (!stop.close()) return;
         if (net != null) net.close(); // when run() never ran
         if (loop.crashed()) {

@@ -5,6 +5,7 @@ import dev.kiln.cli.UserError;
 import dev.kiln.engine.Daemon;
 import dev.kiln.engine.EnginePaths;
 import dev.kiln.engine.logs.LogLimits;
+import dev.kiln.engine.metrics.MetricsAddress;
 import dev.kiln.engine.net.BridgeNetworking;
 import dev.kiln.engine.server.ApiServer;
 import dev.kiln.engine.server.SocketAccess;
@@ -65,6 +66,12 @@ public final class DaemonCommand implements Callable<Integer> {
                     + " (default 10.89.0.0/16).")
     String subnet;
 
+    @Option(names = "--metrics-addr", paramLabel = "HOST:PORT",
+            description = {"Also serve GET /metrics (Prometheus' text format, every VM) on TCP at this address, such as"
+                    + " 127.0.0.1:9464 (default: only on the socket). Read-only, without authentication: an address other"
+                    + " than loopback shows every VM's names and figures to whoever reaches it."})
+    String metricsAddr;
+
     @Override
     public Integer call() throws Exception {
         Path socket = daemon.socket();
@@ -85,6 +92,13 @@ public final class DaemonCommand implements Callable<Integer> {
         }
         Daemon.Options options = new Daemon.Options(state, socket, access, limits, Duration.ofSeconds(shutdownTimeout),
                 ApiServer.IDLE_TIMEOUT_MS, KilnVersion.VERSION, bridgeName, subnet);
+        if (metricsAddr != null) {
+            try {
+                options = options.withMetricsAddr(MetricsAddress.parse(metricsAddr));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
         Daemon d;
         try {
             d = Daemon.start(options, DaemonCommand::log);

@@ -3,7 +3,8 @@ package dev.kiln.engine.api;
 /**
  * The API's routes, written once for the daemon's router and the client; docs/api/openapi.yaml
  * describes the same set, and a test holds the three together. {ref} is a VM's name, id or a
- * unique prefix of its id.
+ * unique prefix of its id. Every route starts with the API version but {@link #METRICS}, where
+ * Prometheus looks by convention (its format has a version of its own, in its Content-Type).
  */
 public final class ApiPaths {
     /** The API version: every route starts with it. */
@@ -18,6 +19,8 @@ public final class ApiPaths {
     public static final String VM_WAIT = "/v1/vms/{ref}/wait";
     public static final String VM_LOGS = "/v1/vms/{ref}/logs";
     public static final String EVENTS = "/v1/events";
+    /** Prometheus' text exposition of every VM (docs/engine.md, "Metrics"). */
+    public static final String METRICS = "/metrics";
 
     private ApiPaths() {}
 

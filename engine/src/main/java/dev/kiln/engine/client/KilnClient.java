@@ -86,6 +86,25 @@ public final class KilnClient implements AutoCloseable {
         return call(request("GET", ApiPaths.INFO), DaemonInfo.class, TIMEOUT_SECONDS);
     }
 
+    /** GET /metrics: every VM's metrics in Prometheus' text format, as the daemon answered it. */
+    public String metrics() {
+        Request r = request("GET", ApiPaths.METRICS).timeout(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        ContentResponse resp;
+        try {
+            resp = r.send();
+        } catch (ExecutionException e) {
+            throw unreachable(e.getCause());
+        } catch (TimeoutException e) {
+            throw new DaemonUnreachableException("the kiln daemon at unix://" + socket + " did not answer within "
+                    + TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        if (resp.getStatus() >= 300) throw refusal(resp.getStatus(), resp.getContent());
+        return resp.getContentAsString();
+    }
+
     public CreateResponse create(CreateRequest req) {
         return call(request("POST", ApiPaths.VMS).body(jsonBody(req)), CreateResponse.class, TIMEOUT_SECONDS);
     }

@@ -82,6 +82,7 @@ final class ApiRoutes {
         router.add("POST", ApiPaths.VM_WAIT, r::await);
         router.add("GET", ApiPaths.VM_LOGS, r::logs);
         router.add("GET", ApiPaths.EVENTS, r::events);
+        router.add("GET", ApiPaths.METRICS, ex -> ex.bytes(200, engine.metrics().contentType(), engine.metrics().scrape()));
     }
 
     /** The list's filter label=KEY=VALUE, null without one. */

@@ -103,6 +103,15 @@ final class Exchange {
         Content.Sink.write(response, true, ByteBuffer.wrap(bytes));
     }
 
+    /** Answers with a body of the given type (the metrics' text). */
+    void bytes(int status, String contentType, byte[] body) throws IOException {
+        answered = true;
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        Content.Sink.write(response, true, ByteBuffer.wrap(body));
+    }
+
     /** Starts a streamed answer (chunked): the caller writes lines and closes the stream. */
     OutputStream stream(String contentType) {
         answered = true;

@@ -115,6 +115,11 @@ public final class ImageStore {
         return digest + "\0" + name;
     }
 
+    /** An image's identity as the daemon names it: sha256:HEX of its bytes (kiln run --metrics-addr labels with it too). */
+    public static String digest(byte[] data) {
+        return "sha256:" + sha256(data);
+    }
+
     static String sha256(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));

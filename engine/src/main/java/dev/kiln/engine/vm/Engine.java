@@ -46,9 +46,12 @@ public final class Engine implements AutoCloseable {
     /** name -> id; a name is reserved here before its VM exists, so two creates cannot both take it. */
     private final ConcurrentHashMap<String, String> names = new ConcurrentHashMap<>();
     private final Object removals = new Object();
+    /** GET /metrics of every VM here, read when scraped. */
+    private final dev.kiln.engine.metrics.MetricsExposition metrics;
 
     private Engine(EngineContext ctx) {
         this.ctx = ctx;
+        this.metrics = new dev.kiln.engine.metrics.MetricsExposition(this::samples, ctx.log);
     }
 
     /**
@@ -203,6 +206,18 @@ public final class Engine implements AutoCloseable {
         }
         out.sort((a, b) -> b.created().compareTo(a.created()));
         return out;
+    }
+
+    /** Every VM as a metrics scrape sees it, in the order of their ids. */
+    public List<dev.kiln.engine.metrics.VmSample> samples() {
+        List<dev.kiln.engine.metrics.VmSample> out = new ArrayList<>(byId.size());
+        for (ManagedVm vm : byId.values()) out.add(vm.sample());
+        return out;
+    }
+
+    /** The Prometheus exposition of every VM (GET /metrics on the socket and on --metrics-addr). */
+    public dev.kiln.engine.metrics.MetricsExposition metrics() {
+        return metrics;
     }
 
     public VmDetails inspect(String ref) {

@@ -496,6 +496,14 @@ public final class ManagedVm {
                 restartCount, h == null ? null : h.status(), def.ports(), def.labels());
     }
 
+    /** This VM for a metrics scrape: the monitor's VM is read by the collector, outside this lock. */
+    public synchronized dev.kiln.engine.metrics.VmSample sample() {
+        VmRun r = run;
+        HealthMonitor h = r == null ? null : r.health;
+        return new dev.kiln.engine.metrics.VmSample(name(), id(), def.imageDigest(), status == VmStatus.RUNNING, startedAt,
+                restartCount, h == null ? null : h.status(), r == null ? null : r.vm());
+    }
+
     public synchronized VmDetails details() {
         VmRun r = run;
         HealthReport health = r != null && r.health != null ? r.health.report() : null;

@@ -4,7 +4,9 @@ import dev.kiln.linux.Errno;
 import dev.kiln.linux.Libc;
 import dev.kiln.vmm.VmmException;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 /**
  * The host memory behind one VM's guest-physical memory: an anonymous private mapping,
@@ -44,6 +46,25 @@ public final class GuestRam {
     /** The host virtual address of guest-physical 0, for KVM's memory slot. */
     public long hostAddress() {
         return address;
+    }
+
+    /**
+     * Bytes of the mapping backed by host memory now (mincore(2)): the pages the guest (or the
+     * monitor loading it) has touched since the last {@link #discard}. Costs the guest nothing:
+     * the kernel reads the host's page tables, the vCPU keeps running.
+     */
+    public long residentBytes() {
+        long pages = size / GuestMemory.PAGE;
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment vec = a.allocate(pages);
+            int r = Libc.mincore(address, size, vec);
+            if (r < 0) throw new VmmException("mincore on guest memory failed: " + Errno.describe(-r));
+            long resident = 0;
+            for (long i = 0; i < pages; i++) {
+                resident += vec.get(ValueLayout.JAVA_BYTE, i) & 1;
+            }
+            return resident * GuestMemory.PAGE;
+        }
     }
 
     /** Gives every page back to the host: the next reader sees zeroes (MADV_DONTNEED on private anonymous memory). */
