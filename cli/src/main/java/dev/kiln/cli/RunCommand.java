@@ -68,6 +68,14 @@ final class RunCommand implements Callable<Integer> {
                     "forbidden system call kills kiln (SIGSYS); log: it runs and the kernel logs it (dmesg); off: none."})
     String seccomp;
 
+    @Option(names = "--gdb", paramLabel = "unix:PATH|127.0.0.1:PORT",
+            description = {"Native images: serve the GDB remote protocol there (loopback or a unix socket only; PORT 0",
+                    "picks one, printed on stderr); gdb IMAGE -ex 'target remote ADDRESS' (docs/debugging.md)."})
+    String gdb;
+
+    @Option(names = "--gdb-wait", description = "With --gdb: the guest's first instruction waits until a debugger attaches.")
+    boolean gdbWait;
+
     @Option(names = "--accel", paramLabel = "auto|kvm|tcg", defaultValue = "auto",
             description = "jvm flavor: QEMU accelerator; auto uses KVM only where guest kernel code runs fast.")
     String accel;
@@ -118,6 +126,13 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError("--seccomp: " + e.getMessage());
             }
         }
+        if (gdbWait && gdb == null) throw new UserError("--gdb-wait needs --gdb ADDRESS");
+        java.net.SocketAddress gdbEndpoint;
+        try {
+            gdbEndpoint = gdb == null ? null : dev.kiln.vmm.gdb.GdbServer.endpoint(gdb);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
         GuestImage guest = GuestImage.load(image);
         VmConfig config = config(guest);
         VmNetwork network = VmNetwork.open(publish, net, ip, guest.manifest());
@@ -130,6 +145,15 @@ final class RunCommand implements Callable<Integer> {
             }
             try (Kvm kvm = Kvm.open(); Vm vm = Vm.create(kvm, config)) {
                 guard.watch(vm);
+                if (gdbEndpoint != null) {
+                    String at;
+                    try {
+                        at = vm.debugWith(gdbEndpoint, gdbWait, msg -> System.err.println("kiln: gdb: " + msg));
+                    } catch (IOException e) {
+                        throw new UserError("--gdb " + gdb + ": " + e.getMessage());
+                    }
+                    System.err.println("kiln: gdb: listening on " + at + (gdbWait ? " (the guest waits for a debugger)" : ""));
+                }
                 VmExit exit = vm.run();
                 report(exit);
                 if (stats) System.err.print("kiln: stats: " + vm.stats().format());
@@ -143,8 +167,8 @@ final class RunCommand implements Callable<Integer> {
         if (memoryMb != null || !env.isEmpty() || !args.isEmpty())
             throw new UserError("--mem, --env and ARGS are baked into a jvm image: "
                     + "pass them to kiln build --flavor jvm (--memory, --env, --arg)");
-        if (net != null || ip != null || stats || seccomp != null)
-            throw new UserError("--net, --ip, --stats and --seccomp are for native images; a jvm image publishes ports with -p");
+        if (net != null || ip != null || stats || seccomp != null || gdb != null)
+            throw new UserError("--net, --ip, --stats, --seccomp and --gdb are for native images; a jvm image publishes ports with -p");
         Duration timeout = timeout();
         try {
             var acceleration = JvmFlavor.accel(accel);
