@@ -117,7 +117,8 @@ public final class Vm implements AutoCloseable {
     public String debugWith(SocketAddress endpoint, boolean waitForDebugger, Consumer<String> log) throws IOException {
         synchronized (this) {
             if (started || debugger != null) throw new IllegalStateException("debugWith() before run(), once");
-            GdbStub stub = new GdbStub(new VcpuDebugTarget(shell.vcpu(), memory, stop), stop::kick, waitForDebugger);
+            GdbStub stub = new GdbStub(new VcpuDebugTarget(shell.vcpu(), memory, stop), stop::kick, waitForDebugger,
+                    log);
             debugServer = GdbServer.bind(endpoint, stub);
             debugger = stub;
             loop.debugWith(stub);

@@ -34,6 +34,7 @@ public final class GdbStub {
     private static final int HW_SLOTS = 4;
 
     private final DebugTarget target;
+    private final java.util.function.Consumer<String> log;
     private final Runnable kick;
     private final Map<Long, Byte> softwareBreakpoints = new TreeMap<>(Long::compareUnsigned);
     private final long[] debugRegs = new long[8]; // DR0..DR3 used; DR7 computed on resume
@@ -62,8 +63,10 @@ public final class GdbStub {
     /**
      * @param kick gets the vCPU thread out of KVM_RUN (or a yield); it then calls {@link #stopped}
      * @param waitForDebugger the guest's first instruction waits until a debugger attaches
+     * @param log where the stub says what happens (kiln run: stderr): attach, continue, detach
      */
-    public GdbStub(DebugTarget target, Runnable kick, boolean waitForDebugger) {
+    public GdbStub(DebugTarget target, Runnable kick, boolean waitForDebugger, java.util.function.Consumer<String> log) {
+        this.log = log;
         this.target = target;
         this.kick = kick;
         this.holdForDebugger = waitForDebugger;
@@ -303,6 +306,7 @@ public final class GdbStub {
                 case 'c', 'C', 's', 'S' -> {
                     if (p.length() > 1 && (c == 'c' || c == 's')) yield "E01"; // resuming elsewhere: not supported
                     resume(c == 's' || c == 'S');
+                    if (c == 'c' || c == 'C') log.accept("guest continues");
                     yield RESUMED;
                 }
                 case 'Z', 'z' -> breakpoint(c == 'Z', p.substring(1));
