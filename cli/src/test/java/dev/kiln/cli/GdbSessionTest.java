@@ -95,6 +95,8 @@ class GdbSessionTest {
             assertEquals(0, after.status(), after.output() + "\n--- kiln:\n" + kiln.output());
             assertTrue(after.output().contains("<h1>Hello from Kiln</h1>"), after.output());
             assertTrue(kiln.output().contains("kiln: gdb: debugger detached"), kiln.output());
+            assertEquals(List.of(2), seccompModes(kiln.process.pid(), "kiln-gdb-"),
+                    "the stub's thread runs under its seccomp filter (docs/security.md, gdb)");
         } finally {
             kiln.stop();
         }
@@ -109,6 +111,21 @@ class GdbSessionTest {
             }
             Thread.sleep(50);
         }
+    }
+
+    /** The seccomp modes (/proc .../status) of the process's threads whose name starts so; 2 is filter mode. */
+    private static List<Integer> seccompModes(long pid, String prefix) throws Exception {
+        List<Integer> modes = new ArrayList<>();
+        try (var tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks) {
+                if (!Files.readString(task.resolve("comm")).strip().startsWith(prefix)) continue;
+                String status = Files.readString(task.resolve("status"));
+                int mode = Integer.parseInt(status.lines().filter(l -> l.startsWith("Seccomp:")).findFirst()
+                        .orElseThrow().substring("Seccomp:".length()).strip());
+                if (!modes.contains(mode)) modes.add(mode);
+            }
+        }
+        return modes;
     }
 
     private static int count(String text, String line) {

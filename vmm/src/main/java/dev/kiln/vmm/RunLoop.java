@@ -22,6 +22,10 @@ final class RunLoop {
     /** Every ioctl the vCPU thread makes on its vCPU (its seccomp filter allows these alone): running it, and reading registers for crash reports. */
     static final long[] VCPU_IOCTLS = {KvmApi.KVM_RUN, KvmApi.KVM_GET_REGS, KvmApi.KVM_GET_SREGS};
 
+    /** The ioctls the GDB stub's thread makes on the vCPU while the vCPU thread waits (its own filter: MonitorFilters.gdb). */
+    static final long[] DEBUGGER_IOCTLS = {KvmApi.KVM_GET_REGS, KvmApi.KVM_SET_REGS, KvmApi.KVM_GET_SREGS,
+            KvmApi.KVM_SET_GUEST_DEBUG};
+
     private final Vcpu vcpu;
     private final HypercallDispatcher hypercalls;
     private final CrashAnalyzer crashes;

@@ -62,6 +62,7 @@ public final class Vm implements AutoCloseable {
     private boolean started; // guarded by `this`
     private volatile GdbStub debugger;
     private GdbServer debugServer;
+    private SyscallFilter debugFilter;
 
     private Vm(Kvm kvm, VmConfig config) {
         long t0 = System.nanoTime();
@@ -117,14 +118,24 @@ public final class Vm implements AutoCloseable {
     public String debugWith(SocketAddress endpoint, boolean waitForDebugger, Consumer<String> log) throws IOException {
         synchronized (this) {
             if (started || debugger != null) throw new IllegalStateException("debugWith() before run(), once");
+            SyscallFilter filter = MonitorFilters.gdb(shell.vcpu().fd(), RunLoop.DEBUGGER_IOCTLS, VcpuKicker.SIGNAL);
             GdbStub stub = new GdbStub(new VcpuDebugTarget(shell.vcpu(), memory, stop), stop::kick, waitForDebugger,
-                    log);
+                    log, body -> MonitorThreads.start("kiln-gdb-stop", () -> {
+                        Sandbox.confine(filter);
+                        body.run();
+                    }));
+            debugFilter = filter;
             debugServer = GdbServer.bind(endpoint, stub);
             debugger = stub;
             loop.debugWith(stub);
         }
         GdbServer server = debugServer;
-        MonitorThreads.start("kiln-gdb-" + image.name(), () -> server.serve(log));
+        SyscallFilter filter = debugFilter;
+        MonitorThreads.ready();
+        MonitorThreads.start("kiln-gdb-" + image.name(), () -> {
+            Sandbox.confine(filter);
+            server.serve(log);
+        });
         return server.address();
     }
 

@@ -35,6 +35,7 @@ public final class GdbStub {
 
     private final DebugTarget target;
     private final java.util.function.Consumer<String> log;
+    private final java.util.function.Consumer<Runnable> startThread;
     private final Runnable kick;
     private final Map<Long, Byte> softwareBreakpoints = new TreeMap<>(Long::compareUnsigned);
     private final long[] debugRegs = new long[8]; // DR0..DR3 used; DR7 computed on resume
@@ -64,9 +65,12 @@ public final class GdbStub {
      * @param kick gets the vCPU thread out of KVM_RUN (or a yield); it then calls {@link #stopped}
      * @param waitForDebugger the guest's first instruction waits until a debugger attaches
      * @param log where the stub says what happens (kiln run: stderr): attach, continue, detach
+     * @param startThread starts a thread that reports the next stop (confined like the stub's own)
      */
-    public GdbStub(DebugTarget target, Runnable kick, boolean waitForDebugger, java.util.function.Consumer<String> log) {
+    public GdbStub(DebugTarget target, Runnable kick, boolean waitForDebugger, java.util.function.Consumer<String> log,
+                   java.util.function.Consumer<Runnable> startThread) {
         this.log = log;
+        this.startThread = startThread;
         this.target = target;
         this.kick = kick;
         this.holdForDebugger = waitForDebugger;
@@ -156,7 +160,7 @@ public final class GdbStub {
                         }
                         if (r == KILLED) return;
                         if (r == RESUMED) {
-                            Thread.ofPlatform().daemon().name("kiln-gdb-stop").start(() -> reportNextStop(out));
+                            startThread.accept(() -> reportNextStop(out));
                             continue;
                         }
                         reply(out, r);
