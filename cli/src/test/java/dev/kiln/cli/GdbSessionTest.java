@@ -97,6 +97,27 @@ class GdbSessionTest {
             assertTrue(kiln.output().contains("kiln: gdb: debugger detached"), kiln.output());
             assertEquals(List.of(2), seccompModes(kiln.process.pid(), "kiln-gdb-"),
                     "the stub's thread runs under its seccomp filter (docs/security.md, gdb)");
+
+            // Session 3: kiln debug (gdb with Kiln's commands): the Java stack of the green thread
+            // serving a request, read from TeaVM's shadow stack through the Java debug descriptor.
+            List<String> routes = Files.readAllLines(example.resolve("src/httpserver/Routes.java"));
+            int handle = routes.indexOf("        boolean index = r.path.equals(\"/\") || r.path.equals(\"/index.html\");") + 1;
+            assertTrue(handle > 0, "the example changed: no `boolean index = ...` in Routes.java");
+            List<String> debug = new ArrayList<>(ServiceImages.kiln("debug", image.toString(), "--remote", remote, "--batch",
+                    "-ex", "break Routes.java:" + handle, "-ex", "echo resuming\\n", "-ex", "continue", "-ex", "kiln-java-bt",
+                    "-ex", "detach"));
+            ProcessBuilder kd = new ProcessBuilder(debug).directory(dir.toFile()).redirectErrorStream(true);
+            kd.environment().put("KILN_HOME", System.getProperty("kiln.home"));
+            Process third = kd.start();
+            Gdb viaKiln = new Gdb(third, new ProcessOutput(third, "kiln-debug-output"));
+            viaKiln.await("resuming");
+            Tools.Result stats = Tools.run(HANG_GUARD_SECONDS, "curl", "-sS", "-m", "240", "http://127.0.0.1:" + port + "/api/stats");
+            String s3 = viaKiln.finish();
+            System.out.println("[gdb] session 3 (kiln debug):\n" + s3);
+            assertTrue(s3.contains("at httpserver/Routes.java:" + handle), s3);
+            assertTrue(s3.contains("    at httpserver.HttpConnection.serve(HttpConnection.java:"), "the Java stack:\n" + s3);
+            assertTrue(s3.contains("    at dev.kiln.libos.teavm.EventLoop.loop(EventLoop.java:"), "the Java stack:\n" + s3);
+            assertTrue(stats.status() == 0 && stats.output().contains("\"requests_served\":"), stats.output());
         } finally {
             kiln.stop();
         }
