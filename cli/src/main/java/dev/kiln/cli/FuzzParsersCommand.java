@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "parsers", mixinStandardHelpOptions = true,
         description = {"The Java parsers under Jazzer, coverage-guided, each for --seconds.",
-                "The ELF loader, the manifest, libos's TCP segment and IPv4 input, the DNS example's message parser, one after the other through Maven (JAZZER_FUZZ=1)."})
+                "The ELF loader, the manifest, libos's TCP segment and IPv4 input, the DNS example's message parser, the GDB",
+                "stub's packet framing, one after the other through Maven (JAZZER_FUZZ=1)."})
 final class FuzzParsersCommand implements Callable<Integer> {
     /** Short name to the JUnit selector of its @FuzzTest in the fuzz module. */
     static final Map<String, String> TARGETS = new LinkedHashMap<>();
@@ -34,6 +35,7 @@ final class FuzzParsersCommand implements Callable<Integer> {
         TARGETS.put("tcp", "dev.kiln.libos.net.NetParsersFuzzTest#tcpSegment");
         TARGETS.put("ipv4", "dev.kiln.libos.net.NetParsersFuzzTest#ipv4Frame");
         TARGETS.put("dns", "dnsserver.DnsMessageFuzzTest#query");
+        TARGETS.put("gdb", "dev.kiln.fuzz.GdbPacketsFuzzTest#packets");
     }
 
     private static final Pattern DONE = Pattern.compile("Done (\\d+) runs in (\\d+) second");
@@ -42,7 +44,7 @@ final class FuzzParsersCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "S", description = "Fuzzing time per target (default: ${DEFAULT-VALUE}).")
     int seconds = 60;
 
-    @Option(names = "--target", paramLabel = "NAME", description = "Only this target: elf, manifest, tcp, ipv4 or dns.")
+    @Option(names = "--target", paramLabel = "NAME", description = "Only this target: elf, manifest, tcp, ipv4, dns or gdb.")
     String target;
 
     @Override
