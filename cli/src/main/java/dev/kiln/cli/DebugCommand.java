@@ -17,13 +17,13 @@ import picocli.CommandLine.Parameters;
 /**
  * `kiln debug IMAGE`: Debian's gdb on a native image with what Kiln knows: the symbols (gdb
  * follows the image's debuglink to IMAGE.debug), the Java sources of a debug build (IMAGE.src),
- * Kiln's gdb commands (kiln-java-bt, kiln-jstring; kiln-gdb.py) and, with --remote, attached to
+ * Kiln's gdb commands (kiln-java-bt, kiln-java-threads, kiln-jstring; kiln-gdb.py) and, with --remote, attached to
  * a VM that `kiln run --gdb` serves.
  */
 @Command(name = "debug", mixinStandardHelpOptions = true,
         description = {"Start gdb on a native image: its symbols and Java sources, Kiln's commands kiln-java-bt",
-                "(the running green thread's Java stack) and kiln-jstring EXPR, and with --remote the VM of",
-                "kiln run --gdb ADDRESS. See docs/debugging.md."})
+                "(the running green thread's Java stack), kiln-java-threads (the waiting ones) and kiln-jstring EXPR,",
+                "and with --remote the VM of kiln run --gdb ADDRESS. See docs/debugging.md."})
 public final class DebugCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMAGE", description = "A native image (its debug file beside it).")
     Path image;

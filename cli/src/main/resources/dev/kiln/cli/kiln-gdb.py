@@ -1,6 +1,7 @@
 # Kiln's gdb commands for native images (loaded by `kiln debug`; docs/debugging.md).
 #
 #   kiln-java-bt         the Java stack of the running green thread, from TeaVM's shadow stack
+#   kiln-java-threads    the Java stacks of the green threads that wait (suspended fibers)
 #   kiln-jstring EXPR    the java.lang.String EXPR points to
 #
 # Everything is found through the image's Java debug descriptor, struct kiln_java_debug
@@ -97,6 +98,46 @@ class JavaBacktrace(gdb.Command):
             depth += 1
 
 
+ABSENT = 0xFFFFFFFFFFFFFFFF
+
+
+class JavaThreads(gdb.Command):
+    """The Java stacks of the green threads that wait: each suspended call (Fiber.lastPendingCall
+    and those before it) leads to its Thread and Fiber, where Kiln's runtime left the call-site
+    ids of the thread's frames when it suspended (dev.kiln.rt.KilnStacks)."""
+
+    def __init__(self):
+        super().__init__("kiln-java-threads", gdb.COMMAND_STACK)
+
+    def invoke(self, argument, from_tty):
+        guest = _Guest()
+        d = _descriptor(guest)
+        needed = ["last_pending_call", "pending_previous", "pending_callback", "callback_thread", "callback_fiber",
+                  "fiber_call_sites"]
+        missing = [f for f in needed if d[f] == ABSENT]
+        if missing:
+            raise gdb.GdbError("this image has no waiting green threads to show (absent: %s)" % ", ".join(missing))
+        pending = guest.u64(d["last_pending_call"])
+        seen = 0
+        while pending != 0 and seen < 1024:
+            callback = guest.u64(pending + d["pending_callback"])
+            thread = guest.u64(callback + d["callback_thread"]) if callback else 0
+            fiber = guest.u64(callback + d["callback_fiber"]) if callback else 0
+            name = "?"
+            if thread and d["thread_name"] != ABSENT:
+                name = _string(guest, d, guest.u64(thread + d["thread_name"]))
+            gdb.write('"%s" (waiting)\n' % name)
+            ids = guest.u64(fiber + d["fiber_call_sites"]) if fiber else 0
+            if ids:
+                count = guest.i32(ids + d["array_ints"])
+                if 0 <= count <= MAX_FRAMES:
+                    for i in range(count):
+                        for line in _frames(guest, d, guest.i32(ids + d["array_ints"] + 4 * (i + 1))):
+                            gdb.write("    at %s\n" % line)
+            pending = guest.u64(pending + d["pending_previous"])
+            seen += 1
+
+
 class JavaString(gdb.Command):
     """kiln-jstring EXPR: the java.lang.String that EXPR points to."""
 
@@ -110,4 +151,5 @@ class JavaString(gdb.Command):
 
 
 JavaBacktrace()
+JavaThreads()
 JavaString()

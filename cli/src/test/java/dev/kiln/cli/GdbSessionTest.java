@@ -105,7 +105,7 @@ class GdbSessionTest {
             assertTrue(handle > 0, "the example changed: no `boolean index = ...` in Routes.java");
             List<String> debug = new ArrayList<>(ServiceImages.kiln("debug", image.toString(), "--remote", remote, "--batch",
                     "-ex", "break Routes.java:" + handle, "-ex", "echo resuming\\n", "-ex", "continue", "-ex", "kiln-java-bt",
-                    "-ex", "detach"));
+                    "-ex", "kiln-java-threads", "-ex", "detach"));
             ProcessBuilder kd = new ProcessBuilder(debug).directory(dir.toFile()).redirectErrorStream(true);
             kd.environment().put("KILN_HOME", System.getProperty("kiln.home"));
             Process third = kd.start();
@@ -117,6 +117,11 @@ class GdbSessionTest {
             assertTrue(s3.contains("at httpserver/Routes.java:" + handle), s3);
             assertTrue(s3.contains("    at httpserver.HttpConnection.serve(HttpConnection.java:"), "the Java stack:\n" + s3);
             assertTrue(s3.contains("    at dev.kiln.libos.teavm.EventLoop.loop(EventLoop.java:"), "the Java stack:\n" + s3);
+            int accept = source.indexOf("            Socket s = server.accept();") + 1;
+            assertTrue(accept > 0, "the example changed: no `Socket s = server.accept();` in HttpServer.java");
+            assertTrue(s3.contains("\"main\" (waiting)\n") && s3.contains("    at java.net.ServerSocket.accept(")
+                    && s3.contains("    at httpserver.HttpServer.main(HttpServer.java:" + accept + ")"),
+                    "the waiting main thread's Java stack, left on its Fiber when it suspended:\n" + s3);
             assertTrue(stats.status() == 0 && stats.output().contains("\"requests_served\":"), stats.output());
         } finally {
             kiln.stop();
