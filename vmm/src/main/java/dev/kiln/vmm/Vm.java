@@ -4,6 +4,8 @@ import dev.kiln.image.GuestImage;
 import dev.kiln.vmm.abi.Abi;
 import dev.kiln.vmm.crash.CrashAnalyzer;
 import dev.kiln.vmm.device.net.NetDevice;
+import dev.kiln.vmm.gdb.GdbServer;
+import dev.kiln.vmm.gdb.GdbStub;
 import dev.kiln.vmm.hypercall.AbortCall;
 import dev.kiln.vmm.hypercall.ConsoleWriteCall;
 import dev.kiln.vmm.hypercall.HypercallDispatcher;
@@ -16,11 +18,13 @@ import dev.kiln.vmm.memory.GuestMemory;
 import dev.kiln.vmm.memory.PageTables;
 import dev.kiln.vmm.memory.Region;
 import dev.kiln.vmm.sandbox.MonitorFilters;
+import dev.kiln.vmm.sandbox.MonitorThreads;
 import dev.kiln.vmm.sandbox.Sandbox;
 import dev.kiln.vmm.sandbox.SyscallFilter;
 import dev.kiln.vmm.x86.X86Setup;
 
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +35,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * One VM with one vCPU running a native image at CPL 3.
@@ -62,7 +67,11 @@ public final class Vm implements AutoCloseable {
     /** The net device, or null. */
     private final NetDevice net;
     private final long setupNanos;
+    private final GuestMemory memory;
     private boolean started; // guarded by `this`
+    private volatile GdbStub debugger;
+    private GdbServer debugServer;
+    private SyscallFilter debugFilter;
 
     private Vm(Kvm kvm, VmConfig config) {
         long t0 = System.nanoTime();
@@ -80,6 +89,7 @@ public final class Vm implements AutoCloseable {
         try {
             List<Region> regions = layout.regions(bootInfo.size);
             GuestMemory memory = new GuestMemory(shell.ram(), regions);
+            this.memory = memory;
             setUp(memory, regions, bootInfo);
             this.guestStop = new GuestStopRequest(memory.controlPage(GuestLayout.CONTROL), stop);
             this.statsPage = new GuestStatsPage(memory.readable(layout.statsBase, Abi.STATS_SIZE, "the stats page"));
@@ -89,7 +99,7 @@ public final class Vm implements AutoCloseable {
             }
             this.console = new ConsoleWriteCall(memory, config.console());
             this.hypercalls = new HypercallDispatcher(memory, HypercallTable.standard(console,
-                    new YieldCall(device, () -> stop.requested() || guestStop.readyPending(), guestStop::takeReady),
+                    new YieldCall(device, () -> wantsVcpu() || guestStop.readyPending(), guestStop::takeReady),
                     new AbortCall(memory), new NetNotifyCall(device)));
             this.loop = new RunLoop(shell.vcpu(), hypercalls, new CrashAnalyzer(image, layout, memory), stop);
         } catch (IOException e) {
@@ -104,6 +114,42 @@ public final class Vm implements AutoCloseable {
         }
         this.net = device;
         setupNanos = System.nanoTime() - t0;
+    }
+
+    /** A yield ends early when the VM must stop or a debugger wants the vCPU. */
+    private boolean wantsVcpu() {
+        GdbStub d = debugger;
+        return stop.requested() || (d != null && d.attentionWanted());
+    }
+
+    /**
+     * Serves the GDB remote protocol for this VM at {@code endpoint} (kiln run --gdb; loopback
+     * or a unix socket, see {@link GdbServer#endpoint}) on a thread of its own. Call before
+     * {@link #run}; with {@code waitForDebugger} the first instruction waits for a debugger.
+     * Returns the address gdb connects to.
+     */
+    public String debugWith(SocketAddress endpoint, boolean waitForDebugger, Consumer<String> log) throws IOException {
+        synchronized (this) {
+            if (started || debugger != null) throw new IllegalStateException("debugWith() before run(), once");
+            SyscallFilter filter = MonitorFilters.gdb(shell.vcpu().fd(), RunLoop.DEBUGGER_IOCTLS, VcpuKicker.SIGNAL);
+            GdbStub stub = new GdbStub(new VcpuDebugTarget(shell.vcpu(), memory, stop), stop::kick, waitForDebugger,
+                    log, body -> MonitorThreads.start("kiln-gdb-stop", () -> {
+                        Sandbox.confine(filter);
+                        body.run();
+                    }));
+            debugFilter = filter;
+            debugServer = GdbServer.bind(endpoint, stub);
+            debugger = stub;
+            loop.debugWith(stub);
+        }
+        GdbServer server = debugServer;
+        SyscallFilter filter = debugFilter;
+        MonitorThreads.ready();
+        MonitorThreads.start("kiln-gdb-" + image.name(), () -> {
+            Sandbox.confine(filter);
+            server.serve(log);
+        });
+        return server.address();
     }
 
     /** Everything before the first instruction; guest memory is sealed at the end. */
@@ -335,8 +381,17 @@ public final class Vm implements AutoCloseable {
     public void close() {
         if (!stop.close()) return;
         if (net != null) net.close(); // when run() never ran
-        if (loop.crashed()) {
-            shell.destroy(); // after a triple fault, do not trust the vCPU's state to a reset
+        if (debugServer != null) {
+            try {
+                debugServer.close();
+            } catch (IOException e) {
+                // a unix socket file left behind; nothing else depends on it
+            }
+        }
+        if (loop.crashed() || debugger != null) {
+            // after a triple fault, do not trust the vCPU's state to a reset; after a debugger,
+            // its guest-debug settings (breakpoints, single step) must not reach the next guest
+            shell.destroy();
         } else {
             kvm.recycle(shell);
         }
