@@ -33,8 +33,11 @@ final class RunLoop {
     // Written by the vCPU thread only, read by stats() from any thread: volatile is enough.
     volatile long exits, ioExits, interrupted;
     private volatile boolean crashed;
-    /** The debugger's stub (kiln run --gdb), or null; set before the vCPU thread starts. */
-    private GdbStub debugger;
+    /**
+     * The debugger's stub, or null: set before the vCPU thread starts (kiln run --gdb) or while
+     * it runs (the daemon's debug route), when the next exit sees it.
+     */
+    private volatile GdbStub debugger;
 
     RunLoop(Vcpu vcpu, HypercallDispatcher hypercalls, CrashAnalyzer crashes, StopRequest stop) {
         this.vcpu = vcpu;
@@ -43,7 +46,7 @@ final class RunLoop {
         this.stop = stop;
     }
 
-    /** Stops for this debugger when it asks and on KVM_EXIT_DEBUG. Before {@link #run}. */
+    /** Stops for this debugger when it asks and on KVM_EXIT_DEBUG, from the next exit on. Once. */
     void debugWith(GdbStub stub) {
         this.debugger = stub;
     }

@@ -70,8 +70,7 @@ public final class Vm implements AutoCloseable {
     private final GuestMemory memory;
     private boolean started; // guarded by `this`
     private volatile GdbStub debugger;
-    private GdbServer debugServer;
-    private SyscallFilter debugFilter;
+    private GdbServer debugServer; // guarded by `this`
 
     private Vm(Kvm kvm, VmConfig config) {
         long t0 = System.nanoTime();
@@ -123,27 +122,32 @@ public final class Vm implements AutoCloseable {
     }
 
     /**
-     * Serves the GDB remote protocol for this VM at {@code endpoint} (kiln run --gdb; loopback
-     * or a unix socket, see {@link GdbServer#endpoint}) on a thread of its own. Call before
-     * {@link #run}; with {@code waitForDebugger} the first instruction waits for a debugger.
+     * Serves the GDB remote protocol for this VM at {@code endpoint} (loopback or a unix socket,
+     * see {@link GdbServer#endpoint}) on a thread of its own, until {@link #close}. Call once:
+     * before {@link #run} (kiln run --gdb; with {@code waitForDebugger} the first instruction
+     * waits for a debugger) or while the guest runs (the daemon's debug route: the vCPU thread
+     * takes the stub at its next exit, and a debugger that attaches stops it with a kick).
      * Returns the address gdb connects to.
      */
     public String debugWith(SocketAddress endpoint, boolean waitForDebugger, Consumer<String> log) throws IOException {
+        GdbServer server;
+        SyscallFilter filter;
         synchronized (this) {
-            if (started || debugger != null) throw new IllegalStateException("debugWith() before run(), once");
-            SyscallFilter filter = MonitorFilters.gdb(shell.vcpu().fd(), RunLoop.DEBUGGER_IOCTLS, VcpuKicker.SIGNAL);
+            if (debugger != null) throw new IllegalStateException("debugWith() once");
+            if (stop.closed()) throw new IllegalStateException("VM is closed"); // close() then sees the server, see there
+            if (started && waitForDebugger) throw new IllegalStateException("waitForDebugger before run() only");
+            filter = MonitorFilters.gdb(shell.vcpu().fd(), RunLoop.DEBUGGER_IOCTLS, VcpuKicker.SIGNAL);
+            SyscallFilter stubFilter = filter;
             GdbStub stub = new GdbStub(new VcpuDebugTarget(shell.vcpu(), memory, stop), stop::kick, waitForDebugger,
                     log, body -> MonitorThreads.start("kiln-gdb-stop", () -> {
-                        Sandbox.confine(filter);
+                        Sandbox.confine(stubFilter);
                         body.run();
                     }));
-            debugFilter = filter;
-            debugServer = GdbServer.bind(endpoint, stub);
+            server = GdbServer.bind(endpoint, stub);
+            debugServer = server;
             debugger = stub;
             loop.debugWith(stub);
         }
-        GdbServer server = debugServer;
-        SyscallFilter filter = debugFilter;
         MonitorThreads.ready();
         MonitorThreads.start("kiln-gdb-" + image.name(), () -> {
             Sandbox.confine(filter);
@@ -381,9 +385,13 @@ public final class Vm implements AutoCloseable {
     public void close() {
         if (!stop.close()) return;
         if (net != null) net.close(); // when run() never ran
-        if (debugServer != null) {
+        GdbServer server;
+        synchronized (this) { // a debugWith() that saw the VM open has bound its server by now
+            server = debugServer;
+        }
+        if (server != null) {
             try {
-                debugServer.close();
+                server.close();
             } catch (IOException e) {
                 // a unix socket file left behind; nothing else depends on it
             }

@@ -115,6 +115,11 @@ public final class ImageStore {
         return digest + "\0" + name;
     }
 
+    /** The digest an image's bytes are stored and pinned by: "sha256:HEX" (a VM definition's imageDigest). */
+    public static String digest(byte[] data) {
+        return "sha256:" + sha256(data);
+    }
+
     static String sha256(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
