@@ -1,6 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.builder.nativeimage.AppInput;
+import dev.kiln.builder.nativeimage.DebugFiles;
 import dev.kiln.builder.nativeimage.NativeBuildException;
 import dev.kiln.builder.nativeimage.NativeImageBuilder;
 import dev.kiln.image.Manifest;
@@ -15,7 +16,6 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -71,6 +71,16 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--jvm-option", paramLabel = "OPTION", description = "jvm flavor: a JVM option for the image (repeatable).")
     List<String> jvmOptions = new ArrayList<>();
 
+    @Option(names = {"-g", "--debug"},
+            description = {"Native flavor: Java line numbers and DWARF in IMAGE.debug, the Java sources in IMAGE.src/",
+                    "(the app's and libos'), for kiln debug and core files (docs/debugging.md). The code is the same."})
+    boolean debug;
+
+    @Option(names = "--sources", paramLabel = "DIR",
+            description = "Native flavor with -g: a directory of the app's Java sources (repeatable; a project's src/ is"
+                    + " found by itself).")
+    List<Path> sources = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         switch (flavor) {
@@ -82,11 +92,18 @@ public final class BuildCommand implements Callable<Integer> {
                 System.err.println("kiln: build: --flavor must be native or jvm, not '" + flavor + "'");
                 return 2;
         }
+        if (!sources.isEmpty() && !debug) throw new UserError("--sources is for debug builds: add -g");
+        for (Path dir : sources) {
+            if (!Files.isDirectory(dir)) throw new UserError("--sources " + dir + " is not a directory");
+        }
         try {
-            Path image = buildNative(input, main, name, memoryMb, args, env, ip);
-            Path out = output != null ? output : Path.of(image.getFileName().toString());
-            Files.copy(image, out, StandardCopyOption.REPLACE_EXISTING);
-            System.err.println("kiln: built " + out + " (" + Files.size(out) / 1024 + " KiB)");
+            NativeImageBuilder.Result built = buildNative(input, main, name, memoryMb, args, env, ip,
+                    new NativeImageBuilder.Options(debug, sources));
+            Path out = output != null ? output : Path.of(built.image().getFileName().toString());
+            DebugFiles.install(built, out);
+            System.err.println("kiln: built " + out + " (" + Files.size(out) / 1024 + " KiB; debug information in "
+                    + DebugFiles.debugFileOf(out) + ", " + Files.size(DebugFiles.debugFileOf(out)) / 1024 + " KiB"
+                    + (debug ? "; sources in " + DebugFiles.sourceDirOf(out) : "") + ")");
             return 0;
         } catch (NativeBuildException e) { // the input's fault: one line (a TeaVM report adds its call sites), status 125
             System.err.println("kiln: error: " + e.getMessage());
@@ -112,6 +129,14 @@ public final class BuildCommand implements Callable<Integer> {
     /** Builds (or takes from the build cache) the native image for INPUT and returns its path in the cache. */
     public static Path buildNative(Path input, String mainClass, String name, Integer memoryMb, List<String> extraArgs,
             Map<String, String> extraEnv, String ip) throws Exception {
+        return buildNative(input, mainClass, name, memoryMb, extraArgs, extraEnv, ip,
+                NativeImageBuilder.Options.DEFAULT).image();
+    }
+
+    /** Builds (or takes from the build cache) the native image for INPUT; the result is in the cache. */
+    public static NativeImageBuilder.Result buildNative(Path input, String mainClass, String name, Integer memoryMb,
+            List<String> extraArgs, Map<String, String> extraEnv, String ip, NativeImageBuilder.Options options)
+            throws Exception {
         AppInput app = AppInput.resolve(input, mainClass);
         Manifest m = app.manifest();
         List<String> a = new ArrayList<>(m.args());
@@ -125,11 +150,16 @@ public final class BuildCommand implements Callable<Integer> {
         } catch (IllegalArgumentException bad) { // a flag value the image format cannot hold
             throw new UserError(bad.getMessage());
         }
+        if (options.debug() && Files.isDirectory(input.resolve("src")) && Files.isRegularFile(input.resolve(AppInput.PROJECT_FILE))) {
+            List<Path> roots = new ArrayList<>(options.sources());
+            roots.addFirst(input.resolve("src"));
+            options = new NativeImageBuilder.Options(true, roots);
+        }
         NativeImageBuilder builder = NativeImageBuilder.fromEnvironment(msg -> System.err.println("kiln: " + msg));
-        NativeImageBuilder.Result r = builder.build(app);
+        NativeImageBuilder.Result r = builder.build(app, options);
         if (r.cached()) {
             System.err.println("kiln: image from the build cache (" + r.cacheKey() + ")");
         }
-        return r.image();
+        return r;
     }
 }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "parsers", mixinStandardHelpOptions = true,
         description = {"The Java parsers under Jazzer, coverage-guided, each for --seconds.",
-                "The ELF loader, the manifest, libos's TCP segment and IPv4 input, the DNS example's message parser, the compose file parser, one after the other through Maven (JAZZER_FUZZ=1)."})
+                "The ELF loader, the manifest, libos's TCP segment and IPv4 input, the DNS example's message parser, the compose",
+                "file parser, the GDB stub's packet framing, one after the other through Maven (JAZZER_FUZZ=1)."})
 final class FuzzParsersCommand implements Callable<Integer> {
     /** Short name to the JUnit selector of its @FuzzTest in the fuzz module. */
     static final Map<String, String> TARGETS = new LinkedHashMap<>();
@@ -35,6 +36,7 @@ final class FuzzParsersCommand implements Callable<Integer> {
         TARGETS.put("ipv4", "dev.kiln.libos.net.NetParsersFuzzTest#ipv4Frame");
         TARGETS.put("dns", "dnsserver.DnsMessageFuzzTest#query");
         TARGETS.put("compose", "dev.kiln.fuzz.ComposeParserFuzzTest#composeFile");
+        TARGETS.put("gdb", "dev.kiln.fuzz.GdbPacketsFuzzTest#packets");
     }
 
     private static final Pattern DONE = Pattern.compile("Done (\\d+) runs in (\\d+) second");
@@ -43,7 +45,7 @@ final class FuzzParsersCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "S", description = "Fuzzing time per target (default: ${DEFAULT-VALUE}).")
     int seconds = 60;
 
-    @Option(names = "--target", paramLabel = "NAME", description = "Only this target: elf, manifest, tcp, ipv4, dns or compose.")
+    @Option(names = "--target", paramLabel = "NAME", description = "Only this target: elf, manifest, tcp, ipv4, dns, compose or gdb.")
     String target;
 
     @Override

@@ -69,7 +69,17 @@ public final class InspectCommand implements Callable<Integer> {
             return;
         }
         ImageInfo info = ImageInfo.read(image);
-        out.println("image: " + image + " (" + info.fileSize() + " bytes)");
+        out.println("image: " + image + " (" + info.fileSize() + " bytes" + (info.stripped() ? ", stripped" : "") + ")");
+        if (info.debugFile() != null) {
+            out.println("debug: " + info.debugFile() + " (" + info.debugSize() + " bytes)");
+        } else if (info.stripped()) {
+            out.println("debug: none" + (info.debugProblem() == null ? " (no symbols: crash reports name no functions)"
+                    : " (" + show(info.debugProblem()) + ")"));
+        } else {
+            out.println("debug: in the image (not stripped)");
+        }
+        out.println("java stacks: " + (info.javaDebug() ? "yes (" + dev.kiln.image.JavaDebugInfo.SECTION + ")"
+                : "no (built without Kiln's Java debug descriptor)"));
         Manifest m = info.manifest();
         if (m.equals(Manifest.EMPTY)) {
             out.println("manifest: none (no .note.kiln)");

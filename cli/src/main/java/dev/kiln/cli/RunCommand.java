@@ -90,6 +90,14 @@ final class RunCommand implements Callable<Integer> {
                     "forbidden system call kills kiln (SIGSYS); log: it runs and the kernel logs it (dmesg); off: none."})
     String seccomp;
 
+    @Option(names = "--gdb", paramLabel = "unix:PATH|127.0.0.1:PORT",
+            description = {"Native images: serve the GDB remote protocol there (loopback or a unix socket only; PORT 0",
+                    "picks one, printed on stderr); gdb IMAGE -ex 'target remote ADDRESS' (docs/debugging.md)."})
+    String gdb;
+
+    @Option(names = "--gdb-wait", description = "With --gdb: the guest's first instruction waits until a debugger attaches.")
+    boolean gdbWait;
+
     @Option(names = "--accel", paramLabel = "auto|kvm|tcg", defaultValue = "auto",
             description = "jvm flavor: QEMU accelerator; auto uses KVM only where guest kernel code runs fast.")
     String accel;
@@ -188,6 +196,13 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError("--seccomp: " + e.getMessage());
             }
         }
+        if (gdbWait && gdb == null) throw new UserError("--gdb-wait needs --gdb ADDRESS");
+        java.net.SocketAddress gdbEndpoint;
+        try {
+            gdbEndpoint = gdb == null ? null : dev.kiln.vmm.gdb.GdbServer.endpoint(gdb);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
         GuestImage guest = GuestImage.load(image);
         VmConfig config = config(guest);
         Duration grace = stopTimeout(); // both checked before the network exists
@@ -205,6 +220,15 @@ final class RunCommand implements Callable<Integer> {
             try (Kvm kvm = Kvm.open(); Vm vm = Vm.create(kvm, config)) {
                 guard.watch(vm);
                 if (metrics != null) metrics.running(vm);
+                if (gdbEndpoint != null) {
+                    String at;
+                    try {
+                        at = vm.debugWith(gdbEndpoint, gdbWait, msg -> System.err.println("kiln: gdb: " + msg));
+                    } catch (IOException e) {
+                        throw new UserError("--gdb " + gdb + ": " + e.getMessage());
+                    }
+                    System.err.println("kiln: gdb: listening on " + at + (gdbWait ? " (the guest waits for a debugger)" : ""));
+                }
                 VmExit exit = vm.run();
                 if (metrics != null) metrics.ended();
                 String stopped = guard.outcome();
@@ -229,6 +253,9 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError("--timeout, --net, --ip, --stats, --seccomp, --accel, --kernel-log and --metrics-addr are for a"
                     + " foreground kiln run, not -d (the daemon serves every VM's metrics: kiln daemon --metrics-addr)");
         }
+        if (gdb != null || gdbWait) {
+            throw new UserError("--gdb and --gdb-wait are for a foreground kiln run, not -d");
+        }
         return DetachedRun.run(image, new DetachedRun.Request(name, restart, health, healthInterval, healthTimeout,
                 healthRetries, healthStartPeriod, publish, env, memoryMb, args, network, networkAliases, labels, daemon));
     }
@@ -238,8 +265,9 @@ final class RunCommand implements Callable<Integer> {
         if (memoryMb != null || !env.isEmpty() || !args.isEmpty())
             throw new UserError("--mem, --env and ARGS are baked into a jvm image: "
                     + "pass them to kiln build --flavor jvm (--memory, --env, --arg)");
-        if (net != null || ip != null || stats || seccomp != null || dns != null || stopTimeoutSeconds != null || metricsAddr != null)
-            throw new UserError("--net, --ip, --dns, --stats, --stop-timeout, --seccomp and --metrics-addr are for native images;"
+        if (net != null || ip != null || stats || seccomp != null || dns != null || stopTimeoutSeconds != null || metricsAddr != null
+                || gdb != null)
+            throw new UserError("--net, --ip, --dns, --stats, --stop-timeout, --seccomp, --metrics-addr and --gdb are for native images;"
                     + " a jvm image publishes ports with -p");
         Duration timeout = timeout();
         try {

@@ -87,6 +87,13 @@ class RunCommandTest {
         assertEquals("kiln: error: --dns needs a net device (-p or --net)\n", r.stderr(), r.toString());
     }
 
+    @Test
+    void gdbIsForAForegroundRun() throws Exception {
+        var r = KilnProcess.run("run", "-d", "--gdb", "127.0.0.1:0", KilnProcess.guest("tests/hello.elf").toString());
+        assertEquals(125, r.exitStatus(), r.toString());
+        assertEquals("kiln: error: --gdb and --gdb-wait are for a foreground kiln run, not -d\n", r.stderr(), r.toString());
+    }
+
     /**
      * SIGTERM to kiln run with a C guest that sees the stop request and ignores it
      * (guest/tests/stop.c): after --stop-timeout the VM is destroyed, and kiln says so.

@@ -38,6 +38,7 @@ final class ServiceImages {
             throw new AssertionError("kiln build " + project + " failed:\n" + r);
         }
         out.toFile().deleteOnExit();
+        out.resolveSibling(out.getFileName() + ".debug").toFile().deleteOnExit(); // kiln build writes it beside the image
         BUILT.put(project, out);
         return out;
     }

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Removing directory trees: build stages, caches being replaced, temporary directories. It lives
+ * Removing and copying directory trees: build stages, caches being replaced, temporary directories,
+ * a debug build's sources. It lives
  * in the image module because both image builders (native and jvm) and the cli need it and this
  * is the one module they all depend on.
  */
@@ -28,6 +29,17 @@ public final class FileTrees {
             paths = walk.sorted(Comparator.reverseOrder()).toList();
         }
         for (Path p : paths) Files.deleteIfExists(p);
+    }
+
+    /** Copies the tree at {@code source} to {@code target} (which must not exist), parents before children; links are copied as links. */
+    public static void copy(Path source, Path target) throws IOException {
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(source)) {
+            paths = walk.sorted().toList();
+        }
+        for (Path p : paths) {
+            Files.copy(p, target.resolve(source.relativize(p).toString()), LinkOption.NOFOLLOW_LINKS);
+        }
     }
 
     /** {@link #delete} for temporary directories, where a leftover is no reason to fail the command. */

@@ -2,6 +2,7 @@ package dev.kiln.image;
 
 import dev.kiln.image.elf.ElfFile;
 import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,9 +77,11 @@ public final class GuestImage {
     private final Symbol[] symbols; // sorted by address
     private final Manifest manifest;
     private final int abiVersion;
+    private final Path debugFile;     // where the symbols came from, when the image is stripped; or null
+    private final String debugProblem; // why a debug file the image names was not used, or null
 
     private GuestImage(String name, ElfFile elf, long entry, List<Segment> segments, Tls tls,
-                       Symbol[] symbols, Manifest manifest, int abiVersion) {
+                       Symbol[] symbols, Manifest manifest, int abiVersion, Path debugFile, String debugProblem) {
         this.name = name;
         this.elf = elf;
         this.bytes = elf.segment();
@@ -88,18 +91,56 @@ public final class GuestImage {
         this.symbols = symbols;
         this.manifest = manifest;
         this.abiVersion = abiVersion;
+        this.debugFile = debugFile;
+        this.debugProblem = debugProblem;
     }
 
-    /** Reads, parses and validates an image file; errors name the file. */
+    /**
+     * Reads, parses and validates an image file; errors name the file. A stripped image gets its
+     * symbols from its debug file ({@link DebugFile}); a debug file that is missing or broken costs
+     * the symbols (crash reports without function names), never the image.
+     */
     public static GuestImage load(Path elf) {
         byte[] data = ElfFile.readFile(elf, MAX_FILE_SIZE);
         String fileName = elf.getFileName().toString();
         String base = fileName.endsWith(".elf") ? fileName.substring(0, fileName.length() - 4) : fileName;
+        GuestImage image;
         try {
-            return parse(data, base);
+            image = parse(data, base);
         } catch (ImageException e) {
             throw new ImageException(elf + ": " + e.getMessage());
         }
+        if (image.symbols.length > 0) return image;
+        Path found = null;
+        String problem = null;
+        try {
+            found = DebugFile.find(elf, image.elf).orElse(null);
+            if (found == null && DebugFile.debuglink(image.elf).isPresent()) {
+                String named = DebugFile.debuglink(image.elf).get().fileName();
+                problem = Files.isRegularFile(elf.toAbsolutePath().resolveSibling(named))
+                        ? "its debug file " + named + " is not the one it was built with (the CRC differs)"
+                        : "its debug file " + named + " is not beside it";
+            }
+            if (found != null) {
+                Symbol[] symbols = functionSymbols(ElfFile.read(found, DebugFile.MAX_SIZE));
+                return new GuestImage(image.name, image.elf, image.entry, image.segments, image.tls, symbols,
+                        image.manifest, image.abiVersion, found, null);
+            }
+        } catch (ImageException e) {
+            problem = (found != null ? found + ": " : "") + e.getMessage();
+        }
+        return new GuestImage(image.name, image.elf, image.entry, image.segments, image.tls, image.symbols,
+                image.manifest, image.abiVersion, null, problem);
+    }
+
+    /** The debug file the symbols came from (a stripped image's IMAGE.debug), if one was used. */
+    public Optional<Path> debugFile() {
+        return Optional.ofNullable(debugFile);
+    }
+
+    /** Why the debug file the image names could not be used, if it could not. */
+    public Optional<String> debugFileProblem() {
+        return Optional.ofNullable(debugProblem);
     }
 
     /** Parses an image from bytes; {@code defaultName} is used when the manifest gives no name. */
@@ -254,12 +295,10 @@ public final class GuestImage {
                 throw new ImageException("entry point 0x" + Long.toHexString(entry) + " is not in an executable segment");
             }
 
-            Symbol[] symbols = new Symbol[0];
+            Symbol[] symbols = functionSymbols(elf);
             byte[] manifestNote = null;
             for (ElfFile.Section s : elf.sections()) {
-                if (s.type() == ElfFile.SHT_SYMTAB) {
-                    symbols = functionSymbols(s);
-                } else if (s.type() == ElfFile.SHT_NOTE && NOTE_SECTION.equals(s.name())) {
+                if (s.type() == ElfFile.SHT_NOTE && NOTE_SECTION.equals(s.name())) {
                     manifestNote = manifestNote(s.offset(), s.size(), s.addralign(), NOTE_SECTION);
                     if (manifestNote == null) {
                         throw new ImageException(NOTE_SECTION + " holds no note with owner \"Kiln\" and type 1");
@@ -277,7 +316,7 @@ public final class GuestImage {
                 ElfFile.ProgramHeader n = notes.get(i);
                 abi = abiNote(n.offset(), n.fileSize(), n.align(), "program header " + n.index());
             }
-            return new GuestImage(name, elf, entry, List.copyOf(segments), tls, symbols, manifest, abi);
+            return new GuestImage(name, elf, entry, List.copyOf(segments), tls, symbols, manifest, abi, null, null);
         }
 
         private void checkSegment(String what, ElfFile.ProgramHeader p) {
@@ -326,16 +365,6 @@ public final class GuestImage {
             }
         }
 
-        /** The STT_FUNC symbols with an address, sorted by address (crash reports symbolize with them). */
-        private Symbol[] functionSymbols(ElfFile.Section symtab) {
-            List<Symbol> out = new ArrayList<>();
-            for (ElfFile.Symbol s : elf.symbols(symtab)) {
-                if (s.type() == ElfFile.STT_FUNC && s.value() != 0) out.add(new Symbol(s.name(), s.value(), s.size()));
-            }
-            Symbol[] a = out.toArray(new Symbol[0]);
-            Arrays.sort(a, (x, y) -> Long.compareUnsigned(x.address(), y.address()));
-            return a;
-        }
 
         /** The ABI version of the Kiln ABI note among the notes in [offset, offset+size), or 0. */
         private int abiNote(long offset, long size, long align, String what) {
@@ -363,6 +392,20 @@ public final class GuestImage {
             }
             return null;
         }
+    }
+
+    /** The STT_FUNC symbols of an ELF file's .symtab with an address, sorted by address (crash reports symbolize with them). */
+    private static Symbol[] functionSymbols(ElfFile elf) {
+        List<Symbol> out = new ArrayList<>();
+        for (ElfFile.Section symtab : elf.sections()) {
+            if (symtab.type() != ElfFile.SHT_SYMTAB) continue;
+            for (ElfFile.Symbol s : elf.symbols(symtab)) {
+                if (s.type() == ElfFile.STT_FUNC && s.value() != 0) out.add(new Symbol(s.name(), s.value(), s.size()));
+            }
+        }
+        Symbol[] a = out.toArray(new Symbol[0]);
+        Arrays.sort(a, (x, y) -> Long.compareUnsigned(x.address(), y.address()));
+        return a;
     }
 
     /** {@code v} rounded up to a multiple of the power of two {@code a}. */

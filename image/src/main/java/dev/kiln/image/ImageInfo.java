@@ -16,10 +16,18 @@ import java.util.zip.Inflater;
  * What `kiln inspect` shows of a native image: the image as {@link GuestImage} validates it (so
  * inspect accepts and refuses exactly what `kiln run` does), the sizes of text, rodata, data and
  * bss (from the allocated sections), and the Java classes compiled in (the deflated list in the
- * section {@code .kiln.classes}, which is in the file but never loaded).
+ * section {@code .kiln.classes}, which is in the file but never loaded), and where its symbols are:
+ * in the image, or, for a stripped image, in its debug file ({@link DebugFile}).
+ *
+ * @param stripped     the image has no symbol table of its own
+ * @param debugFile    the debug file a stripped image's symbols came from, or null
+ * @param debugSize    that file's size in bytes, or -1
+ * @param debugProblem why a debug file the image names was not used, or null
+ * @param javaDebug    the image carries the Java debug descriptor (Java stacks for debuggers)
  */
 public record ImageInfo(long fileSize, Manifest manifest, long text, long rodata, long data, long bss,
-                        List<String> classes) {
+                        List<String> classes, boolean stripped, Path debugFile, long debugSize, String debugProblem,
+                        boolean javaDebug) {
     public static final String CLASSES_SECTION = ".kiln.classes";
     /** The class list inflates to at most this: a hostile section must not exhaust memory. */
     static final int MAX_CLASS_LIST = 16 << 20;
@@ -52,7 +60,11 @@ public record ImageInfo(long fileSize, Manifest manifest, long text, long rodata
             }
             if (s.name().equals(CLASSES_SECTION)) classes = classList(elf.contents(s));
         }
-        return new ImageInfo(elf.size(), image.manifest(), text, rodata, data, bss, classes);
+        boolean stripped = elf.sections().stream().noneMatch(s -> s.type() == ElfFile.SHT_SYMTAB);
+        Path debug = image.debugFile().orElse(null);
+        return new ImageInfo(elf.size(), image.manifest(), text, rodata, data, bss, classes, stripped, debug,
+                debug == null ? -1 : DebugFile.sizeOf(debug), image.debugFileProblem().orElse(null),
+                elf.section(JavaDebugInfo.SECTION).isPresent());
     }
 
     private static List<String> classList(byte[] deflated) {

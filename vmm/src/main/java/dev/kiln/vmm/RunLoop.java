@@ -3,6 +3,8 @@ package dev.kiln.vmm;
 import dev.kiln.linux.Errno;
 import dev.kiln.linux.kvm.KvmApi;
 import dev.kiln.vmm.crash.CrashAnalyzer;
+import dev.kiln.vmm.gdb.GdbStub;
+import dev.kiln.vmm.gdb.StopReason;
 import dev.kiln.vmm.hypercall.HypercallDispatcher;
 import dev.kiln.vmm.kvm.Vcpu;
 
@@ -20,6 +22,10 @@ final class RunLoop {
     /** Every ioctl the vCPU thread makes on its vCPU (its seccomp filter allows these alone): running it, and reading registers for crash reports. */
     static final long[] VCPU_IOCTLS = {KvmApi.KVM_RUN, KvmApi.KVM_GET_REGS, KvmApi.KVM_GET_SREGS};
 
+    /** The ioctls the GDB stub's thread makes on the vCPU while the vCPU thread waits (its own filter: MonitorFilters.gdb). */
+    static final long[] DEBUGGER_IOCTLS = {KvmApi.KVM_GET_REGS, KvmApi.KVM_SET_REGS, KvmApi.KVM_GET_SREGS,
+            KvmApi.KVM_SET_GUEST_DEBUG};
+
     private final Vcpu vcpu;
     private final HypercallDispatcher hypercalls;
     private final CrashAnalyzer crashes;
@@ -29,6 +35,11 @@ final class RunLoop {
     /** KVM_EXIT_INTR: a signal (a stop, a kick) reached the vCPU while the guest ran. */
     volatile long intrExits;
     private volatile boolean crashed;
+    /**
+     * The debugger's stub, or null: set before the vCPU thread starts (kiln run --gdb) or while
+     * it runs (the daemon's debug route), when the next exit sees it.
+     */
+    private volatile GdbStub debugger;
 
     RunLoop(Vcpu vcpu, HypercallDispatcher hypercalls, CrashAnalyzer crashes, StopRequest stop) {
         this.vcpu = vcpu;
@@ -37,11 +48,27 @@ final class RunLoop {
         this.stop = stop;
     }
 
+    /** Stops for this debugger when it asks and on KVM_EXIT_DEBUG, from the next exit on. Once. */
+    void debugWith(GdbStub stub) {
+        this.debugger = stub;
+    }
+
     /** Runs the guest until it ends; the calling thread is the vCPU thread. */
     VmExit run() {
+        VmExit end = loop();
+        if (debugger != null) debugger.ended(end.exitStatus());
+        return end;
+    }
+
+    private VmExit loop() {
         while (true) {
             StopRequest.Cause s = stop.cause();
             if (s != null) return s.exit();
+            if (debugger != null && debugger.attentionWanted()) {
+                vcpu.requestImmediateExit(false); // the debugger's kick; a stop request is seen at the top
+                debugger.stopped(StopReason.REQUESTED);
+                continue;
+            }
             int r = vcpu.run();
             if (r < 0) {
                 if (r == -Errno.EINTR || r == -Errno.EAGAIN) {
@@ -68,14 +95,25 @@ final class RunLoop {
                 yield hypercalls.dispatch(vcpu.portIo());
             }
             case KvmApi.EXIT_SHUTDOWN -> {
-                crashed = true;
                 long[] regs = vcpu.registers();
+                StopReason trap = debugger == null ? null
+                        : debugger.explainTripleFault(regs[KvmApi.REG_NAMES.indexOf("rip")]);
+                if (trap != null) { // the debugger's int3 or single step, not a crash
+                    debugger.stopped(trap);
+                    yield null;
+                }
+                crashed = true;
                 MemorySegment s = vcpu.specialRegisters();
                 yield new VmExit.Crashed(crashes.analyze(regs, s.get(JAVA_LONG, KvmApi.SREGS_CR0),
                         s.get(JAVA_LONG, KvmApi.SREGS_CR2)));
             }
             case KvmApi.EXIT_INTR -> {
                 intrExits++;
+                yield null;
+            }
+            case KvmApi.EXIT_DEBUG -> {
+                if (debugger == null) yield new VmExit.GuestError("unexpected debug exit at " + rip());
+                debugger.stopped(StopReason.debugExit(vcpu.debugException(), vcpu.debugDr6()));
                 yield null;
             }
             case KvmApi.EXIT_MMIO -> new VmExit.GuestError(String.format(

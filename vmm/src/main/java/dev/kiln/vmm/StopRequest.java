@@ -57,6 +57,19 @@ final class StopRequest {
         if (vcpuThread != null) LockSupport.unpark(vcpuThread);
     }
 
+    /**
+     * Gets the vCPU thread out of KVM_RUN or a yield without stopping the VM (a debugger's
+     * interrupt): the run loop then asks the debugger what to do. Any thread.
+     */
+    synchronized void kick() {
+        if (closed) return;
+        vcpu.requestImmediateExit(true);
+        if (vcpuTid != 0) {
+            VcpuKicker.kick(vcpuTid);
+            LockSupport.unpark(vcpuThread);
+        }
+    }
+
     /** The calling thread is about to run the vCPU. */
     synchronized void attach() {
         vcpuTid = Libc.gettid();

@@ -4,6 +4,8 @@ import dev.kiln.image.GuestImage;
 import dev.kiln.vmm.abi.Abi;
 import dev.kiln.vmm.crash.CrashAnalyzer;
 import dev.kiln.vmm.device.net.NetDevice;
+import dev.kiln.vmm.gdb.GdbServer;
+import dev.kiln.vmm.gdb.GdbStub;
 import dev.kiln.vmm.hypercall.AbortCall;
 import dev.kiln.vmm.hypercall.ConsoleWriteCall;
 import dev.kiln.vmm.hypercall.HypercallDispatcher;
@@ -16,11 +18,13 @@ import dev.kiln.vmm.memory.GuestMemory;
 import dev.kiln.vmm.memory.PageTables;
 import dev.kiln.vmm.memory.Region;
 import dev.kiln.vmm.sandbox.MonitorFilters;
+import dev.kiln.vmm.sandbox.MonitorThreads;
 import dev.kiln.vmm.sandbox.Sandbox;
 import dev.kiln.vmm.sandbox.SyscallFilter;
 import dev.kiln.vmm.x86.X86Setup;
 
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +35,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * One VM with one vCPU running a native image at CPL 3.
@@ -62,6 +67,7 @@ public final class Vm implements AutoCloseable {
     /** The net device, or null. */
     private final NetDevice net;
     private final long setupNanos;
+    private final GuestMemory memory;
     private boolean started; // guarded by `this`
     /** The vCPU thread once started, for its CPU time. */
     private volatile Thread vcpuThread;
@@ -72,6 +78,8 @@ public final class Vm implements AutoCloseable {
      */
     private final Object memoryReaders = new Object();
     private boolean memoryReleased; // guarded by memoryReaders
+    private volatile GdbStub debugger;
+    private GdbServer debugServer; // guarded by `this`
 
     private Vm(Kvm kvm, VmConfig config) {
         long t0 = System.nanoTime();
@@ -89,6 +97,7 @@ public final class Vm implements AutoCloseable {
         try {
             List<Region> regions = layout.regions(bootInfo.size);
             GuestMemory memory = new GuestMemory(shell.ram(), regions);
+            this.memory = memory;
             setUp(memory, regions, bootInfo);
             this.guestStop = new GuestStopRequest(memory.controlPage(GuestLayout.CONTROL), stop);
             this.statsPage = new GuestStatsPage(memory.readable(layout.statsBase, Abi.STATS_SIZE, "the stats page"));
@@ -98,7 +107,7 @@ public final class Vm implements AutoCloseable {
             }
             this.console = new ConsoleWriteCall(memory, config.console());
             this.hypercalls = new HypercallDispatcher(memory, HypercallTable.standard(console,
-                    new YieldCall(device, () -> stop.requested() || guestStop.readyPending(), guestStop::takeReady),
+                    new YieldCall(device, () -> wantsVcpu() || guestStop.readyPending(), guestStop::takeReady),
                     new AbortCall(memory), new NetNotifyCall(device)));
             this.loop = new RunLoop(shell.vcpu(), hypercalls, new CrashAnalyzer(image, layout, memory), stop);
         } catch (IOException e) {
@@ -113,6 +122,47 @@ public final class Vm implements AutoCloseable {
         }
         this.net = device;
         setupNanos = System.nanoTime() - t0;
+    }
+
+    /** A yield ends early when the VM must stop or a debugger wants the vCPU. */
+    private boolean wantsVcpu() {
+        GdbStub d = debugger;
+        return stop.requested() || (d != null && d.attentionWanted());
+    }
+
+    /**
+     * Serves the GDB remote protocol for this VM at {@code endpoint} (loopback or a unix socket,
+     * see {@link GdbServer#endpoint}) on a thread of its own, until {@link #close}. Call once:
+     * before {@link #run} (kiln run --gdb; with {@code waitForDebugger} the first instruction
+     * waits for a debugger) or while the guest runs (the daemon's debug route: the vCPU thread
+     * takes the stub at its next exit, and a debugger that attaches stops it with a kick).
+     * Returns the address gdb connects to.
+     */
+    public String debugWith(SocketAddress endpoint, boolean waitForDebugger, Consumer<String> log) throws IOException {
+        GdbServer server;
+        SyscallFilter filter;
+        synchronized (this) {
+            if (debugger != null) throw new IllegalStateException("debugWith() once");
+            if (stop.closed()) throw new IllegalStateException("VM is closed"); // close() then sees the server, see there
+            if (started && waitForDebugger) throw new IllegalStateException("waitForDebugger before run() only");
+            filter = MonitorFilters.gdb(shell.vcpu().fd(), RunLoop.DEBUGGER_IOCTLS, VcpuKicker.SIGNAL);
+            SyscallFilter stubFilter = filter;
+            GdbStub stub = new GdbStub(new VcpuDebugTarget(shell.vcpu(), memory, stop), stop::kick, waitForDebugger,
+                    log, body -> MonitorThreads.start("kiln-gdb-stop", () -> {
+                        Sandbox.confine(stubFilter);
+                        body.run();
+                    }));
+            server = GdbServer.bind(endpoint, stub);
+            debugServer = server;
+            debugger = stub;
+            loop.debugWith(stub);
+        }
+        MonitorThreads.ready();
+        MonitorThreads.start("kiln-gdb-" + image.name(), () -> {
+            Sandbox.confine(filter);
+            server.serve(log);
+        });
+        return server.address();
     }
 
     /** Everything before the first instruction; guest memory is sealed at the end. */
@@ -382,8 +432,21 @@ public final class Vm implements AutoCloseable {
         }
         if (!stop.close()) return;
         if (net != null) net.close(); // when run() never ran
-        if (loop.crashed()) {
-            shell.destroy(); // after a triple fault, do not trust the vCPU's state to a reset
+        GdbServer server;
+        synchronized (this) { // a debugWith() that saw the VM open has bound its server by now
+            server = debugServer;
+        }
+        if (server != null) {
+            try {
+                server.close();
+            } catch (IOException e) {
+                // a unix socket file left behind; nothing else depends on it
+            }
+        }
+        if (loop.crashed() || debugger != null) {
+            // after a triple fault, do not trust the vCPU's state to a reset; after a debugger,
+            // its guest-debug settings (breakpoints, single step) must not reach the next guest
+            shell.destroy();
         } else {
             kvm.recycle(shell);
         }

@@ -48,7 +48,8 @@ import org.teavm.model.instructions.NumericOperandType;
  *     which also waits for network frames and for green threads parked on sockets.</li>
  * <li>the classes of TeaVM's library and runtime that differ from the JDK in ways the
  *     conformance suite found: {@link ThreadRewrite}, {@link ThrowableRewrite}, {@link FormatterRewrite},
- *     {@link GcRewrite}; calls redirected to Kiln's replacements: {@link CallRedirects}; array
+ *     {@link GcRewrite}; green threads that suspend leave their stacks for debuggers:
+ *     {@link FiberStackRewrite}; calls redirected to Kiln's replacements: {@link CallRedirects}; array
  *     stores: {@link ArrayStoreChecks}.</li>
  * </ul>
  * TeaVMTool loads this class by name (it is on the builder's class path).
@@ -121,6 +122,10 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
             }
             case GcRewrite.GC, GcRewrite.MARK_QUEUE -> {
                 GcRewrite.apply(cls);
+                return;
+            }
+            case FiberStackRewrite.FIBER -> {
+                FiberStackRewrite.apply(cls);
                 return;
             }
             default -> {

@@ -60,7 +60,7 @@ import org.teavm.vm.TeaVMOptimizationLevel;
  */
 public final class NativeImageBuilder {
     /** Bump when the build recipe changes in a way the hashed inputs do not show. */
-    private static final String RECIPE = "kiln-native-6";
+    private static final String RECIPE = "kiln-native-7";
     private static final String MUSL_LIBC = "/usr/lib/x86_64-linux-musl/libc.a";
     private static final String MUSL_INCLUDE = "/usr/include/x86_64-linux-musl";
     /** TeaVM runtime files that Kiln replaces (guest/teavm/NAME). */
@@ -89,18 +89,43 @@ public final class NativeImageBuilder {
         return new NativeImageBuilder(Path.of(home), cache, progress);
     }
 
-    /** The result: the image in the cache, whether it came from there, and the classes compiled in. */
-    public record Result(Path image, boolean cached, String cacheKey) {
+    /**
+     * How to build. {@code debug} (kiln build -g): Java line numbers in the generated C (#line),
+     * gcc's DWARF, and the sources beside the image; {@code sources}: the application's source
+     * directories for that (a project's src/ is found by {@link AppInput}; libos' come from
+     * Kiln's home).
+     */
+    public record Options(boolean debug, List<Path> sources) {
+        public static final Options DEFAULT = new Options(false, List.of());
+
+        public Options {
+            sources = List.copyOf(sources);
+        }
+    }
+
+    /**
+     * The result, in the cache: the image (stripped), its debug file beside it ({@code IMAGE.debug},
+     * named by the image's GNU debuglink), the directory of sources for a debug build (else null),
+     * whether it all came from the cache, and the cache key.
+     */
+    public record Result(Path image, Path debugFile, Path sources, boolean cached, String cacheKey) {
     }
 
     public Result build(AppInput app) throws NativeBuildException, IOException {
+        return build(app, Options.DEFAULT);
+    }
+
+    public Result build(AppInput app, Options options) throws NativeBuildException, IOException {
         Path guest = kilnHome.resolve("guest");
         checkPrerequisites(guest);
-        String key = cacheKey(app, guest);
+        List<Path> sources = options.debug() ? DebugFiles.sourceRoots(options.sources(), kilnHome) : List.of();
+        String key = cacheKey(app, guest, options.debug(), sources);
         Path entryDir = cacheDir.resolve(key);
         Path image = entryDir.resolve(app.manifest().name() + ".kiln");
-        if (Files.isRegularFile(image)) {
-            return new Result(image, true, key);
+        Path debugFile = DebugFiles.debugFileOf(image);
+        Path sourceDir = options.debug() ? DebugFiles.sourceDirOf(image) : null;
+        if (Files.isRegularFile(image) && Files.isRegularFile(debugFile)) {
+            return new Result(image, debugFile, sourceDir, true, key);
         }
         ClassHierarchyCheck.check(app.classes(), NativeImageBuilder.class.getClassLoader());
         UnsupportedCallCheck.check(app.classes());
@@ -109,17 +134,22 @@ public final class NativeImageBuilder {
             Path classes = work.resolve("classes");
             stageClasses(app, classes);
             Path c = work.resolve("c");
-            List<String> compiled = runTeaVM(app, classes, c);
+            List<String> compiled = runTeaVM(app, classes, c, options.debug());
             replacePlatformFiles(guest, c);
             VolatileLocals.apply(c.resolve("classes"));
-            Path elf = compileAndLink(app, guest, c, work, compiled);
+            JavaDebugDescriptor.write(c);
+            Path elf = compileAndLink(app, guest, c, work, compiled, options.debug());
             checkNoSyscall(elf);
+            Path elfDebug = DebugFiles.split(elf, work);
             checkLoadable(elf);
             Files.createDirectories(entryDir);
-            Path tmp = Files.createTempFile(entryDir, "image", ".tmp");
-            Files.copy(elf, tmp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(tmp, image, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return new Result(image, false, key);
+            if (sourceDir != null) {
+                DebugFiles.copySources(sources, sourceDir);
+            }
+            // the debug file first: a cache entry counts once its image is there
+            publish(elfDebug, debugFile, entryDir);
+            publish(elf, image, entryDir);
+            return new Result(image, debugFile, sourceDir, false, key);
         } finally {
             if (System.getenv("KILN_KEEP_BUILD") == null) {
                 FileTrees.delete(work);
@@ -127,6 +157,12 @@ public final class NativeImageBuilder {
                 progress.accept("build directory kept: " + work);
             }
         }
+    }
+
+    private static void publish(Path file, Path target, Path dir) throws IOException {
+        Path tmp = Files.createTempFile(dir, "image", ".tmp");
+        Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void checkPrerequisites(Path guest) throws NativeBuildException {
@@ -170,9 +206,19 @@ public final class NativeImageBuilder {
 
     // ---- cache key ----
 
-    private String cacheKey(AppInput app, Path guest) throws IOException {
+    private String cacheKey(AppInput app, Path guest, boolean debug, List<Path> sources) throws IOException {
         MessageDigest md = sha256();
         update(md, RECIPE);
+        update(md, debug ? "debug" : "release");
+        for (Path root : sources) { // a debug build copies them beside the image
+            update(md, root.toString());
+            try (Stream<Path> s = Files.walk(root)) {
+                for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                    update(md, root.relativize(p).toString());
+                    md.update(Files.readAllBytes(p));
+                }
+            }
+        }
         update(md, app.mainClass());
         update(md, app.manifest().text());
         for (Map.Entry<String, byte[]> e : app.classes().entrySet()) {
@@ -307,13 +353,15 @@ public final class NativeImageBuilder {
 
     // ---- TeaVM ----
 
-    private List<String> runTeaVM(AppInput app, Path classes, Path out) throws NativeBuildException, IOException {
+    private List<String> runTeaVM(AppInput app, Path classes, Path out, boolean debug)
+            throws NativeBuildException, IOException {
         progress.accept("TeaVM: compiling " + app.mainClass() + " to C");
         TeaVMTool tool = new TeaVMTool();
         tool.setTargetType(TeaVMTargetType.C);
         tool.setMainClass(ENTRY);
         tool.setTargetDirectory(out.toFile());
         tool.setObfuscated(false); // readable stack traces: "at Class.method(File.java:N)"
+        tool.setDebugInformationGenerated(debug); // the C target's #line directives: Java lines in gcc's DWARF
         tool.setOptimizationLevel(TeaVMOptimizationLevel.FULL);
         tool.setMinHeapSize(1 << 20);
         tool.setMaxHeapSize(app.manifest().memoryMb() << 20);
@@ -452,7 +500,7 @@ public final class NativeImageBuilder {
 
     // ---- gcc ----
 
-    private Path compileAndLink(AppInput app, Path guest, Path c, Path work, List<String> compiled)
+    private Path compileAndLink(AppInput app, Path guest, Path c, Path work, List<String> compiled, boolean debug)
             throws IOException, NativeBuildException {
         progress.accept("gcc: compiling " + compiled.size() + " classes");
         Path note = work.resolve("kiln_note.S");
@@ -468,6 +516,11 @@ public final class NativeImageBuilder {
                 "-fdata-sections", "-fno-asynchronous-unwind-tables", "-fno-stack-protector", "-w");
         List<String> cc = new ArrayList<>(List.of("gcc"));
         cc.addAll(cflags);
+        if (debug) {
+            // DWARF for the same code: -g changes no instruction. TeaVM's generated C is named
+            // relative to its output directory, which is gone after the build.
+            cc.addAll(List.of("-g", "-fdebug-prefix-map=" + c + "=."));
+        }
         cc.addAll(List.of("-c", "all.c", "-o", work.resolve("all.o").toString()));
         run(cc, c, "gcc (compiling TeaVM's C output)");
         run(List.of("gcc", "-c", note.toString(), "-o", work.resolve("note.o").toString()), work,

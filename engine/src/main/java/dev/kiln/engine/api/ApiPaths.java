@@ -18,6 +18,7 @@ public final class ApiPaths {
     public static final String VM_RESTART = "/v1/vms/{ref}/restart";
     public static final String VM_WAIT = "/v1/vms/{ref}/wait";
     public static final String VM_LOGS = "/v1/vms/{ref}/logs";
+    public static final String VM_DEBUG = "/v1/vms/{ref}/debug";
     public static final String EVENTS = "/v1/events";
     /** Prometheus' text exposition of every VM (docs/engine.md, "Metrics"). */
     public static final String METRICS = "/metrics";

@@ -9,6 +9,7 @@ import dev.kiln.engine.api.ApiPaths;
 import dev.kiln.engine.api.CreateRequest;
 import dev.kiln.engine.api.CreateResponse;
 import dev.kiln.engine.api.DaemonInfo;
+import dev.kiln.engine.api.DebugResponse;
 import dev.kiln.engine.api.Event;
 import dev.kiln.engine.api.LogEntry;
 import dev.kiln.engine.api.StopResponse;
@@ -152,6 +153,11 @@ public final class KilnClient implements AutoCloseable {
         Request r = request("DELETE", ApiPaths.vm(ApiPaths.VM, ref));
         if (force) r.param("force", "true");
         call(r, Void.class, TIMEOUT_SECONDS);
+    }
+
+    /** Opens (or finds) the GDB stub of a running VM: the unix socket gdb attaches to. */
+    public DebugResponse debug(String ref) {
+        return call(request("POST", ApiPaths.vm(ApiPaths.VM_DEBUG, ref)), DebugResponse.class, TIMEOUT_SECONDS);
     }
 
     /** Blocks until the VM's run ends (condition not-running or next-exit; null: not-running). */

@@ -47,7 +47,12 @@ final class ApiRoutes {
         this.info = info;
     }
 
-    static void register(Router router, Engine engine, EventBus events, Supplier<DaemonInfo> info) {
+    /**
+     * @param debugSockets where a VM's GDB stub listens: a unix socket in the daemon socket's
+     *                     directory (so as reachable as the API, and no more), named by the VM's id
+     */
+    static void register(Router router, Engine engine, EventBus events, Supplier<DaemonInfo> info,
+                         DebugSockets debugSockets) {
         ApiRoutes r = new ApiRoutes(engine, events, info);
         router.add("GET", ApiPaths.INFO, ex -> ex.json(200, info.get()));
         router.add("POST", ApiPaths.VMS, ex -> {
@@ -83,6 +88,10 @@ final class ApiRoutes {
         router.add("GET", ApiPaths.VM_LOGS, r::logs);
         router.add("GET", ApiPaths.EVENTS, r::events);
         router.add("GET", ApiPaths.METRICS, ex -> ex.bytes(200, engine.metrics().contentType(), engine.metrics().scrape()));
+        router.add("POST", ApiPaths.VM_DEBUG, ex -> {
+            ManagedVm vm = engine.find(ex.path("ref"));
+            ex.json(200, vm.debug(debugSockets.socketFor(vm.id()), debugSockets::secure));
+        });
     }
 
     /** The list's filter label=KEY=VALUE, null without one. */

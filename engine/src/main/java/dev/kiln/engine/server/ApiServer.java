@@ -70,7 +70,7 @@ public final class ApiServer implements AutoCloseable {
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
         Router router = new Router(log);
-        ApiRoutes.register(router, engine, events, info);
+        ApiRoutes.register(router, engine, events, info, new DebugSockets(socket.toAbsolutePath().getParent(), access, log));
         SizeLimitHandler limits = new SizeLimitHandler(MAX_BODY_BYTES, -1);
         limits.setHandler(router);
         server.setHandler(limits);

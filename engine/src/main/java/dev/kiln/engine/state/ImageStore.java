@@ -115,7 +115,7 @@ public final class ImageStore {
         return digest + "\0" + name;
     }
 
-    /** An image's identity as the daemon names it: sha256:HEX of its bytes (kiln run --metrics-addr labels with it too). */
+    /** An image's identity as the daemon names it, which its bytes are stored and pinned by: "sha256:HEX" (a VM definition's imageDigest; kiln run --metrics-addr labels with it too). */
     public static String digest(byte[] data) {
         return "sha256:" + sha256(data);
     }

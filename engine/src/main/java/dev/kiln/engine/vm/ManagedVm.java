@@ -1,6 +1,7 @@
 package dev.kiln.engine.vm;
 
 import dev.kiln.engine.EngineException;
+import dev.kiln.engine.api.DebugResponse;
 import dev.kiln.engine.api.ExitRecord;
 import dev.kiln.engine.api.HealthReport;
 import dev.kiln.engine.api.StopResponse;
@@ -358,6 +359,33 @@ public final class ManagedVm {
         ctx.events.publish("kill", id(), name(), Map.of("signal", dev.kiln.engine.api.Signals.name(signal)));
         r.kill("killed by " + dev.kiln.engine.api.Signals.name(signal), false);
         awaitEnd(r, null);
+    }
+
+    /** Sets a socket file's group and mode (the daemon's socket access) right after it is bound. */
+    public interface SocketSecurer {
+        void secure(Path socket) throws IOException;
+    }
+
+    /**
+     * kiln debug NAME: opens the GDB stub of the running guest at {@code socket} (or answers the
+     * one its run has), which a debugger may attach to while the guest runs on; it is closed,
+     * its socket file removed, when the run ends. Each attach and detach goes to the VM's log.
+     */
+    public DebugResponse debug(Path socket, SocketSecurer secure) {
+        VmRun r;
+        synchronized (this) {
+            checkNotRemoved();
+            if (status != VmStatus.RUNNING) throw EngineException.conflict("VM " + name() + " is not running");
+            r = run;
+        }
+        try {
+            Path at = r.debug(socket, line -> logs.note("kiln: gdb: " + line), secure);
+            return new DebugResponse(id(), name(), at.toString());
+        } catch (IllegalStateException e) {
+            throw EngineException.conflict("VM " + name() + " cannot be debugged now: " + e.getMessage());
+        } catch (IOException e) {
+            throw EngineException.internal("cannot open the GDB stub of VM " + name() + " at " + socket + ": " + e.getMessage());
+        }
     }
 
     /** The daemon shuts down: asked to stop, destroyed after the grace period, restored by the next daemon. */

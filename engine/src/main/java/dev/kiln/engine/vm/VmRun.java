@@ -4,8 +4,15 @@ import dev.kiln.engine.api.ExitRecord;
 import dev.kiln.engine.health.HealthMonitor;
 import dev.kiln.engine.net.VmNetworking;
 import dev.kiln.vmm.Vm;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * One run of a VM: from its start on a new vCPU thread to its exit. Killing works at any point:
@@ -25,6 +32,7 @@ final class VmRun {
     private String killReason;
     private boolean byShutdown;
     private boolean stopRequested;
+    private Path debugSocket;
 
     VmRun(boolean automatic) {
         this.automatic = automatic;
@@ -66,5 +74,32 @@ final class VmRun {
 
     synchronized Vm vm() {
         return vm;
+    }
+
+    /**
+     * The GDB stub of this run (kiln debug NAME): opened at {@code socket} by the first call, the
+     * same one for later calls (one debugger at a time, one after another); closed with the VM.
+     * IllegalStateException while the VM is not set up yet, is being destroyed or has ended.
+     */
+    synchronized Path debug(Path socket, Consumer<String> log, ManagedVm.SocketSecurer secure) throws IOException {
+        if (debugSocket != null) return debugSocket;
+        if (vm == null) throw new IllegalStateException("it is still starting");
+        if (killReason != null) throw new IllegalStateException("it is being destroyed");
+        removeStale(socket);
+        vm.debugWith(UnixDomainSocketAddress.of(socket), false, log);
+        secure.secure(socket);
+        debugSocket = socket;
+        return socket;
+    }
+
+    /** A socket file that nobody answers on (a daemon killed while a stub listened) is removed; a live one is an error. */
+    private static void removeStale(Path socket) throws IOException {
+        if (!Files.exists(socket)) return;
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ch.connect(UnixDomainSocketAddress.of(socket));
+            throw new IOException("something else listens there");
+        } catch (java.net.SocketException e) {
+            Files.deleteIfExists(socket);
+        }
     }
 }

@@ -33,12 +33,14 @@ public final class KvmApi {
     public static final long KVM_SET_CPUID2 = 0x4008AE90L;
     public static final long KVM_SET_FPU = 0x41A0AE8DL;
     public static final long KVM_GET_TSC_KHZ = 0xAEA3L;
+    /** Debugging (kiln run --gdb): breakpoints, single step and debug registers, without the guest's help. */
+    public static final long KVM_SET_GUEST_DEBUG = 0x4048AE9BL;
 
     public static final int KVM_CAP_GET_TSC_KHZ = 61;
 
     // exit reasons
     public static final int EXIT_IO = 2, EXIT_HLT = 5, EXIT_MMIO = 6, EXIT_SHUTDOWN = 8, EXIT_FAIL_ENTRY = 9,
-            EXIT_INTR = 10, EXIT_INTERNAL_ERROR = 17;
+            EXIT_INTR = 10, EXIT_INTERNAL_ERROR = 17, EXIT_DEBUG = 4;
     public static final int IO_IN = 0, IO_OUT = 1;
 
     // struct kvm_run
@@ -48,6 +50,14 @@ public final class KvmApi {
     public static final long RUN_MMIO_PHYS_ADDR = 32, RUN_MMIO_IS_WRITE = 52;
     public static final long RUN_INTERNAL_SUBERROR = 32, RUN_INTERNAL_NDATA = 36, RUN_INTERNAL_DATA = 40;
     public static final long RUN_FAIL_ENTRY_REASON = 32;
+    /** struct kvm_debug_exit_arch in kvm_run: the exception vector (1 #DB, 3 #BP), pc, dr6, dr7. */
+    public static final long RUN_DEBUG_EXCEPTION = 32, RUN_DEBUG_PC = 40, RUN_DEBUG_DR6 = 48, RUN_DEBUG_DR7 = 56;
+
+    // struct kvm_guest_debug: u32 control, u32 pad, then kvm_guest_debug_arch (u64 debugreg[8])
+    public static final int GUEST_DEBUG_SIZE = 72;
+    public static final long GUEST_DEBUG_CONTROL = 0, GUEST_DEBUG_REGS = 8;
+    public static final int GUESTDBG_ENABLE = 0x1, GUESTDBG_SINGLESTEP = 0x2, GUESTDBG_USE_SW_BP = 0x10000,
+            GUESTDBG_USE_HW_BP = 0x20000;
 
     // struct kvm_regs: 18 u64 in this order
     public static final int REGS_SIZE = 144;

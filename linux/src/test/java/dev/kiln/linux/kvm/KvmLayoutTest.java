@@ -84,6 +84,16 @@ class KvmLayoutTest {
               P("MSR_INDEX", offsetof(struct kvm_msr_entry, index)); P("MSR_DATA", offsetof(struct kvm_msr_entry, data));
               P("FPU_SIZE", sizeof(struct kvm_fpu)); P("FPU_FCW", offsetof(struct kvm_fpu, fcw));
               P("FPU_MXCSR", offsetof(struct kvm_fpu, mxcsr));
+              P("KVM_SET_GUEST_DEBUG", KVM_SET_GUEST_DEBUG); P("EXIT_DEBUG", KVM_EXIT_DEBUG);
+              P("RUN_DEBUG_EXCEPTION", offsetof(struct kvm_run, debug.arch.exception));
+              P("RUN_DEBUG_PC", offsetof(struct kvm_run, debug.arch.pc));
+              P("RUN_DEBUG_DR6", offsetof(struct kvm_run, debug.arch.dr6));
+              P("RUN_DEBUG_DR7", offsetof(struct kvm_run, debug.arch.dr7));
+              P("GUEST_DEBUG_SIZE", sizeof(struct kvm_guest_debug));
+              P("GUEST_DEBUG_CONTROL", offsetof(struct kvm_guest_debug, control));
+              P("GUEST_DEBUG_REGS", offsetof(struct kvm_guest_debug, arch.debugreg));
+              P("GUESTDBG_ENABLE", KVM_GUESTDBG_ENABLE); P("GUESTDBG_SINGLESTEP", KVM_GUESTDBG_SINGLESTEP);
+              P("GUESTDBG_USE_SW_BP", KVM_GUESTDBG_USE_SW_BP); P("GUESTDBG_USE_HW_BP", KVM_GUESTDBG_USE_HW_BP);
               return 0;
             }
             """;

@@ -117,6 +117,36 @@ public final class Vcpu {
         KvmCalls.ioctl(fd, KvmApi.KVM_SET_REGS, regs.address(), "KVM_SET_REGS");
     }
 
+    /** KVM_SET_REGS with all of rax..r15, rip, rflags in kvm_regs order (a debugger's register write). */
+    public void setAllRegisters(long[] values) {
+        if (values.length != KvmApi.REG_NAMES.size()) throw new IllegalArgumentException("kvm_regs has 18 registers");
+        MemorySegment.copy(values, 0, regs, JAVA_LONG, 0, values.length);
+        KvmCalls.ioctl(fd, KvmApi.KVM_SET_REGS, regs.address(), "KVM_SET_REGS");
+    }
+
+    /**
+     * KVM_SET_GUEST_DEBUG (kiln run --gdb only): {@code control} is KVM_GUESTDBG_* flags; debugRegs
+     * are DR0..DR7 for hardware breakpoints and watchpoints (DR4 and DR5 unused). With
+     * KVM_GUESTDBG_USE_SW_BP an int3 exits to the monitor (KVM_EXIT_DEBUG) and the guest never
+     * sees the #BP, so it needs no IDT.
+     */
+    public void setGuestDebug(int control, long[] debugRegs) {
+        MemorySegment d = scratch.asSlice(0, KvmApi.GUEST_DEBUG_SIZE);
+        d.fill((byte) 0);
+        d.set(JAVA_INT, KvmApi.GUEST_DEBUG_CONTROL, control);
+        for (int i = 0; i < 8 && i < debugRegs.length; i++) d.set(JAVA_LONG, KvmApi.GUEST_DEBUG_REGS + 8L * i, debugRegs[i]);
+        KvmCalls.ioctl(fd, KvmApi.KVM_SET_GUEST_DEBUG, d.address(), "KVM_SET_GUEST_DEBUG");
+    }
+
+    /** The #DB or #BP exit KVM_RUN just reported (KVM_EXIT_DEBUG): the exception vector and DR6. */
+    public int debugException() {
+        return run.get(JAVA_INT, KvmApi.RUN_DEBUG_EXCEPTION);
+    }
+
+    public long debugDr6() {
+        return run.get(JAVA_LONG, KvmApi.RUN_DEBUG_DR6);
+    }
+
     /** KVM_GET_SREGS into this vCPU's struct kvm_sregs buffer, returned for reading or changing. */
     public MemorySegment specialRegisters() {
         KvmCalls.ioctl(fd, KvmApi.KVM_GET_SREGS, sregs.address(), "KVM_GET_SREGS");

@@ -113,6 +113,17 @@ public final class GuestMemory {
         return new GuestRange(ram.asSlice(addr, len), addr, true);
     }
 
+    /**
+     * [addr, addr+len) for a debugger attached by the user (kiln run --gdb), never for the guest:
+     * readable and writable wherever the guest has readable memory, its code included (a
+     * breakpoint is an int3 written over an instruction), and nowhere else: not the GDT, TSS
+     * or page tables, not unmapped memory.
+     */
+    public GuestRange debugger(long addr, long len, String what) {
+        if (!guestReadable(addr, len)) throw refused(what, addr, len, "readable");
+        return new GuestRange(ram.asSlice(addr, len), addr, true);
+    }
+
     private static GuestFault refused(String what, long addr, long len, String kind) {
         return new GuestFault(String.format("%s 0x%x (+%s bytes) is not in guest %s memory", what, addr,
                 Long.toUnsignedString(len), kind));

@@ -170,6 +170,38 @@ public final class MonitorFilters {
                 .include(jvmThread()).build();
     }
 
+    /**
+     * The GDB stub's threads (kiln run --gdb only): accepting the debugger on its loopback or unix
+     * listener, its packets both ways (socket descriptors are not known to the filter: any
+     * descriptor, and stderr for the stub's log lines), the register and guest-debug ioctls on this
+     * VM's vCPU (made while the vCPU thread waits: the vCPU's own filter gains nothing), and the
+     * vCPU kick for Ctrl-C.
+     */
+    public static SyscallFilter gdb(int vcpuFd, long[] vcpuIoctls, int kickSignal) {
+        SyscallFilter.Builder b = SyscallFilter.builder("gdb")
+                .allow(ACCEPT, "accepting the debugger on the stub's listener")
+                .allow(GETSOCKNAME, "the JDK reads the accepted socket's local address")
+                .allowIf(FCNTL, "the JDK reads and sets the accepted socket's blocking mode (F_GETFL, F_SETFL only)",
+                        equals32(1, F_GETFL))
+                .orIf(FCNTL, equals32(1, F_SETFL))
+                .allowIf(GETSOCKOPT, "the JDK reads SO_LINGER when it closes a socket", equals32(1, SOL_SOCKET),
+                        equals32(2, SO_LINGER))
+                .allow(READ, "the debugger's packets")
+                .allow(WRITE, "replies to the debugger, and the stub's log lines on stderr")
+                .allow(POLL, "the JDK waits on a socket")
+                .allow(CLOSE, "closing the debugger's connection")
+                .allow(DUP2, "the JDK's pre-close of a socket another thread is blocked on")
+                .allow(GETPID, "the JDK wakes a blocked thread with pthread_kill, which asks for the process id");
+        for (long request : vcpuIoctls) {
+            b.allowIf(IOCTL, "KVM_GET_REGS, KVM_SET_REGS, KVM_GET_SREGS and KVM_SET_GUEST_DEBUG on this VM's vCPU"
+                    + " only, while its thread waits for the debugger", equals32(0, vcpuFd), equals32(1, request));
+        }
+        b.allowIf(TGKILL, "Ctrl-C: kicking the vCPU thread out of KVM_RUN; and the JDK's interrupt signal; to a thread"
+                + " of this process only", equals32(0, PID), equals32(2, kickSignal));
+        b.orIf(TGKILL, equals32(0, PID), equals32(2, JDK_INTERRUPT_SIGNAL));
+        return b.include(jvmThread()).build();
+    }
+
     /** The descriptors of this process open on file (via /proc/self/fd); none if it cannot tell. */
     static int[] descriptorsOf(Path file) {
         List<Integer> found = new ArrayList<>();

@@ -28,6 +28,7 @@ class SecurityDocTest {
         filters.put("timer", MonitorFilters.timer(40));
         filters.put("relay-accept", MonitorFilters.relayAccept());
         filters.put("relay-copy", MonitorFilters.relayCopy());
+        filters.put("gdb", MonitorFilters.gdb(10, new long[] {0xAE81L}, 40));
         assertEquals(base, doc.get("jvm (every confined thread)"), "the jvm table");
         for (var e : filters.entrySet()) {
             Set<String> own = names(e.getValue());
