@@ -37,12 +37,15 @@ public final class HttpProber {
     private HttpProber() {}
 
     /**
-     * Probes every address, threads at a time; each gets until perVmMillis after its first try.
+     * Probes every address, threads at a time; each gets until perVmMillis after its first try,
+     * and none is asked again after totalMillis from the start (a bridge that reaches no guest
+     * must not keep the benchmark going for an hour).
      *
      * @param answered called with the count of answers so far, after each answer
      */
     public static List<Outcome> probe(Path netns, List<InetAddress> addresses, int port, int threads, long perVmMillis,
-                                      IntConsumer answered) throws InterruptedException {
+                                      long totalMillis, IntConsumer answered) throws InterruptedException {
+        long end = System.nanoTime() + totalMillis * 1_000_000L;
         AtomicReferenceArray<Outcome> outcomes = new AtomicReferenceArray<>(addresses.size());
         AtomicInteger next = new AtomicInteger();
         AtomicInteger served = new AtomicInteger();
@@ -52,7 +55,7 @@ public final class HttpProber {
                 String entered = enter(netns);
                 for (int i; (i = next.getAndIncrement()) < addresses.size(); ) {
                     InetAddress a = addresses.get(i);
-                    Outcome o = entered != null ? new Outcome(a, entered) : probeOne(a, port, perVmMillis);
+                    Outcome o = entered != null ? new Outcome(a, entered) : probeOne(a, port, Math.min(System.nanoTime() + perVmMillis * 1_000_000L, end));
                     outcomes.set(i, o);
                     if (o.answered()) answered.accept(served.incrementAndGet());
                 }
@@ -74,8 +77,8 @@ public final class HttpProber {
         }
     }
 
-    private static Outcome probeOne(InetAddress a, int port, long perVmMillis) {
-        long deadline = System.nanoTime() + perVmMillis * 1_000_000L;
+    /** Asks until it answers or until the deadline (System.nanoTime()). */
+    private static Outcome probeOne(InetAddress a, int port, long deadline) {
         String last;
         while (true) {
             try {
@@ -85,7 +88,7 @@ public final class HttpProber {
             } catch (IOException e) {
                 last = e.toString();
             }
-            if (System.nanoTime() > deadline) return new Outcome(a, last);
+            if (System.nanoTime() - deadline > 0) return new Outcome(a, last);
             try {
                 Thread.sleep(RETRY_PAUSE_MS); // a guest not listening yet: ask again shortly
             } catch (InterruptedException e) {
