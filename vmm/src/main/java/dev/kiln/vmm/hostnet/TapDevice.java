@@ -29,7 +29,9 @@ public final class TapDevice implements AutoCloseable {
 
     private final String name;
     private final int fd;
-    private final Arena arena = Arena.ofShared();
+    // Freed by the GC once unreachable, never closed: closing a shared arena is a handshake with every thread of the
+    // process, and with a thousand VMs (three thousand threads) each VM's teardown waited on several of them.
+    private final Arena arena = Arena.ofAuto();
     /**
      * The buffers of {@link #read} and {@link #write}, made at their first use: a VM's net
      * device moves frames through {@link #fd} with buffers of its own, and 128 KiB of zeroed
@@ -114,7 +116,6 @@ public final class TapDevice implements AutoCloseable {
         if (!closed) {
             closed = true;
             Libc.close(fd);
-            arena.close();
         }
     }
 }
