@@ -117,9 +117,31 @@ public final class DaemonCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         }, "kiln-daemon-shutdown"));
+        log(openFilesLimit());
         log("kiln daemon " + KilnVersion.VERSION + " ready (pid " + ProcessHandle.current().pid() + ")");
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The descriptor limit, said once at the start: each running VM holds about 3 (the KVM VM
+     * and vCPU, its tap and an eventfd, its log file), and a start past the limit fails with
+     * "Too many open files". The JVM has raised the soft limit to the hard one already.
+     */
+    static String openFilesLimit() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/limits"))) {
+                if (line.startsWith("Max open files")) {
+                    String soft = line.substring("Max open files".length()).strip().split("\\s+")[0];
+                    String room = soft.matches("\\d+") ? "room for about " + Long.parseLong(soft) / 3 + " running VMs" : "no limit";
+                    return "open files: at most " + soft + " (RLIMIT_NOFILE; a running VM holds about 3: " + room
+                            + "; raise it with LimitNOFILE= or ulimit -n)";
+                }
+            }
+        } catch (java.io.IOException e) {
+            return "open files: the limit is unknown (" + e.getMessage() + ")";
+        }
+        return "open files: the limit is unknown (no line in /proc/self/limits)";
     }
 
     static void log(String line) {

@@ -22,6 +22,12 @@ import java.util.function.Consumer;
  * before the VM that got a new address runs. The gateway (the bridge's own address: the first
  * of the subnet) and the subnet's network and broadcast addresses are never leased; a freed
  * address is leased again only after its VM was removed, lowest free address first.
+ *
+ * <p>Leases taken at once share their writes (a group commit): the leases are changed under
+ * the pool's lock, then whoever writes next writes every change made so far, and a lease
+ * returns once a write that includes it is done. One write of the whole file (fsynced) per
+ * lease, under the lock, made a thousand concurrent starts wait in line behind a thousand
+ * writes of a growing file.
  */
 public final class AddressPool {
     private final Path file;
@@ -30,6 +36,9 @@ public final class AddressPool {
     /** VM id -> address (host byte order). */
     private final Map<String, Integer> leases = new TreeMap<>();
     private final Set<Integer> taken = new HashSet<>();
+    /** Changes made (guarded by this) and changes on disk (guarded by writer). */
+    private long changes, saved;
+    private final Object writer = new Object();
 
     private AddressPool(Path file, StaticIp gateway) {
         this.file = file;
@@ -96,19 +105,25 @@ public final class AddressPool {
     }
 
     /** The VM's address, leasing the lowest free one (and saving the leases) if it holds none. */
-    public synchronized StaticIp lease(String vmId) throws IOException {
-        Integer held = leases.get(vmId);
-        if (held == null) {
+    public StaticIp lease(String vmId) throws IOException {
+        int held;
+        long change;
+        synchronized (this) {
+            Integer h = leases.get(vmId);
+            if (h != null) return new StaticIp(h, gateway.prefixLen(), gateway.address());
             held = free();
             leases.put(vmId, held);
             taken.add(held);
-            try {
-                save();
-            } catch (IOException e) {
-                leases.remove(vmId);
-                taken.remove(held);
-                throw e;
+            change = ++changes;
+        }
+        try {
+            persist(change);
+        } catch (IOException e) {
+            synchronized (this) { // not on disk: the address is free again (the VM does not start)
+                if (leases.remove(vmId, held)) taken.remove(held);
+                changes++;
             }
+            throw e;
         }
         return new StaticIp(held, gateway.prefixLen(), gateway.address());
     }
@@ -120,11 +135,30 @@ public final class AddressPool {
     }
 
     /** Frees the VM's address (its removal). */
-    public synchronized void release(String vmId) throws IOException {
-        Integer a = leases.remove(vmId);
-        if (a == null) return;
-        taken.remove(a);
-        save();
+    public void release(String vmId) throws IOException {
+        long change;
+        synchronized (this) {
+            Integer a = leases.remove(vmId);
+            if (a == null) return;
+            taken.remove(a);
+            change = ++changes;
+        }
+        persist(change);
+    }
+
+    /** Returns once the leases as of change number {@code change} (or later) are on disk. */
+    private void persist(long change) throws IOException {
+        synchronized (writer) {
+            if (saved >= change) return; // a write since covered it
+            long upTo;
+            byte[] content;
+            synchronized (this) {
+                upTo = changes;
+                content = content();
+            }
+            AtomicFiles.write(file, content);
+            saved = upTo;
+        }
     }
 
     private int free() {
@@ -136,9 +170,14 @@ public final class AddressPool {
     }
 
     private void save() throws IOException {
+        AtomicFiles.write(file, content());
+    }
+
+    /** The file's bytes for the leases now (call holding the lock). */
+    private byte[] content() throws IOException {
         Map<String, String> out = new TreeMap<>();
         leases.forEach((id, a) -> out.put(id, StaticIp.text(a)));
-        AtomicFiles.write(file, ApiJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(new Stored(subnet(), out)));
+        return ApiJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(new Stored(subnet(), out));
     }
 
     /** The file's content. */

@@ -134,7 +134,8 @@ public final class BridgeNetworking implements VmNetworking {
         InetAddress guest = InetAddress.getByAddress(bytes(ip.address()));
         String tapName = HostBridge.tapName(def.id());
         HostBridge bridge = bridge();
-        TapDevice tap = bridge.plug(tapName, NetConfig.DEFAULT_MTU);
+        long mac = NetConfig.localMac(macSeed(def.id()));
+        TapDevice tap = bridge.plug(tapName, NetConfig.DEFAULT_MTU, ip.address(), mac);
         PortRelay relay = null;
         try {
             List<PortRelay.Mapping> mappings = def.ports().stream()
@@ -144,7 +145,6 @@ public final class BridgeNetworking implements VmNetworking {
             } catch (BindException e) {
                 throw new IllegalArgumentException("cannot publish: " + e.getMessage());
             }
-            long mac = NetConfig.localMac(macSeed(def.id()));
             // The guest's resolver is the daemon's, on the gateway: names of its project's services.
             NetConfig config = new NetConfig(new TapBackend(tap), mac, NetConfig.DEFAULT_MTU, ip.address(), ip.prefixLen(),
                     ip.gateway(), gateway.address());
@@ -160,10 +160,11 @@ public final class BridgeNetworking implements VmNetworking {
                 names.register(def.network(), def.name(), def.aliases(), ip.address());
                 unregister = () -> names.unregister(ip.address());
             }
-            return new OnBridge(tap, relay, unregister, config, guest, summary.toString());
+            return new OnBridge(tap, relay, unregister, () -> bridge.unpin(ip.address()), config, guest, summary.toString());
         } catch (IOException | RuntimeException e) {
             if (relay != null) relay.close();
             tap.close();
+            bridge.unpin(ip.address()); // the neighbour entry plug() made
             throw e;
         }
     }
@@ -186,8 +187,8 @@ public final class BridgeNetworking implements VmNetworking {
         if (bridge.owned()) log.accept("bridge " + bridge.name() + " removed");
     }
 
-    private record OnBridge(TapDevice tap, PortRelay relay, Runnable unregister, NetConfig config, InetAddress guestAddress,
-                            String summary)
+    private record OnBridge(TapDevice tap, PortRelay relay, Runnable unregister, Runnable unpin, NetConfig config,
+                            InetAddress guestAddress, String summary)
             implements Attachment, GuestEndpoint {
         @Override
         public GuestEndpoint guest() {
@@ -204,6 +205,7 @@ public final class BridgeNetworking implements VmNetworking {
             unregister.run();
             if (relay != null) relay.close();
             tap.close(); // not persistent: the kernel unplugs and deletes it
+            unpin.run(); // the bridge's neighbour entry of the guest's address
         }
     }
 }

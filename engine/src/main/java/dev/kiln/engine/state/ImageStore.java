@@ -28,6 +28,8 @@ public final class ImageStore {
     private static final byte[] JVM_MAGIC = "KILNJVM1".getBytes(StandardCharsets.US_ASCII);
     private final Path dir;
     private final Map<String, GuestImage> parsed = new ConcurrentHashMap<>();
+    /** Digests added by a create that has not yet registered its VM (guarded by this): never deleted meanwhile. */
+    private final Map<String, Integer> pinned = new java.util.HashMap<>();
 
     /** An image in the store: its digest (sha256:HEX) and name (the manifest's, else the file's). */
     public record Stored(String digest, String name) {}
@@ -39,7 +41,9 @@ public final class ImageStore {
 
     /**
      * Validates the file as a native image and stores a copy; IllegalArgumentException (the
-     * user's mistake) for a missing, unreadable or invalid file.
+     * user's mistake) for a missing, unreadable or invalid file. The copy is pinned until
+     * {@link #unpin}: the caller unpins once its VM is registered, so that a concurrent
+     * {@link #retainOnly} (the removal of the image's last other VM) cannot delete it between.
      */
     public Stored add(Path source) throws IOException {
         byte[] data;
@@ -69,8 +73,11 @@ public final class ImageStore {
         }
         String hex = sha256(data);
         Path file = dir.resolve(hex);
-        if (!Files.exists(file)) AtomicFiles.write(file, data);
         String digest = "sha256:" + hex;
+        synchronized (this) { // concurrent creates of one image: one writes the copy (they would share its temporary file)
+            if (!Files.exists(file)) AtomicFiles.write(file, data);
+            pinned.merge(digest, 1, Integer::sum);
+        }
         parsed.putIfAbsent(key(digest, name), image);
         return new Stored(digest, image.name());
     }
@@ -94,8 +101,18 @@ public final class ImageStore {
         return dir.resolve(digest.substring(7));
     }
 
-    /** Deletes the copies and parsed images no VM uses any more. */
-    public void retainOnly(Set<String> digestsInUse) throws IOException {
+    /** Releases a pin of {@link #add}. */
+    public synchronized void unpin(String digest) {
+        pinned.computeIfPresent(digest, (d, n) -> n == 1 ? null : n - 1);
+    }
+
+    /**
+     * Deletes the copies and parsed images no VM uses any more. The digests in use are asked
+     * for under the store's lock, so a create that unpinned its copy before is among them.
+     */
+    public synchronized void retainOnly(java.util.function.Supplier<Set<String>> inUse) throws IOException {
+        Set<String> digestsInUse = new java.util.HashSet<>(inUse.get());
+        digestsInUse.addAll(pinned.keySet());
         parsed.keySet().removeIf(k -> !digestsInUse.contains(k.substring(0, k.indexOf('\0'))));
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.toList()) {

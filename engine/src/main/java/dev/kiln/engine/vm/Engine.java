@@ -120,6 +120,14 @@ public final class Engine implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw EngineException.badRequest(e.getMessage());
         }
+        try {
+            return create(req, image);
+        } finally {
+            ctx.images.unpin(image.digest()); // registered by now, or failed
+        }
+    }
+
+    private CreateResponse create(CreateRequest req, ImageStore.Stored image) throws IOException {
         String id = newId();
         String name = req.name() != null ? reserve(req.name(), id) : reserveGenerated(image.name(), id);
         try {
@@ -268,9 +276,11 @@ public final class Engine implements AutoCloseable {
             } catch (IOException | RuntimeException e) { // the next daemon's reconcile frees it (its VM is gone)
                 ctx.log.accept("releasing the network of " + vm.name() + " failed: " + e.getMessage());
             }
-            Set<String> inUse = new HashSet<>();
-            for (ManagedVm other : byId.values()) inUse.add(other.def.imageDigest());
-            ctx.images.retainOnly(inUse);
+            ctx.images.retainOnly(() -> {
+                Set<String> inUse = new HashSet<>();
+                for (ManagedVm other : byId.values()) inUse.add(other.def.imageDigest());
+                return inUse;
+            });
         }
         ctx.events.publish("destroy", vm.id(), vm.name(), Map.of());
     }

@@ -50,7 +50,10 @@ public final class HostBridge implements AutoCloseable {
         String existing = link(name);
         boolean owned;
         if (existing == null) {
-            ip("link", "add", name, "type", "bridge");
+            // An address of its own (02:4b:42 "KB" and 3 random bytes): a bridge without one takes the lowest MAC of its
+            // ports, and each change of it flushes its neighbour table, the guests' pinned addresses included (see plug).
+            long mac = 0x02_4b42_000000L | java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 24);
+            ip("link", "add", name, "address", dev.kiln.vmm.NetConfig.macText(mac), "type", "bridge");
             owned = true;
             try {
                 ip("link", "set", name, "alias", ALIAS);
@@ -111,16 +114,79 @@ public final class HostBridge implements AutoCloseable {
         return n;
     }
 
-    /** Creates a VM's tap, plugs it into the bridge and brings it up; the kernel deletes it when the tap is closed. */
-    public TapDevice plug(String tapName, int mtu) throws IOException {
+    /**
+     * Creates a VM's tap, plugs it into the bridge and brings it up; the kernel deletes it when
+     * the tap is closed (and with it its forwarding entry).
+     *
+     * <p>The port gets no flooding: with a thousand VMs on one bridge, each broadcast (a
+     * guest's gratuitous ARP at boot, its ARP for the gateway, the host's ARP for a guest)
+     * reached every tap, and each delivery woke that VM's I/O thread and vCPU (exits cost tens
+     * of microseconds here): work that grew as the square of the VMs and, measured, was most of
+     * the time starting a thousand of them took. So the guest's address is pinned to its MAC
+     * in the bridge's neighbour table ({@link #unpin} at the run's end: the host never asks
+     * for it), its MAC to its port in the forwarding table (static: it never ages out, nothing
+     * is flooded to find it), and the port has broadcast, multicast and unknown-unicast
+     * flooding off and the bridge's proxy ARP on: a VM asking for another VM's address is
+     * answered by the bridge from the neighbour table, a VM asking for the gateway by the host
+     * (broadcasts still reach the host, and the host's own broadcasts every port).
+     *
+     * <p>The tap's own (host side) MAC starts with fe, as libvirt does it: a bridge whose
+     * address was not set takes the lowest of its ports' MACs, and a change of it flushes the
+     * bridge's neighbour table, pinned entries included; a tap's random MAC would change it
+     * whenever it is the lowest so far.
+     *
+     * <p>Two processes ({@code ip -batch} and {@code bridge}) for the six changes: each
+     * `ip` is a process spawned by the daemon.
+     */
+    public TapDevice plug(String tapName, int mtu, int guestAddress, long guestMac) throws IOException {
         TapDevice tap = TapDevice.open(tapName);
+        String mac = dev.kiln.vmm.NetConfig.macText(guestMac);
         try {
-            ip("link", "set", tapName, "master", name, "mtu", String.valueOf(mtu), "up");
+            batch("ip", "link set " + tapName + " address " + hostSideMac(guestMac),
+                    "link set " + tapName + " master " + name + " mtu " + mtu + " up",
+                    "link set " + tapName + " type bridge_slave bcast_flood off mcast_flood off flood off proxy_arp on",
+                    "neigh replace " + StaticIp.text(guestAddress) + " lladdr " + mac + " dev " + name + " nud permanent");
+            batch("bridge", "fdb replace " + mac + " dev " + tapName + " master static");
         } catch (IOException | RuntimeException e) {
             tap.close();
+            unpin(guestAddress);
             throw e;
         }
         return tap;
+    }
+
+    /** fe and the guest MAC's last five bytes: unicast, locally administered, above every MAC a bridge could take. */
+    static String hostSideMac(long guestMac) {
+        return dev.kiln.vmm.NetConfig.macText(0xfe_0000000000L | (guestMac & 0xff_ffffffffL));
+    }
+
+    /** Forgets a guest's address pinned by {@link #plug} (its VM's run ended); an entry already gone is no error. */
+    public void unpin(int guestAddress) {
+        try {
+            ip("neigh", "del", StaticIp.text(guestAddress), "dev", name);
+        } catch (IOException ignored) {
+            // gone with the bridge, or never added
+        }
+    }
+
+    /** `tool -batch -` (ip or bridge) with these commands: one process for all; fails with its output at the first that fails. */
+    private static void batch(String tool, String... commands) throws IOException {
+        Process p = new ProcessBuilder(tool, "-batch", "-").redirectErrorStream(true).start();
+        try (var in = p.getOutputStream()) {
+            in.write((String.join("\n", commands) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException(tool + " -batch: timed out after 10 s");
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        if (p.exitValue() != 0) throw new IOException(tool + " -batch (" + String.join("; ", commands) + "): exit " + p.exitValue() + ": " + out.strip());
     }
 
     /** Deletes every VM tap still plugged into the bridge (call before any VM starts); returns their names. */

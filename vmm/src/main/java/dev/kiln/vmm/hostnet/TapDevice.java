@@ -29,9 +29,15 @@ public final class TapDevice implements AutoCloseable {
 
     private final String name;
     private final int fd;
-    private final Arena arena = Arena.ofShared();
-    private final MemorySegment rx = arena.allocate(MAX_FRAME);
-    private final MemorySegment tx = arena.allocate(MAX_FRAME);
+    // Freed by the GC once unreachable, never closed: closing a shared arena is a handshake with every thread of the
+    // process, and with a thousand VMs (three thousand threads) each VM's teardown waited on several of them.
+    private final Arena arena = Arena.ofAuto();
+    /**
+     * The buffers of {@link #read} and {@link #write}, made at their first use: a VM's net
+     * device moves frames through {@link #fd} with buffers of its own, and 128 KiB of zeroed
+     * buffers per tap that it never uses were 8% of an idle VM's cost to the daemon.
+     */
+    private MemorySegment rx, tx;
     private final MemorySegment pollfd = arena.allocate(8);
     private boolean closed;
 
@@ -85,6 +91,7 @@ public final class TapDevice implements AutoCloseable {
 
     /** Reads one frame into buf: its length, or 0 if none is waiting. */
     public int read(byte[] buf) throws IOException {
+        if (rx == null) rx = arena.allocate(MAX_FRAME);
         long n = Libc.read(fd, rx, MAX_FRAME);
         if (n == -Errno.EAGAIN || n == -Errno.EINTR) return 0;
         Errno.check(n, "read from " + name);
@@ -96,6 +103,7 @@ public final class TapDevice implements AutoCloseable {
     /** Writes one frame; false if the kernel queue is full (the frame is dropped, like a wire). */
     public boolean write(byte[] frame, int off, int len) throws IOException {
         if (len > MAX_FRAME) throw new IllegalArgumentException("frame too large: " + len);
+        if (tx == null) tx = arena.allocate(MAX_FRAME);
         MemorySegment.copy(frame, off, tx, ValueLayout.JAVA_BYTE, 0, len);
         long n = Libc.write(fd, tx, len);
         if (n == -Errno.EAGAIN || n == -Errno.EINTR) return false;
@@ -108,7 +116,6 @@ public final class TapDevice implements AutoCloseable {
         if (!closed) {
             closed = true;
             Libc.close(fd);
-            arena.close();
         }
     }
 }

@@ -27,7 +27,9 @@ public final class Vcpu {
     private final int fd;
     private final long runAddr, runSize;
     private final MemorySegment run;
-    private final Arena arena = Arena.ofShared();
+    // Freed by the GC once unreachable, never closed: closing a shared arena is a handshake with every thread of the
+    // process, and with a thousand VMs (three thousand threads) each VM's teardown waited on several of them.
+    private final Arena arena = Arena.ofAuto();
     private final MemorySegment regs = arena.allocate(KvmApi.REGS_SIZE, 8);
     private final MemorySegment sregs = arena.allocate(KvmApi.SREGS_SIZE, 8);
     private final MemorySegment scratch = arena.allocate(KvmApi.FPU_SIZE, 16); // kvm_msrs, kvm_fpu
@@ -200,6 +202,5 @@ public final class Vcpu {
     void destroy() {
         Libc.munmap(runAddr, runSize);
         Libc.close(fd);
-        arena.close();
     }
 }

@@ -19,7 +19,9 @@ final class EventFd implements AutoCloseable {
     static final int SIGNALLED = 1, OTHER_READABLE = 2;
 
     private final int fd;
-    private final Arena arena = Arena.ofShared();
+    // Freed by the GC once unreachable, never closed: closing a shared arena is a handshake with every thread of the
+    // process, and with a thousand VMs (three thousand threads) each VM's teardown waited on several of them.
+    private final Arena arena = Arena.ofAuto();
     private final MemorySegment one = arena.allocate(8);       // signal(): any thread
     private final MemorySegment counter = arena.allocate(8);   // await(): the I/O thread only
     private final MemorySegment pollfds = arena.allocate(16);  // two struct pollfd: the I/O thread only
@@ -82,7 +84,6 @@ final class EventFd implements AutoCloseable {
         if (!closed) {
             closed = true;
             Libc.close(fd);
-            arena.close();
         }
     }
 }

@@ -29,7 +29,9 @@ public final class PasstBackend implements NetBackend {
 
     private final int fd;
     private final String name;
-    private final Arena arena = Arena.ofShared();
+    // Freed by the GC once unreachable, never closed: closing a shared arena is a handshake with every thread of the
+    // process, and with a thousand VMs (three thousand threads) each VM's teardown waited on several of them.
+    private final Arena arena = Arena.ofAuto();
     private final MemorySegment rx = arena.allocate(HEADER + MAX_FRAME + HEADER + MAX_FRAME);
     private final MemorySegment tx = arena.allocate(HEADER + MAX_FRAME);
     private final MemorySegment pollfd = arena.allocate(8);
@@ -120,6 +122,5 @@ public final class PasstBackend implements NetBackend {
         if (closed) return;
         closed = true;
         Libc.close(fd);
-        arena.close();
     }
 }
