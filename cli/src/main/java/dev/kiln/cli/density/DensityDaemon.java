@@ -65,8 +65,8 @@ public final class DensityDaemon implements AutoCloseable {
         return d;
     }
 
-    /** java, this JVM's own options (heap, GC, native access) and class path. */
-    private static List<String> thisJvm() {
+    /** java, this JVM's own options (heap, GC, native access) and class path: the start of a kiln command line. */
+    public static List<String> thisJvm() {
         List<String> jvm = new ArrayList<>();
         jvm.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
