@@ -22,6 +22,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     }
 
     private static boolean isExpected(Exception e) {
-        return e instanceof dev.kiln.vmm.VmmException || e instanceof java.io.IOException;
+        return e instanceof dev.kiln.vmm.VmmException || e instanceof java.io.IOException
+                || e instanceof dev.kiln.oci.image.OciException;
     }
 }

@@ -33,7 +33,7 @@ public final class JvmBuild {
         }
     }
 
-    static Path defaultOutput(Path jar, String name) {
+    public static Path defaultOutput(Path jar, String name) {
         String base = name != null ? name : jar.getFileName().toString().replaceFirst("\\.jar$", "");
         Path dir = jar.toAbsolutePath().getParent();
         return dir.resolve(base + ".kiln");
