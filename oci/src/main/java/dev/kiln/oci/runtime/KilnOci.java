@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
         description = {"A runc-compatible runtime that runs Kiln images as containers (podman --runtime, containerd's",
                 "runc shim with --runc-binary / BinaryName). Bundles without a Kiln image go to runc."},
         subcommands = {KilnOci.Create_.class, KilnOci.Start.class, KilnOci.State.class, KilnOci.Kill.class,
-                KilnOci.Delete.class, KilnOci.Features.class, KilnOci.Ps.class, KilnOci.Exec.class, KilnOci.Unsupported.class})
+                KilnOci.Delete.class, KilnOci.Features.class, KilnOci.Ps.class, KilnOci.Exec.class, KilnOci.Unsupported.class, AotTraining.class})
 public final class KilnOci {
     @Option(names = "--root", paramLabel = "DIR", description = "Where container state lives (default /run/kiln-oci).")
     Path root = Path.of("/run/kiln-oci");
