@@ -26,6 +26,11 @@ final class LocalContainerd implements AutoCloseable {
 
     /** @param extraConfig TOML appended to the base config (the CRI plugin's section, for instance) */
     static LocalContainerd start(boolean cri, String extraConfig) throws Exception {
+        return start(cri, extraConfig, List.of());
+    }
+
+    /** @param prefix what the daemon runs under, e.g. nsenter --net=... to keep CNI's bridge in a test namespace */
+    static LocalContainerd start(boolean cri, String extraConfig, List<String> prefix) throws Exception {
         Tools.require("containerd", "ctr");
         Path dir = Files.createTempDirectory("kiln-containerd");
         String config = """
@@ -37,9 +42,11 @@ final class LocalContainerd implements AutoCloseable {
                   address = "%1$s/containerd.sock"
                 [ttrpc]
                   address = "%1$s/containerd.sock.ttrpc"
-                """.formatted(dir, cri ? "" : "disabled_plugins = [\"io.containerd.grpc.v1.cri\"]") + extraConfig;
+                """.formatted(dir, cri ? "" : "disabled_plugins = [\"io.containerd.grpc.v1.cri\"]") + extraConfig.replace("@DIR@", dir.toString());
         Files.writeString(dir.resolve("config.toml"), config);
-        Process p = new ProcessBuilder("containerd", "--config", dir.resolve("config.toml").toString())
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of("containerd", "--config", dir.resolve("config.toml").toString()));
+        Process p = new ProcessBuilder(cmd)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("containerd.log").toFile()).start();
         LocalContainerd c = new LocalContainerd(dir, p);
         long deadline = System.nanoTime() + 60_000_000_000L;
