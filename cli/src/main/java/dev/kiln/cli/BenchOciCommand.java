@@ -110,6 +110,12 @@ final class BenchOciCommand implements Callable<Integer> {
             }
             FileTrees.deleteQuietly(tmp);
             FileTrees.deleteQuietly(Path.of("/run/containerd/runc", ns));
+            // ctr's cgroupsPath is /NAMESPACE/ID: the runtimes remove ID, the namespace's directory is ours.
+            try (var hierarchies = Files.list(Path.of("/sys/fs/cgroup"))) {
+                for (Path h : hierarchies.toList()) Files.deleteIfExists(h.resolve(ns));
+            } catch (IOException e) {
+                System.err.println("kiln: could not remove the cgroup " + ns + ": " + e.getMessage());
+            }
         }
     }
 

@@ -68,6 +68,7 @@ class CtrTest {
             ok(containerd.ctr(ns, "image", "rm", exitRef, httpRef));
             assertEquals(java.util.List.of(), containerd.mounts(), "mounts left behind");
         } finally {
+            KilnOciRuntimeTest.removeCgroupParent(ns); // ctr's cgroupsPath is /NAMESPACE/ID; the parent is ours to remove
             Path runcRoot = Path.of("/run/containerd/runc", ns);
             if (Files.isDirectory(runcRoot)) {
                 try (var s = Files.walk(runcRoot)) {
