@@ -8,9 +8,40 @@ KILN_STATE="$KILN_HOME/.kiln"
 kiln_say() { printf 'kiln: %s\n' "$*" >&2; }
 kiln_die() { printf 'kiln: error: %s\n' "$*" >&2; exit 1; }
 
+# Kiln's cache outside any clone (as the jvm flavor's kernels: KilnCache.java).
+KILN_CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/kiln"
+
 # java -version prints 'version "25.0.1"' (or "25" alone); take the feature number.
-kiln_java_feature() {
+kiln_java_feature_probe() {
   "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9][0-9]*\).*/\1/p' | head -n 1
+}
+
+# What identifies an installed JDK's build: its release file (JAVA_VERSION, ...) and its java
+# binary, by size, change time and inode. An upgrade rewrites both, so it is noticed.
+kiln_jdk_key() {
+  stat -L -c '%s.%Z.%i' "$1/release" "$1/bin/java" 2>/dev/null | tr '\n' '-'
+}
+
+# The feature version of the JDK at $1, remembered per JDK in $KILN_CACHE/jdks (lines of
+# "path<TAB>key<TAB>feature"): `java -version` costs a JVM start, so each build of a JDK runs it once.
+kiln_java_feature() {
+  local jdk=$1 key cache="$KILN_CACHE/jdks" feature=""
+  key=$(kiln_jdk_key "$jdk")
+  if [ -n "$key" ] && [ -f "$cache" ]; then
+    feature=$(awk -F '\t' -v p="$jdk" -v k="$key" '$1 == p && $2 == k { print $3; exit }' "$cache")
+    if [ -n "$feature" ]; then echo "$feature"; return 0; fi
+  fi
+  feature=$(kiln_java_feature_probe "$jdk")
+  if [ -n "$key" ] && [ -n "$feature" ] && mkdir -p "$KILN_CACHE" 2>/dev/null; then
+    # This JDK's line replaces any older one (another key: another build of it); write, then rename.
+    if { [ ! -f "$cache" ] || awk -F '\t' -v p="$jdk" '$1 != p' "$cache"; printf '%s\t%s\t%s\n' "$jdk" "$key" "$feature"; } \
+        >"$cache.$$" 2>/dev/null; then
+      mv -f "$cache.$$" "$cache"
+    else
+      rm -f "$cache.$$"
+    fi
+  fi
+  echo "$feature"
 }
 
 kiln_find_jdk() {
@@ -29,6 +60,29 @@ kiln_find_jdk() {
   Set JAVA_HOME to one, or install one under /usr/lib/jvm (for example Temurin 25)."
 }
 
+# Installs Debian packages: only what they depend on (--no-install-recommends), apt's own output
+# in $KILN_STATE/apt.log (shown if it fails), one progress line of ours on stderr.
+kiln_apt_install() {
+  [ $# -eq 0 ] && return 0
+  command -v apt-get >/dev/null 2>&1 || kiln_die "missing packages ($*) and no apt-get to install them"
+  [ "$(id -u)" -eq 0 ] || kiln_die "missing packages: $*; install them (apt-get install $*) or run as root"
+  mkdir -p "$KILN_STATE"
+  local log="$KILN_STATE/apt.log"
+  kiln_say "installing Debian packages: $* ..."
+  if [ -z "${KILN_APT_UPDATED:-}" ]; then
+    if ! apt-get update -qq >"$log" 2>&1; then
+      tail -n 20 "$log" >&2
+      kiln_die "apt-get update failed; full log in $log"
+    fi
+    KILN_APT_UPDATED=1
+  fi
+  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >>"$log" 2>&1; then
+    tail -n 20 "$log" >&2
+    kiln_die "apt-get install $* failed; full log in $log"
+  fi
+  kiln_say "installed $*."
+}
+
 # Commands Kiln needs, and the Debian package that brings each.
 kiln_need_packages() {
   local missing=() pair cmd pkg
@@ -37,15 +91,9 @@ kiln_need_packages() {
     command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
-  command -v apt-get >/dev/null 2>&1 || kiln_die "missing packages (${missing[*]}) and no apt-get to install them"
-  [ "$(id -u)" -eq 0 ] || kiln_die "missing packages: ${missing[*]}; install them (apt-get install ${missing[*]}) or run as root"
-  kiln_say "installing Debian packages: ${missing[*]}"
-  if [ -z "${KILN_APT_UPDATED:-}" ]; then
-    apt-get update -q >&2 || kiln_die "apt-get update failed"
-    KILN_APT_UPDATED=1
-  fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >&2 \
-    || kiln_die "apt-get install ${missing[*]} failed"
+  # One package may bring several commands (iproute2: ip and tc): install it once.
+  mapfile -t missing < <(printf '%s\n' "${missing[@]}" | awk '!seen[$0]++')
+  kiln_apt_install "${missing[@]}"
 }
 
 # A content hash of everything that goes into the jars, so a pull or an edit triggers a rebuild.
@@ -97,14 +145,7 @@ kiln_need_jvm_flavor() {
   for p in linux-source-6.1 libelf-dev; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || pkgs+=("$p")
   done
-  [ ${#pkgs[@]} -eq 0 ] && return 0
-  [ "$(id -u)" -eq 0 ] || kiln_die "missing packages: ${pkgs[*]}; install them (apt-get install ${pkgs[*]}) or run as root"
-  kiln_say "installing Debian packages for the jvm flavor: ${pkgs[*]}"
-  if [ -z "${KILN_APT_UPDATED:-}" ]; then
-    apt-get update -q >&2 || kiln_die "apt-get update failed"
-    KILN_APT_UPDATED=1
-  fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${pkgs[@]}" >&2 || kiln_die "apt-get install ${pkgs[*]} failed"
+  kiln_apt_install "${pkgs[@]}"
 }
 
 # The network stack's tests talk to the real Linux stack inside a namespace they create:

@@ -1,14 +1,19 @@
 /*
- * Hypercall wrappers: one 32-bit port write carrying the guest-physical address
- * of the argument block (identity-mapped, so a pointer is its own address).
- * The "memory" clobber makes the compiler finish writing the block before the
- * exit and re-read any field the monitor filled in after it.
+ * Hypercall wrappers around the one stub every hypercall of the runtime uses (the net
+ * driver's notify included): a 32-bit port write carrying the guest-physical address of
+ * the argument block (identity-mapped, so a pointer is its own address). The "memory"
+ * clobber makes the compiler finish writing the block before the exit and re-read any
+ * field the monitor filled in after it.
  */
 #include <kiln/kiln.h>
 
-static inline void hypercall(unsigned call, void *block) {
+void kiln__hypercall(unsigned call, void *block) {
     uint32_t gpa = (uint32_t)(uintptr_t)block;
     __asm__ volatile("outl %0, %1" : : "a"(gpa), "Nd"((uint16_t)KILN_HC_PORT(call)) : "memory");
+}
+
+static inline void hypercall(unsigned call, void *block) {
+    kiln__hypercall(call, block);
 }
 
 void kiln_console_write(const void *data, size_t len) {

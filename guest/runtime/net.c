@@ -49,8 +49,7 @@ static uint64_t dropped_rx_too_big, dropped_tx_bad_len;
 
 static void net_notify(uint64_t queues) {
     struct kiln_hc_net_notify block = {.queues = queues};
-    uint32_t gpa = (uint32_t)(uintptr_t)&block;
-    __asm__ volatile("outl %0, %1" : : "a"(gpa), "Nd"((uint16_t)KILN_HC_PORT(KILN_HC_NET_NOTIFY)) : "memory");
+    kiln__hypercall(KILN_HC_NET_NOTIFY, &block);
 }
 
 /* virtio's vring_need_event: did the index moving from old to new pass event? */
@@ -171,7 +170,7 @@ static void tx_reclaim(void) {
 
 int kiln_net_send(const void *buf, uint32_t len) {
     if (!ready()) return -1;
-    if (len == 0 || len > max_frame) {
+    if (len < KILN_NET_ETH_HEADER || len > max_frame) {
         dropped_tx_bad_len++;
         return 0;
     }

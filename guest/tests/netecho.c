@@ -2,8 +2,10 @@
  * A tiny host on the net device: answers ARP requests for its address and ICMP echo
  * requests (ping), through guest/runtime/net.c's rings, until the given number of seconds
  * passed (argument 1, default 10) or the given number of echo replies was sent (argument 2,
- * default unlimited). Argument 3, milliseconds, is a sleep before the first frame is read
- * (the rx ring fills, then frames wait on the host side). Then prints "netecho arp=N icmp=N other=N" and exits 0.
+ * default unlimited). Argument 3, "hold", makes it fall behind on purpose: it reads nothing until
+ * the monitor has filled every rx buffer and, out of buffers, asked to be told of new ones (so
+ * the frames after those wait on the host side), then prints "netecho held: rx ring full".
+ * Then prints "netecho arp=N icmp=N other=N" and exits 0.
  * Without a net device it prints "netecho: no network" and exits 3.
  */
 #include <kiln/kiln.h>
@@ -73,6 +75,20 @@ static int icmp(int len) {
     return 1;
 }
 
+/*
+ * Waits, reading nothing, for the event the hold is about: the monitor returned all
+ * KILN_NET_QUEUE_SIZE rx buffers (used idx; nothing was consumed yet) and armed its event index
+ * at the avail idx, i.e. it went idle for lack of buffers (abi.h, struct kiln_net_used).
+ * Sleeps, unlike yields, are not ended by frames, so this polls.
+ */
+static void hold_until_rx_ring_full(void) {
+    const struct kiln_boot_info *bi = kiln_boot_info();
+    volatile struct kiln_net_used *used = (volatile struct kiln_net_used *)(uintptr_t)(bi->net_base
+            + KILN_NET_QUEUE_RX * KILN_NET_QUEUE_STRIDE + KILN_NET_USED_OFFSET);
+    while (used->idx != KILN_NET_QUEUE_SIZE || used->avail_event != KILN_NET_QUEUE_SIZE) kiln_sleep_ns(1000000);
+    kiln_printf("netecho held: rx ring full\n");
+}
+
 int main(int argc, char **argv, char **envp) {
     (void)envp;
     struct kiln_net_info info;
@@ -80,7 +96,6 @@ int main(int argc, char **argv, char **envp) {
         kiln_printf("netecho: no network\n");
         return 3;
     }
-    if (argc > 3) kiln_sleep_ns(parse_u64(argv[3]) * 1000000ull);
     for (int i = 0; i < 6; i++) mac[i] = (uint8_t)(info.mac >> (40 - 8 * i));
     my_ip = info.ipv4;
     uint64_t seconds = argc > 1 ? parse_u64(argv[1]) : 10;
@@ -88,6 +103,7 @@ int main(int argc, char **argv, char **envp) {
     kiln_printf("netecho up mac=%02x:%02x:%02x:%02x:%02x:%02x ip=%u.%u.%u.%u/%u mtu=%u\n", mac[0], mac[1], mac[2],
                 mac[3], mac[4], mac[5], my_ip >> 24, (my_ip >> 16) & 255, (my_ip >> 8) & 255, my_ip & 255,
                 info.prefix_len, info.mtu);
+    if (argc > 3 && argv[3][0] == 'h') hold_until_rx_ring_full();
     uint64_t deadline = kiln_monotonic_ns() + seconds * 1000000000ull;
     uint64_t arps = 0, pings = 0, other = 0;
     for (;;) {

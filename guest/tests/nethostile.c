@@ -1,7 +1,7 @@
 /*
  * Breaks the net device's ring protocol in the way named by argument 1, writing the rings
  * directly (not through runtime/net.c). The monitor must end this VM with a clear error, or
- * drop the frame and carry on (tx-giant, tx-zero, used-scribble), and never anything worse.
+ * drop the frame and carry on (tx-giant, tx-zero, tx-runt, used-scribble), and never anything worse.
  * After the attack the guest notifies and yields; if it is still running 2 s later it prints
  * "survived" and exits 0 (what the drop cases expect).
  */
@@ -21,8 +21,7 @@ static volatile struct kiln_net_used *used(uint64_t q) {
 
 static void notify(uint64_t queues) {
     struct kiln_hc_net_notify block = {.queues = queues};
-    uint32_t gpa = (uint32_t)(uintptr_t)&block;
-    __asm__ volatile("outl %0, %1" : : "a"(gpa), "Nd"((uint16_t)KILN_HC_PORT(KILN_HC_NET_NOTIFY)) : "memory");
+    kiln__hypercall(KILN_HC_NET_NOTIFY, &block);
 }
 
 static int eq(const char *a, const char *b) {
@@ -72,6 +71,8 @@ int main(int argc, char **argv, char **envp) {
         post(tx, buf, 5000, 0);
     } else if (eq(a, "tx-zero")) {
         post(tx, buf, 0, 0);
+    } else if (eq(a, "tx-runt")) { /* shorter than an Ethernet header: the tap would refuse it */
+        post(tx, buf, 13, 0);
     } else if (eq(a, "used-scribble")) {
         used(tx)->idx = 12345;
         used(tx)->ring[0] = 0xffffffffu;

@@ -92,7 +92,7 @@ struct kiln_hc_net_notify {
 /* One buffer. Chaining (virtio's NEXT flag) does not exist: one frame, one descriptor. */
 struct kiln_net_desc {
     uint64_t addr;  /* guest-physical address of the buffer, in memory the guest may write */
-    uint32_t len;   /* rx: buffer size, at least mtu + 14; tx: frame length, 1 to mtu + 14 */
+    uint32_t len;   /* rx: buffer size, at least mtu + 14; tx: frame length, 14 to mtu + 14 (others are dropped) */
     uint16_t flags; /* rx: KILN_NET_DESC_F_WRITE; tx: 0; any other bit ends the VM */
     uint16_t next;  /* unused, ignored */
 };
@@ -136,6 +136,19 @@ struct kiln_boot_info {
     uint32_t net_ipv4;         /* static address (host byte order); 0 = use DHCP */
     uint32_t net_prefix_len;   /* 0..32 (0 with net_ipv4 0) */
     uint32_t net_gateway;      /* host byte order; 0 = none */
+};
+
+/*
+ * What kiln_net_init (kiln/net.h) hands the image's network stack: the boot info's net_*
+ * fields, copied by the guest's driver. The Java side (libos's ImageNetwork) reads it at the
+ * offsets of Abi.java's NET_INFO_* constants, which AbiAgreementTest checks against this.
+ */
+struct kiln_net_info {
+    uint64_t mac;        /* low 48 bits; the address's first byte in bits 47..40 (0x024b494c4e02 = 02:4b:49:4c:4e:02) */
+    uint32_t mtu;        /* IP MTU, KILN_NET_MTU_MIN..KILN_NET_MTU_MAX; a frame is at most mtu + 14 bytes */
+    uint32_t ipv4;       /* static address in host byte order (10.0.0.2 = 0x0a000002); 0 = use DHCP */
+    uint32_t prefix_len; /* e.g. 24 */
+    uint32_t gateway;    /* host byte order; 0 = none */
 };
 #endif
 

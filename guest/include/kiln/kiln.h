@@ -28,6 +28,9 @@ uint64_t kiln_yield(uint64_t timeout_ns);
  * that make waiting pointless; its part of kiln_sleep_ns (flush, and no wakeup by frames);
  * the bare yield hypercall. */
 uint64_t kiln__net_prepare_wait(void);
+/* The one hypercall stub (runtime/hypercall.c): a 32-bit port write of block's guest-physical
+ * address to KILN_HC_PORT(call). Every hypercall of the runtime goes through it. */
+void kiln__hypercall(unsigned call, void *block);
 void kiln__net_prepare_sleep(void);
 uint64_t kiln__yield_raw(uint64_t timeout_ns);
 

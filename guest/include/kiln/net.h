@@ -15,13 +15,7 @@
 
 #include <stdint.h>
 
-struct kiln_net_info {
-    uint64_t mac;        /* low 48 bits; the address's first byte in bits 47..40 (0x024b494c4e02 = 02:4b:49:4c:4e:02) */
-    uint32_t mtu;        /* IP MTU, e.g. 1500; a frame is at most mtu + 14 bytes */
-    uint32_t ipv4;       /* static address in host byte order (10.0.0.2 = 0x0a000002); 0 = use DHCP */
-    uint32_t prefix_len; /* e.g. 24 */
-    uint32_t gateway;    /* host byte order; 0 = none */
-};
+#include "abi.h" /* struct kiln_net_info: part of the ABI, checked against the Java side */
 
 /* 0 and *out filled if the VM has a net device; -1 if it has no network. Idempotent. */
 int kiln_net_init(struct kiln_net_info *out);
@@ -31,7 +25,7 @@ int kiln_net_init(struct kiln_net_info *out);
 int kiln_net_recv(void *buf, uint32_t cap);
 
 /* 0 = queued (copied); -1 = transmit ring full, retry after kiln_net_flush().
- * A frame of length 0 or longer than mtu + 14 bytes is not sent but dropped and
+ * A frame shorter than 14 bytes (an Ethernet header) or longer than mtu + 14 bytes is not sent but dropped and
  * counted, as a NIC would, and 0 is returned (a retry could never succeed). */
 int kiln_net_send(const void *buf, uint32_t len);
 

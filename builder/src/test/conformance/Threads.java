@@ -2,6 +2,8 @@ import java.util.*;
 
 public class Threads {
     static int counter;
+    static boolean mainReturned;
+    static final Object LATE = new Object();
 
     public static void main(String[] args) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
@@ -41,17 +43,28 @@ public class Threads {
         });
         sleeper.start();
         sleeper.join();
-        // A non-daemon thread outlives main and the VM waits for it; it sleeps first so that
-        // "main returns" comes before its line on HotSpot too (without the sleep the order is a race).
+        // A non-daemon thread outlives main and the VM waits for it, even while it sleeps. It waits
+        // until main has printed its last line, so the order is the same on HotSpot however
+        // threads are scheduled (a sleep alone would race with a descheduled main).
         Thread daemonLike = new Thread(() -> {
             try {
-                Thread.sleep(100);
+                synchronized (LATE) {
+                    while (!mainReturned) {
+                        LATE.wait();
+                    }
+                }
+                Thread.sleep(20); // main has returned: the VM must wait for this timer too
             } catch (InterruptedException e) {
                 System.out.println("late thread interrupted");
+                return;
             }
             System.out.println("late thread runs after main returns");
         });
         daemonLike.start();
         System.out.println("main returns");
+        synchronized (LATE) {
+            mainReturned = true;
+            LATE.notifyAll();
+        }
     }
 }

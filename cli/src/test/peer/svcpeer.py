@@ -13,13 +13,29 @@ relay VM_TAP CLIENT_TAP LOSS_PERCENT REORDER_PERCENT DELAY_MS SEED
 """
 import fcntl, hashlib, heapq, os, random, select, signal, socket, struct, sys, threading, time
 
+def send_all(s, data):
+    """socket.sendall's timeout bounds the whole call (Python 3.5 on), not a wait: a transfer that
+    takes longer than the timeout fails while it progresses. Here the timeout bounds each wait
+    for room in the socket's buffer, i.e. it fires only when the peer stops taking data."""
+    view = memoryview(data)
+    while view:
+        view = view[s.send(view[:1 << 20]):]
+
 def echo(host, port, n, seed):
     data = random.Random(seed).randbytes(n)
     s = socket.create_connection((host, port), timeout=300)
     t = time.time()
+    failed = []
     def send():
-        s.sendall(data)
-        s.shutdown(socket.SHUT_WR)
+        try:
+            send_all(s, data)
+            s.shutdown(socket.SHUT_WR)
+        except OSError as e:
+            failed.append(e)
+            try:
+                s.shutdown(socket.SHUT_RDWR)  # the receiving side must not wait for an echo that cannot come
+            except OSError:
+                pass
     th = threading.Thread(target=send)
     th.start()
     h, got = hashlib.sha256(), 0
@@ -30,6 +46,8 @@ def echo(host, port, n, seed):
         h.update(b)
         got += len(b)
     th.join()
+    if failed:
+        sys.exit("echo: sending failed after %.1f s, %d bytes echoed: %r" % (time.time() - t, got, failed[0]))
     print("echo", n, hashlib.sha256(data).hexdigest(), got, h.hexdigest(), "%.3f" % (time.time() - t), flush=True)
 
 TUNSETIFF, IFF_TAP, IFF_NO_PI = 0x400454ca, 0x0002, 0x1000

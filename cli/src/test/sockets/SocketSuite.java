@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
  *   client IP      sends 1 MiB to IP:9000, half-closes, reads the peer's FNV-1a hash of it until EOF
  *   semantics IP   timeouts, refusal, reset, close waking a reader, bind conflicts, names
  *   oneshot IP     writes 300 KB to IP:9000, closes and ends at once
+ *   blob PORT N    serves N bytes (byte i is (i * 7 + i / 251) & 0xff) to each connection on PORT, then closes it
  */
 public class SocketSuite {
     public static void main(String[] args) throws Exception {
@@ -30,6 +31,7 @@ public class SocketSuite {
             case "client" -> client(args[1]);
             case "semantics" -> semantics(args[1]);
             case "oneshot" -> oneshot(args[1]);
+            case "blob" -> blob(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -135,6 +137,21 @@ public class SocketSuite {
         }
     }
 
+    /** A server whose every connection gets the same n bytes and the end of the stream (the MTU test). */
+    static void blob(int port, int n) throws Exception {
+        byte[] data = new byte[n];
+        for (int i = 0; i < n; i++) {
+            data[i] = (byte) (i * 7 + i / 251);
+        }
+        ServerSocket server = new ServerSocket(port);
+        System.out.println("blob ready");
+        while (true) {
+            try (Socket s = server.accept()) {
+                s.getOutputStream().write(data);
+            }
+        }
+    }
+
     /** Writes 300 KB, closes and returns from main at once: the data must still reach the peer. */
     static void oneshot(String ip) throws Exception {
         Socket s = new Socket(ip, 9000);
@@ -169,7 +186,11 @@ public class SocketSuite {
         System.out.println("semantics done");
     }
 
-    /** A read timeout throws and leaves the socket usable (the peer answers after 1 s). */
+    /**
+     * A read timeout throws and leaves the socket usable: the peer sends nothing until it gets a
+     * byte, which this sends only after the timeout (so the timeout is certain, not a race with
+     * the peer's clock), then answers.
+     */
     static void readTimeout(String ip) throws Exception {
         try (Socket s = new Socket(ip, 9001)) {
             s.setSoTimeout(200);
@@ -181,7 +202,8 @@ public class SocketSuite {
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 System.out.println("read timeout: " + e.getMessage() + (ms >= 190 ? " (after >= 200 ms)" : " after " + ms));
             }
-            s.setSoTimeout(5000);
+            s.getOutputStream().write('g');
+            s.setSoTimeout(60_000); // a hang guard: the answer is an event, however late
             byte[] b = new byte[16];
             int n = s.getInputStream().read(b);
             System.out.println("then read: " + new String(b, 0, n, StandardCharsets.US_ASCII).trim());
@@ -215,7 +237,9 @@ public class SocketSuite {
             out.write('x');
             byte[] chunk = new byte[1000];
             try {
-                for (int i = 0; i < 10_000; i++) {
+                // Writes until the reset arrives (the event); 60 s without one is a hang.
+                long end = System.nanoTime() + 60_000_000_000L;
+                while (System.nanoTime() - end < 0) {
                     out.write(chunk);
                     Thread.sleep(1);
                 }
@@ -232,9 +256,13 @@ public class SocketSuite {
     /** close() wakes a reader blocked on a silent peer. */
     static void closeWakesReader(String ip) throws Exception {
         Socket quiet = new Socket(ip, 9003);
+        // The stream is taken here: whether the reader is already blocked when close() comes
+        // (the case this is about; the sleep below makes it the usual one) or not, read() then
+        // fails with "Socket closed", on HotSpot as in an image.
+        java.io.InputStream in = quiet.getInputStream();
         Thread reader = new Thread(() -> {
             try {
-                quiet.getInputStream().read();
+                in.read();
                 seen = "returned";
             } catch (IOException e) {
                 seen = e.getClass().getName() + ": " + e.getMessage();

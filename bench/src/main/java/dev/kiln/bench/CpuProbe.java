@@ -1,6 +1,6 @@
 package dev.kiln.bench;
 
-import dev.kiln.vmm.GuestImage;
+import dev.kiln.image.GuestImage;
 import dev.kiln.vmm.Kvm;
 import dev.kiln.vmm.Vm;
 import dev.kiln.vmm.VmConfig;

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** `kiln bench ...`: benchmarks that print figures, each ending with one summary line. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its figures.",
-        subcommands = {BenchBootCommand.class, BenchJvmCommand.class, BenchComputeCommand.class, BenchHttpCommand.class, BenchOciCommand.class})
+        subcommands = {BenchBootCommand.class, BenchSleepCommand.class, BenchJvmCommand.class, BenchComputeCommand.class,
+                BenchHttpCommand.class, BenchOciCommand.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,6 +1,6 @@
 package dev.kiln.cli;
 
-import dev.kiln.builder.FileTrees;
+import dev.kiln.image.FileTrees;
 import dev.kiln.builder.nativeimage.AppInput;
 import dev.kiln.builder.nativeimage.NativeImageBuilder;
 import java.io.IOException;
@@ -57,7 +57,8 @@ public final class BenchComputeCommand implements Callable<Integer> {
                 return 1;
             }
             AppInput app = AppInput.resolve(classes, "ComputeBench");
-            app = new AppInput(app.classes(), app.mainClass(), app.manifest().withName("compute").withMemory(1024));
+            app = new AppInput(app.classes(), app.mainClass(), app.manifest().with("compute", 1024, app.manifest().args(),
+                    app.manifest().env()));
             Path image = NativeImageBuilder.fromEnvironment(m -> System.err.println("kiln: " + m)).build(app).image();
             System.out.printf("%-14s %10s %14s %14s %8s%n", "program", "size", "hotspot_ms", "unikernel_ms", "ratio");
             double logSum = 0;

@@ -3,7 +3,7 @@ package dev.kiln.cli;
 import dev.kiln.builder.nativeimage.AppInput;
 import dev.kiln.builder.nativeimage.NativeBuildException;
 import dev.kiln.builder.nativeimage.NativeImageBuilder;
-import dev.kiln.vmm.GuestImage;
+import dev.kiln.image.GuestImage;
 import dev.kiln.vmm.Kvm;
 import dev.kiln.vmm.NetConfig;
 import dev.kiln.vmm.Vm;

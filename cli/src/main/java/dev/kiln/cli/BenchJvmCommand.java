@@ -1,6 +1,6 @@
 package dev.kiln.cli;
 
-import dev.kiln.cli.jvm.JvmBench;
+import dev.kiln.jvm.JvmBench;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package dev.kiln.cli;
 
-import dev.kiln.builder.FileTrees;
+import dev.kiln.image.FileTrees;
 import dev.kiln.builder.nativeimage.AppInput;
 import dev.kiln.builder.nativeimage.NativeBuildException;
 import dev.kiln.builder.nativeimage.NativeImageBuilder;

@@ -1,19 +1,23 @@
 package dev.kiln.cli;
 
 import dev.kiln.builder.nativeimage.AppInput;
-import dev.kiln.builder.nativeimage.ImageManifest;
 import dev.kiln.builder.nativeimage.NativeBuildException;
 import dev.kiln.builder.nativeimage.NativeImageBuilder;
-import dev.kiln.cli.jvm.JvmBuild;
+import dev.kiln.image.Manifest;
+import dev.kiln.image.StaticIp;
+import dev.kiln.jvm.JvmFlavor;
+import dev.kiln.jvm.build.JvmImageBuilder;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +59,11 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--env", paramLabel = "NAME=VALUE", description = "An environment variable for the app (repeatable).")
     Map<String, String> env = new LinkedHashMap<>();
 
+    @Option(names = "--ip", paramLabel = "CIDR[,GATEWAY]",
+            description = "Native flavor: the guest's static address when it has a net device, e.g. 10.0.0.2/24,10.0.0.1"
+                    + " (kiln run --ip overrides it; without either the guest uses DHCP).")
+    String ip;
+
     @Option(names = "--add-modules", paramLabel = "MODULE[,MODULE]", split = ",",
             description = "jvm flavor: JDK modules to add to what jdeps finds (e.g. for reflection or services).")
     List<String> modules = new ArrayList<>();
@@ -82,11 +91,7 @@ public final class BuildCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         switch (flavor) {
             case "jvm":
-                Path jvmOut = output != null ? output : JvmBuild.defaultOutput(input, name);
-                JvmBuild.build(input, main, name, memoryMb != null ? memoryMb : 512, args, env, modules,
-                        jvmOptions, jvmOut);
-                writeOci(jvmOut);
-                return 0;
+                return buildJvm();
             case "native":
                 break;
             default:
@@ -94,7 +99,7 @@ public final class BuildCommand implements Callable<Integer> {
                 return 2;
         }
         try {
-            Path image = buildNative(input, main, name, memoryMb, args, env);
+            Path image = buildNative(input, main, name, memoryMb, args, env, ip);
             if (output != null || (ociLayout == null && ociArchive == null)) {
                 Path out = output != null ? output : Path.of(image.getFileName().toString());
                 Files.copy(image, out, StandardCopyOption.REPLACE_EXISTING);
@@ -102,9 +107,25 @@ public final class BuildCommand implements Callable<Integer> {
             }
             writeOci(image);
             return 0;
-        } catch (NativeBuildException e) {
-            System.err.println("kiln: build failed: " + e.getMessage());
-            return 1;
+        } catch (NativeBuildException e) { // the input's fault: one line (a TeaVM report adds its call sites), status 125
+            System.err.println("kiln: error: " + e.getMessage());
+            return ErrorReporter.KILN_ERROR;
+        }
+    }
+
+    /** The jvm flavor: prints the image's path on stdout; a failure is kiln's own error (status 125). */
+    private int buildJvm() {
+        if (ip != null) throw new UserError("--ip is for native images; a jvm image gets its address from QEMU");
+        try {
+            Path out = output != null ? output : JvmFlavor.defaultOutput(input, name);
+            JvmFlavor.build(new JvmImageBuilder.Request(input, main, name,
+                    memoryMb != null ? memoryMb : JvmFlavor.DEFAULT_MEMORY_MB, args, env, new LinkedHashSet<>(modules),
+                    jvmOptions, out), System.err);
+            writeOci(out);
+            System.out.println(out);
+            return 0;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
         }
     }
 
@@ -125,19 +146,20 @@ public final class BuildCommand implements Callable<Integer> {
 
     /** Builds (or takes from the build cache) the native image for INPUT and returns its path in the cache. */
     public static Path buildNative(Path input, String mainClass, String name, Integer memoryMb, List<String> extraArgs,
-            Map<String, String> extraEnv) throws Exception {
+            Map<String, String> extraEnv, String ip) throws Exception {
         AppInput app = AppInput.resolve(input, mainClass);
-        ImageManifest m = app.manifest();
+        Manifest m = app.manifest();
         List<String> a = new ArrayList<>(m.args());
         a.addAll(extraArgs);
         List<String> e = new ArrayList<>(m.env());
         extraEnv.forEach((k, v) -> e.add(k + "=" + v));
         try {
-            m = new ImageManifest(name != null ? name : m.name(), memoryMb != null ? memoryMb : m.memoryMb(), a, e);
+            m = m.with(name != null ? name : m.name(), memoryMb != null ? memoryMb : m.memoryMb(), a, e);
+            if (ip != null) m = m.withIp(StaticIp.parse(ip));
+            app = new AppInput(app.classes(), app.mainClass(), m);
         } catch (IllegalArgumentException bad) { // a flag value the image format cannot hold
             throw new UserError(bad.getMessage());
         }
-        app = new AppInput(app.classes(), app.mainClass(), m);
         NativeImageBuilder builder = NativeImageBuilder.fromEnvironment(msg -> System.err.println("kiln: " + msg));
         NativeImageBuilder.Result r = builder.build(app);
         if (r.cached()) {

@@ -1,7 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.bench.CpuProbe;
-import dev.kiln.runner.qemu.JvmDoctor;
+import dev.kiln.jvm.qemu.JvmDoctor;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 

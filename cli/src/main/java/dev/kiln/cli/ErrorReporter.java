@@ -21,8 +21,9 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         return KILN_ERROR;
     }
 
-    private static boolean isExpected(Exception e) {
-        return e instanceof dev.kiln.vmm.VmmException || e instanceof java.io.IOException
-                || e instanceof dev.kiln.oci.image.OciException;
+    /** Kiln's own failures with a message for the user, not bugs: reported as one line. */
+    static boolean isExpected(Throwable e) {
+        return e instanceof dev.kiln.vmm.VmmException || e instanceof dev.kiln.image.ImageException
+                || e instanceof java.io.IOException || e instanceof dev.kiln.oci.image.OciException;
     }
 }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The `kiln` command: one subcommand class per verb. */
 @Command(name = "kiln", mixinStandardHelpOptions = true, versionProvider = KilnVersion.class,
         description = "Build, run and inspect Java unikernels.",
-        subcommands = {BuildCommand.class, RunCommand.class, PushCommand.class, PullCommand.class, InspectCommand.class, DoctorCommand.class, BenchCommand.class,
+        subcommands = {BuildCommand.class, RunCommand.class, PushCommand.class, PullCommand.class, InspectCommand.class, DoctorCommand.class,
+                BenchCommand.class, FuzzCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,11 +1,11 @@
 package dev.kiln.cli;
 
-import dev.kiln.builder.jvm.JvmImage;
 import dev.kiln.oci.image.Digest;
 import dev.kiln.oci.image.KilnDescriptor;
 import dev.kiln.oci.image.KilnOciImage;
 import dev.kiln.oci.image.OciImage;
-import dev.kiln.vmm.GuestImage;
+import dev.kiln.image.GuestImage;
+import dev.kiln.jvm.build.JvmImage;
 import dev.kiln.vmm.VmConfig;
 
 import java.io.IOException;
@@ -26,7 +26,7 @@ final class OciImages {
         KilnDescriptor d;
         if (JvmImage.hasMagic(imageFile)) {
             var m = JvmImage.read(imageFile).manifest();
-            d = KilnDescriptor.of("jvm", m.get("name"), m.memoryMb(), ports, m.all("arg"), digest);
+            d = KilnDescriptor.of("jvm", m.name(), m.memoryMb(), ports, m.args(), digest);
         } else {
             GuestImage g = GuestImage.load(imageFile);
             int mb = g.manifest().memoryMb() != 0 ? g.manifest().memoryMb() : (int) (VmConfig.DEFAULT_MEMORY >> 20);

@@ -1,13 +1,15 @@
 package dev.kiln.cli;
 
-import dev.kiln.cli.jvm.JvmRun;
-import dev.kiln.vmm.GuestImage;
+import dev.kiln.image.GuestImage;
+import dev.kiln.jvm.JvmFlavor;
 import dev.kiln.vmm.Kvm;
 import dev.kiln.vmm.Vm;
 import dev.kiln.vmm.VmConfig;
 import dev.kiln.vmm.VmExit;
+import dev.kiln.vmm.sandbox.Sandbox;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +63,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "Native images: print the VM's counters (exits, hypercalls, frames) on stderr at the end.")
     boolean stats;
 
+    @Option(names = "--seccomp", paramLabel = "on|log|off",
+            description = {"Native images: the monitor threads' seccomp filters (docs/security.md). on (default): a",
+                    "forbidden system call kills kiln (SIGSYS); log: it runs and the kernel logs it (dmesg); off: none."})
+    String seccomp;
+
     @Option(names = "--accel", paramLabel = "auto|kvm|tcg", defaultValue = "auto",
             description = "jvm flavor: QEMU accelerator; auto uses KVM only where guest kernel code runs fast.")
     String accel;
@@ -91,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
         if (Files.isDirectory(image) || (!"jvm".equals(flavor) && image.toString().endsWith(".jar")
                 && Files.isRegularFile(image))) {
             try {
-                image = BuildCommand.buildNative(image, null, null, null, List.of(), java.util.Map.of());
+                image = BuildCommand.buildNative(image, null, null, null, List.of(), java.util.Map.of(), null);
             } catch (dev.kiln.builder.nativeimage.NativeBuildException e) {
                 throw new UserError("build failed: " + e.getMessage());
             }
@@ -99,10 +106,17 @@ final class RunCommand implements Callable<Integer> {
         existingImage(image);
         if (flavor != null && !flavor.equals("jvm") && !flavor.equals("native"))
             throw new UserError("--flavor must be native or jvm, not '" + flavor + "'");
-        if (JvmRun.isJvmImage(image)) return runJvm(false);
+        if (JvmFlavor.isImage(image)) return runJvm(false);
         if ("jvm".equals(flavor)) {
-            if (!JvmRun.isJar(image)) throw new UserError("--flavor jvm runs a jar or a jvm image; " + image + " is neither");
+            if (!JvmFlavor.isJar(image)) throw new UserError("--flavor jvm runs a jar or a jvm image; " + image + " is neither");
             return runJvm(true);
+        }
+        if (seccomp != null) {
+            try {
+                Sandbox.setMode(Sandbox.Mode.parse(seccomp));
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--seccomp: " + e.getMessage());
+            }
         }
         GuestImage guest = GuestImage.load(image);
         VmConfig config = config(guest);
@@ -129,12 +143,16 @@ final class RunCommand implements Callable<Integer> {
         if (memoryMb != null || !env.isEmpty() || !args.isEmpty())
             throw new UserError("--mem, --env and ARGS are baked into a jvm image: "
                     + "pass them to kiln build --flavor jvm (--memory, --env, --arg)");
-        if (net != null || ip != null || stats)
-            throw new UserError("--net, --ip and --stats are for native images; a jvm image publishes ports with -p");
-        var acceleration = JvmRun.accel(accel);
+        if (net != null || ip != null || stats || seccomp != null)
+            throw new UserError("--net, --ip, --stats and --seccomp are for native images; a jvm image publishes ports with -p");
         Duration timeout = timeout();
-        return buildFirst ? JvmRun.buildAndRun(image, publish, timeout, acceleration, kernelLog)
-                : JvmRun.run(image, publish, timeout, acceleration, kernelLog);
+        try {
+            var acceleration = JvmFlavor.accel(accel);
+            return buildFirst ? JvmFlavor.buildAndRun(image, publish, timeout, acceleration, kernelLog)
+                    : JvmFlavor.run(image, publish, timeout, acceleration, kernelLog);
+        } catch (IOException | IllegalArgumentException e) { // kiln's own: bad image or -p, QEMU missing
+            throw new UserError(e.getMessage());
+        }
     }
 
     private Duration timeout() {

@@ -1,9 +1,9 @@
 package dev.kiln.cli;
 
-import dev.kiln.runner.qemu.QemuRunner;
-import dev.kiln.vmm.Manifest;
+import dev.kiln.jvm.qemu.QemuRunner;
+import dev.kiln.image.Manifest;
 import dev.kiln.vmm.NetConfig;
-import dev.kiln.vmm.StaticIp;
+import dev.kiln.image.StaticIp;
 import dev.kiln.vmm.device.net.TapBackend;
 import dev.kiln.vmm.hostnet.HostNetwork;
 import dev.kiln.vmm.hostnet.NetworkNamespace;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** `kiln doctor` and `kiln bench boot` print their figures (the figures themselves are not judged here). */
+/** `kiln doctor`, `kiln bench boot` and `kiln bench sleep` print their figures (the figures themselves are not judged here). */
 class DoctorAndBenchTest {
     @Test
     void doctorChecksTheMachineAndMeasuresGuestSpeed() throws Exception {
@@ -24,5 +24,21 @@ class DoctorAndBenchTest {
         assertEquals(0, r.exitStatus(), r.toString());
         String last = r.stdout().lines().reduce((a, b) -> b).orElse("");
         assertTrue(Pattern.matches("boot warm_median_us=\\d+ warm_p99_us=\\d+ cold_median_ms=\\d+", last), r.toString());
+    }
+
+    @Test
+    void benchSleepEndsWithItsSummaryLine() throws Exception {
+        var r = KilnProcess.run("bench", "sleep", "--ms", "20", "--count", "5");
+        assertEquals(0, r.exitStatus(), r.toString());
+        assertTrue(r.stdout().contains("5 sleeps of 20 ms"), r.toString());
+        String last = r.stdout().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(Pattern.matches("sleep requested_ms=20 median_over_us=\\d+ p99_over_us=\\d+", last), r.toString());
+    }
+
+    @Test
+    void benchSleepRefusesANonsensicalLength() throws Exception {
+        var r = KilnProcess.run("bench", "sleep", "--ms", "0");
+        assertEquals(125, r.exitStatus(), r.toString());
+        assertTrue(r.stderr().contains("--ms must be 1..60000"), r.toString());
     }
 }

@@ -28,7 +28,7 @@ class HttpServerExampleTest {
     static void start() throws Exception {
         port = Tools.freePort();
         server = HostJavaApp.start(Tools.example("http-server"), List.of(), List.of(), Integer.toString(port));
-        server.awaitOutput("listening on port " + port, 20_000);
+        server.awaitOutput("listening on port " + port, 60_000);
     }
 
     @AfterAll
@@ -38,10 +38,13 @@ class HttpServerExampleTest {
         }
     }
 
-    /** Sends raw bytes, then reads until the server closes the connection (or 5 s of silence). */
+    /**
+     * Sends raw bytes, then reads until the server closes the connection; 30 s of silence (a
+     * hang guard, not a deadline: the machine may be loaded) ends it with "<<no close>>".
+     */
     static String exchange(int port, String request) throws IOException {
         try (Socket s = new Socket("127.0.0.1", port)) {
-            s.setSoTimeout(5000);
+            s.setSoTimeout(30_000);
             s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             InputStream in = s.getInputStream();
@@ -65,16 +68,16 @@ class HttpServerExampleTest {
     @Test
     void curlGetsThePageAndTheJson() throws Exception {
         Tools.require("curl");
-        var page = Tools.run(20, "curl", "-sS", "-i", "http://127.0.0.1:" + port + "/");
+        var page = Tools.run(90, "curl", "-sS", "-i", "http://127.0.0.1:" + port + "/");
         assertEquals(0, page.status(), page.output());
         assertTrue(page.output().startsWith("HTTP/1.1 200 OK\r\n"), page.output());
         assertTrue(page.output().contains("Content-Type: text/html"), page.output());
         assertTrue(page.output().contains("<h1>Hello from Kiln</h1>"), page.output());
-        var json = Tools.run(20, "curl", "-sS", "-f", "http://127.0.0.1:" + port + "/api/stats");
+        var json = Tools.run(90, "curl", "-sS", "-f", "http://127.0.0.1:" + port + "/api/stats");
         assertEquals(0, json.status(), json.output());
         assertTrue(json.output().matches("\\{\"uptime_ms\":\\d+,\"requests_served\":\\d+,\"open_connections\":\\d+,"
                 + "\"connections_accepted\":\\d+}\\n"), json.output());
-        var head = Tools.run(20, "curl", "-sS", "-I", "http://127.0.0.1:" + port + "/");
+        var head = Tools.run(90, "curl", "-sS", "-I", "http://127.0.0.1:" + port + "/");
         assertTrue(head.output().contains("Content-Length: "), head.output());
     }
 
@@ -141,7 +144,7 @@ class HttpServerExampleTest {
     /** Keep-alive by default in HTTP/1.1, on request in HTTP/1.0, close wins. Shared with the image test. */
     static void assertKeepAlive(int port) throws Exception {
         try (Socket s = new Socket("127.0.0.1", port)) {
-            s.setSoTimeout(5000);
+            s.setSoTimeout(30_000);
             InputStream in = s.getInputStream();
             for (int i = 0; i < 200; i++) {
                 // The request in two pieces: the server must wait for the rest of the head.
@@ -183,12 +186,14 @@ class HttpServerExampleTest {
         var w = Tools.run(60, "wrk", "-t", "2", "-c", "32", "-d", "2s", "--latency", "http://127.0.0.1:" + port + "/");
         assertEquals(0, w.status(), w.output());
         WrkResult r = WrkResult.parse(w.output());
-        assertTrue(r.requests() > 100 && r.errors() == 0, w.output());
-        // wrk has closed its connections: only the one asking remains open.
-        long end = System.nanoTime() + 10_000_000_000L;
+        // How many requests wrk managed is a figure for kiln bench http, not a test's business.
+        assertTrue(r.requests() > 0 && r.errors() == 0, w.output());
+        // wrk has closed its connections: only the one asking remains open (the server may
+        // see the closes a little later).
+        long end = System.nanoTime() + 60_000_000_000L;
         String json;
         do {
-            json = Tools.run(20, "curl", "-sS", "http://127.0.0.1:" + port + "/api/stats").output();
+            json = Tools.run(90, "curl", "-sS", "http://127.0.0.1:" + port + "/api/stats").output();
         } while (!json.contains("\"open_connections\":1,") && System.nanoTime() < end);
         assertTrue(json.contains("\"open_connections\":1,"), json);
     }

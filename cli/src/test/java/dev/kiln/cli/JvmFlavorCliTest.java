@@ -29,7 +29,12 @@ class JvmFlavorCliTest {
         assertEquals(0, build.exitStatus(), build.toString());
         assertTrue(Files.size(image) > 1_000_000, build.toString());
 
-        var run = KilnProcess.run("run", "--timeout", "90", image.toString());
+        var inspect = KilnProcess.run("inspect", image.toString());
+        assertEquals(0, inspect.exitStatus(), inspect.toString());
+        assertTrue(inspect.stdout().contains("\nmain: Hello\n") && inspect.stdout().contains("\nmodules: java.base"),
+                inspect.toString());
+
+                var run = KilnProcess.run("run", "--timeout", "240", image.toString()); // a hang guard: TCG on a loaded machine is slow
         assertEquals(0, run.exitStatus(), run.toString());
         assertEquals("Hello from a Kiln jvm microVM, Java 25!\n", run.stdout(), run.toString());
         assertTrue(run.stderr().contains("QEMU microvm"), run.toString());

@@ -34,10 +34,10 @@ class LossyRelayHarnessTest {
             server.exec(10, "ethtool", "-K", "ksw" + n.suffix, "tx", "off", "tso", "off", "gso", "off");
             String clientTap = n.tap("ksc", ServiceImageNetworkTest.HOST_IP + "/24");
             NetNs.Bg relay = n.start(List.of("python3", "-u", peer.toString(), "relay", vmSide, clientTap, "5", "25", "1", "3"));
-            relay.await("relay ready", 10_000);
+            relay.await("relay ready", 60_000);
             Path app = Path.of(System.getProperty("kiln.home")).resolve("cli/src/test/apps/tcpecho");
             try (HostJavaApp echo = HostJavaApp.start(app, List.of("ip", "netns", "exec", server.name()), List.of(), "7")) {
-                echo.awaitOutput("listening on port 7", 20_000);
+                echo.awaitOutput("listening on port 7", 60_000);
                 long bytes = MB * 1024L * 1024L;
                 Tools.Result r = n.run(600, "python3", peer.toString(), "echo", ServiceImageNetworkTest.GUEST_IP, "7",
                         Long.toString(bytes), "5");

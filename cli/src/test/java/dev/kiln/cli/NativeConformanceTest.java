@@ -50,8 +50,8 @@ class NativeConformanceTest {
                 .inheritIO().start();
         assertEquals(0, javac.waitFor(), "javac of the conformance programs");
         AppInput app = AppInput.resolve(classes, "Suite");
-        NativeImageBuilder builder = new NativeImageBuilder(kilnHome, kilnHome.resolve("cli/target/native-cache"),
-                System.err::println);
+        // ~/.cache/kiln/native, as `kiln build`: keyed by content, so later runs and fresh clones reuse the image.
+        NativeImageBuilder builder = NativeImageBuilder.fromEnvironment(System.err::println);
         image = builder.build(app).image();
     }
 

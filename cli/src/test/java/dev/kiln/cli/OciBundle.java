@@ -6,7 +6,7 @@ import dev.kiln.oci.image.Digest;
 import dev.kiln.oci.image.Json;
 import dev.kiln.oci.image.KilnDescriptor;
 import dev.kiln.oci.image.KilnLayer;
-import dev.kiln.vmm.GuestImage;
+import dev.kiln.image.GuestImage;
 
 import java.io.IOException;
 import java.nio.file.Files;

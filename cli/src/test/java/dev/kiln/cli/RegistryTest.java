@@ -71,7 +71,7 @@ class RegistryTest {
         assertEquals(0, pp.status(), pp.output());
         Tools.Result labels = Tools.run(60, concat(podman, "image", "inspect", "--format", "{{index .Labels \"dev.kiln.memory-mb\"}} {{.Os}}/{{.Architecture}}", ref));
         assertEquals(0, labels.status(), labels.output());
-        int mb = dev.kiln.vmm.GuestImage.load(IMAGE).manifest().memoryMb();
+        int mb = dev.kiln.image.GuestImage.load(IMAGE).manifest().memoryMb();
         assertEquals(mb + " linux/amd64", labels.output().strip());
         Tools.run(60, concat(podman, "rmi", "-a", "-f"));
     }

@@ -49,12 +49,10 @@ class RunCommandTest {
 
     @Test
     void timeoutEndsASpinningGuest() throws Exception {
-        long start = System.nanoTime();
+        // Exit 124 is the timeout's doing; KilnProcess's hang guard fails the test if it never fires.
         var r = KilnProcess.run("run", "--timeout", "0.5", KilnProcess.guest("tests/spin.elf").toString());
-        double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(124, r.exitStatus(), r.toString());
         assertTrue(r.stderr().contains("--timeout"), r.toString());
-        assertTrue(seconds < 30, "took " + seconds + " s");
     }
 
     @Test
@@ -62,6 +60,20 @@ class RunCommandTest {
         var r = KilnProcess.run("run", KilnProcess.guest("tests/hostile.elf").toString(), "--", "console-ptr");
         assertEquals(159, r.exitStatus(), r.toString());
         assertTrue(r.stderr().toLowerCase().contains("console"), r.toString());
+    }
+
+    @Test
+    void badSeccompModeIsAClearError() throws Exception {
+        var r = KilnProcess.run("run", "--seccomp", "maybe", KilnProcess.guest("tests/hello.elf").toString());
+        assertEquals(125, r.exitStatus(), r.toString());
+        assertEquals("kiln: error: --seccomp: seccomp mode must be on, log or off, not 'maybe'\n", r.stderr(), r.toString());
+    }
+
+    @Test
+    void seccompLogRunsTheGuestAsUsual() throws Exception {
+        var r = KilnProcess.run("run", "--seccomp=log", KilnProcess.guest("tests/hello.elf").toString());
+        assertEquals(0, r.exitStatus(), r.toString());
+        assertEquals("Hello from a Kiln unikernel!\n", r.stdout(), r.toString());
     }
 
     @Test

@@ -32,12 +32,12 @@ class ServiceImageNetworkTest {
             cmd.addAll(List.of(args));
         }
         NetNs.Bg vm = n.start(ServiceImages.kiln(cmd.toArray(new String[0])));
-        vm.await(ready, 30_000);
+        vm.await(ready, 60_000);
         return vm;
     }
 
     static String stats(NetNs n) throws Exception {
-        Tools.Result r = n.run(20, "curl", "-sS", "-m", "10", "http://" + GUEST_IP + "/api/stats");
+        Tools.Result r = n.run(90, "curl", "-sS", "-m", "60", "http://" + GUEST_IP + "/api/stats");
         assertEquals(0, r.status(), r.output());
         return r.output();
     }
@@ -65,11 +65,12 @@ class ServiceImageNetworkTest {
         try (NetNs n = new NetNs()) {
             String tap = n.tap("ksh", HOST_IP + "/24");
             NetNs.Bg vm = boot(n, tap, image, "listening on port 80");
-            Tools.Result ping = n.run(20, "ping", "-c", "3", "-i", "0.2", "-W", "2", GUEST_IP);
+            // -w: every reply is waited for, however late (-W's linger reads a slow reply as lost).
+            Tools.Result ping = n.run(90, "ping", "-c", "3", "-i", "0.2", "-w", "60", GUEST_IP);
             assertEquals(0, ping.status(), ping.output() + vm.output());
             assertTrue(ping.output().contains("3 received"), ping.output());
 
-            Tools.Result page = n.run(20, "curl", "-sS", "-m", "10", "http://" + GUEST_IP + "/");
+            Tools.Result page = n.run(90, "curl", "-sS", "-m", "60", "http://" + GUEST_IP + "/");
             assertEquals(0, page.status(), page.output() + vm.output());
             assertTrue(page.output().contains("<h1>Hello from Kiln</h1>"), page.output());
 
@@ -101,14 +102,14 @@ class ServiceImageNetworkTest {
         try (NetNs n = new NetNs()) {
             String tap = n.tap("ksf", HOST_IP + "/24");
             NetNs.Bg vm = boot(n, tap, image, "listening on port 80");
-            assertEquals(0, n.run(20, "curl", "-sS", "-m", "10", "-o", "/dev/null", "http://" + GUEST_IP + "/").status());
+            assertEquals(0, n.run(90, "curl", "-sS", "-m", "60", "-o", "/dev/null", "http://" + GUEST_IP + "/").status());
             // Random bytes, truncated headers, bad checksums, every TCP flag combination, edge
             // sequence/ack/window values, broken IPv4 headers and fragments, bogus ARP.
             Tools.Result fuzz = n.run(300, "python3", peer.toString(), "fuzz", tap, GUEST_MAC, HOST_IP, GUEST_IP, "20000", "7");
             assertEquals(0, fuzz.status(), fuzz.output());
             assertTrue(fuzz.output().startsWith("fuzzed "), fuzz.output());
             assertTrue(vm.process.isAlive(), "the VM ended under fuzzing:\n" + vm.output());
-            Tools.Result page = n.run(20, "curl", "-sS", "-m", "10", "http://" + GUEST_IP + "/");
+            Tools.Result page = n.run(90, "curl", "-sS", "-m", "60", "http://" + GUEST_IP + "/");
             assertEquals(0, page.status(), page.output() + vm.output());
             assertTrue(page.output().contains("<h1>Hello from Kiln</h1>"), page.output());
             assertNoLeakedConnections(n);
@@ -139,7 +140,7 @@ class ServiceImageNetworkTest {
             String vmTap = n.tap("ksv", null);
             String clientTap = n.tap("ksc", HOST_IP + "/24");
             NetNs.Bg relay = n.start(List.of("python3", "-u", peer.toString(), "relay", vmTap, clientTap, "5", "25", "1", "11"));
-            relay.await("relay ready", 10_000);
+            relay.await("relay ready", 60_000);
             NetNs.Bg vm = boot(n, vmTap, image, "listening on port 7");
             echo(n, peer, LOSSY_MB, "5% loss + 25% reordering by 1 ms, each way", vm);
             relay.stop();
@@ -168,9 +169,9 @@ class ServiceImageNetworkTest {
             String tap = n.tap("ksd", HOST_IP + "/24");
             boot(n, tap, image, "on UDP port 53");
             DnsServerExampleTest.assertZoneAnswers(q -> {
-                List<String> cmd = new ArrayList<>(List.of("dig", "@" + GUEST_IP, "+norec", "+time=2", "+tries=3"));
+                List<String> cmd = new ArrayList<>(List.of("dig", "@" + GUEST_IP, "+norec", "+time=10", "+tries=3"));
                 cmd.addAll(List.of(q));
-                Tools.Result r = n.run(30, cmd.toArray(new String[0]));
+                Tools.Result r = n.run(120, cmd.toArray(new String[0]));
                 assertEquals(0, r.status(), r.output());
                 return r.output();
             });

@@ -1,5 +1,6 @@
 package dev.kiln.init;
 
+import dev.kiln.image.JvmManifest;
 import dev.kiln.linux.Errno;
 import dev.kiln.linux.Libc;
 
@@ -15,10 +16,7 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * PID 1 of a Kiln jvm-flavor image.
@@ -60,7 +58,7 @@ public final class Init {
             train();
             return;
         }
-        Map<String, List<String>> manifest;
+        JvmManifest manifest;
         trace("main");
         try {
             mountFileSystems();
@@ -69,7 +67,7 @@ public final class Init {
             setClock(Files.readString(Path.of("/proc/cmdline")));
             // The kernel set the hostname from ip= already; this makes it the manifest's name in any case.
             trace("clock set");
-            Errno.check(Libc.sethostname(single(manifest, "name")), "sethostname");
+            Errno.check(Libc.sethostname(manifest.name()), "sethostname");
             // O_NOCTTY: PID 1 must not make the control port its controlling terminal. Not raw mode:
             // the host ignores the echo of its own commands and strips the tty's CR.
             controlFd = Errno.check(Libc.open(CONTROL, Libc.O_RDWR | Libc.O_NOCTTY | Libc.O_CLOEXEC), "open(" + CONTROL + ")");
@@ -89,8 +87,7 @@ public final class Init {
             System.exit(INIT_FAILURE);
             return;
         }
-        List<String> appArgs = manifest.get("arg");
-        runApp(single(manifest, "main"), appArgs == null ? List.of() : appArgs);
+        runApp(manifest.mainClass(), manifest.args());
     }
 
     /**
@@ -102,14 +99,13 @@ public final class Init {
      */
     private static void train() {
         try {
-            Map<String, List<String>> manifest = readManifest(Path.of(MANIFEST));
+            JvmManifest manifest = readManifest(Path.of(MANIFEST));
             Libc.linkAll();
             Errno.check(Libc.getpid(), "getpid");
             System.Logger runtime = System.getLogger("java.lang.Runtime");
             runtime.isLoggable(System.Logger.Level.DEBUG);
             new Task(Task.LISTEN);
-            Class.forName(single(manifest, "main"), false, ClassLoader.getSystemClassLoader());
-            findMain(Class.forName(single(manifest, "main"), false, ClassLoader.getSystemClassLoader()));
+            findMain(Class.forName(manifest.mainClass(), false, ClassLoader.getSystemClassLoader()));
             ("kiln-exit " + 0 + "\n").getBytes(StandardCharsets.US_ASCII);
         } catch (IOException | ReflectiveOperationException e) {
             throw new IllegalStateException("training run failed: " + e, e);
@@ -164,48 +160,13 @@ public final class Init {
         throw new IllegalStateException("no kiln.time=MILLIS on the kernel command line: the host must pass its clock");
     }
 
-    /** UTF-8 key=value lines; repeated keys keep their order; values use \\ and \n escapes. */
-    static Map<String, List<String>> readManifest(Path file) throws IOException {
-        Map<String, List<String>> m = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            int eq = line.indexOf('=');
-            if (eq <= 0) {
-                throw new IOException(file + ": bad line: " + line);
-            }
-            String key = line.substring(0, eq);
-            List<String> values = m.get(key);
-            if (values == null) {
-                values = new ArrayList<>();
-                m.put(key, values);
-            }
-            values.add(unescape(line.substring(eq + 1)));
+    /** The manifest the builder wrote, read with the same class (the image-format jar is on the class path). */
+    static JvmManifest readManifest(Path file) throws IOException {
+        try {
+            return JvmManifest.parse(Files.readAllBytes(file));
+        } catch (RuntimeException e) { // dev.kiln.image.ImageException: one line saying what is wrong
+            throw new IOException(file + ": " + e.getMessage());
         }
-        return m;
-    }
-
-    static String unescape(String v) {
-        StringBuilder b = new StringBuilder(v.length());
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c == '\\' && i + 1 < v.length()) {
-                char n = v.charAt(++i);
-                b.append(n == 'n' ? '\n' : n);
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
-    }
-
-    private static String single(Map<String, List<String>> m, String key) {
-        List<String> v = m.get(key);
-        if (v == null || v.size() != 1) {
-            throw new IllegalStateException(MANIFEST + ": needs exactly one " + key + "=");
-        }
-        return v.get(0);
     }
 
     /** Commands from the host, one per line: "signal N" raises signal N in this JVM. */

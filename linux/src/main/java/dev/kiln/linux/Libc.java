@@ -94,6 +94,12 @@ public final class Libc {
     private static final class Sigaction { static final MethodHandle H = link("sigaction", -1, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG); }
     private static final class Setns { static final MethodHandle H = link("setns", -1, JAVA_INT, JAVA_INT, JAVA_INT); }
     private static final class Unshare { static final MethodHandle H = link("unshare", -1, JAVA_INT, JAVA_INT); }
+    /** int prctl(int option, ...): four unsigned long arguments follow. */
+    private static final class Prctl {
+        static final MethodHandle H = link("prctl", 1, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG);
+    }
+    /** long syscall(long number, ...): for calls glibc has no wrapper for (seccomp). */
+    private static final class Syscall3 { static final MethodHandle H = link("syscall", 1, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG); }
     private static final class Mount {
         static final MethodHandle H = link("mount", -1, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG);
     }
@@ -113,7 +119,8 @@ public final class Libc {
     /** Makes every downcall handle now (the jvm flavor's AOT training run records them). */
     public static void linkAll() {
         MethodHandle[] all = {Open.H, Close.H, Read.H, Write.H, Ioctl.H, Poll.H, EventFd.H, Mmap.H, Munmap.H, Madvise.H,
-            Getpid.H, Gettid.H, Geteuid.H, Tgkill.H, Kill.H, Sigaction.H, Setns.H, Unshare.H, Execv.H, Mkfifo.H, Mount.H, Sethostname.H,
+            Getpid.H, Gettid.H, Geteuid.H, Tgkill.H, Kill.H, Sigaction.H, Setns.H, Unshare.H, Prctl.H, Syscall3.H, Execv.H, Mkfifo.H,
+            Mount.H, Sethostname.H,
             ClockSettime.H, Tcdrain.H, Reboot.H, Sync.H, Strerror.H, StrerrorName.H};
         if (getpid() <= 0 || all.length == 0) throw new IllegalStateException("nothing linked");
     }
@@ -294,6 +301,16 @@ public final class Libc {
         try (Arena a = Arena.ofConfined()) {
             return (int) call(Mkfifo.H, a.allocateFrom(path).address(), mode);
         }
+    }
+
+    /** prctl(2) with four arguments: its result or -errno. */
+    public static int prctl(int option, long a, long b, long c, long d) {
+        return (int) call(Prctl.H, option, a, b, c, d, 0);
+    }
+
+    /** syscall(2) of a call with three arguments that glibc has no wrapper for: its result or -errno. */
+    public static long syscall(long number, long a, long b, long c) {
+        return call(Syscall3.H, number, a, b, c, 0, 0);
     }
 
     // ---- system (the jvm flavor's init, PID 1 of its guest) -------------------------------------

@@ -1,5 +1,6 @@
 package dev.kiln.vmm;
 
+import dev.kiln.image.Manifest;
 import dev.kiln.vmm.abi.Abi;
 import dev.kiln.vmm.memory.GuestMemory;
 

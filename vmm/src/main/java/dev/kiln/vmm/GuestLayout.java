@@ -1,5 +1,6 @@
 package dev.kiln.vmm;
 
+import dev.kiln.image.GuestImage;
 import dev.kiln.vmm.abi.Abi;
 import dev.kiln.vmm.memory.Access;
 import dev.kiln.vmm.memory.GuestMemory;
@@ -38,8 +39,8 @@ public final class GuestLayout {
     public static final long BOOT_INFO = 0x4000, BOOT_INFO_MAX = 0x10000;
     public static final long PT_POOL = BOOT_INFO + BOOT_INFO_MAX;
     /** The lowest address an image may be linked at; everything below is the monitor's. */
-    public static final long IMAGE_MIN = 0x400000;
-    public static final long MAX_MEMORY = 4L << 30;
+    public static final long IMAGE_MIN = GuestImage.LOAD_MIN;
+    public static final long MAX_MEMORY = GuestImage.LOAD_LIMIT;
     public static final long MIN_MEMORY = 8L << 20;
     public static final long STACK_SIZE = 256L << 10;
     /** Bytes reserved for the TCB at the FS base (self pointer at 0, canary at 0x28). */

@@ -1,5 +1,7 @@
 package dev.kiln.vmm;
 
+import dev.kiln.image.GuestImage;
+
 import dev.kiln.vmm.memory.GuestMemory;
 
 import java.lang.foreign.MemorySegment;

@@ -12,13 +12,16 @@ import java.util.Objects;
  *
  * @param backend the host end of the wire, for example {@code new TapBackend(tap)}
  * @param mac the guest's MAC address, low 48 bits (first byte in bits 47..40); unicast
- * @param mtu the IP MTU, {@link Abi#NET_MTU_MIN}..{@link Abi#NET_MTU_MAX}; frames are at most mtu + 14 bytes
+ * @param mtu the IP MTU, {@link Abi#NET_MTU_MIN}..{@link Abi#NET_MTU_MAX}, at least {@link #DHCP_MIN_MTU} without
+ *            a static address; frames are at most mtu + 14 bytes
  * @param ipv4 a static address (host byte order), 0 for DHCP
  * @param prefixLen 0..32; 1..32 with a static address
  * @param gateway host byte order, 0 for none
  */
 public record NetConfig(NetBackend backend, long mac, int mtu, int ipv4, int prefixLen, int gateway) {
     public static final int DEFAULT_MTU = 1500;
+    /** RFC 2131 2: a DHCP client must receive 576-byte datagrams; on a smaller MTU only a static address works. */
+    public static final int DHCP_MIN_MTU = 576;
 
     public NetConfig {
         Objects.requireNonNull(backend, "backend");
@@ -27,6 +30,10 @@ public record NetConfig(NetBackend backend, long mac, int mtu, int ipv4, int pre
         if (mac == 0) throw new IllegalArgumentException("MAC is 00:00:00:00:00:00");
         if (mtu < Abi.NET_MTU_MIN || mtu > Abi.NET_MTU_MAX) {
             throw new IllegalArgumentException("MTU " + mtu + " is outside " + Abi.NET_MTU_MIN + ".." + Abi.NET_MTU_MAX);
+        }
+        if (ipv4 == 0 && mtu < DHCP_MIN_MTU) {
+            throw new IllegalArgumentException("MTU " + mtu + " is too small for DHCP (RFC 2131 needs " + DHCP_MIN_MTU
+                    + "): give the VM a static address (kiln run --ip)");
         }
         if (prefixLen < 0 || prefixLen > 32 || (ipv4 != 0 && prefixLen == 0)) {
             throw new IllegalArgumentException("prefix length " + prefixLen + " is not valid for this address");

@@ -17,6 +17,9 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * and is seen at the top of the loop.
  */
 final class RunLoop {
+    /** Every ioctl the vCPU thread makes on its vCPU (its seccomp filter allows these alone): running it, and reading registers for crash reports. */
+    static final long[] VCPU_IOCTLS = {KvmApi.KVM_RUN, KvmApi.KVM_GET_REGS, KvmApi.KVM_GET_SREGS};
+
     private final Vcpu vcpu;
     private final HypercallDispatcher hypercalls;
     private final CrashAnalyzer crashes;

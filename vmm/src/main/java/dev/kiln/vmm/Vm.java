@@ -1,5 +1,6 @@
 package dev.kiln.vmm;
 
+import dev.kiln.image.GuestImage;
 import dev.kiln.vmm.abi.Abi;
 import dev.kiln.vmm.crash.CrashAnalyzer;
 import dev.kiln.vmm.device.net.NetDevice;
@@ -14,6 +15,9 @@ import dev.kiln.vmm.kvm.VmShell;
 import dev.kiln.vmm.memory.GuestMemory;
 import dev.kiln.vmm.memory.PageTables;
 import dev.kiln.vmm.memory.Region;
+import dev.kiln.vmm.sandbox.MonitorFilters;
+import dev.kiln.vmm.sandbox.Sandbox;
+import dev.kiln.vmm.sandbox.SyscallFilter;
 import dev.kiln.vmm.x86.X86Setup;
 
 import java.io.IOException;
@@ -30,10 +34,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@link #create} does all the work before the first instruction: it takes a VM shell
  * (KVM VM, memory, vCPU), loads the image, builds the page tables, the descriptor tables,
- * registers and boot info, then seals guest memory. {@link #run} enters the guest on the
- * calling thread ({@link RunLoop}) and serves its hypercalls until it ends. Everything the
- * guest hands over is untrusted: a bad hypercall ends this VM with {@link VmExit.GuestError},
- * never an exception, and never touches another VM.
+ * registers and boot info, then seals guest memory. {@link #run} enters the guest on a vCPU
+ * thread of its own ({@link RunLoop}), confined to its seccomp filter (docs/security.md), and
+ * serves its hypercalls there until it ends. Everything the guest hands over is untrusted: a
+ * bad hypercall ends this VM with {@link VmExit.GuestError}, never an exception, and never
+ * touches another VM.
  */
 public final class Vm implements AutoCloseable {
     private final Kvm kvm;
@@ -107,15 +112,20 @@ public final class Vm implements AutoCloseable {
     }
 
     /**
-     * Runs the guest on the calling thread until it ends. Call once. Never throws for
-     * anything the guest does.
+     * Runs the guest until it ends, on a vCPU thread of its own that the calling thread waits
+     * for. Call once. Never throws for anything the guest does; throws {@link VmmException} if
+     * the vCPU thread cannot be confined to its seccomp filter.
+     *
+     * <p>The vCPU thread gets a thread of its own because its filter (see {@link MonitorFilters})
+     * is for good: the caller's thread (kiln run's main thread, say) must stay free of it, and
+     * so must the threads started here, before the filter exists (a thread inherits its creator's
+     * filter): the net device's I/O thread and the timeout timer's thread.
      */
     public VmExit run() {
         synchronized (this) {
             if (stop.closed()) throw new IllegalStateException("VM is closed");
             if (started) throw new IllegalStateException("VM already ran");
             started = true;
-            stop.attach();
         }
         ScheduledFuture<?> timer = null;
         Duration timeout = config.timeout();
@@ -125,14 +135,46 @@ public final class Vm implements AutoCloseable {
         }
         if (net != null) net.start(image.name());
         try {
-            return loop.run();
-        } catch (RuntimeException e) {
-            return new VmExit.GuestError("monitor error while serving the guest: " + e);
+            return onVcpuThread(MonitorFilters.vcpu(shell.vcpu().fd(), RunLoop.VCPU_IOCTLS,
+                    net == null ? -1 : net.doorbellFd()));
         } finally {
             if (timer != null) timer.cancel(false);
             if (net != null) net.close();
-            stop.detach();
         }
+    }
+
+    private VmExit onVcpuThread(SyscallFilter filter) {
+        VmExit[] end = new VmExit[1];
+        Throwable[] failure = new Throwable[1];
+        Thread vcpu = Thread.ofPlatform().name("kiln-vcpu-" + image.name()).daemon().unstarted(() -> {
+            stop.attach();
+            try {
+                Sandbox.confine(filter); // a failure here is the caller's to report
+                try {
+                    end[0] = loop.run();
+                } catch (RuntimeException e) {
+                    end[0] = new VmExit.GuestError("monitor error while serving the guest: " + e);
+                }
+            } catch (Throwable t) {
+                failure[0] = t;
+            } finally {
+                stop.detach();
+            }
+        });
+        vcpu.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                vcpu.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // the VM ends through stop(); keep waiting for the vCPU thread
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        if (failure[0] instanceof RuntimeException e) throw e;
+        if (failure[0] instanceof Error e) throw e;
+        return end[0];
     }
 
     /** Ends the VM from any thread: {@link #run} returns {@link VmExit.Stopped} soon after. */
@@ -177,8 +219,13 @@ public final class Vm implements AutoCloseable {
         static final ScheduledExecutorService INSTANCE;
 
         static {
+            // The thread is created by the first schedule() (Vm.run's caller, unconfined) and
+            // confines itself: all it does is stop VMs (a lock, a store, a kick, an unpark).
             ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread th = new Thread(r, "kiln-vm-timeouts");
+                Thread th = new Thread(() -> {
+                    Sandbox.confine(MonitorFilters.timer(VcpuKicker.SIGNAL));
+                    r.run();
+                }, "kiln-vm-timeouts");
                 th.setDaemon(true);
                 return th;
             });

@@ -1,5 +1,6 @@
 package dev.kiln.vmm;
 
+import dev.kiln.image.GuestImage;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;

@@ -2,9 +2,7 @@
  * The Kiln monitor: boots native images on /dev/kvm through the FFM API.
  *
  * <p>This package is the public API and the VM's life: {@link dev.kiln.vmm.Kvm} (one per
- * process), {@link dev.kiln.vmm.GuestImage} (parsed once, booted many times; with
- * {@link dev.kiln.vmm.Manifest}, {@link dev.kiln.vmm.StaticIp}, {@link dev.kiln.vmm.ImageException}),
- * {@link dev.kiln.vmm.VmConfig} and {@link dev.kiln.vmm.NetConfig}, {@link dev.kiln.vmm.Vm},
+ * process), {@link dev.kiln.vmm.VmConfig} and {@link dev.kiln.vmm.NetConfig}, {@link dev.kiln.vmm.Vm},
  * {@link dev.kiln.vmm.VmExit}, {@link dev.kiln.vmm.CrashReport}, {@link dev.kiln.vmm.VmStats},
  * {@link dev.kiln.vmm.VmmException}. Inside: the memory map of a VM ({@code GuestLayout}),
  * loading the image and writing the boot info ({@code ImageLoader}, {@code BootInfo}), the
@@ -19,8 +17,11 @@
  *   <li>{@link dev.kiln.vmm.crash}: what a triple fault means;</li>
  *   <li>{@link dev.kiln.vmm.device.net}: the net device (rings, backend, I/O thread, counters);</li>
  *   <li>{@link dev.kiln.vmm.hostnet}: the host networking {@code kiln run} sets up around it;</li>
- *   <li>{@link dev.kiln.vmm.abi}: the Java mirror of guest/include/kiln/abi.h.</li>
+ *   <li>{@link dev.kiln.vmm.abi}: the Java mirror of guest/include/kiln/abi.h;</li>
+ *   <li>{@link dev.kiln.vmm.sandbox}: the seccomp filter of each monitor thread kind (docs/security.md).</li>
  * </ul>
- * The libc and KVM bindings themselves are the kiln-linux module's ({@code dev.kiln.linux}).
+ * Images come parsed and validated from the image module ({@link dev.kiln.image.GuestImage},
+ * parsed once, booted many times). The libc and KVM bindings themselves are the kiln-linux
+ * module's ({@code dev.kiln.linux}).
  */
 package dev.kiln.vmm;

@@ -1,5 +1,7 @@
 package dev.kiln.vmm;
 
+import dev.kiln.image.GuestImage;
+
 import dev.kiln.vmm.memory.GuestMemory;
 import dev.kiln.vmm.memory.GuestRam;
 import dev.kiln.vmm.memory.Region;

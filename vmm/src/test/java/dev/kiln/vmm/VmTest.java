@@ -1,5 +1,6 @@
 package dev.kiln.vmm;
 
+import dev.kiln.image.GuestImage;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -72,8 +73,10 @@ class VmTest {
     @Test
     void bootInfoArgumentsEnvironmentTlsAndClock() {
         GuestImage img = Guests.image("bootinfo");
+        long before = System.currentTimeMillis() / 1000;
         Guests.Run r = Guests.boot(VmConfig.of(img, OutputStream.nullOutputStream()).withMemoryBytes(32L << 20)
                 .withArgs(List.of("one", "two words")).withEnv(List.of("A=1", "B=x=y")));
+        long after = System.currentTimeMillis() / 1000;
         assertEquals(new VmExit.Exited(0), r.exit(), r.console());
         String out = r.console();
         assertTrue(out.contains("argc=3\nargv[0]=bootinfo\nargv[1]=one\nargv[2]=two words\n"), out);
@@ -82,9 +85,11 @@ class VmTest {
         assertTrue(out.contains("tls=42\n"), out);
         Matcher m = Pattern.compile("walltime_s=(\\d+) boot_wallclock_s=(\\d+)").matcher(out);
         assertTrue(m.find(), out);
-        long now = System.currentTimeMillis() / 1000;
-        assertTrue(Math.abs(Long.parseLong(m.group(1)) - now) <= 5, out);
-        assertTrue(Math.abs(Long.parseLong(m.group(2)) - now) <= 5, out);
+        // Both clocks were read during the boot: between the host's readings before and after it
+        // (whole seconds, so truncation needs no slack; no bound on how long the boot took).
+        long walltime = Long.parseLong(m.group(1)), bootWallclock = Long.parseLong(m.group(2));
+        assertTrue(before <= bootWallclock && bootWallclock <= walltime && walltime <= after,
+                "host " + before + ".." + after + ", guest " + out);
     }
 
     @Test
@@ -99,35 +104,42 @@ class VmTest {
                 + "argv[3]=third\nenv=GREETING=hello\nenv=OTHER=1\n", r.console());
     }
 
+    /**
+     * A sleep never ends early, by the guest's clock or the host's. How late it ends depends on
+     * the machine's load, so that figure is `kiln bench sleep`'s, not a test's.
+     */
     @Test
-    void sleepThroughYieldIsAccurate() {
-        Guests.Run r = Guests.boot("sleep", "50");
+    void sleepThroughYieldNeverWakesEarly() {
+        int sleeps = 3;
+        Guests.Run r = Guests.boot("sleep", "50", String.valueOf(sleeps));
         assertEquals(new VmExit.Exited(0), r.exit(), r.console());
-        Matcher m = Pattern.compile("slept_ns=(\\d+) requested_ns=50000000").matcher(r.console());
-        assertTrue(m.find(), r.console());
-        long guestNs = Long.parseLong(m.group(1));
-        assertTrue(guestNs >= 50_000_000L && guestNs <= 55_000_000L, "guest measured " + guestNs + " ns");
-        // Host side: the whole run (two exits around the yield) against the 50 ms asked for.
-        assertTrue(r.nanos() >= 50_000_000L && r.nanos() <= 55_000_000L + 10_000_000L, "host measured " + r.nanos());
-        assertEquals(1, r.stats().yieldCalls());
+        Matcher m = Pattern.compile("slept_ns=(\\d+) requested_ns=50000000\n").matcher(r.console());
+        for (int i = 0; i < sleeps; i++) {
+            assertTrue(m.find(), "sleep " + i + ": " + r.console());
+            assertTrue(Long.parseLong(m.group(1)) >= 50_000_000L, "woke early: " + m.group());
+        }
+        assertTrue(r.nanos() >= sleeps * 50_000_000L, "the host ran the guest for only " + r.nanos() + " ns");
+        // One yield per sleep: the monitor never returned from a yield before its timeout.
+        assertEquals(sleeps, r.stats().yieldCalls(), r.stats().format());
     }
 
     @Test
     void timeoutEndsASpinningGuest() {
-        Guests.Run r = Guests.boot(VmConfig.of(Guests.image("spin"), OutputStream.nullOutputStream())
+        Guests.Run r = Guests.bootBounded(VmConfig.of(Guests.image("spin"), OutputStream.nullOutputStream())
                 .withTimeout(Duration.ofMillis(200)));
         assertEquals(new VmExit.TimedOut(Duration.ofMillis(200)), r.exit());
         assertEquals(124, r.exit().exitStatus());
-        assertTrue(r.nanos() >= 200_000_000L && r.nanos() < 1_000_000_000L, "ran " + r.nanos() + " ns");
+        assertTrue(r.nanos() >= 200_000_000L, "timed out early, after " + r.nanos() + " ns");
     }
 
     @Test
     void stopFromAnotherThreadEndsASpinningGuest() throws Exception {
-        try (Vm vm = Vm.create(Guests.kvm(), VmConfig.of(Guests.image("spin"), OutputStream.nullOutputStream()))) {
-            CompletableFuture<VmExit> exit = CompletableFuture.supplyAsync(vm::run);
-            Thread.sleep(100);
+        Guests.Console console = new Guests.Console();
+        try (Vm vm = Vm.create(Guests.kvm(), VmConfig.of(Guests.image("spin"), console))) {
+            CompletableFuture<VmExit> exit = Guests.runInBackground(vm);
+            console.await("spinning\n", exit); // the guest runs its endless loop now
             vm.stop("test says stop");
-            VmExit e = exit.get(5, TimeUnit.SECONDS);
+            VmExit e = exit.get(Guests.HANG_GUARD_SECONDS, TimeUnit.SECONDS);
             assertEquals(new VmExit.Stopped("test says stop"), e);
             assertEquals(143, e.exitStatus());
         }
@@ -145,12 +157,11 @@ class VmTest {
     void stopWakesAYieldingGuest() throws Exception {
         try (Vm vm = Vm.create(Guests.kvm(), VmConfig.of(Guests.image("hostile"), OutputStream.nullOutputStream())
                 .withArgs(List.of("yield-forever")))) {
-            CompletableFuture<VmExit> exit = CompletableFuture.supplyAsync(vm::run);
-            Thread.sleep(200);
-            long t0 = System.nanoTime();
+            CompletableFuture<VmExit> exit = Guests.runInBackground(vm);
+            Guests.awaitCondition("the guest's yield", () -> vm.stats().yieldCalls() == 1, exit);
             vm.stop("enough");
-            assertEquals(new VmExit.Stopped("enough"), exit.get(5, TimeUnit.SECONDS));
-            assertTrue(System.nanoTime() - t0 < 100_000_000L, "stop took too long to wake the yield");
+            assertEquals(new VmExit.Stopped("enough"), exit.get(Guests.HANG_GUARD_SECONDS, TimeUnit.SECONDS));
+            // Still the one yield: stop woke it (its timeout is ~2^64 ns, and a returned yield prints and exits 0).
             assertEquals(1, vm.stats().yieldCalls());
         }
     }
@@ -163,36 +174,6 @@ class VmTest {
             assertEquals(new VmExit.Exited(0), r.exit(), r.console());
             assertTrue(r.console().contains("tls=42\n"), "boot " + i + ": stale memory? " + r.console());
         }
-    }
-
-    @Test
-    void warmBootIsFast() {
-        GuestImage img = Guests.image("hello");
-        int n = 60;
-        long[] firstOutput = new long[n];
-        for (int i = 0; i < n; i++) {
-            long[] at = new long[1];
-            OutputStream out = new OutputStream() {
-                @Override
-                public void write(int b) {}
-
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    if (at[0] == 0) at[0] = System.nanoTime();
-                }
-            };
-            long t0 = System.nanoTime();
-            try (Vm vm = Vm.create(Guests.kvm(), VmConfig.of(img, out))) {
-                assertEquals(new VmExit.Exited(0), vm.run());
-            }
-            firstOutput[i] = at[0] - t0;
-        }
-        long[] warm = java.util.Arrays.copyOfRange(firstOutput, n / 2, n);
-        java.util.Arrays.sort(warm);
-        long median = warm[warm.length / 2];
-        System.out.printf("warm boot (Vm.create -> first console byte): median %.0f us%n", median / 1e3);
-        // The target is 1 ms; allow for a loaded CI machine here, the benchmark measures precisely.
-        assertTrue(median < 5_000_000L, "median warm boot " + median + " ns");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.kiln.builder.nativeimage;
 
-import dev.kiln.builder.FileTrees;
+import dev.kiln.image.FileTrees;
+import dev.kiln.image.Manifest;
+import dev.kiln.image.StaticIp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -14,7 +16,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -29,15 +30,35 @@ import javax.tools.ToolProvider;
  * <li>a project directory with a {@code kiln.properties} file and Java sources under {@code src/}:
  *     the sources are compiled with the running JDK (no --release needed: class files of any
  *     version are brought to one TeaVM reads). kiln.properties keys: {@code main} (required),
- *     {@code name}, {@code memory_mb}, {@code arg.N} (arguments in order of N), {@code env.KEY}.</li>
+ *     {@code name}, {@code memory_mb}, {@code arg.N} (arguments in order of N), {@code env.KEY},
+ *     {@code ip} (A.B.C.D/PREFIX[,GATEWAY]).</li>
  * </ul>
  *
  * @param classes   class file name ("a/b/C.class") to its bytes, as found
  * @param mainClass binary name of the class whose main runs
+ * @param manifest  what the image's manifest note will say; it has a name and at least {@link #MIN_MEMORY_MB}
  */
-public record AppInput(Map<String, byte[]> classes, String mainClass, ImageManifest manifest) {
+public record AppInput(Map<String, byte[]> classes, String mainClass, Manifest manifest) {
 
     public static final String PROJECT_FILE = "kiln.properties";
+    /** memory_mb when the input does not say. */
+    public static final int DEFAULT_MEMORY_MB = 64;
+    /** The monitor gives a guest at least 8 MiB, so an image that asks for less could never boot. */
+    public static final int MIN_MEMORY_MB = 8;
+
+    /** IllegalArgumentException for a manifest the builder cannot write an image for. */
+    public AppInput {
+        if (manifest.name() == null) throw new IllegalArgumentException("the image has no name");
+        if (manifest.memoryMb() < MIN_MEMORY_MB) {
+            throw new IllegalArgumentException("memory_mb must be between " + MIN_MEMORY_MB + " and "
+                    + Manifest.MAX_MEMORY_MB + ", not " + manifest.memoryMb());
+        }
+    }
+
+    /** The manifest of an input that says nothing but its name. */
+    public static Manifest defaultManifest(String name) {
+        return new Manifest(name, DEFAULT_MEMORY_MB, List.of(), List.of(), List.of());
+    }
 
     /** Resolves INPUT; mainOverride (may be null) wins over what the input says. */
     public static AppInput resolve(Path input, String mainOverride) throws NativeBuildException, IOException {
@@ -59,37 +80,85 @@ public record AppInput(Map<String, byte[]> classes, String mainClass, ImageManif
         if (classes.isEmpty()) {
             throw new NativeBuildException("input directory " + input + " has no .class files and no " + PROJECT_FILE);
         }
+        checkClasses(classes);
         String main = mainOverride != null ? mainOverride : findMain(classes, input.toString());
-        return new AppInput(classes, main, ImageManifest.defaults(sanitize(baseName)));
+        return new AppInput(classes, main, defaultManifest(sanitize(baseName)));
     }
 
     private static AppInput fromJar(Path jar, String mainOverride, String name)
             throws IOException, NativeBuildException {
         Map<String, byte[]> classes = new TreeMap<>();
         String main = mainOverride;
-        try (JarFile jf = new JarFile(jar.toFile())) {
+        // Not verified (verify=false): a signature says nothing Kiln needs, and a broken one must not stop a build.
+        try (JarFile jf = new JarFile(jar.toFile(), false)) {
             var entries = jf.entries();
             while (entries.hasMoreElements()) {
                 var e = entries.nextElement();
                 if (e.isDirectory() || !e.getName().endsWith(".class") || e.getName().startsWith("META-INF/")) {
                     continue;
                 }
+                checkEntryName(jar, e.getName());
                 try (InputStream in = jf.getInputStream(e)) {
-                    classes.put(e.getName(), in.readAllBytes());
+                    classes.put(e.getName(), readEntry(jar, e, in));
                 }
             }
-            Manifest mf = jf.getManifest();
+            java.util.jar.Manifest mf = jf.getManifest();
             if (main == null && mf != null) {
                 main = mf.getMainAttributes().getValue("Main-Class");
+                if (main != null && main.isBlank()) {
+                    throw new NativeBuildException("jar " + jar + " has a blank Main-Class; name the main class with --main CLASS");
+                }
             }
+        } catch (java.util.zip.ZipException e) {
+            throw new NativeBuildException("input " + jar + " is not a readable jar (" + ClassFileCheck.oneLine(e.getMessage()) + ")");
         }
         if (classes.isEmpty()) {
             throw new NativeBuildException("jar " + jar + " contains no class files");
         }
+        checkClasses(classes);
         if (main == null) {
             main = findMain(classes, jar.toString());
         }
-        return new AppInput(classes, main.trim(), ImageManifest.defaults(sanitize(name)));
+        return new AppInput(classes, main.trim(), defaultManifest(sanitize(name)));
+    }
+
+    /** A class file is a few MB at most; an entry that inflates beyond this is a zip bomb. */
+    static final int MAX_CLASS_BYTES = 64 << 20;
+
+    /** Reads one entry, refusing a zip bomb and an entry whose bytes do not match its CRC (a corrupt jar). */
+    private static byte[] readEntry(Path jar, java.util.zip.ZipEntry e, InputStream in)
+            throws IOException, NativeBuildException {
+        byte[] bytes = in.readNBytes(MAX_CLASS_BYTES + 1);
+        if (bytes.length > MAX_CLASS_BYTES) {
+            throw new NativeBuildException("jar " + jar + ": entry " + ClassFileCheck.oneLine(e.getName())
+                    + " inflates to more than " + (MAX_CLASS_BYTES >> 20) + " MiB: not a class file");
+        }
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes);
+        if (e.getCrc() != -1 && crc.getValue() != e.getCrc()) {
+            throw new NativeBuildException("jar " + jar + " is corrupt: entry " + ClassFileCheck.oneLine(e.getName())
+                    + " does not match its CRC");
+        }
+        return bytes;
+    }
+
+    /** An entry name is a relative path inside the jar: none may climb out of the directory classes are staged in. */
+    private static void checkEntryName(Path jar, String entry) throws NativeBuildException {
+        boolean bad = entry.startsWith("/") || entry.contains("\\") || entry.indexOf('\0') >= 0;
+        for (String part : entry.split("/")) {
+            bad |= part.equals("..") || part.equals(".") || part.isEmpty();
+        }
+        if (bad) {
+            throw new NativeBuildException("jar " + jar + " has an entry named " + ClassFileCheck.oneLine(entry)
+                    + ", which is not a path inside the jar");
+        }
+    }
+
+    /** Every class file read and its bytecode verified: a broken one is one error naming it. */
+    private static void checkClasses(Map<String, byte[]> classes) throws NativeBuildException {
+        for (var e : classes.entrySet()) {
+            ClassFileCheck.check(e.getKey(), e.getValue());
+        }
     }
 
     private static AppInput fromProject(Path dir, String mainOverride, String dirName)
@@ -103,7 +172,7 @@ public record AppInput(Map<String, byte[]> classes, String mainClass, ImageManif
             throw new NativeBuildException(dir.resolve(PROJECT_FILE) + " has no main= line (the main class)");
         }
         String name = sanitize(p.getProperty("name", dirName));
-        int memory = ImageManifest.DEFAULT_MEMORY_MB;
+        int memory = DEFAULT_MEMORY_MB;
         if (p.getProperty("memory_mb") != null) {
             try {
                 memory = Integer.parseInt(p.getProperty("memory_mb").trim());
@@ -131,8 +200,13 @@ public record AppInput(Map<String, byte[]> classes, String mainClass, ImageManif
         Map<String, byte[]> classes = compile(src);
         List<String> envLines = new ArrayList<>();
         env.forEach((k, v) -> envLines.add(k + "=" + v));
-        return new AppInput(classes, main.trim(),
-                new ImageManifest(name, memory, List.copyOf(args.values()), List.copyOf(envLines)));
+        try {
+            StaticIp ip = p.getProperty("ip") == null ? null : StaticIp.parse(p.getProperty("ip"));
+            return new AppInput(classes, main.trim(),
+                    new Manifest(name, memory, List.copyOf(args.values()), List.copyOf(envLines), List.of(), ip));
+        } catch (IllegalArgumentException e) { // a value the image format cannot hold
+            throw new NativeBuildException(dir.resolve(PROJECT_FILE) + ": " + e.getMessage());
+        }
     }
 
     private static Map<String, String> toMap(Properties p) {

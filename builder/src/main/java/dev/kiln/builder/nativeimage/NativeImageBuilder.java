@@ -1,6 +1,10 @@
 package dev.kiln.builder.nativeimage;
 
-import dev.kiln.builder.FileTrees;
+import dev.kiln.image.FileTrees;
+import dev.kiln.image.GuestImage;
+import dev.kiln.image.ImageException;
+import dev.kiln.image.ImageInfo;
+import dev.kiln.image.Manifest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +27,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.teavm.diagnostics.Problem;
@@ -39,8 +44,9 @@ import org.teavm.vm.TeaVMOptimizationLevel;
  * an ELF note. One file comes out.
  *
  * <p>Steps: (1) class files are brought to a version TeaVM reads ({@link ClassFileDowngrader})
- * and staged with Kiln's Java runtime ({@code dev.kiln.rt}) and a generated entry class;
- * (2) TeaVM compiles from {@code KilnRuntime.main} (which calls the application's main) to C,
+ * and staged with a generated entry class, in front of libos (the library OS and Kiln's Java
+ * runtime, {@code dev.kiln.rt}) on TeaVM's class path;
+ * (2) TeaVM compiles from the entry class (which starts {@code KilnRuntime} and calls the application's main) to C,
  * with {@link KilnTeaVMTransformer}; any problem TeaVM reports (reflection, a missing JDK
  * method, dynamic class loading...) fails the build with its call site; (3) six files of
  * TeaVM's C runtime that talk to an operating system are replaced by Kiln's (guest/teavm);
@@ -53,7 +59,7 @@ import org.teavm.vm.TeaVMOptimizationLevel;
  */
 public final class NativeImageBuilder {
     /** Bump when the build recipe changes in a way the hashed inputs do not show. */
-    private static final String RECIPE = "kiln-native-5";
+    private static final String RECIPE = "kiln-native-6";
     private static final String MUSL_LIBC = "/usr/lib/x86_64-linux-musl/libc.a";
     private static final String MUSL_INCLUDE = "/usr/include/x86_64-linux-musl";
     /** TeaVM runtime files that Kiln replaces (guest/teavm/NAME). */
@@ -106,6 +112,7 @@ public final class NativeImageBuilder {
             VolatileLocals.apply(c.resolve("classes"));
             Path elf = compileAndLink(app, guest, c, work, compiled);
             checkNoSyscall(elf);
+            checkLoadable(elf);
             Files.createDirectories(entryDir);
             Path tmp = Files.createTempFile(entryDir, "image", ".tmp");
             Files.copy(elf, tmp, StandardCopyOption.REPLACE_EXISTING);
@@ -178,11 +185,8 @@ public final class NativeImageBuilder {
                 md.update(Files.readAllBytes(p));
             }
         }
-        for (String r : runtimeClassNames()) {
-            update(md, r);
-            md.update(runtimeClass(r));
-        }
-        // the builder's own code and the library OS compiled into images: their jars (or classes)
+        // the builder's own code, and libos (the library OS and Kiln's runtime dev.kiln.rt, which TeaVM
+        // compiles into every image): their jars (or class directories)
         hashCodeSource(md, NativeImageBuilder.class);
         hashCodeSource(md, dev.kiln.libos.net.NetStack.class);
         return HexFormat.of().formatHex(md.digest()).substring(0, 32);
@@ -225,33 +229,17 @@ public final class NativeImageBuilder {
 
     // ---- staging ----
 
-    private static final String RT_RESOURCES = "META-INF/kiln-rt/";
-
-    static List<String> runtimeClassNames() {
-        return List.of("dev/kiln/rt/KilnRuntime.class", "dev/kiln/rt/KilnThreads.class",
-                "dev/kiln/rt/KilnThreads$InterruptedWait.class", "dev/kiln/rt/KilnThrowables.class",
-                "dev/kiln/rt/KilnThrowables$Seen.class",
-                "dev/kiln/rt/KilnStrings.class", "dev/kiln/rt/KilnArrays.class", "dev/kiln/rt/KilnFormat.class",
-                "dev/kiln/rt/KilnFormat$Decimal.class");
-    }
-
-    static byte[] runtimeClass(String name) throws IOException {
-        try (InputStream in = NativeImageBuilder.class.getClassLoader().getResourceAsStream(RT_RESOURCES + name)) {
-            if (in == null) {
-                throw new IOException("the builder jar lacks " + RT_RESOURCES + name + " (broken build of Kiln)");
-            }
-            return in.readAllBytes();
-        }
-    }
-
-    /** Writes downgraded application classes, Kiln's runtime classes and the generated KilnApp. */
+    /**
+     * Writes the downgraded application classes and the generated entry class. Kiln's runtime
+     * (dev.kiln.rt) and the library OS come from libos's jar, on TeaVM's class path behind these.
+     */
     static void stageClasses(AppInput app, Path dir) throws IOException, NativeBuildException {
         String mainFile = app.mainClass().replace('.', '/') + ".class";
         if (!app.classes().containsKey(mainFile)) {
-            throw new NativeBuildException("main class " + app.mainClass() + " is not in the input");
+            throw new NativeBuildException("main class " + ClassFileCheck.oneLine(app.mainClass()) + " is not in the input");
         }
         if (!MainFinder.hasMain(app.classes().get(mainFile))) {
-            throw new NativeBuildException("main class " + app.mainClass()
+            throw new NativeBuildException("main class " + ClassFileCheck.oneLine(app.mainClass())
                     + " has no public static void main(String[])");
         }
         for (Map.Entry<String, byte[]> e : app.classes().entrySet()) {
@@ -272,24 +260,42 @@ public final class NativeImageBuilder {
             }
             Files.write(f, bytes);
         }
-        for (String r : runtimeClassNames()) {
-            Path f = dir.resolve(r);
-            Files.createDirectories(f.getParent());
-            Files.write(f, runtimeClass(r));
-        }
-        Files.write(dir.resolve("dev/kiln/rt/KilnApp.class"), entryClass(app.mainClass()));
+        Path entry = dir.resolve(ENTRY.replace('.', '/') + ".class");
+        Files.createDirectories(entry.getParent());
+        Files.write(entry, entryClass(app.mainClass()));
     }
 
-    /** dev.kiln.rt.KilnApp whose static main(String[]) calls the application's main. */
+    /** The image's entry point, generated for each image: the class TeaVM compiles from. */
+    static final String ENTRY = "dev.kiln.rt.KilnApp";
+
+    /**
+     * dev.kiln.rt.KilnApp, whose {@code public static void main(String[] args)} is
+     * <pre>
+     *   KilnRuntime.start(args);
+     *   try { App.main(args); } catch (Throwable t) { KilnRuntime.mainThrew(t); }
+     * </pre>
+     * (KilnThrowables cuts stack traces at this class: below it is Kiln's and TeaVM's start-up).
+     */
     static byte[] entryClass(String mainClass) {
+        String runtime = KilnTeaVMTransformer.RUNTIME.replace('.', '/');
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
-        cw.visit(ClassFileDowngrader.TARGET_VERSION, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, "dev/kiln/rt/KilnApp",
-                null, "java/lang/Object", null);
-        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_STATIC, "main", "([Ljava/lang/String;)V", null, null);
+        cw.visit(ClassFileDowngrader.TARGET_VERSION, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER,
+                ENTRY.replace('.', '/'), null, "java/lang/Object", null);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "main", "([Ljava/lang/String;)V",
+                null, null);
+        Label start = new Label(), end = new Label(), handler = new Label();
         mv.visitCode();
+        mv.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, runtime, "start", "([Ljava/lang/String;)V", false);
+        mv.visitLabel(start);
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, mainClass.replace('.', '/'), "main", "([Ljava/lang/String;)V",
                 false);
+        mv.visitLabel(end);
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitLabel(handler);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, runtime, "mainThrew", "(Ljava/lang/Throwable;)V", false);
         mv.visitInsn(Opcodes.RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
@@ -303,7 +309,7 @@ public final class NativeImageBuilder {
         progress.accept("TeaVM: compiling " + app.mainClass() + " to C");
         TeaVMTool tool = new TeaVMTool();
         tool.setTargetType(TeaVMTargetType.C);
-        tool.setMainClass(KilnTeaVMTransformer.RUNTIME);
+        tool.setMainClass(ENTRY);
         tool.setTargetDirectory(out.toFile());
         tool.setObfuscated(false); // readable stack traces: "at Class.method(File.java:N)"
         tool.setOptimizationLevel(TeaVMOptimizationLevel.FULL);
@@ -317,7 +323,7 @@ public final class NativeImageBuilder {
             tool.setClassLoader(loader);
             try {
                 tool.generate();
-            } catch (Exception e) {
+            } catch (Exception | AssertionError e) { // TeaVM asserts on input it cannot handle
                 throw new NativeBuildException("TeaVM failed: " + e + (log.isEmpty() ? "" : "\n" + log), e);
             }
             List<Problem> severe = tool.getProblemProvider().getSevereProblems();
@@ -425,7 +431,7 @@ public final class NativeImageBuilder {
             throws IOException, NativeBuildException {
         progress.accept("gcc: compiling " + compiled.size() + " classes");
         Path note = work.resolve("kiln_note.S");
-        Files.writeString(note, noteAssembly(app.manifest(), work.resolve("classes.z")));
+        Files.writeString(note, noteAssembly(app.manifest()));
         Files.write(work.resolve("classes.z"), deflate(String.join("\n", compiled) + "\n"));
         // -fno-tree-slp-vectorize: gcc 12's straight-line vectorizer pairs neighbouring fields, so a
         // field just stored with 8 bytes is read back with 16 (a.vz, a.mass in nbody) and the load
@@ -449,18 +455,20 @@ public final class NativeImageBuilder {
                 MUSL_LIBC, "-lgcc", "-Wl,--end-group", "-o", elf.toString()));
         run(ld, work, "linking the image");
         // The compiled-class list for `kiln inspect`: a section that is in the file but never loaded.
-        run(List.of("objcopy", "--add-section", ".kiln.classes=" + work.resolve("classes.z"),
-                "--set-section-flags", ".kiln.classes=readonly", elf.toString()), work, "objcopy (class list)");
+        run(List.of("objcopy", "--add-section", ImageInfo.CLASSES_SECTION + "=" + work.resolve("classes.z"),
+                "--set-section-flags", ImageInfo.CLASSES_SECTION + "=readonly", elf.toString()), work,
+                "objcopy (class list)");
         return elf;
     }
 
-    /** Assembly for the manifest note (.note.kiln). */
-    static String noteAssembly(ImageManifest manifest, Path classesZ) {
+    /** Assembly for the manifest note (.note.kiln, owner "Kiln", type 1: see GuestImage). */
+    static String noteAssembly(Manifest manifest) {
         byte[] desc = manifest.text().getBytes(StandardCharsets.UTF_8);
         StringBuilder s = new StringBuilder();
-        s.append("    .section .note.kiln, \"a\", @note\n    .balign 4\n");
-        s.append("    .long 5\n    .long ").append(desc.length).append("\n    .long 1\n");
-        s.append("    .asciz \"Kiln\"\n    .balign 4\n");
+        s.append("    .section ").append(GuestImage.NOTE_SECTION).append(", \"a\", @note\n    .balign 4\n");
+        s.append("    .long ").append(GuestImage.NOTE_OWNER.length() + 1).append("\n    .long ").append(desc.length)
+                .append("\n    .long ").append(GuestImage.NOTE_TYPE_MANIFEST).append('\n');
+        s.append("    .asciz \"").append(GuestImage.NOTE_OWNER).append("\"\n    .balign 4\n");
         for (int i = 0; i < desc.length; i += 16) {
             s.append("    .byte ");
             for (int j = i; j < Math.min(desc.length, i + 16); j++) {
@@ -529,6 +537,15 @@ public final class NativeImageBuilder {
         if (!found.isEmpty()) {
             throw new NativeBuildException("the image contains system call instructions (there is no kernel in"
                     + " a Kiln image), in: " + String.join(", ", new TreeSet<>(found)));
+        }
+    }
+
+    /** Fails unless the monitor would load the image: the one validation of the format, here at build time. */
+    static void checkLoadable(Path elf) throws NativeBuildException {
+        try {
+            ImageInfo.read(elf);
+        } catch (ImageException e) {
+            throw new NativeBuildException("the linked image is not one Kiln's monitor accepts: " + e.getMessage());
         }
     }
 

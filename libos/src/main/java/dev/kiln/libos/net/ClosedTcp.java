@@ -10,6 +10,7 @@ package dev.kiln.libos.net;
 final class ClosedTcp implements Transport {
     private final NetStack s;
     private final TcpSegment seg = new TcpSegment();
+    private final TcpSegment out = new TcpSegment();
 
     ClosedTcp(NetStack s) {
         this.s = s;
@@ -18,41 +19,32 @@ final class ClosedTcp implements Transport {
     @Override
     public void receive(byte[] f, int off, int len, int src, int dst) {
         if (seg.read(s.stats, f, off, len, src, dst)) {
-            reset(s, seg);
+            reset(s, seg, out);
         }
     }
 
     /**
      * The answer to a segment for no connection (RFC 9293 3.10.7.1): a RST, never one for a
-     * RST. {@link Tcp} sends it for segments that match no connection or listener too.
+     * RST. {@link Tcp} sends it for segments that match no connection or listener too; out is
+     * the caller's output struct.
      */
-    static void reset(NetStack s, TcpSegment g) {
+    static void reset(NetStack s, TcpSegment g, TcpSegment out) {
         if (g.has(TcpSegment.RST)) {
             return;
         }
+        out.clear();
+        out.dst = g.src;
+        out.srcPort = g.dstPort;
+        out.dstPort = g.srcPort;
         if (g.has(TcpSegment.ACK)) {
-            sendReset(s, g.src, g.dstPort, g.srcPort, g.ack, 0, TcpSegment.RST);
+            out.seq = g.ack;
+            out.flags = TcpSegment.RST;
         } else {
-            sendReset(s, g.src, g.dstPort, g.srcPort, 0, g.seq + g.seqLen(), TcpSegment.RST | TcpSegment.ACK);
+            out.ack = g.seq + g.seqLen();
+            out.flags = TcpSegment.RST | TcpSegment.ACK;
         }
+        s.sendTcp(out);
         s.stats.tcpResetsSent++;
-    }
-
-    private static void sendReset(NetStack s, int dstIp, int srcPort, int dstPort, int seq, int ack, int flags) {
-        byte[] t = s.tx;
-        int o = NetStack.L4_OFF;
-        Bytes.put16(t, o, srcPort);
-        Bytes.put16(t, o + 2, dstPort);
-        Bytes.put32(t, o + 4, seq);
-        Bytes.put32(t, o + 8, ack);
-        t[o + 12] = (byte) ((Tcp.HEADER / 4) << 4);
-        t[o + 13] = (byte) flags;
-        Bytes.put16(t, o + 14, 0);
-        Bytes.put16(t, o + 16, 0);
-        Bytes.put16(t, o + 18, 0);
-        Bytes.put16(t, o + 16, Checksum.finish(Checksum.add(
-                Checksum.pseudo(s.ip, dstIp, Ipv4.PROTO_TCP, Tcp.HEADER), t, o, Tcp.HEADER)));
-        s.ipv4.send(s.ip, dstIp, Ipv4.PROTO_TCP, Tcp.HEADER);
     }
 
     @Override
@@ -80,6 +72,11 @@ final class ClosedTcp implements Transport {
 
     @Override
     public int timeWaitCount() {
+        return 0;
+    }
+
+    @Override
+    public long bufferBytes() {
         return 0;
     }
 

@@ -24,6 +24,10 @@ public final class DhcpClient {
     private static final int ACK = 5;
     private static final int NAK = 6;
     private static final long SECOND = 1_000_000_000L;
+    /** RFC 2132 5.1: the MTU to use on this interface (at least 68); we never go above the device's. */
+    private static final int OPTION_INTERFACE_MTU = 26;
+    /** RFC 2131 2: a DHCP client must be able to receive 576-byte datagrams. */
+    static final int MIN_MTU = 576;
 
     private final NetStack s;
     private UdpSocket socket;
@@ -182,13 +186,14 @@ public final class DhcpClient {
             Bytes.put32(m, p, server);
             p += 4;
         }
-        m[p++] = 55; // parameter request list: mask, router, lease, T1, T2
-        m[p++] = 5;
+        m[p++] = 55; // parameter request list: mask, router, lease, T1, T2, interface MTU
+        m[p++] = 6;
         m[p++] = 1;
         m[p++] = 3;
         m[p++] = 51;
         m[p++] = 58;
         m[p++] = 59;
+        m[p++] = OPTION_INTERFACE_MTU;
         m[p++] = (byte) 255;
         int len = Math.max(300, p); // BOOTP minimum message size, some servers insist
         int dst = state == RENEWING ? server : Ipv4Address.BROADCAST;
@@ -209,6 +214,7 @@ public final class DhcpClient {
         long lease = 0;
         long renew = 0;
         long rebind = 0;
+        int mtu = 0;
         int p = FIXED + 4;
         while (p < n) {
             int code = Bytes.u8(m, p);
@@ -241,6 +247,8 @@ public final class DhcpClient {
                 renew = Bytes.i32(m, v) & 0xffffffffL;
             } else if (code == 59 && len == 4) {
                 rebind = Bytes.i32(m, v) & 0xffffffffL;
+            } else if (code == OPTION_INTERFACE_MTU && len == 2) {
+                mtu = Bytes.u16(m, v);
             }
             p = v + len;
         }
@@ -278,6 +286,7 @@ public final class DhcpClient {
             }
             state = BOUND;
             leases++;
+            s.setMtu(mtu);
             deadline = leaseStart + t1;
             if (ip != s.ip || mask != s.netmask || router != s.gateway) {
                 leasedIp = ip;

@@ -6,6 +6,9 @@ package dev.kiln.libos.net;
  */
 final class Ipv4 {
     static final int HEADER = 20;
+    /** RFC 791: every IPv4 link carries datagrams of 68 bytes unfragmented. */
+    static final int MIN_MTU = 68;
+    static final int MAX_MTU = 65535;
     static final int PROTO_ICMP = 1;
     static final int PROTO_TCP = 6;
     static final int PROTO_UDP = 17;
@@ -94,7 +97,8 @@ final class Ipv4 {
      * there is no route (off-link without a gateway, or unconfigured and not broadcast).
      */
     boolean send(int src, int dst, int protocol, int payloadLen) {
-        if (payloadLen < 0 || HEADER + payloadLen > s.config.mtu) {
+        if (payloadLen < 0 || HEADER + payloadLen > s.mtu) {
+            s.stats.txTooBig++;
             return false;
         }
         int nextHop;

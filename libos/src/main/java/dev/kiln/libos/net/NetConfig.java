@@ -39,8 +39,14 @@ public final class NetConfig {
     public int tcpMaxTimeWait = 4096;
     public int tcpSendBuffer = 64 * 1024;
     public int tcpReceiveBuffer = 64 * 1024;
+    /**
+     * Bytes of send and receive rings all TCP connections may hold together. A handshake that
+     * would exceed it is answered with a reset, a connect() fails; half-open connections hold
+     * no rings. An image sets it to three quarters of its heap, so that peers cannot make it run out.
+     */
+    public long tcpBufferBudget = Long.MAX_VALUE;
     /** Out-of-order ranges remembered per connection. */
-    public int tcpReassemblyRanges = 16;
+    public int tcpReassemblyRanges = 64;
     /** MSL; TIME_WAIT lasts 2 MSL (RFC 9293 3.4.2). */
     public long tcpMslNanos = 30_000_000_000L;
     /** RFC 6298 2.4 says 1 s; it allows less and Linux uses 200 ms. */

@@ -31,6 +31,8 @@ public final class NetStack {
     final Prng random;
 
     final long mac;
+    /** The IP MTU: the device's (NetConfig.mtu), lowered by DHCP's interface MTU option if it says so. */
+    int mtu;
     int ip;
     int netmask;
     int gateway;
@@ -56,6 +58,14 @@ public final class NetStack {
         this.clock = clock;
         this.sink = sink;
         this.mac = config.mac & MAC_BROADCAST;
+        if (config.mtu < Ipv4.MIN_MTU || config.mtu > Ipv4.MAX_MTU) {
+            throw new IllegalArgumentException("MTU " + config.mtu + " is outside " + Ipv4.MIN_MTU + ".." + Ipv4.MAX_MTU);
+        }
+        if (config.ip == 0 && config.mtu < DhcpClient.MIN_MTU) {
+            throw new IllegalArgumentException("MTU " + config.mtu + " is too small for DHCP (RFC 2131 needs "
+                    + DhcpClient.MIN_MTU + "): give the interface a static address");
+        }
+        this.mtu = config.mtu;
         this.tx = new byte[ETH_HEADER + config.mtu];
         this.random = new Prng(config.randomSeed);
         this.now = clock.nanoTime();
@@ -85,6 +95,20 @@ public final class NetStack {
         }
     }
 
+    /**
+     * DHCP's interface MTU option (RFC 2132 5.1): it may lower the MTU below the device's, never
+     * raise it; 0 (no option) or a value below 68 means the device's. New TCP connections size
+     * their segments by it; UDP's limit follows at once.
+     */
+    void setMtu(int offered) {
+        mtu = offered >= Ipv4.MIN_MTU && offered < config.mtu ? offered : config.mtu;
+    }
+
+    /** The IP MTU in use. */
+    public int mtu() {
+        return mtu;
+    }
+
     // ---- the driver's interface ---------------------------------------------------------
 
     /** Processes one received Ethernet frame (without FCS). The array may be reused after return. */
@@ -112,6 +136,8 @@ public final class NetStack {
         } catch (RuntimeException e) {
             stats.internalErrors++;
             stats.lastInternalError = e.toString();
+        } catch (OutOfMemoryError e) {
+            stats.outOfMemory++; // the frame is lost; the budget (tcpBufferBudget) should keep this from happening
         }
     }
 
@@ -208,6 +234,11 @@ public final class NetStack {
         return tcp.connectionCount() - tcp.timeWaitCount();
     }
 
+    /** Bytes of send and receive rings the TCP connections hold (bounded by NetConfig.tcpBufferBudget). */
+    public long tcpBufferBytes() {
+        return tcp.bufferBytes();
+    }
+
     /** The TCP connections, one per line, for diagnostics. */
     public String describeConnections() {
         return tcp.describe();
@@ -235,6 +266,22 @@ public final class NetStack {
         Bytes.put16(tx, 12, etherType);
         stats.txFrames++;
         sink.send(tx, 0, length);
+    }
+
+    /**
+     * The one place a TCP segment becomes bytes: g (filled by a socket or by the RST of a closed
+     * port) is serialized from our address behind an IPv4 header and sent. False if it does not
+     * fit the MTU or has no route.
+     */
+    boolean sendTcp(TcpSegment g) {
+        g.src = ip;
+        int len = g.length();
+        if (Ipv4.HEADER + len > mtu) {
+            stats.txTooBig++; // the segment was sized for a larger MTU: a bug
+            return false;
+        }
+        g.write(tx, L4_OFF);
+        return ipv4.send(ip, g.dst, Ipv4.PROTO_TCP, len);
     }
 
     /** Hands a frame built elsewhere (ARP's pending queue) to the device. */

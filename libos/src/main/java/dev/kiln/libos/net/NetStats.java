@@ -12,6 +12,8 @@ public final class NetStats {
     public long ipBadChecksum;
     public long ipFragmentsDropped;
     public long ipNotForUs;
+    /** Datagrams not sent because they exceed the MTU: UDP payloads too large; for TCP a bug. */
+    public long txTooBig;
     public long icmpEchoReplies;
     public long udpBadChecksum;
     public long udpNoSocket;
@@ -25,6 +27,12 @@ public final class NetStats {
     public long tcpTimeouts;
     public long tcpBacklogDrops;
     public long tcpReassemblyDrops;
+    /** Handshakes completed while the connections' rings already used tcpBufferBudget: reset. */
+    public long tcpMemoryRefusals;
+    /** Orphans (closed by the application, their peer silent) given up to make room for a new connection. */
+    public long tcpOrphansReclaimed;
+    /** Frames lost because the heap ran out while processing them. */
+    public long outOfMemory;
     /** Exceptions caught at the packet boundary: must stay 0, the fuzz test checks it. */
     public long internalErrors;
     public String lastInternalError;

@@ -30,8 +30,10 @@ final class NewReno {
             return false;
         }
         // RFC 6582 3.2 step 2: only if the ACK covers more than `recover` (avoids multiple
-        // reductions for losses in one window).
-        if (dupAcks == 3 && Seq.gt(ack - 1, recover)) {
+        // reductions for losses in one window). `recover` here is the sequence number after the
+        // highest one sent (SND.MAX), so an ACK at or beyond it covers all of that window: a
+        // loss after it is a new one. (ISS at first: the first data segment may be lost too.)
+        if (dupAcks == 3 && Seq.ge(ack, recover)) {
             recover = sndMax;
             ssthresh = Math.max(flight / 2, 2 * mss);
             cwnd = ssthresh + 3 * mss;

@@ -3,11 +3,10 @@ package dev.kiln.libos.net;
 /**
  * The TCP layer: demultiplexes segments to connections and listeners, answers segments for
  * nothing with RST (RFC 9293 3.10.7.1), chooses initial sequence numbers (RFC 6528) and
- * ephemeral ports, writes outgoing segments, and runs the connections' timers. The per-
+ * ephemeral ports, hands outgoing segments to the stack, and runs the connections' timers. The per-
  * connection state machine lives in {@link TcpSocket}.
  */
 final class Tcp implements Transport {
-    static final int HEADER = 20;
     private static final int EPHEMERAL_FIRST = 49152; // RFC 6335 6
     private static final int EPHEMERAL_COUNT = 65536 - EPHEMERAL_FIRST;
     /** RFC 5961 7: limit challenge ACKs; Linux's default is 1000/s per host, we use 100. */
@@ -21,8 +20,11 @@ final class Tcp implements Transport {
     private int count;
     private int timeWait;
     private final TcpSegment seg = new TcpSegment();
+    private final TcpSegment out = new TcpSegment();
     private final long isnKey;
     private int nextEphemeral;
+    /** Bytes of send and receive rings all connections hold (bounded by tcpBufferBudget). */
+    private long bufferBytes;
     private long challengeWindowStart;
     private int challengesInWindow;
 
@@ -114,7 +116,52 @@ final class Tcp implements Transport {
 
     /** A reset for a segment that belongs to no connection (RFC 9293 3.10.7.1). */
     void reset(TcpSegment g) {
-        ClosedTcp.reset(s, g);
+        ClosedTcp.reset(s, g, out);
+    }
+
+    /** Takes n bytes of the ring budget for a connection; false if that would exceed it. */
+    boolean reserveBuffers(int n) {
+        if (bufferBytes + n > s.config.tcpBufferBudget) {
+            return false;
+        }
+        bufferBytes += n;
+        return true;
+    }
+
+    void releaseBuffers(int n) {
+        bufferBytes -= n;
+    }
+
+    /**
+     * The budget is used up and `needy` completed its handshake: gives up orphans (connections
+     * the application closed, waiting for a peer that does not acknowledge) until their rings
+     * make room, the most retried first, as Linux kills orphans under memory pressure. A new
+     * peer that answers is worth more than one that never will. True if any was given up.
+     */
+    boolean reclaimOrphans(TcpSocket needy) {
+        boolean any = false;
+        while (true) {
+            TcpSocket victim = null;
+            for (int i = 0; i < count; i++) {
+                TcpSocket c = list[i];
+                if (c != needy && c.isReclaimableOrphan() && (victim == null || c.retries() > victim.retries())) {
+                    victim = c;
+                }
+            }
+            if (victim == null) {
+                return any;
+            }
+            victim.reclaim();
+            any = true;
+            if (bufferBytes + needy.bufferBytesNeeded() <= s.config.tcpBufferBudget) {
+                return true;
+            }
+        }
+    }
+
+    @Override
+    public long bufferBytes() {
+        return bufferBytes;
     }
 
     boolean allowChallengeAck() {
@@ -204,6 +251,9 @@ final class Tcp implements Transport {
             throw new IllegalStateException("no free ephemeral port");
         }
         TcpSocket c = new TcpSocket(this, localPort, remoteIp, remotePort, sendBuffer, receiveBuffer);
+        if (!c.allocateBuffers()) {
+            throw new IllegalStateException("out of TCP buffer memory (" + bufferBytes + " bytes in use)");
+        }
         c.activeOpen(isn(remoteIp, remotePort, localPort));
         add(c);
         c.output();
@@ -216,6 +266,9 @@ final class Tcp implements Transport {
             throw new IllegalStateException("tuple in use");
         }
         TcpSocket c = new TcpSocket(this, localPort, remoteIp, remotePort, s.config.tcpSendBuffer, s.config.tcpReceiveBuffer);
+        if (!c.allocateBuffers()) {
+            throw new IllegalStateException("out of TCP buffer memory (" + bufferBytes + " bytes in use)");
+        }
         c.activeOpen(isn(remoteIp, remotePort, localPort));
         add(c);
         c.output();
@@ -313,86 +366,20 @@ final class Tcp implements Transport {
         return d;
     }
 
-    // ---- output -------------------------------------------------------------------------
+    // ---- output ----------------------------------------------------------------------------
 
-    /**
-     * Writes one segment into the transmit buffer and sends it. Options: MSS if mssOption > 0,
-     * window scale if wsOption >= 0 (SYN segments only). Data comes from a ring, len bytes at rel.
-     */
-    void emit(int dstIp, int srcPort, int dstPort, int seq, int ack, int flags, int window,
-              int mssOption, int wsOption, ByteRing data, int rel, int len) {
-        emit(dstIp, srcPort, dstPort, seq, ack, flags, window, mssOption, wsOption, false, null, data, rel, len);
+    /** The outgoing segment struct, cleared: sockets fill it and hand it to {@link #send}. */
+    TcpSegment segment() {
+        return out.clear();
     }
 
-    /**
-     * As above, plus SACK-permitted on a SYN, or SACK blocks (RFC 2018 3) describing the
-     * out-of-order data held in `sack` (offsets from `ack`), at most three blocks.
-     */
-    void emit(int dstIp, int srcPort, int dstPort, int seq, int ack, int flags, int window,
-              int mssOption, int wsOption, boolean sackPermitted, Assembler sack, ByteRing data, int rel, int len) {
-        byte[] t = s.tx;
-        int o = NetStack.L4_OFF;
-        int blocks = sack == null ? 0 : Math.min(3, sack.ranges());
-        int optLen = (mssOption > 0 ? 4 : 0) + (wsOption >= 0 ? 4 : 0) + (sackPermitted ? 4 : 0)
-                + (blocks > 0 ? 4 + 8 * blocks : 0);
-        if (NetStack.L4_OFF + HEADER + optLen + len > t.length) {
-            optLen -= blocks > 0 ? 4 + 8 * blocks : 0;
-            blocks = 0;
-        }
-        int hlen = HEADER + optLen;
-        Bytes.put16(t, o, srcPort);
-        Bytes.put16(t, o + 2, dstPort);
-        Bytes.put32(t, o + 4, seq);
-        Bytes.put32(t, o + 8, ack);
-        t[o + 12] = (byte) ((hlen / 4) << 4);
-        t[o + 13] = (byte) flags;
-        Bytes.put16(t, o + 14, window);
-        Bytes.put16(t, o + 16, 0);
-        Bytes.put16(t, o + 18, 0);
-        int p = o + HEADER;
-        if (mssOption > 0) {
-            t[p] = 2;
-            t[p + 1] = 4;
-            Bytes.put16(t, p + 2, mssOption);
-            p += 4;
-        }
-        if (wsOption >= 0) {
-            t[p] = 1; // NOP, to align
-            t[p + 1] = 3;
-            t[p + 2] = 3;
-            t[p + 3] = (byte) wsOption;
-            p += 4;
-        }
-        if (sackPermitted) {
-            t[p] = 1;
-            t[p + 1] = 1;
-            t[p + 2] = 4;
-            t[p + 3] = 2;
-            p += 4;
-        }
-        if (blocks > 0) {
-            t[p] = 1;
-            t[p + 1] = 1;
-            t[p + 2] = 5;
-            t[p + 3] = (byte) (2 + 8 * blocks);
-            p += 4;
-            // Highest blocks first: they are the most recent arrivals in the common case.
-            for (int i = 0; i < blocks; i++) {
-                int r = sack.ranges() - 1 - i;
-                Bytes.put32(t, p, ack + sack.rangeStart(r));
-                Bytes.put32(t, p + 4, ack + sack.rangeEnd(r));
-                p += 8;
-            }
-        }
-        if (len > 0) {
-            data.peek(rel, t, o + hlen, len);
-        }
-        Bytes.put16(t, o + 16, Checksum.finish(Checksum.add(Checksum.pseudo(s.ip, dstIp, Ipv4.PROTO_TCP, hlen + len), t, o, hlen + len)));
-        s.ipv4.send(s.ip, dstIp, Ipv4.PROTO_TCP, hlen + len);
+    /** Sends a segment the caller filled (see {@link NetStack#sendTcp}). */
+    void send(TcpSegment g) {
+        s.sendTcp(g);
     }
 
     /** Largest segment payload our MTU allows (RFC 9293 3.7.1: MTU minus 40). */
     int localMss() {
-        return s.config.mtu - Ipv4.HEADER - HEADER;
+        return s.mtu - Ipv4.HEADER - TcpSegment.HEADER;
     }
 }

@@ -30,7 +30,12 @@ public final class TcpSocket {
     public static final int ERR_ABORTED = 4;
 
     private static final int DEFAULT_MSS = 536; // RFC 9293 3.7.1, when the peer sends none
-    private static final int MIN_MSS = 64;      // refuse tiny-segment amplification
+    /**
+     * The smallest peer MSS we honour: RFC 791's minimum MTU (68) minus 40. Anything smaller
+     * cannot come from a real IPv4 link; it would only make us send needlessly tiny segments.
+     * (It was 64, which broke links whose MTU is below 104: our segments no longer fit.)
+     */
+    private static final int MIN_PEER_MSS = Ipv4.MIN_MTU - Ipv4.HEADER - TcpSegment.HEADER;
 
     private final Tcp tcp;
     private final NetStack s;
@@ -89,12 +94,17 @@ public final class TcpSocket {
     private long rtoDeadline;
     private long persistDeadline;
     private long persistInterval;
+    private int unansweredProbes;
     private long keepaliveDeadline;
     private int keepaliveProbes;
     private boolean keepalive;
     long timeWaitDeadline;
     private long finWait2Deadline;
     private boolean userClosed;
+    /** The rings' sizes; they are allocated (and counted against tcpBufferBudget) once the connection is established or actively opened. */
+    private final int sendBufferSize;
+    private final int receiveBufferSize;
+    private boolean buffersAllocated;
 
     TcpSocket(Tcp tcp, int localPort, int remoteIp, int remotePort, int sendBuffer, int receiveBuffer) {
         this.tcp = tcp;
@@ -103,8 +113,8 @@ public final class TcpSocket {
         this.remoteIp = remoteIp;
         this.remotePort = remotePort;
         this.key = Tcp.key(remoteIp, remotePort, localPort);
-        this.sendBuf = new ByteRing(sendBuffer);
-        this.recvBuf = new ByteRing(receiveBuffer);
+        this.sendBufferSize = sendBuffer;
+        this.receiveBufferSize = receiveBuffer;
         this.reassembly = new Assembler(Math.max(1, s.config.tcpReassemblyRanges));
         this.rtt = new RttEstimator(s.config.tcpMinRtoNanos);
         this.keepalive = s.config.tcpKeepalive;
@@ -118,6 +128,43 @@ public final class TcpSocket {
     }
 
     // ---- opening (called by Tcp) ----------------------------------------------------------
+
+    /**
+     * Allocates the two rings if the stack's buffer budget allows; false (nothing allocated)
+     * if not. A half-open connection has none: a flood of SYNs costs no ring memory, and only a
+     * peer that completed the handshake (so sees our packets) can make the stack allocate.
+     */
+    boolean allocateBuffers() {
+        if (buffersAllocated) {
+            return true;
+        }
+        if (!tcp.reserveBuffers(sendBufferSize + receiveBufferSize)) {
+            return false;
+        }
+        buffersAllocated = true;
+        sendBuf = new ByteRing(sendBufferSize);
+        recvBuf = new ByteRing(receiveBufferSize);
+        return true;
+    }
+
+    /** Ring bytes this connection needs before it can be established. */
+    int bufferBytesNeeded() {
+        return buffersAllocated ? 0 : sendBufferSize + receiveBufferSize;
+    }
+
+    private void releaseSendBuffer() {
+        if (sendBuf != null) {
+            tcp.releaseBuffers(sendBuf.capacity());
+            sendBuf = null;
+        }
+    }
+
+    private void releaseReceiveBuffer() {
+        if (recvBuf != null) {
+            tcp.releaseBuffers(recvBuf.capacity());
+            recvBuf = null;
+        }
+    }
 
     void activeOpen(int iss) {
         initSend(iss);
@@ -150,7 +197,7 @@ public final class TcpSocket {
     private void applySynOptions(TcpSegment g) {
         sackOk = g.sackPermitted;
         int peerMss = g.mss > 0 ? g.mss : DEFAULT_MSS;
-        mss = Math.max(MIN_MSS, Math.min(peerMss, tcp.localMss()));
+        mss = Math.min(Math.max(peerMss, MIN_PEER_MSS), tcp.localMss()); // never above what our MTU carries
         if (g.wscale >= 0) {
             sndShift = Math.min(g.wscale, 14); // RFC 7323 2.3: larger values are treated as 14
         } else {
@@ -226,10 +273,27 @@ public final class TcpSocket {
         int segLen = g.seqLen();
         int wnd = receiveWindow();
 
-        // A retransmitted SYN while we are in SYN-RECEIVED: our SYN,ACK was lost.
-        if (state == SYN_RECEIVED && syn && !g.has(TcpSegment.ACK) && g.seq == irs) {
-            sndNxt = iss;
-            return;
+        if (state == SYN_RECEIVED && syn && g.seq == irs) {
+            if (!g.has(TcpSegment.ACK)) {
+                sndNxt = iss; // a retransmitted SYN: our SYN,ACK was lost, send it again
+                return;
+            }
+            if (g.ack == iss + 1 && listener == null) {
+                // Simultaneous open (RFC 9293 3.5 figure 8, line 6): the peer's SYN,ACK is
+                // "unacceptable" by the letter of 3.10.7.4 (its SYN lies before RCV.NXT), yet it
+                // acknowledges our SYN; as Linux does, it completes the handshake.
+                sndUna = g.ack;
+                sndWnd = g.window; // never scaled in a SYN (RFC 7323 2.2)
+                maxSndWnd = Math.max(maxSndWnd, sndWnd);
+                sndWl1 = g.seq;
+                sndWl2 = g.ack;
+                rtt.onAck(g.ack, s.now);
+                retries = 0;
+                rtoDeadline = 0;
+                establish();
+                ackNow = true;
+                return;
+            }
         }
 
         // First: is the sequence number acceptable (the table in 3.10.7.4)?
@@ -245,7 +309,12 @@ public final class TcpSocket {
         int dLen = g.dataLen;
         if (!acceptable) {
             if (wnd == 0 && g.seq == rcvNxt && !syn) {
-                // Zero window: the data cannot be taken, but ACKs and RSTs still count.
+                // Zero window: the data cannot be taken, but ACKs and RSTs still count. A zero
+                // window probe (one byte of new data, 3.8.6.1) is answered: the ACK tells the
+                // peer the window is still closed, and without answers it would give up on us.
+                if (dLen > 0 || fin) {
+                    ackNow = true;
+                }
                 dLen = 0;
                 fin = false;
             } else {
@@ -261,6 +330,11 @@ public final class TcpSocket {
 
         // Second: RST (RFC 5961 3.2: exact match resets, in-window gets a challenge ACK).
         if (rst) {
+            if (state == TIME_WAIT) {
+                // RFC 1337: a RST must not end TIME-WAIT early (its job is to outlive old
+                // duplicates); a peer that closed for good answers our last ACKs with RSTs.
+                return;
+            }
             if (g.seq == rcvNxt) {
                 terminate(state == SYN_RECEIVED && listener != null ? ERR_NONE : ERR_RESET);
             } else {
@@ -298,6 +372,14 @@ public final class TcpSocket {
         }
         if (state == SYN_RECEIVED) {
             if (Seq.gt(g.ack, sndUna) && Seq.le(g.ack, sndMax)) {
+                if (!allocateBuffers() && !(tcp.reclaimOrphans(this) && allocateBuffers())) {
+                    // Out of buffer memory (tcpBufferBudget) even after giving up orphans whose
+                    // peers do not answer: refuse the connection now rather than let the image
+                    // run out of heap. The peer sees a reset.
+                    s.stats.tcpMemoryRefusals++;
+                    abortWith(ERR_NONE);
+                    return;
+                }
                 establish();
                 sndWnd = g.window << sndShift;
                 maxSndWnd = Math.max(maxSndWnd, sndWnd);
@@ -322,6 +404,7 @@ public final class TcpSocket {
         }
         int window = g.window << sndShift;
         keepaliveProbes = 0;
+        unansweredProbes = 0; // the peer is there: a zero window may stay closed as long as it likes
         if (keepalive && keepaliveDeadline != 0) {
             keepaliveDeadline = s.now + s.config.tcpKeepaliveIdleNanos;
         }
@@ -331,8 +414,10 @@ public final class TcpSocket {
         if (Seq.gt(g.ack, sndUna)) {
             onNewAck(g.ack);
         } else if (g.ack == sndUna && g.dataLen == 0 && !g.has(TcpSegment.FIN) && window == sndWnd
-                && sndMax != sndUna) {
-            onDupAck(g.ack); // the RFC 5681 section 2 definition of a duplicate ACK
+                && sndMax != sndUna && window != 0) {
+            // The RFC 5681 section 2 definition of a duplicate ACK; with a zero window it only
+            // answers our window probe, which is no sign of loss.
+            onDupAck(g.ack);
         }
         // Window update, only from a segment newer than the last one used (RFC 9293 3.10.7.4).
         if (Seq.lt(sndWl1, g.seq) || (sndWl1 == g.seq && Seq.le(sndWl2, g.ack))) {
@@ -349,6 +434,7 @@ public final class TcpSocket {
             case FIN_WAIT_1:
                 if (finAcked) {
                     state = FIN_WAIT_2;
+                    releaseSendBuffer(); // everything, the FIN included, is acknowledged
                     if (userClosed) {
                         finWait2Deadline = s.now + s.config.tcpFinWait2TimeoutNanos;
                     }
@@ -377,8 +463,11 @@ public final class TcpSocket {
             ackNow = true;
         }
 
-        // Eighth: FIN, accepted only in order (an out-of-order FIN is retransmitted by the peer).
-        if (fin && seq + dLen == rcvNxt) {
+        // Eighth: FIN, accepted only in order (an out-of-order FIN is retransmitted by the peer);
+        // out of order it gets a duplicate ACK at once, as out-of-order data does (RFC 5681 4.2).
+        if (fin && seq + dLen != rcvNxt) {
+            ackNow = true;
+        } else if (fin) {
             if (!finReceived) {
                 finReceived = true;
                 rcvNxt++;
@@ -424,7 +513,16 @@ public final class TcpSocket {
             return;
         }
         if (!reassembly.add(rel, len)) {
-            s.stats.tcpReassemblyDrops++;
+            if (rel != 0) {
+                s.stats.tcpReassemblyDrops++;
+                return;
+            }
+            // Every hole descriptor is in use, but data at RCV.NXT needs none: take it. Refusing
+            // it would stall the connection for good, since the peer can only send it again.
+            recvBuf.writeAt(0, b, off, len);
+            recvBuf.commit(len);
+            rcvNxt += len;
+            reassembly.advance(len);
             return;
         }
         recvBuf.writeAt(rel, b, off, len);
@@ -528,7 +626,7 @@ public final class TcpSocket {
 
     private void retransmitFirst() {
         rtt.cancelTiming(); // Karn
-        int sent = transmit(sndUna, mss);
+        int sent = transmit(sndUna, Math.min(mss, sndMax - sndUna)); // what was sent, nothing new
         if (sent > 0) {
             s.stats.tcpRetransmits++;
             if (Seq.gt(sndUna + sent, sndNxt)) {
@@ -637,24 +735,56 @@ public final class TcpSocket {
         if (off < 0 || sendBuf == null) {
             return 0;
         }
-        int len = Math.max(0, Math.min(maxLen, sendBuf.count() - off));
+        TcpSegment o = segment(seq, TcpSegment.ACK);
+        // Options come out of the segment's payload (RFC 6691): SACK blocks take at most half.
+        addSackBlocks(o, Math.min(TcpSegment.MAX_OPTIONS, mss / 2));
+        int len = Math.max(0, Math.min(Math.min(maxLen, mss - o.optionsLength()), sendBuf.count() - off));
         boolean fin = finQueued && off + len == sendBuf.count();
         if (len == 0 && !fin) {
             return 0;
         }
-        int flags = TcpSegment.ACK;
         if (len > 0 && off + len == sendBuf.count()) {
-            flags |= TcpSegment.PSH;
+            o.flags |= TcpSegment.PSH;
         }
         if (fin) {
-            flags |= TcpSegment.FIN;
+            o.flags |= TcpSegment.FIN;
             finSent = true;
             finSeq = seq + len;
         }
-        tcp.emit(remoteIp, localPort, remotePort, seq, rcvNxt, flags, windowField(), 0, -1, false,
-                sackOk && !reassembly.isEmpty() ? reassembly : null, sendBuf, off, len);
+        o.window = windowField();
+        o.payload(sendBuf, off, len);
+        tcp.send(o);
         ackNow = false;
         return len + (fin ? 1 : 0);
+    }
+
+    /** The output struct, cleared and addressed to the peer; SEG.ACK is RCV.NXT when flags has ACK. */
+    private TcpSegment segment(int seq, int flags) {
+        TcpSegment o = tcp.segment();
+        o.dst = remoteIp;
+        o.srcPort = localPort;
+        o.dstPort = remotePort;
+        o.seq = seq;
+        o.flags = flags;
+        if ((flags & TcpSegment.ACK) != 0) {
+            o.ack = rcvNxt;
+        }
+        return o;
+    }
+
+    /**
+     * SACK blocks (RFC 2018 3) describing the out-of-order data held, most recent (highest)
+     * first, at most three, and only as many as fit in optionBudget bytes of options.
+     */
+    private void addSackBlocks(TcpSegment o, int optionBudget) {
+        if (!sackOk || reassembly.isEmpty()) {
+            return;
+        }
+        int n = reassembly.ranges();
+        for (int i = 0; i < n && i < 3 && o.optionsLength(o.sackBlocks + 1) <= optionBudget; i++) {
+            int r = n - 1 - i;
+            o.addSack(rcvNxt + reassembly.rangeStart(r), rcvNxt + reassembly.rangeEnd(r));
+        }
     }
 
     private void sendSyn() {
@@ -671,11 +801,13 @@ public final class TcpSocket {
         } else {
             rtt.cancelTiming();
         }
-        int window = Math.min(recvBuf == null ? 0 : recvBuf.free(), 65535);
-        rcvAdvRight = rcvNxt + window;
-        boolean offerSack = state == SYN_SENT || sackOk;
-        tcp.emit(remoteIp, localPort, remotePort, iss, (flags & TcpSegment.ACK) != 0 ? rcvNxt : 0, flags,
-                window, tcp.localMss(), ws, offerSack, null, null, 0, 0);
+        TcpSegment o = segment(iss, flags);
+        o.window = Math.min(recvBuf == null ? (buffersAllocated ? 0 : receiveBufferSize) : recvBuf.free(), 65535);
+        rcvAdvRight = rcvNxt + o.window;
+        o.mss = tcp.localMss();
+        o.wscale = ws;
+        o.sackPermitted = state == SYN_SENT || sackOk;
+        tcp.send(o);
         sndNxt = iss + 1;
         if (Seq.gt(sndNxt, sndMax)) {
             sndMax = sndNxt;
@@ -686,15 +818,20 @@ public final class TcpSocket {
     }
 
     private void sendAck() {
-        tcp.emit(remoteIp, localPort, remotePort, sndNxt, rcvNxt, TcpSegment.ACK, windowField(), 0, -1, false,
-                sackOk && !reassembly.isEmpty() ? reassembly : null, null, 0, 0);
+        TcpSegment o = segment(sndNxt, TcpSegment.ACK);
+        o.window = windowField();
+        addSackBlocks(o, Math.min(TcpSegment.MAX_OPTIONS, tcp.localMss()));
+        tcp.send(o);
         ackNow = false;
     }
 
     /** Room the receive buffer really has (discarded data needs none after close). */
     private int storageRoom() {
-        if (userClosed || recvBuf == null) {
-            return recvBuf == null && !userClosed ? 0 : Integer.MAX_VALUE / 2;
+        if (userClosed) {
+            return Integer.MAX_VALUE / 2; // discarded: takes no room
+        }
+        if (recvBuf == null) {
+            return buffersAllocated ? 0 : receiveBufferSize; // released, or not yet allocated (SYN-RECEIVED)
         }
         return recvBuf.free();
     }
@@ -713,10 +850,10 @@ public final class TcpSocket {
     private int windowField() {
         int free = storageRoom();
         if (free > (1 << 30)) {
-            free = recvBuf == null ? 65535 : recvBuf.capacity();
+            free = recvBuf == null ? Math.min(65535, receiveBufferSize) : recvBuf.capacity();
         }
         int right = rcvNxt + free;
-        int cap = recvBuf == null ? 65535 : recvBuf.capacity();
+        int cap = recvBuf == null ? receiveBufferSize : recvBuf.capacity();
         if (Seq.gt(right, rcvAdvRight) && right - rcvAdvRight < Math.min(cap / 2, mss)) {
             right = rcvAdvRight;
         }
@@ -819,12 +956,23 @@ public final class TcpSocket {
         }
     }
 
-    /** Zero-window probe: one byte of new data (RFC 9293 3.8.6.1), with backoff. */
+    /**
+     * Zero-window probe: one byte of new data (RFC 9293 3.8.6.1), with backoff. A peer that
+     * answers may keep its window closed for ever; one that never answers is gone (or hostile:
+     * a closed window and silence would otherwise hold the connection and its buffers for
+     * good), and after tcpMaxRetries unanswered probes the connection is reset, as a
+     * retransmission that is never acknowledged would be (Linux does the same).
+     */
     private void onPersist() {
         persistDeadline = 0;
         if (sndWnd != 0 || sndNxt != sndUna || sendBuf == null) {
             return;
         }
+        if (unansweredProbes >= s.config.tcpMaxRetries) {
+            abortWith(ERR_TIMEOUT);
+            return;
+        }
+        unansweredProbes++;
         int sent = transmit(sndNxt, 1);
         if (sent > 0 && Seq.gt(sndNxt + sent, sndMax)) {
             sndMax = sndNxt + sent;
@@ -844,7 +992,9 @@ public final class TcpSocket {
             return;
         }
         keepaliveProbes++;
-        tcp.emit(remoteIp, localPort, remotePort, sndNxt - 1, rcvNxt, TcpSegment.ACK, windowField(), 0, -1, null, 0, 0);
+        TcpSegment o = segment(sndNxt - 1, TcpSegment.ACK);
+        o.window = windowField();
+        tcp.send(o);
         keepaliveDeadline = s.now + s.config.tcpKeepaliveIntervalNanos;
     }
 
@@ -854,9 +1004,9 @@ public final class TcpSocket {
         rtoDeadline = 0;
         persistDeadline = 0;
         keepaliveDeadline = 0;
-        sendBuf = null; // everything we sent is acknowledged: free it
+        releaseSendBuffer(); // everything we sent is acknowledged: free it
         if (userClosed) {
-            recvBuf = null;
+            releaseReceiveBuffer();
         }
         tcp.enteredTimeWait();
     }
@@ -869,6 +1019,7 @@ public final class TcpSocket {
         if (state == TIME_WAIT) {
             tcp.leftTimeWait();
         }
+        boolean neverAccepted = listener != null;
         if (listener != null) {
             if (state == SYN_RECEIVED) {
                 listener.halfOpen--;
@@ -886,15 +1037,15 @@ public final class TcpSocket {
         keepaliveDeadline = 0;
         finWait2Deadline = 0;
         tcp.remove(this);
-        if (userClosed) {
-            sendBuf = null;
-            recvBuf = null;
+        if (userClosed || neverAccepted) { // nobody will read or write it any more
+            releaseSendBuffer();
+            releaseReceiveBuffer();
         }
     }
 
     private void abortWith(int why) {
         if (state != CLOSED && state != SYN_SENT && state != TIME_WAIT) {
-            tcp.emit(remoteIp, localPort, remotePort, sndNxt, 0, TcpSegment.RST, 0, 0, -1, null, 0, 0);
+            tcp.send(segment(sndNxt, TcpSegment.RST));
             s.stats.tcpResetsSent++;
         }
         terminate(why);
@@ -927,6 +1078,15 @@ public final class TcpSocket {
     /** Why the connection ended: one of the ERR_ constants. */
     public int error() {
         return error;
+    }
+
+    /**
+     * What a read reports once the data is read: ERR_NONE for a plain end of stream, else why
+     * the connection ended. Once the peer's FIN arrived the stream ended normally, and a RST
+     * after it does not change that (Linux's recv() returns 0 there too; only writes see the reset).
+     */
+    public int readError() {
+        return finReceived ? ERR_NONE : error;
     }
 
     public int remoteAddress() {
@@ -1053,12 +1213,28 @@ public final class TcpSocket {
             finWait2Deadline = s.now + s.config.tcpFinWait2TimeoutNanos;
         }
         shutdownOutput();
-        if (state == TIME_WAIT || state == CLOSED) {
-            recvBuf = null;
-            if (state == CLOSED) {
-                sendBuf = null;
-            }
+        releaseReceiveBuffer(); // nobody reads any more: what arrives is acknowledged and dropped
+        if (state == CLOSED) {
+            releaseSendBuffer();
         }
+    }
+
+    /**
+     * Closed by the application and still waiting for the peer to acknowledge its data or FIN:
+     * an orphan whose rings may be taken back when a new connection needs them.
+     */
+    boolean isReclaimableOrphan() {
+        return userClosed && sendBuf != null && (state == FIN_WAIT_1 || state == CLOSING || state == LAST_ACK);
+    }
+
+    int retries() {
+        return retries;
+    }
+
+    /** Gives an orphan up (a reset to the peer) so that its rings serve a new connection. */
+    void reclaim() {
+        s.stats.tcpOrphansReclaimed++;
+        abortWith(ERR_TIMEOUT);
     }
 
     /** Resets the connection (RFC 9293 3.10.5 ABORT). */
@@ -1072,6 +1248,7 @@ public final class TcpSocket {
                 + " wnd=" + sndWnd + " cwnd=" + cc.cwnd + " ssthresh=" + cc.ssthresh + " rec=" + cc.inRecovery
                 + " rcvNxt=" + (rcvNxt - irs) + " adv=" + (rcvAdvRight - rcvNxt)
                 + " rbuf=" + (recvBuf == null ? -1 : recvBuf.count()) + " sbuf=" + (sendBuf == null ? -1 : sendBuf.count())
+                + " ooo=" + reassembly.ranges() + " sacked=" + sacked.ranges()
                 + " rto=" + rtoDeadline + " persist=" + persistDeadline + " finQ=" + finQueued + " finR=" + finReceived
                 + " now=" + s.now;
     }

@@ -22,5 +22,8 @@ interface Transport {
 
     int timeWaitCount();
 
+    /** Bytes of send and receive rings the connections hold. */
+    long bufferBytes();
+
     String describe();
 }

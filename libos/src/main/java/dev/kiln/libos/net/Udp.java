@@ -75,8 +75,13 @@ final class Udp {
         }
     }
 
+    /** The largest datagram we can send unfragmented: we never fragment (RFC 791's DF is ours to choose). */
+    int maxPayload() {
+        return s.mtu - Ipv4.HEADER - HEADER;
+    }
+
     boolean send(int srcPort, int dstIp, int dstPort, byte[] b, int off, int len) {
-        if (len < 0 || HEADER + len > s.config.mtu - Ipv4.HEADER || dstPort <= 0 || dstPort > 65535) {
+        if (len < 0 || len > maxPayload() || dstPort <= 0 || dstPort > 65535) {
             return false;
         }
         int src = s.ip;

@@ -8,6 +8,7 @@ package dev.kiln.libos.net;
 public final class UdpSocket {
     private final Udp udp;
     final int port;
+    /** The largest datagram the device can bring: the receive slots' size (the device's MTU, not a DHCP-lowered one). */
     private final int maxPayload;
     private final byte[][] slots;
     private final int[] lengths;
@@ -84,8 +85,9 @@ public final class UdpSocket {
         return !closed && udp.send(port, dstIp, dstPort, b, off, len);
     }
 
+    /** The largest datagram this socket can send now: the interface's MTU minus the IPv4 and UDP headers. */
     public int maxPayload() {
-        return maxPayload;
+        return udp.maxPayload();
     }
 
     public void close() {

@@ -5,7 +5,9 @@ import dev.kiln.libos.net.FrameSink;
 import dev.kiln.libos.net.NetConfig;
 import dev.kiln.libos.net.NetStack;
 import dev.kiln.libos.socket.Network;
+import dev.kiln.vmm.abi.Abi;
 import org.teavm.interop.Address;
+import org.teavm.runtime.GC;
 
 /**
  * The network of a native image: libos's stack on the VM's net device (guest/include/kiln/net.h),
@@ -36,18 +38,26 @@ public final class ImageNetwork implements EventLoop.IoPoller, FrameSink, Clock 
 
     /** Starts the stack on the VM's net device; null if the VM has none. */
     public static Network start() {
-        long[] info = new long[3];
-        if (NetDevice.init(Address.ofData(info)) != 0) {
+        // struct kiln_net_info (abi.h), read at Abi's offsets: javac inlines the constants.
+        long[] buf = new long[(Abi.NET_INFO_SIZE + 7) / 8]; // 8-byte aligned, as the struct
+        Address info = Address.ofData(buf);
+        if (NetDevice.init(info) != 0) {
             return null;
         }
         NetConfig c = new NetConfig();
-        c.mac = info[0] & 0xffffffffffffL;
-        int mtu = (int) info[1];
-        c.mtu = mtu >= 576 && mtu <= 9000 ? mtu : 1500;
-        c.ip = (int) (info[1] >>> 32);
-        int prefix = (int) info[2];
+        c.mac = info.add(Abi.NET_INFO_MAC).getLong() & 0xffffffffffffL;
+        // The device's MTU as it is: the monitor and the driver keep it within
+        // KILN_NET_MTU_MIN..KILN_NET_MTU_MAX, and the stack sizes segments and frames by it.
+        c.mtu = info.add(Abi.NET_INFO_MTU).getInt();
+        c.ip = info.add(Abi.NET_INFO_IPV4).getInt();
+        int prefix = info.add(Abi.NET_INFO_PREFIX_LEN).getInt();
         c.prefixLength = prefix >= 1 && prefix <= 32 ? prefix : 24;
-        c.gateway = (int) (info[2] >>> 32);
+        c.gateway = info.add(Abi.NET_INFO_GATEWAY).getInt();
+        // Connections' rings may take three quarters of the heap (the HTTP example's 32 MiB holds
+        // some 150 connections, 128 KiB each); the rest is the program's. Peers opening connection
+        // after connection then get resets, not an image that runs out of memory (kiln fuzz
+        // frames found that).
+        c.tcpBufferBudget = GC.maxAvailableBytes() / 4 * 3;
         // ISNs and ephemeral ports need an unpredictable seed; the boot's TSC and wall clock are
         // what the image has (ABI v1 offers no entropy source).
         c.randomSeed = System.nanoTime() * 0x9e3779b97f4a7c15L ^ System.currentTimeMillis() ^ (c.mac << 16);

@@ -8,7 +8,7 @@ final class NetDevice {
     private NetDevice() {
     }
 
-    /** Fills struct kiln_net_info (24 bytes: u64 mac, u32 mtu, ipv4, prefix_len, gateway); 0, or -1 without a device. */
+    /** Fills struct kiln_net_info (abi.h; its layout is Abi's NET_INFO_* offsets); 0, or -1 without a device. */
     @Import(name = "kiln_net_init")
     static native int init(Address info);
 

@@ -16,6 +16,8 @@ class DhcpAndArpSimTest {
         boolean answering = true;
         int requests;
         int renewRequests;
+        /** RFC 2132 5.1's interface MTU in every answer, if not 0. */
+        int mtuOption;
         final byte[] in = new byte[1500];
 
         Server(NetStack a) {
@@ -62,6 +64,12 @@ class DhcpAndArpSimTest {
                 m[p++] = 4;
                 Bytes.put32(m, p, SERVER);
                 p += 4;
+                if (mtuOption != 0) {
+                    m[p++] = 26;
+                    m[p++] = 2;
+                    Bytes.put16(m, p, mtuOption);
+                    p += 2;
+                }
                 m[p] = (byte) 255;
                 if (type == 3) {
                     requests++;
@@ -101,6 +109,46 @@ class DhcpAndArpSimTest {
         assertTrue(link.runUntil(() -> dhcp.state() == DhcpClient.BOUND, 80 * SEC), "bound again");
         assertEquals(OFFERED, link.b.address());
         assertEquals(0, link.b.stats().internalErrors);
+    }
+
+    @Test
+    void interfaceMtuFromDhcpLowersTheMtuButNeverRaisesIt() {
+        for (int offered : new int[] {1400, 9000, 20}) {
+            NetConfig cb = SimLink.config(2);
+            cb.ip = 0;
+            cb.dhcpRetransmitNanos = SEC;
+            SimLink link = new SimLink(SimLink.config(1), cb, 23);
+            Server server = new Server(link.a);
+            server.mtuOption = offered;
+            link.stepHook = server::step;
+            assertTrue(link.runUntil(() -> link.b.dhcp().state() == DhcpClient.BOUND, 10 * SEC), "bound");
+            int expected = offered == 1400 ? 1400 : 1500; // above the device's, or below 68: the device's
+            assertEquals(expected, link.b.mtu(), "DHCP offered " + offered);
+            link.a.listen(80, 1);
+            link.tap = true;
+            TcpSocket c = link.b.connect(SERVER, 80);
+            assertTrue(link.runUntil(() -> c.state() == TcpSocket.ESTABLISHED, 5 * SEC));
+            TcpSegment syn = new TcpSegment();
+            byte[] f = link.tapped.stream().filter(x -> x.length > 34 && x[23] == Ipv4.PROTO_TCP && (x[47] & TcpSegment.SYN) != 0)
+                    .findFirst().orElseThrow();
+            assertTrue(syn.parse(f, 34, f.length - 34, OFFERED, SERVER));
+            assertEquals(expected - 40, syn.mss, "the SYN's MSS follows the MTU");
+            assertEquals(expected - 28, link.b.bindUdp(0).maxPayload());
+        }
+    }
+
+    @Test
+    void dhcpNeedsAnMtuOf576() {
+        NetConfig c = SimLink.config(2);
+        c.ip = 0;
+        c.mtu = 575;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NetStack(c, () -> 0, (f, o, l) -> { }));
+        assertEquals("MTU 575 is too small for DHCP (RFC 2131 needs 576): give the interface a static address", e.getMessage());
+        c.ip = Ipv4Address.of(10, 0, 0, 2);
+        c.mtu = 68;
+        assertEquals(68, new NetStack(c, () -> 0, (f, o, l) -> { }).mtu(), "a static address works down to 68");
+        c.mtu = 67;
+        assertThrows(IllegalArgumentException.class, () -> new NetStack(c, () -> 0, (f, o, l) -> { }));
     }
 
     @Test

@@ -48,6 +48,7 @@ final class StackPump implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             failure = e;
+            blocker.driverFailed(e); // blocked socket calls fail with this, not with a timeout
         }
     }
 

@@ -41,6 +41,7 @@ final class TapHarness implements AutoCloseable {
     private final ArrayDeque<byte[]> heldIn = new ArrayDeque<>();
     private final ArrayDeque<Boolean> heldDir = new ArrayDeque<>();
     private IOException sinkError;
+    private final Process capture;
 
     /** Fails the test, naming the missing prerequisite. */
     static void requirePrerequisites(String... commands) {
@@ -72,8 +73,9 @@ final class TapHarness implements AutoCloseable {
         requirePrerequisites("ip", "tc", "curl", "ping", "python3");
         NetworkNamespace n = NetworkNamespace.create("kiln-t-");
         TapDevice t = null;
+        String tapName;
         try {
-            String tapName = "ktap" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000));
+            tapName = "ktap" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000));
             t = TapDevice.open(n, tapName);
             n.ip("addr", "add", LINUX_IP + "/24", "dev", tapName);
             n.ip("link", "set", tapName, "up");
@@ -87,6 +89,35 @@ final class TapHarness implements AutoCloseable {
         ns = n;
         tap = t;
         stack = new NetStack(config, clock, this::toTap);
+        capture = startCapture(tapName);
+    }
+
+    /**
+     * With -Dkiln.test.pcap=DIR, tcpdump records every frame on the tap into DIR (one file per
+     * harness, named after the tap): the wire-level evidence when a test against Linux fails.
+     */
+    private Process startCapture(String tapName) throws IOException {
+        String dir = System.getProperty("kiln.test.pcap");
+        if (dir == null || dir.isEmpty()) {
+            return null;
+        }
+        requirePrerequisites("tcpdump");
+        Files.createDirectories(Path.of(dir));
+        Path file = Path.of(dir, tapName + "-" + System.currentTimeMillis() + ".pcap");
+        Peer p = start("tcpdump", "-i", tapName, "--immediate-mode", "-U", "-n", "-s", "256", "-w", file.toString());
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!p.outputSoFar().contains("listening on")) {
+            if (!p.process.isAlive() || System.nanoTime() - end > 0) {
+                throw new IOException("tcpdump did not start: " + p.outputSoFar());
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+        return p.process;
     }
 
     static NetConfig defaultConfig() {
@@ -173,7 +204,8 @@ final class TapHarness implements AutoCloseable {
                 return;
             }
             if (now - end > 0) {
-                throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what + "\n" + stack.describeConnections());
+                throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what + "\n"
+                        + stack.describeConnections() + counters(stack.stats()));
             }
             if (frames == 0) {
                 long wait = Math.min(stack.nextDeadline(), heldTimes.isEmpty() ? Long.MAX_VALUE : heldTimes.peek()[0]) - now;
@@ -181,6 +213,22 @@ final class TapHarness implements AutoCloseable {
                 tap.awaitReadable(ms);
             }
         }
+    }
+
+    /** Every counter of the stack, name=value, for failure messages. */
+    static String counters(NetStats st) {
+        StringBuilder b = new StringBuilder("counters:");
+        for (java.lang.reflect.Field f : NetStats.class.getFields()) {
+            try {
+                Object v = f.get(st);
+                if (v instanceof Long l && l != 0) {
+                    b.append(' ').append(f.getName()).append('=').append(l);
+                }
+            } catch (IllegalAccessException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return b.toString();
     }
 
     /** Starts a command in the namespace; its output is collected on a side thread. */
@@ -258,6 +306,14 @@ final class TapHarness implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (capture != null) {
+            capture.destroy(); // SIGTERM: tcpdump flushes its file
+            try {
+                capture.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try {
             tap.close();
         } finally {

@@ -45,27 +45,29 @@ class TapNetworkTest {
 
     @Test
     void pingIsAnswered() throws Exception {
-        TapHarness.Peer p = h.start("ping", "-c", "3", "-i", "0.2", "-W", "2", TapHarness.STACK_IP);
+        // -w: ping waits for every reply however late (-W gives up two round trips after the last
+        // request, so a slow moment on a loaded machine reads as loss); it may then send a fourth.
+        TapHarness.Peer p = h.start("ping", "-c", "3", "-i", "0.2", "-w", "60", TapHarness.STACK_IP);
         try {
-            h.runUntil(p::finished, 15_000, "ping");
+            h.runUntil(p::finished, 60_000, "ping");
         } finally {
             p.kill();
         }
         String out = p.output();
         assertEquals(0, p.exitCode(), out);
         assertTrue(out.contains("3 received"), out);
-        assertEquals(3, h.stack.stats().icmpEchoReplies);
+        assertTrue(h.stack.stats().icmpEchoReplies >= 3, "echo replies: " + h.stack.stats().icmpEchoReplies);
     }
 
     @Test
     void curlGetsPage() throws Exception {
         StackApps.HttpResponder http = new StackApps.HttpResponder(h.stack, 80, "hello from kiln\n");
-        TapHarness.Peer p = h.start("curl", "-sS", "-m", "10", "http://" + TapHarness.STACK_IP + "/");
+        TapHarness.Peer p = h.start("curl", "-sS", "-m", "60", "http://" + TapHarness.STACK_IP + "/");
         try {
             h.runUntil(() -> {
                 http.step();
                 return p.finished();
-            }, 15_000, "curl");
+            }, 60_000, "curl");
         } finally {
             p.kill();
         }
@@ -93,7 +95,7 @@ class TapNetworkTest {
         assertEquals(1000, http.served);
         System.out.printf("[http] 1000 sequential connections in %.2f s%n", (t1 - t0) / 1e9);
         // Every connection the server closed first sits in TIME_WAIT; nothing else is left.
-        h.runUntil(() -> h.stack.tcpActiveConnectionCount() == 0, 5_000, "connections to finish");
+        h.runUntil(() -> h.stack.tcpActiveConnectionCount() == 0, 60_000, "connections to finish");
         assertEquals(1000, h.stack.tcpConnectionCount(), "1000 in TIME_WAIT");
         // Then 100 at once, while those 1000 TIME_WAIT entries are still there.
         hundredConcurrent(http, 1000);
@@ -117,7 +119,7 @@ class TapNetworkTest {
         assertEquals(servedBefore + 100, http.served);
         System.out.printf("[http] 100 parallel connections in %.2f s, at most %d open at once in the server%n",
                 (System.nanoTime() - t0) / 1e9, http.maxConcurrent);
-        h.runUntil(() -> h.stack.tcpActiveConnectionCount() == 0, 5_000, "connections to finish");
+        h.runUntil(() -> h.stack.tcpActiveConnectionCount() == 0, 60_000, "connections to finish");
     }
 
     @Test
@@ -182,10 +184,10 @@ class TapNetworkTest {
 
     /** The Linux side may not be listening yet: connect, and on RST try again. */
     private void connectWithRetry(TapHarness.Peer p, int port, byte[] data, StackApps.Source[] src) throws Exception {
-        long end = System.nanoTime() + 10_000_000_000L;
+        long end = System.nanoTime() + 60_000_000_000L;
         while (true) {
             TcpSocket s = h.stack.openTcp().connect(Ipv4Address.parse(TapHarness.LINUX_IP), port, 1024 * 1024, 64 * 1024);
-            h.runUntil(() -> s.state() != TcpSocket.SYN_SENT, 10_000, "connect");
+            h.runUntil(() -> s.state() != TcpSocket.SYN_SENT, 60_000, "connect");
             if (s.state() == TcpSocket.ESTABLISHED) {
                 src[0] = new StackApps.Source(s, data);
                 return;
@@ -229,6 +231,7 @@ class TapNetworkTest {
         assertEquals(0, p.exitCode(), out);
         assertEquals(out.split(" ")[2], sink[0].hex, "SHA-256, Linux -> stack with loss");
         double s1 = (System.nanoTime() - t0) / 1e9;
+        System.out.println("[lossy] Linux -> stack: " + TapHarness.counters(h.stack.stats()));
         // stack -> Linux
         byte[] data = new byte[n];
         new Random(9).nextBytes(data);
@@ -263,15 +266,15 @@ class TapNetworkTest {
                 "--interface=" + tap, "--bind-interfaces", "--dhcp-range=10.77.0.50,10.77.0.59,255.255.255.0,300",
                 "--dhcp-option=3," + TapHarness.LINUX_IP, "--dhcp-leasefile=" + leases, "--pid-file=", "--log-dhcp");
         try {
-            h.runUntil(() -> h.stack.address() != 0 || dnsmasq.finished(), 20_000, "a DHCP lease");
+            h.runUntil(() -> h.stack.address() != 0 || dnsmasq.finished(), 60_000, "a DHCP lease");
             assertFalse(dnsmasq.finished(), "dnsmasq exited: " + dnsmasq.output());
             int ip = h.stack.address();
             assertTrue(ip >= Ipv4Address.parse("10.77.0.50") && ip <= Ipv4Address.parse("10.77.0.59"), Ipv4Address.toString(ip));
             assertEquals(Ipv4Address.parse(TapHarness.LINUX_IP), h.stack.gatewayAddress());
             assertEquals(DhcpClient.BOUND, h.stack.dhcp().state());
-            TapHarness.Peer p = h.start("ping", "-c", "2", "-i", "0.2", "-W", "2", Ipv4Address.toString(ip));
+            TapHarness.Peer p = h.start("ping", "-c", "2", "-i", "0.2", "-w", "60", Ipv4Address.toString(ip));
             try {
-                h.runUntil(p::finished, 10_000, "ping of the leased address");
+                h.runUntil(p::finished, 60_000, "ping of the leased address");
             } finally {
                 p.kill();
             }
@@ -301,12 +304,12 @@ class TapNetworkTest {
         assertTrue(fuzz.output().startsWith("fuzzed "), fuzz.output());
         long rx = h.stack.stats().rxFrames;
         // Still serving.
-        TapHarness.Peer p = h.start("curl", "-sS", "-m", "10", "http://" + TapHarness.STACK_IP + "/");
+        TapHarness.Peer p = h.start("curl", "-sS", "-m", "60", "http://" + TapHarness.STACK_IP + "/");
         try {
             h.runUntil(() -> {
                 http.step();
                 return p.finished();
-            }, 15_000, "curl after fuzzing");
+            }, 60_000, "curl after fuzzing");
         } finally {
             p.kill();
         }
@@ -336,7 +339,7 @@ class TapNetworkTest {
                     u.send(u.lastSourceAddress(), u.lastSourcePort(), buf, 0, n);
                 }
                 return p.finished();
-            }, 30_000, "UDP echo");
+            }, 120_000, "UDP echo");
         } finally {
             p.kill();
         }
@@ -348,7 +351,7 @@ class TapNetworkTest {
         h.stack.listen(4445, 1); // the stack has TCP once a socket was opened; it answers with RST
         TapHarness.Peer p = h.peer("refused", TapHarness.STACK_IP, "4444");
         try {
-            h.runUntil(p::finished, 10_000, "connect to closed port");
+            h.runUntil(p::finished, 60_000, "connect to closed port");
         } finally {
             p.kill();
         }
@@ -362,7 +365,7 @@ class TapNetworkTest {
         // TCP code): Linux's connect must still fail at once with "Connection refused".
         TapHarness.Peer p = h.peer("refused", TapHarness.STACK_IP, "4444");
         try {
-            h.runUntil(p::finished, 10_000, "connect to a stack without TCP");
+            h.runUntil(p::finished, 60_000, "connect to a stack without TCP");
         } finally {
             p.kill();
         }
@@ -377,6 +380,6 @@ class TapNetworkTest {
         // closed Linux port and Linux answers with ICMP port unreachable (counted as rx).
         UdpSocket u = h.stack.bindUdp(5555);
         assertTrue(u.send(Ipv4Address.parse(TapHarness.LINUX_IP), 9, new byte[] {1, 2, 3}, 0, 3));
-        h.runUntil(() -> h.stack.arp.lookup(Ipv4Address.parse(TapHarness.LINUX_IP)) >= 0, 5_000, "ARP resolution");
+        h.runUntil(() -> h.stack.arp.lookup(Ipv4Address.parse(TapHarness.LINUX_IP)) >= 0, 60_000, "ARP resolution");
     }
 }

@@ -70,4 +70,7 @@ public final class Abi {
             BOOT_INFO_ENVC = 80, BOOT_INFO_ENVP = 88, BOOT_INFO_NET_BASE = 96, BOOT_INFO_NET_MAC = 104,
             BOOT_INFO_NET_MTU = 112, BOOT_INFO_NET_IPV4 = 116, BOOT_INFO_NET_PREFIX_LEN = 120,
             BOOT_INFO_NET_GATEWAY = 124, BOOT_INFO_SIZE = 128;
+    // struct kiln_net_info (what kiln_net_init hands the image's stack; libos reads it at these offsets)
+    public static final int NET_INFO_MAC = 0, NET_INFO_MTU = 8, NET_INFO_IPV4 = 12, NET_INFO_PREFIX_LEN = 16,
+            NET_INFO_GATEWAY = 20, NET_INFO_SIZE = 24;
 }

@@ -2,7 +2,7 @@ package dev.kiln.vmm.crash;
 
 import dev.kiln.linux.kvm.KvmApi;
 import dev.kiln.vmm.CrashReport;
-import dev.kiln.vmm.GuestImage;
+import dev.kiln.image.GuestImage;
 import dev.kiln.vmm.GuestLayout;
 import dev.kiln.vmm.memory.GuestMemory;
 import dev.kiln.vmm.x86.X86Setup;

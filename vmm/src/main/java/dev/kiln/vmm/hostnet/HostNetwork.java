@@ -1,6 +1,6 @@
 package dev.kiln.vmm.hostnet;
 
-import dev.kiln.vmm.StaticIp;
+import dev.kiln.image.StaticIp;
 
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,5 +1,9 @@
 package dev.kiln.vmm.hostnet;
 
+import dev.kiln.vmm.sandbox.MonitorFilters;
+import dev.kiln.vmm.sandbox.MonitorThreads;
+import dev.kiln.vmm.sandbox.Sandbox;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -58,14 +62,16 @@ public final class PortRelay implements AutoCloseable {
             close();
             throw e;
         }
+        MonitorThreads.ready(); // the acceptors, once confined, start threads through its launcher
         for (int i = 0; i < mappings.size(); i++) {
             ServerSocket s = listeners.get(i);
             int guestPort = mappings.get(i).guestPort();
-            Thread.ofPlatform().name("kiln-publish-" + mappings.get(i).hostPort()).daemon().start(() -> accept(s, guestPort));
+            MonitorThreads.start("kiln-publish-" + mappings.get(i).hostPort(), () -> accept(s, guestPort));
         }
     }
 
     private void accept(ServerSocket listener, int guestPort) {
+        Sandbox.confine(MonitorFilters.relayAccept());
         while (!closed) {
             Socket client;
             try {
@@ -91,7 +97,13 @@ public final class PortRelay implements AutoCloseable {
             upstream.connect(new InetSocketAddress(guest, guestPort), CONNECT_TIMEOUT_MS);
             client.setTcpNoDelay(true);
             upstream.setTcpNoDelay(true);
-            Thread back = Thread.ofVirtual().start(() -> pump(upstream, client));
+            // Set up: from here on both directions only copy bytes, each on a confined platform
+            // thread (a virtual thread cannot be confined: its carrier thread changes).
+            Sandbox.confine(MonitorFilters.relayCopy());
+            Thread back = MonitorThreads.start("kiln-relay-back", () -> {
+                Sandbox.confine(MonitorFilters.relayCopy());
+                pump(upstream, client);
+            });
             pump(client, upstream);
             back.join();
         } catch (IOException e) {

@@ -3,6 +3,8 @@ package dev.kiln.vmm.hostnet;
 import dev.kiln.linux.Errno;
 import dev.kiln.linux.Libc;
 
+import dev.kiln.vmm.sandbox.MonitorThreads;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,9 +64,12 @@ public final class PrivateNetns implements AutoCloseable {
         });
     }
 
-    /** Starts r on a new daemon platform thread inside the namespace. */
+    /**
+     * Starts r on a new daemon platform thread inside the namespace. Safe from a thread confined
+     * by a seccomp filter: the new thread is started by an unconfined one and inherits nothing.
+     */
     public Thread startInside(String name, Runnable r) {
-        return Thread.ofPlatform().name(name).daemon().start(() -> {
+        return MonitorThreads.start(name, () -> {
             try {
                 enter();
             } catch (IOException e) {

@@ -32,6 +32,11 @@ public final class Vcpu {
     private final MemorySegment sregs = arena.allocate(KvmApi.SREGS_SIZE, 8);
     private final MemorySegment scratch = arena.allocate(KvmApi.FPU_SIZE, 16); // kvm_msrs, kvm_fpu
 
+    /** The vCPU's descriptor (its thread's seccomp filter allows ioctls on this one only). */
+    public int fd() {
+        return fd;
+    }
+
     private Vcpu(int fd, long runAddr, long runSize) {
         this.fd = fd;
         this.runAddr = runAddr;

@@ -26,7 +26,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * therefore also sets kvm_run.immediate_exit, which KVM checks on entry.
  */
 public final class VcpuKicker {
-    static final int SIGNAL = 40;
+    public static final int SIGNAL = 40;
     private static final int SIGACTION_SIZE = 152, SA_FLAGS = 136;
     private static final int PID;
 

@@ -122,7 +122,7 @@ class AbiAgreementTest {
         Map<String, Map<String, long[]>> s = structs(header());
         List<String> expected = new ArrayList<>(List.of("kiln_hc_console_write", "kiln_hc_exit", "kiln_hc_walltime",
                 "kiln_hc_yield", "kiln_hc_net_notify", "kiln_net_desc", "kiln_net_avail", "kiln_net_used", "kiln_hc_abort",
-                "kiln_boot_info"));
+                "kiln_boot_info", "kiln_net_info"));
         assertEquals(expected, new ArrayList<>(s.keySet()), "the structs in abi.h changed");
         check(s, "kiln_hc_console_write", Abi.CONSOLE_WRITE_SIZE, "data", Abi.CONSOLE_WRITE_DATA, "len", Abi.CONSOLE_WRITE_LEN);
         check(s, "kiln_hc_exit", Abi.EXIT_SIZE, "status", Abi.EXIT_STATUS);
@@ -144,6 +144,8 @@ class AbiAgreementTest {
                 "net_base", Abi.BOOT_INFO_NET_BASE, "net_mac", Abi.BOOT_INFO_NET_MAC, "net_mtu", Abi.BOOT_INFO_NET_MTU,
                 "net_ipv4", Abi.BOOT_INFO_NET_IPV4, "net_prefix_len", Abi.BOOT_INFO_NET_PREFIX_LEN,
                 "net_gateway", Abi.BOOT_INFO_NET_GATEWAY);
+        check(s, "kiln_net_info", Abi.NET_INFO_SIZE, "mac", Abi.NET_INFO_MAC, "mtu", Abi.NET_INFO_MTU,
+                "ipv4", Abi.NET_INFO_IPV4, "prefix_len", Abi.NET_INFO_PREFIX_LEN, "gateway", Abi.NET_INFO_GATEWAY);
     }
 
     /** Java's offsets must be exactly the header's fields, in order, and the sizes must match. */

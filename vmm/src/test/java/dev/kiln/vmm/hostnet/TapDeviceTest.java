@@ -62,7 +62,9 @@ class TapDeviceTest {
             System.arraycopy(sender, 0, f, 28, 4);
             System.arraycopy(target, 0, f, 38, 4);
             byte[] buf = new byte[TapDevice.MAX_FRAME];
-            long end = System.nanoTime() + 5_000_000_000L;
+            // The request is repeated (Linux may drop one while the link comes up) until the reply
+            // comes; 60 s only guards against a hang.
+            long end = System.nanoTime() + 60_000_000_000L;
             boolean replied = false;
             while (!replied && System.nanoTime() < end) {
                 assertTrue(tap.write(f, 0, f.length));

@@ -1,6 +1,6 @@
 package dev.kiln.vmm.memory;
 
-import dev.kiln.vmm.GuestImage;
+import dev.kiln.image.GuestImage;
 import dev.kiln.vmm.GuestLayout;
 import dev.kiln.vmm.MappedGuest;
 import org.junit.jupiter.api.AfterAll;

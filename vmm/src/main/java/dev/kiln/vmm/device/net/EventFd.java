@@ -30,6 +30,11 @@ final class EventFd implements AutoCloseable {
         one.set(ValueLayout.JAVA_LONG, 0, 1);
     }
 
+    /** The descriptor (seccomp filters allow reads and writes on it by number). */
+    public int fd() {
+        return fd;
+    }
+
     /** Wakes the waiter (now, or its next {@link #await} returns at once). Safe from any thread. */
     void signal() {
         if (!closed) Libc.write(fd, one, 8); // EAGAIN only when the counter is near 2^64: already signalled

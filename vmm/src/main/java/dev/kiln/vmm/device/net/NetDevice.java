@@ -106,7 +106,8 @@ public final class NetDevice implements AutoCloseable {
             tx.peek();
             tx.consume();
             long len = tx.len;
-            if (len == 0 || len > maxFrame) {
+            // Shorter than an Ethernet header is a runt the tap refuses (EINVAL), which must not end the VM.
+            if (len < Abi.NET_ETH_HEADER || len > maxFrame) {
                 metrics.txDropped.incrementAndGet(); // as a NIC drops a runt or giant
             } else if (backend.send(tx.buffer)) {
                 metrics.txFrames.incrementAndGet();
@@ -143,6 +144,11 @@ public final class NetDevice implements AutoCloseable {
             metrics.vcpuWakeups.incrementAndGet();
             LockSupport.unpark(s);
         }
+    }
+
+    /** The eventfd the vCPU thread writes to wake this device's I/O thread (its seccomp filter allows that write). */
+    public int doorbellFd() {
+        return doorbell.fd();
     }
 
     /** Stops the I/O thread (after it sent what the guest queued) and waits for it; the backend stays open. */

@@ -1,6 +1,9 @@
 package dev.kiln.vmm.device.net;
 
+import dev.kiln.vmm.kvm.VcpuKicker;
 import dev.kiln.vmm.memory.GuestFault;
+import dev.kiln.vmm.sandbox.MonitorFilters;
+import dev.kiln.vmm.sandbox.Sandbox;
 
 import java.io.IOException;
 import java.util.function.Consumer;
@@ -36,6 +39,7 @@ final class NetEventLoop {
 
     private void run() {
         try {
+            Sandbox.confine(MonitorFilters.netIo(backend.pollFd(), doorbell.fd(), VcpuKicker.SIGNAL));
             while (!closing) {
                 boolean txWork = device.drainTx();
                 boolean rxWork = device.fillRx();

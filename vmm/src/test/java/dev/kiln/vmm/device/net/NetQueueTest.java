@@ -1,6 +1,6 @@
 package dev.kiln.vmm.device.net;
 
-import dev.kiln.vmm.GuestImage;
+import dev.kiln.image.GuestImage;
 import dev.kiln.vmm.GuestLayout;
 import dev.kiln.vmm.MappedGuest;
 import dev.kiln.vmm.abi.Abi;

@@ -252,7 +252,7 @@ public class TSocket implements java.io.Closeable {
                     }
                 }
                 if (n < 0) {
-                    int err = tcp.error();
+                    int err = tcp.readError();
                     if (err == TcpSocket.ERR_RESET) {
                         throw new TSocketException("Connection reset");
                     }

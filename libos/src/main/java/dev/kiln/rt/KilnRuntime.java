@@ -1,0 +1,210 @@
+package dev.kiln.rt;
+
+import org.teavm.interop.Import;
+
+/**
+ * Java side of Kiln's runtime inside every native image. It is compiled into the
+ * image by TeaVM with the application (it is on TeaVM's class path with the rest of libos), and
+ * it fills in what TeaVM's C target does not do the way HotSpot does:
+ * <ul>
+ * <li>the entry point: runs the application's main, and turns an uncaught exception
+ *     into HotSpot's "Exception in thread "main"" report and exit status 1;</li>
+ * <li>integer division: the builder rewrites every int/long division and remainder
+ *     into {@link #idiv} and friends, so division by zero throws ArithmeticException
+ *     (x86's idiv would fault) and MIN_VALUE / -1 wraps as Java says (idiv would fault too);</li>
+ * <li>OutOfMemoryError: when the GC finds no memory after a full collection, the C
+ *     runtime (guest/teavm/heaptrace.c) throws the instance this class allocates at startup
+ *     (nothing can be allocated at that point);</li>
+ * <li>methods of java.lang missing from TeaVM 0.12.3's class library (Integer.sum and
+ *     the like), to which the builder redirects calls and method references.</li>
+ * </ul>
+ * This class is compiled for Java 21 class files, which TeaVM 0.12.3 reads, as all of libos.
+ */
+public final class KilnRuntime {
+    private static OutOfMemoryError outOfMemoryError;
+
+    private KilnRuntime() {
+    }
+
+    /**
+     * The first call of every image. TeaVM starts at {@code dev.kiln.rt.KilnApp.main}, a class the
+     * builder generates for each image (there is no source of it):
+     * <pre>
+     *   KilnRuntime.start(args);
+     *   try { App.main(args); } catch (Throwable t) { KilnRuntime.mainThrew(t); }
+     * </pre>
+     */
+    public static void start(String[] args) {
+        outOfMemoryError = new OutOfMemoryError("Java heap space");
+        if (args == null) {
+            // Never true; a read that keeps the field for the C runtime, which throws it (guest/teavm/heaptrace.c).
+            throw outOfMemoryError;
+        }
+        // Other threads' uncaught exceptions reach the default handler; main's is caught by the
+        // generated entry point (TeaVM's own fallback prints bare frames and aborts).
+        Thread.setDefaultUncaughtExceptionHandler(KilnRuntime::uncaught);
+    }
+
+    /** The application's main threw {@code t}: HotSpot's report, then exit status 1. */
+    public static void mainThrew(Throwable t) {
+        uncaught(Thread.currentThread(), t);
+    }
+
+    /** HotSpot's report of an uncaught exception; for the main thread the VM then exits with status 1. */
+    private static void uncaught(Thread thread, Throwable t) {
+        System.out.flush();
+        System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+        t.printStackTrace();
+        System.err.flush();
+        if ("main".equals(thread.getName())) {
+            exit(1);
+        }
+    }
+
+    /**
+     * System.exit (TeaVM 0.12.3's C class library has none; the builder redirects calls here):
+     * flushes System.out and System.err, then ends the VM with the status.
+     */
+    public static void exit(int status) {
+        System.out.flush();
+        System.err.flush();
+        exitVm(status);
+    }
+
+    /**
+     * Does nothing (guest/teavm/heaptrace.c), opaque to TeaVM: the builder's CatchLeavesLoopFix
+     * calls it on the back edge of some loops so that TeaVM's decompiler sees a block there.
+     */
+    @Import(name = "kiln_loop_latch")
+    public static native void loopLatch();
+
+    @Import(name = "kiln_java_exit")
+    private static native void exitVm(int status);
+
+    public static int idiv(int a, int b) {
+        if (b == 0) {
+            throw new ArithmeticException("/ by zero");
+        }
+        return b == -1 ? -a : a / b;
+    }
+
+    public static int irem(int a, int b) {
+        if (b == 0) {
+            throw new ArithmeticException("/ by zero");
+        }
+        return b == -1 ? 0 : a % b;
+    }
+
+    public static long ldiv(long a, long b) {
+        if (b == 0) {
+            throw new ArithmeticException("/ by zero");
+        }
+        return b == -1 ? -a : a / b;
+    }
+
+    public static long lrem(long a, long b) {
+        if (b == 0) {
+            throw new ArithmeticException("/ by zero");
+        }
+        return b == -1 ? 0 : a % b;
+    }
+
+    /** Math.fma: musl's fma, which computes a * b + c exactly and rounds once, as Java specifies. */
+    @Import(name = "fma")
+    public static native double fma(double a, double b, double c);
+
+    @Import(name = "fmaf")
+    public static native float fmaf(float a, float b, float c);
+
+    /** Math.rint: musl's rint (round half to even in the default rounding mode); TeaVM 0.12.3 rounds half up. */
+    @Import(name = "rint")
+    public static native double rint(double a);
+
+    /** Math.round(double): nearest, ties toward positive infinity (TeaVM 0.12.3 rounds ties away from zero). */
+    public static long roundDouble(double a) {
+        double f = Math.floor(a);
+        long r = (long) f;
+        if (a - f >= 0.5 && r != Long.MAX_VALUE) {
+            r++;
+        }
+        return r;
+    }
+
+    /** Math.round(float), likewise. */
+    public static int roundFloat(float a) {
+        double f = Math.floor(a);
+        int r = (int) f;
+        if (a - f >= 0.5 && r != Integer.MAX_VALUE) {
+            r++;
+        }
+        return r;
+    }
+
+    /** Math.ulp(double): the gap to the next larger magnitude (TeaVM 0.12.3 masks the wrong bits). */
+    public static double ulpDouble(double d) {
+        if (Double.isNaN(d)) {
+            return d;
+        }
+        double a = Math.abs(d);
+        if (Double.isInfinite(a)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return a == Double.MAX_VALUE ? 0x1.0p971 : Math.nextUp(a) - a;
+    }
+
+    /** new T[size] (TeaVM 0.12.3 allocates an array of negative length instead of throwing). */
+    public static int arraySize(int size) {
+        if (size < 0) {
+            throw new NegativeArraySizeException(Integer.toString(size));
+        }
+        return size;
+    }
+
+    public static int intSum(int a, int b) {
+        return a + b;
+    }
+
+    public static int intMax(int a, int b) {
+        return Math.max(a, b);
+    }
+
+    public static int intMin(int a, int b) {
+        return Math.min(a, b);
+    }
+
+    public static long longSum(long a, long b) {
+        return a + b;
+    }
+
+    public static long longMax(long a, long b) {
+        return Math.max(a, b);
+    }
+
+    public static long longMin(long a, long b) {
+        return Math.min(a, b);
+    }
+
+    public static double doubleSum(double a, double b) {
+        return a + b;
+    }
+
+    public static double doubleMax(double a, double b) {
+        return Math.max(a, b);
+    }
+
+    public static double doubleMin(double a, double b) {
+        return Math.min(a, b);
+    }
+
+    public static float floatSum(float a, float b) {
+        return a + b;
+    }
+
+    public static float floatMax(float a, float b) {
+        return Math.max(a, b);
+    }
+
+    public static float floatMin(float a, float b) {
+        return Math.min(a, b);
+    }
+}
