@@ -50,7 +50,8 @@ class KilnOciRuntimeTest {
             sh("ip", "-n", pod, "link", "set", "eth0", "up");
             sh("ip", "-n", pod, "route", "add", "default", "via", "10.78.0.1");
             OciBundle b = OciBundle.kiln(tmp.resolve("bundle"), httpServer, List.of())
-                    .networkNamespace("/var/run/netns/" + pod).cgroupsPath("/" + cgParent + "/" + id).memoryLimit(256L << 20);
+                    .networkNamespace("/var/run/netns/" + pod).cgroupsPath("/" + cgParent + "/" + id).memoryLimit(256L << 20)
+                    .oomScoreAdj(937); // a Burstable pod's score: raising needs no privilege
             b.write();
             var create = KilnOciLauncher.run(Map.of(), console, tmp.resolve("create.err"), "--root", root.toString(), "--log",
                     log.toString(), "--log-format", "json", "create", "--bundle", b.dir.toString(), "--pid-file", pidFile.toString(), id);
@@ -61,6 +62,7 @@ class KilnOciRuntimeTest {
             Path memcg = Path.of("/sys/fs/cgroup/memory", cgParent, id);
             assertEquals(String.valueOf(256L << 20), Files.readString(memcg.resolve("memory.limit_in_bytes")).strip());
             assertEquals(List.of(String.valueOf(pid)), Files.readAllLines(memcg.resolve("cgroup.procs")));
+            assertEquals("937", Files.readString(Path.of("/proc", String.valueOf(pid), "oom_score_adj")).strip(), "the monitor's OOM score");
             String tap = sh("ip", "-n", pod, "-o", "link", "show", "type", "tun");
             assertTrue(tap.contains("kt"), tap);
             assertFalse(sh("ip", "-n", pod, "-4", "addr", "show", "dev", "eth0").contains("10.78.0.2"), "eth0 keeps its address");
@@ -154,6 +156,42 @@ class KilnOciRuntimeTest {
                 "--root", root.toString(), "--log", log.toString(), "--log-format", "json", "create", "--bundle", b.dir.toString(), id);
         assertEquals(1, noRunc.status());
         assertTrue(Files.readString(log).contains("runc is not installed"), Files.readString(log));
+    }
+
+    /**
+     * The kubelet gives a pod's sandbox oomScoreAdj -998. Where CAP_SYS_RESOURCE is missing
+     * (this machine's bounding set lacks it) runc dies on the write with only "can't get final
+     * child's PID from pipe: EOF"; kiln-oci must say what is wrong. Where it is present, runc
+     * runs the container with that score.
+     */
+    @Test
+    void aSandboxScoreTheHostCannotGrantIsNamedNotLeftToRunc(@TempDir Path tmp) throws Exception {
+        Tools.require("catatonit");
+        Path root = tmp.resolve("root"), log = tmp.resolve("log.json");
+        String id = "sandbox-" + rand();
+        OciBundle b = OciBundle.program(tmp.resolve("pause"), Path.of("/usr/bin/catatonit"), List.of("-P")).oomScoreAdj(-998);
+        b.write();
+        var create = KilnOciLauncher.run(Map.of(), tmp.resolve("o"), tmp.resolve("e"), "--root", root.toString(), "--log",
+                log.toString(), "--log-format", "json", "create", "--bundle", b.dir.toString(), id);
+        if (capSysResourceInBoundingSet()) {
+            assertEquals(0, create.status(), create.stderr());
+            int pid = state(root, id, tmp).path("pid").asInt();
+            assertEquals("-998", Files.readString(Path.of("/proc", String.valueOf(pid), "oom_score_adj")).strip());
+            var delete = KilnOciLauncher.run(Map.of(), tmp.resolve("o"), tmp.resolve("e"), "--root", root.toString(), "delete", "--force", id);
+            assertEquals(0, delete.status(), delete.stderr());
+        } else {
+            assertEquals(1, create.status(), create.stderr());
+            String msg = Json.tree(Files.readAllLines(log).getLast().getBytes(), "log").path("msg").asText();
+            assertTrue(msg.contains("oomScoreAdj -998") && msg.contains("CAP_SYS_RESOURCE") && msg.contains("restrict_oom_score_adj"), msg);
+            assertFalse(Files.exists(root.resolve(id)), "runc was run after all");
+        }
+    }
+
+    private static boolean capSysResourceInBoundingSet() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("CapBnd:")) return (Long.parseUnsignedLong(line.substring(7).strip(), 16) >>> 24 & 1) != 0;
+        }
+        throw new AssertionError("no CapBnd in /proc/self/status");
     }
 
     /** The parent directory of the test's cgroups (runc leaves parents too; the test made it, the test removes it). */

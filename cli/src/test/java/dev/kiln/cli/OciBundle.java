@@ -93,6 +93,11 @@ final class OciBundle {
         return this;
     }
 
+    OciBundle oomScoreAdj(int value) {
+        process().put("oomScoreAdj", value);
+        return this;
+    }
+
     OciBundle terminal() {
         process().put("terminal", true);
         return this;

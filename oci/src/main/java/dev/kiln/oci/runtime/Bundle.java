@@ -17,12 +17,12 @@ import java.util.Map;
 /**
  * An OCI bundle's config.json (runtime spec 1.0), the parts kiln-oci uses: the root file
  * system, process.args/env/terminal, the network namespace, the cgroup path and memory
- * limit, the resolv.conf mount and the annotations. The file comes from the caller; sizes
+ * limit, the resolv.conf mount, process.oomScoreAdj and the annotations. The file comes from the caller; sizes
  * are bounded and fields checked.
  */
 record Bundle(Path dir, Path rootfs, List<String> args, List<String> env, boolean terminal, String networkNamespace,
               boolean hasNetworkNamespace, String cgroupsPath, long memoryLimit, Path resolvConf,
-              Map<String, String> annotations) {
+              Map<String, String> annotations, Integer oomScoreAdj) {
     private static final long MAX_CONFIG = 4 << 20;
 
     static Bundle read(Path dir) {
@@ -42,6 +42,9 @@ record Bundle(Path dir, Path rootfs, List<String> args, List<String> env, boolea
         List<String> args = strings(process.path("args"));
         List<String> env = strings(process.path("env"));
         boolean terminal = process.path("terminal").asBoolean(false);
+        JsonNode oom = process.path("oomScoreAdj");
+        if (!oom.isMissingNode() && !oom.isNull() && !oom.isInt()) throw new RuntimeError("process.oomScoreAdj is not an integer: " + oom);
+        Integer oomScoreAdj = oom.isInt() ? oom.intValue() : null;
         String netns = null;
         boolean hasNetns = false;
         for (JsonNode ns : c.path("linux").path("namespaces")) {
@@ -60,7 +63,7 @@ record Bundle(Path dir, Path rootfs, List<String> args, List<String> env, boolea
         if (resolv == null) resolv = rootfs.resolve("etc/resolv.conf");
         Map<String, String> annotations = new LinkedHashMap<>();
         c.path("annotations").properties().forEach(e -> annotations.put(e.getKey(), e.getValue().asText()));
-        return new Bundle(dir, rootfs, args, env, terminal, netns, hasNetns, cgroupsPath, limit, resolv, annotations);
+        return new Bundle(dir, rootfs, args, env, terminal, netns, hasNetns, cgroupsPath, limit, resolv, annotations, oomScoreAdj);
     }
 
     private static List<String> strings(JsonNode array) {

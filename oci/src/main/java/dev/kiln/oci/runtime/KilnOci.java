@@ -94,6 +94,8 @@ public final class KilnOci {
         @Override
         public Integer call() {
             Bundle b = Bundle.read(bundle.toAbsolutePath().normalize());
+            // Set here, inherited through the exec by runc and by the monitor: runc's own failure to set it says nothing useful.
+            OomScoreAdj.apply(b.oomScoreAdj());
             if (!b.isKiln()) RuncHandoff.exec(rawArgs, "the bundle's root file system holds no Kiln image (/kiln/kiln.json)");
             Create.run(top.root, top.systemdCgroup, b, id, pidFile, consoleSocket, top.log());
             return 0;
