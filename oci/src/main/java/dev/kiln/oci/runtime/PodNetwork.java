@@ -114,10 +114,22 @@ final class PodNetwork {
         return problems;
     }
 
+    /**
+     * A tool's absolute path: the caller's PATH may lack the sbin directories (seen here: a
+     * kiln-oci delete that podman ran after a failed create found no tc, which is in /usr/sbin).
+     */
+    static String tool(String name) {
+        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/usr/bin:/sbin:/bin";
+        for (String dir : path.split(":")) {
+            if (!dir.isEmpty() && java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, name))) return dir + "/" + name;
+        }
+        throw new RuntimeError(name + " is not installed (Debian package " + (name.equals("nsenter") ? "util-linux" : "iproute2") + ")");
+    }
+
     /** Runs a command inside the namespace (nsenter --net=PATH): its output; null on failure when !check. */
     static String run(String netns, boolean check, String... cmd) throws IOException {
-        List<String> full = new ArrayList<>(List.of("nsenter", "--net=" + netns));
-        full.addAll(List.of(cmd));
+        List<String> full = new ArrayList<>(List.of(tool("nsenter"), "--net=" + netns, tool(cmd[0])));
+        full.addAll(List.of(cmd).subList(1, cmd.length));
         Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
