@@ -23,9 +23,10 @@ import picocli.CommandLine.Option;
 /**
  * `kiln bench oci`: the HTTP example started as a container by containerd (Debian's, started
  * here with its own directories) until it answers its first request, as a Kiln image through
- * kiln-oci and as the same classes on HotSpot through runc; then the host memory charged to
- * each container's cgroup. Both are created with `ctr run -d` into a network namespace made
- * here, and timed from that command's start to curl's first answer from a peer namespace.
+ * kiln-oci and as the same classes on HotSpot through runc; then each container's host
+ * memory. Both are created with `ctr run -d` into a network namespace made
+ * here, and timed from that command's start to curl's first answer from a peer namespace;
+ * host memory is the proportional set size of the container's processes after that answer.
  * (The CRI path that a kubelet takes adds the same work to both sides; it is not driven here.)
  */
 @Command(name = "oci", mixinStandardHelpOptions = true,
@@ -95,8 +96,8 @@ final class BenchOciCommand implements Callable<Integer> {
             long rs = median(hotspot.stream().mapToLong(Sample::startMs).toArray());
             long km = median(kiln.stream().mapToLong(Sample::hostBytes).toArray()) >> 20;
             long rm = median(hotspot.stream().mapToLong(Sample::hostBytes).toArray()) >> 20;
-            System.out.println("(containerd " + version() + ", ctr run -d to the first HTTP answer; host memory: the container's memory"
-                    + " cgroup after that answer; runc runs the same classes on this JDK's HotSpot with host directories bound in)");
+            System.out.println("(containerd " + version() + ", ctr run -d to the first HTTP answer; host memory: the Pss of the"
+                    + " container's processes after that answer; runc runs the same classes on this JDK's HotSpot with host directories bound in)");
             System.out.printf("oci kiln_start_ms=%d runc_start_ms=%d kiln_host_mib=%d runc_host_mib=%d%n", ks, rs, km, rm);
             return 0;
         } finally {
@@ -146,7 +147,7 @@ final class BenchOciCommand implements Callable<Integer> {
                 Thread.sleep(5);
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            long bytes = Long.parseLong(Files.readString(Path.of("/sys/fs/cgroup/memory", ns, id, "memory.usage_in_bytes")).strip());
+            long bytes = pss(Path.of("/sys/fs/cgroup/memory", ns, id, "cgroup.procs"));
             run(60, "ctr", "--address", sock, "-n", ns, "task", "kill", "-s", "SIGKILL", id);
             long stopDeadline = System.nanoTime() + 60_000_000_000L;
             while (!run(30, "ctr", "--address", sock, "-n", ns, "task", "ls").lines().anyMatch(l -> l.startsWith(id + " ") && l.contains("STOPPED"))) {
@@ -157,6 +158,22 @@ final class BenchOciCommand implements Callable<Integer> {
             run(60, "ctr", "--address", sock, "-n", ns, "container", "rm", id);
             return new Sample(ms, bytes);
         }
+    }
+
+    /**
+     * The container's host memory: the proportional set size (smaps_rollup's Pss) of every process
+     * in its cgroup, guest memory included (it is the monitor's anonymous mapping). Not the
+     * cgroup's charge: kiln-oci's monitor is the JVM that ran create, and the pages it touched
+     * before joining the cgroup stay charged to the shim's (this kernel moves no charges).
+     */
+    private static long pss(Path procs) throws IOException {
+        long kb = 0;
+        for (String pid : Files.readAllLines(procs)) {
+            for (String line : Files.readAllLines(Path.of("/proc", pid.strip(), "smaps_rollup"))) {
+                if (line.startsWith("Pss:")) kb += Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return kb << 10;
     }
 
     private static Process startContainerd(Path dir) throws Exception {

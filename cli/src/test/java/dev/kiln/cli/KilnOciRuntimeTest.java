@@ -59,6 +59,8 @@ class KilnOciRuntimeTest {
             int pid = Integer.parseInt(Files.readString(pidFile).strip());
             assertEquals("created", state(root, id, tmp).path("status").asText());
             assertEquals(pid, state(root, id, tmp).path("pid").asInt());
+            String monitor = ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).orElse("");
+            assertTrue(monitor.contains("KilnOci") && monitor.contains(" create "), "the container's process is the JVM that ran create: " + monitor);
             Path memcg = Path.of("/sys/fs/cgroup/memory", cgParent, id);
             assertEquals(String.valueOf(256L << 20), Files.readString(memcg.resolve("memory.limit_in_bytes")).strip());
             assertEquals(List.of(String.valueOf(pid)), Files.readAllLines(memcg.resolve("cgroup.procs")));

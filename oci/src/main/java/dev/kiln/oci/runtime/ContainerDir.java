@@ -14,8 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * The directory of one Kiln container under the runtime's root: {@code ROOT/kiln/ID/}. It
- * holds state.json, launch.json (what the monitor boots), exec.fifo (the monitor waits on it
- * until start, as runc's init does) and ready (the monitor's word to create). Containers
+ * holds state.json and exec.fifo (the monitor waits on it until start, as runc's init does). Containers
  * handed to runc keep runc's own {@code ROOT/ID}, so the two never meet; that this directory
  * exists is how later commands tell a Kiln container from runc's.
  */
@@ -41,16 +40,8 @@ final class ContainerDir {
         return dir.resolve("state.json");
     }
 
-    Path launch() {
-        return dir.resolve("launch.json");
-    }
-
     Path fifo() {
         return dir.resolve("exec.fifo");
-    }
-
-    Path ready() {
-        return dir.resolve("ready");
     }
 
     ContainerState read() {

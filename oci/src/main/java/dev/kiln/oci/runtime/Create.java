@@ -3,7 +3,11 @@ package dev.kiln.oci.runtime;
 import dev.kiln.oci.image.KilnDescriptor;
 import dev.kiln.oci.image.KilnLayer;
 
+import dev.kiln.linux.Libc;
+
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,23 +18,29 @@ import java.util.List;
 
 /**
  * kiln-oci create for a bundle that holds a Kiln image: checks what the caller asks for,
- * makes the cgroup and the pod network, starts the monitor (the container's process) inside
- * the cgroup with the caller's stdio, waits until it has made the VM, and writes the pid
- * file. Anything that fails is undone before the error is reported.
+ * makes the cgroup and the pod network, moves this JVM into the cgroup, makes the VM, writes
+ * the pid file and tells the launcher "ok" on the status descriptor; then this same JVM goes
+ * on as the container's process, the monitor ({@link Monitor#serve}). One JVM per container
+ * start, not two: a JVM cannot fork, so the launcher (a shell script) started it in the
+ * background and returns as soon as it reads "ok", as runc create returns while its init
+ * waits. Anything that fails is undone before the error is reported.
  */
 final class Create {
     /**
-     * What the monitor costs beside guest memory: the JVM (heap capped at {@link #MONITOR_HEAP_MB}),
-     * its code and metaspace, thread stacks, the net device's buffers. Measured with the HTTP
-     * example under load (docs/oci.md); a cgroup memory limit must hold guest memory plus this.
+     * What the monitor costs beside guest memory: the JVM (heap capped at 32 MiB by the launcher's
+     * -Xmx32m), its code and metaspace, thread stacks, the net device's buffers. Measured with the
+     * HTTP example under load (docs/oci.md); a cgroup memory limit must hold guest memory plus this.
      */
     static final long OVERHEAD_MB = 96;
-    static final int MONITOR_HEAP_MB = 32;
 
     private Create() {}
 
+    /**
+     * Never returns normally: after "ok" this JVM is the monitor until the guest exits.
+     * @param statusFd the launcher's pipe (KILN_OCI_STATUS_FD): "ok" once the VM is made, then closed
+     */
     static void run(Path root, boolean systemdCgroup, Bundle bundle, String id, Path pidFile, String consoleSocket,
-                    RuntimeLog log) {
+                    RuntimeLog log, int statusFd) {
         ContainerDir dir = new ContainerDir(root, id);
         if (dir.exists()) throw new RuntimeError("container with id " + id + " already exists");
         if (bundle.terminal() || consoleSocket != null) {
@@ -50,6 +60,10 @@ final class Create {
                     + " MiB plus the monitor's " + OVERHEAD_MB + " MiB: raise the limit to at least "
                     + (d.memoryMb() + OVERHEAD_MB) + " MiB");
         }
+        if (statusFd < 0) {
+            throw new RuntimeError("kiln-oci create of a Kiln container must run through the kiln-oci launcher"
+                    + " (it starts the JVM that becomes the container's process; KILN_OCI_STATUS_FD is not set)");
+        }
         List<String> args = bundle.guestArgs();
         List<String> env = new ArrayList<>(bundle.env());
         String nameserver = bundle.nameserver();
@@ -57,11 +71,16 @@ final class Create {
 
         List<String> cgroups = List.of();
         PodNetwork.Setup net = null;
-        Process monitor = null;
+        Monitor.Prepared prepared = null;
+        long pid = ProcessHandle.current().pid();
         try {
             Files.createDirectories(dir.dir);
             String rel = Cgroups.relative(bundle.cgroupsPath(), systemdCgroup, id);
             cgroups = Cgroups.create(rel, limit);
+            // This JVM is the container's process: into its cgroup at once, so that what it touches from here on
+            // (the pod network's helpers, the image, the VM, the guest's memory) is charged there. What the JVM's
+            // own start touched stays charged to the caller's cgroup: cgroup v1 on this kernel moves no charges.
+            Cgroups.join(cgroups, pid);
             if (bundle.networkNamespace() != null && PodNetwork.hasDevice(bundle.networkNamespace())) {
                 net = PodNetwork.setup(bundle.networkNamespace(), PodNetwork.tapName(id));
                 log.info("network: guest " + net.address() + "/" + net.prefix() + " gateway " + net.gateway() + " on tap " + net.tap());
@@ -69,34 +88,37 @@ final class Create {
             ContainerState state = new ContainerState(id, 0, 0, bundle.dir().toString(), bundle.rootfs().toString(),
                     DateTimeFormatter.ISO_INSTANT.format(Instant.now()), bundle.annotations(), net, cgroups, nameserver);
             dir.write(state);
-            ContainerDir.writeAtomically(dir.launch(), dev.kiln.oci.image.Json.bytes(new Launch(bundle.image().toString(),
-                    d.imageDigest(), guestBytes, args, env, net)));
             dir.makeFifo();
-            // Into the container's cgroup first, so the monitor starts (and is charged) there.
-            Cgroups.join(cgroups, ProcessHandle.current().pid());
-            monitor = new ProcessBuilder(monitorCommand(root, id)).inheritIO().start();
-            String ready = awaitReady(dir, monitor);
-            if (!ready.equals("ok")) throw new RuntimeError(ready.startsWith("error: ") ? ready.substring(7) : ready);
-            long pid = monitor.pid();
+            prepared = Monitor.prepare(new Launch(bundle.image().toString(), d.imageDigest(), guestBytes, args, env, net));
             ProcStat stat = ProcStat.of((int) pid);
             dir.write(state.withPid((int) pid, stat == null ? 0 : stat.startTicks()));
             if (pidFile != null) ContainerDir.writeAtomically(pidFile.toAbsolutePath(), String.valueOf(pid).getBytes(StandardCharsets.US_ASCII));
-        } catch (IOException | RuntimeException e) {
-            if (monitor != null) monitor.destroyForcibly();
-            if (net != null) PodNetwork.teardown(net);
-            if (monitor != null) {
-                try {
-                    monitor.waitFor();
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                }
+        } catch (Exception | Error e) {
+            if (prepared != null) {
+                prepared.vm().close();
+                if (prepared.tap() != null) prepared.tap().close();
+                prepared.kvm().close();
             }
+            if (net != null) PodNetwork.teardown(net);
             leaveCgroups();
             Cgroups.remove(cgroups);
             dir.remove();
             if (e instanceof RuntimeError re) throw re;
-            throw new RuntimeError(e.getMessage(), e);
+            throw new RuntimeError(e.getMessage() == null ? e.toString() : e.getMessage(), e);
         }
+        System.out.flush();
+        System.err.flush();
+        tellLauncher(statusFd);
+        Monitor.serve(dir, prepared);
+    }
+
+    /** "ok" on the launcher's pipe, then closed: the launcher returns, the caller reads the pid file. */
+    private static void tellLauncher(int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment ok = arena.allocateFrom("ok\n", StandardCharsets.US_ASCII);
+            Libc.write(fd, ok, 3);
+        }
+        Libc.close(fd);
     }
 
     /** Back to the root cgroups, so that ours can be removed while this process still runs. */
@@ -106,46 +128,5 @@ final class Create {
         } catch (IOException | RuntimeException ignored) {
             // best effort: the directories are retried below and reported by delete
         }
-    }
-
-    /** Waits until the monitor writes "ok" or "error: ..." into ready, or dies. */
-    private static String awaitReady(ContainerDir dir, Process monitor) throws IOException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            if (Files.exists(dir.ready())) return Files.readString(dir.ready()).strip();
-            if (!monitor.isAlive()) {
-                if (Files.exists(dir.ready())) return Files.readString(dir.ready()).strip();
-                return "error: the monitor exited with status " + monitor.exitValue() + " before the VM was made";
-            }
-            if (System.nanoTime() > deadline) return "error: the monitor did not make the VM within 60 s";
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return "error: interrupted";
-            }
-        }
-    }
-
-    /** The monitor: this JVM's java, class path and AOT cache, with a small heap (guest memory lives outside it). */
-    static List<String> monitorCommand(Path root, String id) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.add("--enable-native-access=ALL-UNNAMED");
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-XX:TieredStopAtLevel=1");
-        cmd.add("-Xmx" + MONITOR_HEAP_MB + "m");
-        cmd.add("-Xss512k");
-        String aot = System.getProperty("kiln.oci.aot");
-        if (aot != null && Files.isRegularFile(Path.of(aot))) {
-            cmd.add("-XX:AOTCache=" + aot);
-            cmd.add("-Xlog:aot=off,cds=off");
-        }
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Monitor.class.getName());
-        cmd.add(root.toString());
-        cmd.add(id);
-        return cmd;
     }
 }

@@ -94,11 +94,29 @@ public final class KilnOci {
         @Override
         public Integer call() {
             Bundle b = Bundle.read(bundle.toAbsolutePath().normalize());
+            int statusFd = statusFd();
             // Set here, inherited through the exec by runc and by the monitor: runc's own failure to set it says nothing useful.
             OomScoreAdj.apply(b.oomScoreAdj());
-            if (!b.isKiln()) RuncHandoff.exec(rawArgs, "the bundle's root file system holds no Kiln image (/kiln/kiln.json)");
-            Create.run(top.root, top.systemdCgroup, b, id, pidFile, consoleSocket, top.log());
+            if (!b.isKiln()) {
+                // runc must not hold the launcher's pipe (its init would, until start): the launcher then waits for runc itself.
+                if (statusFd >= 0) Libc.close(statusFd);
+                RuncHandoff.exec(rawArgs, "the bundle's root file system holds no Kiln image (/kiln/kiln.json)");
+            }
+            Create.run(top.root, top.systemdCgroup, b, id, pidFile, consoleSocket, top.log(), statusFd);
             return 0;
+        }
+    }
+
+    /** The launcher's pipe for create's "ok" ($KILN_OCI_STATUS_FD), or -1. */
+    static int statusFd() {
+        String v = System.getenv("KILN_OCI_STATUS_FD");
+        if (v == null || v.isEmpty()) return -1;
+        try {
+            int fd = Integer.parseInt(v);
+            if (fd < 3) throw new NumberFormatException();
+            return fd;
+        } catch (NumberFormatException e) {
+            throw new RuntimeError("KILN_OCI_STATUS_FD=" + v + " is not a descriptor number above 2");
         }
     }
 

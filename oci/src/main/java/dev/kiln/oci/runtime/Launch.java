@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
 
-/** What create hands the monitor (launch.json in the container's directory): the VM to boot. */
+/** What create hands the monitor: the VM to boot. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record Launch(@JsonProperty("image") String image,
               @JsonProperty("image_digest") String imageDigest,

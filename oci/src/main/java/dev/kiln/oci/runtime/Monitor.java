@@ -3,7 +3,6 @@ package dev.kiln.oci.runtime;
 import dev.kiln.linux.Errno;
 import dev.kiln.linux.Libc;
 import dev.kiln.oci.image.Digest;
-import dev.kiln.oci.image.Json;
 import dev.kiln.image.GuestImage;
 import dev.kiln.vmm.Kvm;
 import dev.kiln.vmm.NetConfig;
@@ -17,7 +16,6 @@ import dev.kiln.vmm.hostnet.TapDevice;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -25,27 +23,29 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The container's process: one monitor whose life is its VM's. Started by kiln-oci create
- * (already in the container's cgroup, with the stdio the caller handed over), it loads and
- * checks the image, opens the pod's tap and makes the VM, says "ready" to create, then
- * waits on the exec fifo until kiln-oci start opens it, as runc's init does. Then the guest
- * boots; its console is this process's stdout, and its exit status becomes this process's.
- * SIGTERM (podman stop, the kubelet's StopContainer) stops the VM: exit status 143.
+ * The container's process: one monitor whose life is its VM's. It is the very JVM that ran
+ * kiln-oci create (the launcher started it in the background and returned once create said
+ * "ok", as runc returns while its init waits): {@link #prepare} loads and checks the image,
+ * opens the pod's tap and makes the VM; {@link #serve} waits on the exec fifo until kiln-oci
+ * start opens it, as runc's init does, then boots the guest. Its console is this process's
+ * stdout, and its exit status becomes this process's. SIGTERM (podman stop, the kubelet's
+ * StopContainer) stops the VM: exit status 143.
  */
-public final class Monitor {
+final class Monitor {
+    /** A VM made and waiting for start, with what must be closed after it. */
+    record Prepared(Kvm kvm, Vm vm, TapDevice tap) {}
+
     private Monitor() {}
 
-    public static void main(String[] argv) {
-        ContainerDir dir = new ContainerDir(Path.of(argv[0]), argv[1]);
-        Vm vm;
+    /** Loads and checks the image and makes the VM; nothing runs yet. */
+    static Prepared prepare(Launch l) throws Exception {
+        byte[] bytes = Files.readAllBytes(Path.of(l.image()));
+        Digest.parse(l.imageDigest()).verify(bytes, "/kiln/image");
+        GuestImage image = GuestImage.parse(bytes, "kiln");
+        VmConfig config = new VmConfig(image, l.memoryBytes(), null, l.args(), l.env(), new FileOutputStream(FileDescriptor.out));
         TapDevice tap = null;
-        Kvm kvm;
+        Kvm kvm = null;
         try {
-            Launch l = Json.read(Files.readAllBytes(dir.launch()), Launch.class, "launch.json");
-            byte[] bytes = Files.readAllBytes(Path.of(l.image()));
-            Digest.parse(l.imageDigest()).verify(bytes, "/kiln/image");
-            GuestImage image = GuestImage.parse(bytes, "kiln");
-            VmConfig config = new VmConfig(image, l.memoryBytes(), null, l.args(), l.env(), new FileOutputStream(FileDescriptor.out));
             if (l.network() != null) {
                 tap = openTap(l.network());
                 PodNetwork.Setup n = l.network();
@@ -54,19 +54,19 @@ public final class Monitor {
                         n.mtu(), ip.address(), ip.prefixLen(), ip.gateway()));
             }
             kvm = Kvm.open();
-            vm = Vm.create(kvm, config);
+            return new Prepared(kvm, Vm.create(kvm, config), tap);
         } catch (Exception | Error e) {
-            String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-            ContainerDir.writeAtomically(dir.ready(), ("error: " + msg).getBytes(StandardCharsets.UTF_8));
-            System.exit(1);
-            return;
+            if (tap != null) tap.close();
+            if (kvm != null) kvm.close();
+            throw e;
         }
-        ContainerDir.writeAtomically(dir.ready(), "ok".getBytes(StandardCharsets.UTF_8));
+    }
 
+    /** Never returns: waits for start, runs the guest, exits with its status. */
+    static void serve(ContainerDir dir, Prepared p) {
         CountDownLatch finished = new CountDownLatch(1);
-        Vm v = vm;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            v.stop("signal");
+            p.vm().stop("signal");
             try {
                 finished.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -74,15 +74,15 @@ public final class Monitor {
             }
         }, "kiln-oci-stop"));
         awaitStart(dir);
-        VmExit exit = vm.run();
+        VmExit exit = p.vm().run();
         switch (exit) {
             case VmExit.Exited e -> { }
             case VmExit.Crashed c -> System.err.print("kiln-oci: " + c.report().format());
             default -> System.err.println("kiln-oci: " + exit.describe());
         }
-        vm.close();
-        if (tap != null) tap.close();
-        kvm.close();
+        p.vm().close();
+        if (p.tap() != null) p.tap().close();
+        p.kvm().close();
         finished.countDown();
         System.exit(exit.exitStatus());
     }
