@@ -73,7 +73,6 @@ class CriTest {
                       BinaryName = "%s"
                       SystemdCgroup = false
                 """.formatted(netd, launcher);
-        Set<String> netnsBefore = netns();
         try (NetworkNamespace host = NetworkNamespace.create("ko-cri-");
              LocalContainerd containerd = LocalContainerd.start(true, cri, List.of("nsenter", "--net=/var/run/netns/" + host.name()))) {
             Path pause = tmp.resolve("pause.tar"), kiln = tmp.resolve("http.tar");
@@ -82,6 +81,7 @@ class CriTest {
             ok(containerd.ctr("k8s.io", "image", "import", "--base-name", "kiln.test/pause", pause.toString()));
             ok(containerd.ctr("k8s.io", "image", "import", "--base-name", "kiln.test/http-server", kiln.toString()));
             List<String> ids = new ArrayList<>();
+            List<Path> netns = new ArrayList<>();
             try (CriClient client = new CriClient(containerd.socket, Path.of("/usr/bin/containerd"))) {
                 for (int i = 0; i < CYCLES; i++) {
                     ObjectNode podConfig = Json.object();
@@ -113,8 +113,9 @@ class CriTest {
                     client.runtime("StartContainer", "{\"container_id\": \"" + ctr + "\"}");
                     JsonNode status = json(client.runtime("ContainerStatus", "{\"container_id\": \"" + ctr + "\"}")).path("status");
                     assertEquals("CONTAINER_RUNNING", status.path("state").asText(), status.toString());
-                    String ip = json(client.runtime("PodSandboxStatus", "{\"pod_sandbox_id\": \"" + pod + "\"}"))
-                            .path("status").path("network").path("ip").asText();
+                    JsonNode sandbox = json(client.runtime("PodSandboxStatus", "{\"pod_sandbox_id\": \"" + pod + "\", \"verbose\": true}"));
+                    String ip = sandbox.path("status").path("network").path("ip").asText();
+                    netns.add(podNetworkNamespace(sandbox));
                     assertTrue(ip.startsWith("10.87.0."), "pod IP " + ip);
                     String page = KilnOciRuntimeTest.curlUntilAnswered(host.name(), "http://" + ip + "/");
                     assertTrue(page.contains("Hello from Kiln"), page);
@@ -126,35 +127,18 @@ class CriTest {
                     client.runtime("RemovePodSandbox", "{\"pod_sandbox_id\": \"" + pod + "\"}");
                 }
             }
-            // Nothing of the 20 pods may be left: processes, mounts, taps (in pod namespaces), namespaces, cgroups.
-            List<String> left = new ArrayList<>();
-            ProcessHandle.allProcesses().forEach(p -> {
-                String cl = p.info().commandLine().orElse("");
-                for (String id : ids) if (cl.contains(id)) left.add("process " + p.pid() + ": " + cl);
-                if (cl.contains(containerd.socket.toString()) && cl.contains("shim")) left.add("shim " + p.pid() + ": " + cl);
-            });
-            for (String line : Files.readAllLines(Path.of("/proc/self/mounts"))) {
-                for (String id : ids) if (line.contains(id)) left.add("mount " + line);
+            // Nothing of the pods may be left: processes (monitors, pause, shims), mounts, the pods' network
+            // namespaces (with them their taps), cgroups, the runtimes' state.
+            List<String> searched = new ArrayList<>(ids);
+            searched.add(containerd.socket.toString());
+            List<Path> state = new ArrayList<>();
+            for (String id : ids) {
+                state.add(Path.of("/run/containerd/runc/k8s.io", id));
+                state.add(Path.of("/run/containerd/runc/k8s.io/kiln", id));
             }
-            left.addAll(containerd.mounts().stream().map(m -> "mount " + m).toList());
-            Set<String> netnsAfter = netns();
-            netnsAfter.removeAll(netnsBefore);
-            netnsAfter.remove(host.name());
-            for (String n : netnsAfter) if (n.startsWith("cni-")) left.add("network namespace " + n);
-            String links = KilnOciRuntimeTest.sh("ip", "-n", host.name(), "-o", "link", "show");
-            if (links.contains("kt")) left.add("tap in the host namespace: " + links);
-            try (var hierarchies = Files.list(Path.of("/sys/fs/cgroup"))) {
-                for (Path h : hierarchies.toList()) {
-                    Path d = h.resolve(cgroupParent);
-                    if (!Files.isDirectory(d)) continue;
-                    try (var sub = Files.list(d)) {
-                        sub.filter(Files::isDirectory).forEach(s -> left.add("cgroup " + s));
-                    }
-                }
-            }
-            Path kilnState = Path.of("/run/containerd/runc/k8s.io/kiln");
-            for (String id : ids) if (Files.exists(kilnState.resolve(id))) left.add("kiln-oci state " + id);
-            assertEquals(List.of(), left, "left behind after " + CYCLES + " cycles:\n" + String.join("\n", left) + "\n" + containerd.log());
+            Leftovers left = new Leftovers().processes(searched).mounts(ids, List.of(containerd.dir)).namespaces(netns)
+                    .cgroups(ids).cgroupsUnder(cgroupParent).paths(state).taps(host.name());
+            assertEquals(List.of(), left.list(), left.describe(CYCLES) + "\n" + containerd.log());
         } finally {
             KilnOciRuntimeTest.removeCgroupParent(cgroupParent);
         }
@@ -177,13 +161,13 @@ class CriTest {
         return OciImage.build(List.of(out.toByteArray()), config, Map.of(), Instant.EPOCH, "catatonit -P as the pause container");
     }
 
-    private static Set<String> netns() throws Exception {
-        Set<String> s = new HashSet<>();
-        Path dir = Path.of("/var/run/netns");
-        if (Files.isDirectory(dir)) try (var l = Files.list(dir)) {
-            l.forEach(p -> s.add(p.getFileName().toString()));
+    /** The pod's network namespace as containerd made it (the network namespace of the sandbox's runtime spec). */
+    private static Path podNetworkNamespace(JsonNode verboseStatus) {
+        JsonNode info = json(verboseStatus.path("info").path("info").asText("{}"));
+        for (JsonNode ns : info.path("runtimeSpec").path("linux").path("namespaces")) {
+            if ("network".equals(ns.path("type").asText()) && !ns.path("path").asText().isEmpty()) return Path.of(ns.path("path").asText());
         }
-        return s;
+        throw new AssertionError("no network namespace in the sandbox's verbose status: " + verboseStatus);
     }
 
     private static JsonNode json(String s) {

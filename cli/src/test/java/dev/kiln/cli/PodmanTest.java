@@ -19,9 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * pulled from a local registry (an insecure one named in a registries.conf the test writes),
  * storage in temporary directories, and podman's own network (CNI's bridge) inside a network
  * namespace the test makes, so nothing of it reaches the host's. run (exit status and console),
- * run -d, ps, logs, stop, rm; then nothing of the container is left.
+ * run -d, ps, logs, stop, rm, 20 times over; then no process, mount, network namespace, tap,
+ * cgroup or state of the containers is left.
  */
 class PodmanTest {
+    private static final int CYCLES = Integer.getInteger("kiln.podman.cycles", 20);
+
     @Test
     void podmanRunsKilnImagesThroughKilnOci(@TempDir Path tmp) throws Exception {
         Tools.require("podman", "conmon", "docker-registry", "nsenter", "curl");
@@ -47,25 +50,34 @@ class PodmanTest {
                 assertEquals(42, once.status(), once.output());
                 assertTrue(once.output().contains("exiting with 42"), once.output());
 
-                assertOk(run(env, podman, "run", "-d", "--name", "web", httpRef));
-                Tools.Result ps = run(env, podman, "ps", "--format", "{{.Names}} {{.Status}}");
-                assertTrue(ps.output().contains("web Up"), ps.output());
-                String ip = assertOk(run(env, podman, "inspect", "web", "--format", "{{.NetworkSettings.IPAddress}}")).output().strip();
-                assertTrue(ip.matches("[0-9.]+"), ip);
-                String page = KilnOciRuntimeTest.curlUntilAnswered(ns.name(), "http://" + ip + "/");
-                assertTrue(page.contains("Hello from Kiln"), page);
-                String id = assertOk(run(env, podman, "inspect", "web", "--format", "{{.Id}}")).output().strip();
-                Tools.Result logs = run(env, podman, "logs", "web");
-                assertTrue(logs.output().contains("http-server listening on port 80"), logs.output());
+                List<String> ids = new ArrayList<>();
+                List<Path> netns = new ArrayList<>();
+                for (int i = 0; i < CYCLES; i++) {
+                    String name = "web-" + i;
+                    assertOk(run(env, podman, "run", "-d", "--name", name, httpRef));
+                    Tools.Result ps = run(env, podman, "ps", "--format", "{{.Names}} {{.Status}}");
+                    assertTrue(ps.output().contains(name + " Up"), ps.output());
+                    String ip = assertOk(run(env, podman, "inspect", name, "--format", "{{.NetworkSettings.IPAddress}}")).output().strip();
+                    assertTrue(ip.matches("[0-9.]+"), ip);
+                    String sandbox = assertOk(run(env, podman, "inspect", name, "--format", "{{.NetworkSettings.SandboxKey}}")).output().strip();
+                    assertTrue(sandbox.startsWith("/"), "the container's network namespace: " + sandbox);
+                    netns.add(Path.of(sandbox));
+                    String page = KilnOciRuntimeTest.curlUntilAnswered(ns.name(), "http://" + ip + "/");
+                    assertTrue(page.contains("Hello from Kiln"), page);
+                    String id = assertOk(run(env, podman, "inspect", name, "--format", "{{.Id}}")).output().strip();
+                    ids.add(id);
+                    Tools.Result logs = run(env, podman, "logs", name);
+                    assertTrue(logs.output().contains("http-server listening on port 80"), logs.output());
 
-                assertOk(run(env, podman, "stop", "-t", "20", "web"));
-                Tools.Result stopped = run(env, podman, "ps", "-a", "--format", "{{.Names}} {{.Status}}");
-                assertTrue(stopped.output().contains("web Exited (143)"), stopped.output());
-                assertOk(run(env, podman, "rm", "web"));
-                assertFalse(Files.exists(Path.of("/run/kiln-oci/kiln", id)), "kiln-oci's state of the container is left");
-                assertFalse(Files.exists(Path.of("/sys/fs/cgroup/memory/libpod_parent/libpod-" + id)), "the container's cgroup is left");
-                assertFalse(ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("").contains(id)
-                        && p.info().commandLine().orElse("").contains("Monitor")), "a monitor of the container is left");
+                    assertOk(run(env, podman, "stop", "-t", "20", name));
+                    Tools.Result stopped = run(env, podman, "ps", "-a", "--format", "{{.Names}} {{.Status}}");
+                    assertTrue(stopped.output().contains(name + " Exited (143)"), stopped.output());
+                    assertOk(run(env, podman, "rm", name));
+                }
+                List<Path> state = ids.stream().map(id -> Path.of("/run/kiln-oci/kiln", id)).toList();
+                Leftovers left = new Leftovers().processes(ids).mounts(ids, List.of(tmp.resolve("run"))).namespaces(netns)
+                        .cgroups(ids).taps(ns.name()).paths(state);
+                assertEquals(List.of(), left.list(), left.describe(CYCLES));
             } finally {
                 run(env, podman, "rm", "-a", "-f");
                 run(env, podman, "rmi", "-a", "-f");
