@@ -48,7 +48,7 @@ final class AotTraining implements Callable<Integer> {
             dir.write(new ContainerState("train", 1, 1, tmp.toString(), tmp.toString(), Instant.now().toString(), Map.of("a", "b"),
                     new PodNetwork.Setup("/n", "kt0", "10.0.0.2", 24, "10.0.0.1", "02:00:00:00:00:01", 1500), List.of(), null));
             dir.read();
-            Json.bytes(new Launch("/i", "sha256:" + "0".repeat(64), 1, List.of(), List.of(), null));
+            Json.bytes(new Launch("/i", "sha256:" + "0".repeat(64), 1, List.of(), List.of(), null, "10.0.0.1"));
             new RuntimeLog(tmp.resolve("log.json"), "json").info("training");
             ProcStat.of((int) ProcessHandle.current().pid());
             Signals.parse("SIGTERM");

@@ -66,8 +66,7 @@ final class Create {
         }
         List<String> args = bundle.guestArgs();
         List<String> env = new ArrayList<>(bundle.env());
-        String nameserver = bundle.nameserver();
-        if (nameserver != null) env.add("KILN_NAMESERVER=" + nameserver);
+        String nameserver = bundle.nameserver(); // the guest's resolver, through the boot info's net_dns
 
         List<String> cgroups = List.of();
         PodNetwork.Setup net = null;
@@ -89,7 +88,7 @@ final class Create {
                     DateTimeFormatter.ISO_INSTANT.format(Instant.now()), bundle.annotations(), net, cgroups, nameserver);
             dir.write(state);
             dir.makeFifo();
-            prepared = Monitor.prepare(new Launch(bundle.image().toString(), d.imageDigest(), guestBytes, args, env, net));
+            prepared = Monitor.prepare(new Launch(bundle.image().toString(), d.imageDigest(), guestBytes, args, env, net, nameserver));
             ProcStat stat = ProcStat.of((int) pid);
             dir.write(state.withPid((int) pid, stat == null ? 0 : stat.startTicks()));
             if (pidFile != null) ContainerDir.writeAtomically(pidFile.toAbsolutePath(), String.valueOf(pid).getBytes(StandardCharsets.US_ASCII));

@@ -12,4 +12,5 @@ record Launch(@JsonProperty("image") String image,
               @JsonProperty("memory_bytes") long memoryBytes,
               @JsonProperty("args") List<String> args,
               @JsonProperty("env") List<String> env,
-              @JsonProperty("network") PodNetwork.Setup network) {}
+              @JsonProperty("network") PodNetwork.Setup network,
+              @JsonProperty("nameserver") String nameserver) {}

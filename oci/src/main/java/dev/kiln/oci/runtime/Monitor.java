@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The container's process: one monitor whose life is its VM's. It is the very JVM that ran
@@ -29,7 +30,9 @@ import java.util.concurrent.TimeUnit;
  * opens the pod's tap and makes the VM; {@link #serve} waits on the exec fifo until kiln-oci
  * start opens it, as runc's init does, then boots the guest. Its console is this process's
  * stdout, and its exit status becomes this process's. SIGTERM (podman stop, the kubelet's
- * StopContainer) stops the VM: exit status 143.
+ * StopContainer) asks the guest to stop (docs/abi.md, "Stopping"): a Java image runs its
+ * shutdown hooks and exits 143. The grace period is the caller's, as with runc: podman's stop
+ * timeout or the pod's terminationGracePeriodSeconds, after which it sends SIGKILL.
  */
 final class Monitor {
     /** A VM made and waiting for start, with what must be closed after it. */
@@ -51,7 +54,8 @@ final class Monitor {
                 PodNetwork.Setup n = l.network();
                 StaticIp ip = StaticIp.parse(n.address() + "/" + n.prefix() + (n.gateway() != null ? "," + n.gateway() : ""));
                 config = config.withNet(new NetConfig(new TapBackend(tap), Long.parseLong(n.mac().replace(":", ""), 16),
-                        n.mtu(), ip.address(), ip.prefixLen(), ip.gateway()));
+                        n.mtu(), ip.address(), ip.prefixLen(), ip.gateway())
+                        .withDns(l.nameserver() == null ? 0 : StaticIp.address(l.nameserver())));
             }
             kvm = Kvm.open();
             return new Prepared(kvm, Vm.create(kvm, config), tap);
@@ -65,15 +69,21 @@ final class Monitor {
     /** Never returns: waits for start, runs the guest, exits with its status. */
     static void serve(ContainerDir dir, Prepared p) {
         CountDownLatch finished = new CountDownLatch(1);
+        AtomicBoolean started = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            p.vm().stop("signal");
+            // A container never started has nothing to stop gracefully: the JVM just ends.
+            if (!started.get()) return;
+            // Asked, not ended: a guest that ignores the request runs on until the caller's SIGKILL,
+            // as a container's process that ignores SIGTERM does under runc.
+            p.vm().requestStop();
             try {
-                finished.await(10, TimeUnit.SECONDS);
+                finished.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "kiln-oci-stop"));
         awaitStart(dir);
+        started.set(true);
         VmExit exit = p.vm().run();
         switch (exit) {
             case VmExit.Exited e -> { }
