@@ -156,3 +156,16 @@ kiln_need_net_test_tools() {
   kiln_need_packages ip:iproute2 tc:iproute2 ping:iputils-ping curl:curl python3:python3 \
     dnsmasq:dnsmasq-base nft:nftables dig:dnsutils wrk:wrk ethtool:ethtool prometheus:prometheus promtool:prometheus
 }
+
+# The OCI tests drive real engines against kiln-oci: podman (with conmon, and crun or runc
+# as its own runtime), Debian's containerd with its ctr and the CRI, runc for the pods' pause
+# containers (catatonit, static, is that pause), skopeo and docker-registry for the registry,
+# containernetworking-plugins for podman's and the CRI's bridge networks (no command on PATH:
+# dpkg), and iptables, which podman's default network (CNI's firewall and portmap) calls.
+kiln_need_oci_test_tools() {
+  kiln_need_packages podman:podman conmon:conmon runc:runc containerd:containerd ctr:containerd \
+    skopeo:skopeo docker-registry:docker-registry catatonit:catatonit nsenter:util-linux curl:curl \
+    iptables:iptables
+  dpkg-query -W -f='${Status}' containernetworking-plugins 2>/dev/null | grep -q 'install ok installed' \
+    || kiln_apt_install containernetworking-plugins
+}

@@ -81,6 +81,22 @@ public final class BuildCommand implements Callable<Integer> {
                     + " found by itself).")
     List<Path> sources = new ArrayList<>();
 
+    @Option(names = "--oci-layout", paramLabel = "DIR",
+            description = "Also write the image as an OCI image layout in DIR (new or empty; skopeo's oci:DIR:TAG).")
+    Path ociLayout;
+
+    @Option(names = "--oci-archive", paramLabel = "FILE",
+            description = "Also write the image as an OCI layout tar (podman's and skopeo's oci-archive:FILE:TAG).")
+    Path ociArchive;
+
+    @Option(names = "--tag", paramLabel = "TAG", defaultValue = "latest",
+            description = "The tag of the image in --oci-layout and --oci-archive (default latest).")
+    String tag;
+
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "A TCP port the app serves (repeatable): the OCI image's ExposedPorts and dev.kiln.ports label.")
+    List<Integer> ports = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         switch (flavor) {
@@ -99,11 +115,14 @@ public final class BuildCommand implements Callable<Integer> {
         try {
             NativeImageBuilder.Result built = buildNative(input, main, name, memoryMb, args, env, ip,
                     new NativeImageBuilder.Options(debug, sources));
-            Path out = output != null ? output : Path.of(built.image().getFileName().toString());
-            DebugFiles.install(built, out);
-            System.err.println("kiln: built " + out + " (" + Files.size(out) / 1024 + " KiB; debug information in "
-                    + DebugFiles.debugFileOf(out) + ", " + Files.size(DebugFiles.debugFileOf(out)) / 1024 + " KiB"
-                    + (debug ? "; sources in " + DebugFiles.sourceDirOf(out) : "") + ")");
+            if (output != null || (ociLayout == null && ociArchive == null)) {
+                Path out = output != null ? output : Path.of(built.image().getFileName().toString());
+                DebugFiles.install(built, out);
+                System.err.println("kiln: built " + out + " (" + Files.size(out) / 1024 + " KiB; debug information in "
+                        + DebugFiles.debugFileOf(out) + ", " + Files.size(DebugFiles.debugFileOf(out)) / 1024 + " KiB"
+                        + (debug ? "; sources in " + DebugFiles.sourceDirOf(out) : "") + ")");
+            }
+            writeOci(built.image()); // stripped, as deployed; its debug information stays in the build cache
             return 0;
         } catch (NativeBuildException e) { // the input's fault: one line (a TeaVM report adds its call sites), status 125
             System.err.println("kiln: error: " + e.getMessage());
@@ -119,10 +138,26 @@ public final class BuildCommand implements Callable<Integer> {
             JvmFlavor.build(new JvmImageBuilder.Request(input, main, name,
                     memoryMb != null ? memoryMb : JvmFlavor.DEFAULT_MEMORY_MB, args, env, new LinkedHashSet<>(modules),
                     jvmOptions, out), System.err);
+            writeOci(out);
             System.out.println(out);
             return 0;
         } catch (IOException | IllegalArgumentException e) {
             throw new UserError(e.getMessage());
+        }
+    }
+
+    /** --oci-layout and --oci-archive: the image file just built, as an OCI image tagged --tag. */
+    private void writeOci(Path image) throws java.io.IOException {
+        if (ociLayout == null && ociArchive == null) return;
+        if (!tag.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")) throw new UserError("--tag: '" + tag + "' is not a valid tag");
+        dev.kiln.oci.image.OciImage oci = OciImages.of(image, ports);
+        if (ociLayout != null) {
+            dev.kiln.oci.image.OciLayout.writeDirectory(oci, tag, ociLayout);
+            System.err.println("kiln: OCI layout " + ociLayout + " (" + tag + ", manifest " + oci.manifest().digest() + ")");
+        }
+        if (ociArchive != null) {
+            dev.kiln.oci.image.OciLayout.writeArchive(oci, tag, ociArchive);
+            System.err.println("kiln: OCI archive " + ociArchive + " (" + tag + ", manifest " + oci.manifest().digest() + ")");
         }
     }
 

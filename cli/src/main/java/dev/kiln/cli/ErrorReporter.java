@@ -24,7 +24,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     /** Kiln's own failures with a message for the user, not bugs: reported as one line. */
     static boolean isExpected(Throwable e) {
         return e instanceof dev.kiln.vmm.VmmException || e instanceof dev.kiln.image.ImageException
-                || e instanceof java.io.IOException
+                || e instanceof java.io.IOException || e instanceof dev.kiln.oci.image.OciException
                 || e instanceof dev.kiln.engine.client.ApiException || e instanceof dev.kiln.engine.client.DaemonUnreachableException;
     }
 }

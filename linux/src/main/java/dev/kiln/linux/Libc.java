@@ -107,6 +107,8 @@ public final class Libc {
     private static final class Mount {
         static final MethodHandle H = link("mount", -1, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG);
     }
+    private static final class Execv { static final MethodHandle H = link("execv", -1, JAVA_INT, JAVA_LONG, JAVA_LONG); }
+    private static final class Mkfifo { static final MethodHandle H = link("mkfifo", -1, JAVA_INT, JAVA_LONG, JAVA_INT); }
     private static final class Sethostname { static final MethodHandle H = link("sethostname", -1, JAVA_INT, JAVA_LONG, JAVA_LONG); }
     private static final class ClockSettime { static final MethodHandle H = link("clock_settime", -1, JAVA_INT, JAVA_INT, JAVA_LONG); }
     private static final class Tcdrain { static final MethodHandle H = link("tcdrain", -1, JAVA_INT, JAVA_INT); }
@@ -121,7 +123,8 @@ public final class Libc {
     /** Makes every downcall handle now (the jvm flavor's AOT training run records them). */
     public static void linkAll() {
         MethodHandle[] all = {Open.H, Close.H, Read.H, Write.H, Ioctl.H, Poll.H, EventFd.H, Mmap.H, Munmap.H, Madvise.H,
-            Getpid.H, Gettid.H, Geteuid.H, Tgkill.H, Kill.H, Sigaction.H, Setns.H, Unshare.H, Prctl.H, Syscall3.H, Mount.H, Sethostname.H,
+            Getpid.H, Gettid.H, Geteuid.H, Tgkill.H, Kill.H, Sigaction.H, Setns.H, Unshare.H, Prctl.H, Syscall3.H, Execv.H, Mkfifo.H,
+            Mount.H, Sethostname.H,
             ClockSettime.H, Tcdrain.H, Reboot.H, Sync.H, Strerror.H, StrerrorName.H, Socket.H, Connect.H};
         if (getpid() <= 0 || all.length == 0) throw new IllegalStateException("nothing linked");
     }
@@ -311,6 +314,27 @@ public final class Libc {
     /** unshare(2): 0 or -errno. */
     public static int unshare(int flags) {
         return (int) call(Unshare.H, flags);
+    }
+
+    /**
+     * execv(3): replaces this process (same pid, same descriptors but those marked close-on-exec,
+     * same environment) with {@code path} run with {@code argv}. Returns -errno only on failure.
+     * kiln-oci hands containers that are not Kiln's to runc this way.
+     */
+    public static int execv(String path, java.util.List<String> argv) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment array = a.allocate(JAVA_LONG, argv.size() + 1L);
+            for (int i = 0; i < argv.size(); i++) array.setAtIndex(JAVA_LONG, i, a.allocateFrom(argv.get(i)).address());
+            array.setAtIndex(JAVA_LONG, argv.size(), 0L);
+            return (int) call(Execv.H, a.allocateFrom(path).address(), array.address());
+        }
+    }
+
+    /** mkfifo(3): 0 or -errno. */
+    public static int mkfifo(String path, int mode) {
+        try (Arena a = Arena.ofConfined()) {
+            return (int) call(Mkfifo.H, a.allocateFrom(path).address(), mode);
+        }
     }
 
     /** prctl(2) with four arguments: its result or -errno. */

@@ -26,14 +26,20 @@ final class GuestStopRequest {
         this.vcpu = vcpu;
     }
 
-    /** Sets the control page's word and wakes a sleeping yield; false if the guest was already asked. Any thread. */
+    /**
+     * Sets the control page's word and wakes a sleeping yield; false if the guest was already
+     * asked or the VM is closed. Any thread, also one racing {@link Vm#close}: once closed, the
+     * control page belongs to the pool's next VM (or is unmapped), so it is never written then.
+     */
     boolean request() {
-        if (!asked.compareAndSet(false, true)) return false;
-        control.putLong(Abi.CONTROL_STOP_REQUESTED, 1);
-        VarHandle.fullFence(); // the word is visible before the yield can return with the bit
-        readyPending.set(true);
-        vcpu.wakeYield();
-        return true;
+        return vcpu.whileOpen(() -> {
+            if (!asked.compareAndSet(false, true)) return false;
+            control.putLong(Abi.CONTROL_STOP_REQUESTED, 1);
+            VarHandle.fullFence(); // the word is visible before the yield can return with the bit
+            readyPending.set(true);
+            vcpu.wakeYield();
+            return true;
+        });
     }
 
     boolean asked() {

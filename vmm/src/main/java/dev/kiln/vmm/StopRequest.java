@@ -93,6 +93,11 @@ final class StopRequest {
         return true;
     }
 
+    /** Runs {@code action} unless closed (false then), with {@link #close} waiting until it is done. */
+    synchronized boolean whileOpen(java.util.function.BooleanSupplier action) {
+        return !closed && action.getAsBoolean();
+    }
+
     synchronized boolean closed() {
         return closed;
     }

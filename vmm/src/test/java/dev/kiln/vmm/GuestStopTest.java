@@ -70,6 +70,15 @@ class GuestStopTest {
     }
 
     @Test
+    void aRequestAfterCloseIsRefusedAndTouchesNothing() {
+        // A caller's signal handler may ask after the VM ended and was closed (kiln-oci's monitor
+        // did): the control page is then another VM's or unmapped, and writing it crashed the JVM.
+        Vm vm = Vm.create(Guests.kvm(), VmConfig.of(Guests.image("spin"), OutputStream.nullOutputStream()));
+        vm.close();
+        assertFalse(vm.requestStop(), "a closed VM took a stop request");
+    }
+
+    @Test
     void aVmThatNeverRanIsStoppedAtOnce() {
         try (Vm vm = Vm.create(Guests.kvm(), VmConfig.of(Guests.image("spin"), OutputStream.nullOutputStream()))) {
             StopOutcome outcome = vm.stopGracefully(Duration.ofSeconds(Guests.HANG_GUARD_SECONDS));
