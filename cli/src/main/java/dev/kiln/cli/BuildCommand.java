@@ -77,6 +77,8 @@ public final class BuildCommand implements Callable<Integer> {
             case "jvm":
                 return buildJvm();
             case "native":
+                if (!modules.isEmpty() || !jvmOptions.isEmpty())
+                    throw new UserError("--add-modules and --jvm-option are for --flavor jvm");
                 break;
             default:
                 System.err.println("kiln: build: --flavor must be native or jvm, not '" + flavor + "'");

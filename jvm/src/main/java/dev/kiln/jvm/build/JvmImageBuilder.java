@@ -60,7 +60,7 @@ public final class JvmImageBuilder {
 
     /** What was built, for the CLI and the bench. */
     public record Result(Path image, long imageBytes, long kernelBytes, long initramfsBytes, Set<String> modules,
-                         Map<String, Path> libraries, String kernelHash) {}
+                         Map<String, String> moduleReasons, Map<String, Path> libraries, String kernelHash) {}
 
     private final Path cacheRoot;
     private final PrintStream progress;
@@ -100,6 +100,11 @@ public final class JvmImageBuilder {
             String entry = main.replace('.', '/') + ".class";
             if (jf.getEntry(entry) == null && jf.stream().noneMatch(e -> e.getName().endsWith("/" + entry)
                     && e.getName().startsWith("META-INF/versions/"))) {
+                if (jf.getEntry("BOOT-INF/classes/" + entry) != null || jf.getEntry("WEB-INF/classes/" + entry) != null) {
+                    throw new IOException(jar + ": main class " + main + " is in the jar's nested classes, which only"
+                            + " its own launcher (Main-Class" + (declared == null ? "" : " " + declared.strip())
+                            + ") puts on the class path; build without --main");
+                }
                 throw new IOException(jar + ": main class " + main + " is not in the jar (no " + entry + ")");
             }
             String classPath = mf == null ? null : mf.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
@@ -141,11 +146,15 @@ public final class JvmImageBuilder {
         List<Path> jars = new ArrayList<>();
         jars.add(r.jar());
         jars.addAll(app.classPath().values());
-        Set<String> modules = new TreeSet<>(JdkRuntime.modulesOf(jars));
-        modules.add("java.base");
-        modules = new TreeSet<>(JdkRuntime.closure(modules));
-        modules.addAll(JdkRuntime.closure(r.extraModules()));
-        progress.println("kiln: build: main " + app.mainClass() + ", modules " + String.join(",", modules));
+        ModuleChooser.Choice choice;
+        Path scratch = Files.createTempDirectory("kiln-jdeps-");
+        try {
+            choice = ModuleChooser.choose(jars, r.extraModules(), scratch);
+        } finally {
+            FileTrees.deleteQuietly(scratch);
+        }
+        Set<String> modules = new TreeSet<>(choice.modules());
+        progress.println("kiln: build: main " + app.mainClass() + ", modules " + choice.describe());
         Path runtime = new JdkRuntime(cacheRoot, progress).ensure(modules);
         KernelBuilder.Kernel kernel = new KernelBuilder(cacheRoot, progress).ensure();
         Map<String, Path> libs = new SharedLibResolver().resolve(runtime);
@@ -180,7 +189,8 @@ public final class JvmImageBuilder {
             progress.println(String.format("kiln: build: wrote %s (%.1f MB: kernel %.1f MB, initramfs %.1f MB gzip) in %.1f s",
                     out, size / 1048576.0, Files.size(kernel.bzImage()) / 1048576.0, Files.size(initramfs) / 1048576.0,
                     (System.nanoTime() - t0) / 1e9));
-            return new Result(out, size, Files.size(kernel.bzImage()), Files.size(initramfs), modules, libs, kernel.hash());
+            return new Result(out, size, Files.size(kernel.bzImage()), Files.size(initramfs), modules, choice.reasons(),
+                    libs, kernel.hash());
         } finally {
             Files.deleteIfExists(initramfs);
         }
