@@ -76,6 +76,9 @@ public final class ModuleChooser {
         Map<String, String> labels = new HashMap<>();
         for (AppClassPath.Unit u : units) {
             labels.put(u.path().getFileName().toString(), u.label());
+            if (Files.isDirectory(u.path())) {
+                continue; // jdeps names a directory by its name
+            }
             try {
                 for (ModuleReference r : ModuleFinder.of(u.path()).findAll()) {
                     labels.put(r.descriptor().name(), u.label());
