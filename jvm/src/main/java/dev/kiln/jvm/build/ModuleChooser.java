@@ -97,8 +97,9 @@ public final class ModuleChooser {
         units.forEach(u -> args.add(u.path().toString()));
         String out = JdkRuntime.tool("jdeps", args);
         Set<String> jdk = systemModules();
-        // module -> JDK package -> the units using it
+        // module -> JDK package -> the units using it; and how many of the app's packages use it
         Map<String, Map<String, Set<String>>> uses = new TreeMap<>();
+        Map<String, Integer> weight = new HashMap<>();
         String archive = null;
         for (String line : out.lines().toList()) {
             Matcher a = ARCHIVE.matcher(line), p = PACKAGE.matcher(line);
@@ -112,6 +113,7 @@ public final class ModuleChooser {
                 if (jdk.contains(module)) {
                     uses.computeIfAbsent(module, k -> new TreeMap<>())
                             .computeIfAbsent(p.group(2), k -> new TreeSet<>()).add(archive);
+                    weight.merge(p.group(2), 1, Integer::sum);
                 }
             }
         }
@@ -124,9 +126,10 @@ public final class ModuleChooser {
             if (module.equals("java.base")) {
                 return;
             }
-            // The package most jars use first: the one that explains the module best.
+            // The package most jars use, then the one most of their packages use: it explains the module best.
             List<Map.Entry<String, Set<String>>> ranked = new ArrayList<>(packages.entrySet());
-            ranked.sort((x, y) -> y.getValue().size() - x.getValue().size());
+            ranked.sort((x, y) -> x.getValue().size() != y.getValue().size() ? y.getValue().size() - x.getValue().size()
+                    : weight.get(y.getKey()) - weight.get(x.getKey()));
             if (ranked.isEmpty()) {
                 reasons.put(module, "jdeps");
                 return;

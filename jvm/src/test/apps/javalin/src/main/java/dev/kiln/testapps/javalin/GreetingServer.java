@@ -21,10 +21,12 @@ public final class GreetingServer {
         });
         app.get("/stop", ctx -> {
             ctx.result("stopping\n");
-            new Thread(() -> {
+            Thread t = new Thread(() -> {
                 app.stop();
                 System.exit(42);
-            }).start();
+            });
+            t.setDaemon(false); // not the request thread's daemon state: it must outlive Jetty's threads
+            t.start();
         });
         app.start(7070);
     }

@@ -36,7 +36,10 @@ public class GreetingApplication {
 
     @GetMapping("/stop")
     public String stop() {
+        // Not a daemon (Tomcat's request threads are, and a new thread inherits that): once Tomcat's
+        // threads end, a daemon would race the JVM's own shutdown with status 0.
         Thread t = new Thread(() -> System.exit(SpringApplication.exit(context, () -> 42)));
+        t.setDaemon(false);
         t.start();
         return "stopping\n";
     }
