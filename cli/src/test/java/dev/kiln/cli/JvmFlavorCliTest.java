@@ -82,7 +82,7 @@ class JvmFlavorCliTest {
         assertEquals(0, build.exitStatus(), build.toString());
         var inspect = KilnProcess.run("inspect", image.toString());
         assertTrue(inspect.stdout().contains("\nmain: Reflective\n") && inspect.stdout().contains("\njvm_option: -Dkiln.greeting=hi\n")
-                && inspect.stdout().matches("(?s).*\nmodules: [^\n]*java\.desktop.*"), inspect.toString());
+                && inspect.stdout().matches("(?s).*\nmodules: [^\n]*java\\.desktop.*"), inspect.toString());
         var baked = KilnProcess.run("run", "--jvm-option=-Dx=y", image.toString());
         assertEquals(125, baked.exitStatus(), baked.toString());
         assertTrue(baked.stderr().contains("baked into a jvm image"), baked.toString());

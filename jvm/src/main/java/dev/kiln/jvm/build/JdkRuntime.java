@@ -17,7 +17,7 @@ import java.util.TreeSet;
 import java.util.spi.ToolProvider;
 
 /**
- * jdeps and jlink, run in this JVM through {@link ToolProvider} (this JDK links from its own
+ * jlink (and the {@link #tool} runner jdeps also goes through), in this JVM through {@link ToolProvider} (this JDK links from its own
  * run-time image, JEP 493: Temurin 25 ships no jmods). Runtimes are cached by a hash of the
  * module set, the JDK's version and the jlink options, in {@code <cache>/runtimes/<hash>/}.
  */

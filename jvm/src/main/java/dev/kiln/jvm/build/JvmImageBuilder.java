@@ -26,8 +26,8 @@ import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
 
 /**
- * Builds a jvm-flavor image from an executable jar (or a jar plus a main class): the jdeps module
- * set, a cached jlink runtime, the host shared libraries it needs (from DT_NEEDED), Kiln's init,
+ * Builds a jvm-flavor image from an executable jar (or a jar plus a main class): the module set
+ * ({@link ModuleChooser}), a cached jlink runtime, the host shared libraries it needs (from DT_NEEDED), Kiln's init,
  * the app, a few files in /etc, all in a gzip-compressed newc initramfs; the cached kernel; the
  * manifest. No shell, no coreutils, no busybox, no package manager: the only executable in the
  * image is /jvm/bin/java (and the JDK's helper lib/jspawnhelper, which Process needs).
