@@ -47,14 +47,23 @@ public final class JvmImageBuilder {
     static final String APP_DIR = "/app/";
     static final String INIT_MAIN = "dev.kiln.init.Init";
 
-    /** What to build. */
+    /**
+     * What to build. {@code trainApp}: the AOT training run also runs the app's main until it
+     * returns (see {@link #trainAotCache}).
+     */
     public record Request(Path jar, String mainClass, String name, int memoryMb, List<String> args,
-                          Map<String, String> env, Set<String> extraModules, List<String> jvmOptions, Path output) {
+                          Map<String, String> env, Set<String> extraModules, List<String> jvmOptions, Path output,
+                          boolean trainApp) {
         public Request {
             args = List.copyOf(args);
             env = Map.copyOf(env);
             extraModules = Set.copyOf(extraModules);
             jvmOptions = List.copyOf(jvmOptions);
+        }
+
+        public Request(Path jar, String mainClass, String name, int memoryMb, List<String> args, Map<String, String> env,
+                       Set<String> extraModules, List<String> jvmOptions, Path output) {
+            this(jar, mainClass, name, memoryMb, args, env, extraModules, jvmOptions, output, false);
         }
     }
 
@@ -225,6 +234,9 @@ public final class JvmImageBuilder {
     private Path trainAotCache(Request r, AppJar app, JvmManifest m, Path runtime, Map<String, Path> libs, Path tmpParent)
             throws IOException {
         if (!"root".equals(System.getProperty("user.name")) || !Files.isExecutable(Path.of("/usr/sbin/chroot"))) {
+            if (r.trainApp()) {
+                throw new IOException("--train-app needs root (the training run is chrooted into the image's tree)");
+            }
             progress.println("kiln: build: not root, so no AOT cache for the image (it boots slower)");
             return null;
         }
@@ -233,8 +245,19 @@ public final class JvmImageBuilder {
         Files.createDirectories(root);
         writeInitramfs(new StageDir(root), r, app, m, runtime, libs, null);
         Path log = stage.resolve("train.log");
-        List<String> cmd = List.of("/usr/sbin/chroot", root.toString(), "/jvm/bin/java",
-                "-XX:AOTCacheOutput=" + AOT_CACHE, "-Dkiln.train=true", "@/kiln/jvmargs");
+        List<String> cmd = new ArrayList<>();
+        if (r.trainApp()) {
+            // The app's own code runs here, on the build host: in a network namespace of its own, so
+            // that a server's port is not the host's (and two builds do not collide).
+            Path unshare = Path.of("/usr/bin/unshare");
+            if (!Files.isExecutable(unshare)) {
+                throw new IOException("--train-app needs /usr/bin/unshare (apt-get install util-linux)");
+            }
+            cmd.addAll(List.of(unshare.toString(), "--net"));
+        }
+        cmd.addAll(List.of("/usr/sbin/chroot", root.toString(), "/jvm/bin/java",
+                "-XX:AOTCacheOutput=" + AOT_CACHE, "-Dkiln.train=true", "-Dkiln.train.app=" + r.trainApp(),
+                "@/kiln/jvmargs"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().clear();
         pb.environment().put("LANG", "C.UTF-8");
@@ -250,8 +273,8 @@ public final class JvmImageBuilder {
             if (p.exitValue() != 0 || !Files.isRegularFile(cache)) {
                 throw new IOException("the AOT training run failed (exit " + p.exitValue() + "):\n" + Files.readString(log));
             }
-            progress.printf("kiln: build: AOT cache trained in %.1f s (%.1f MB)%n", (System.nanoTime() - t0) / 1e9,
-                    Files.size(cache) / 1048576.0);
+            progress.printf("kiln: build: AOT cache trained in %.1f s (%.1f MB)%s%n", (System.nanoTime() - t0) / 1e9,
+                    Files.size(cache) / 1048576.0, r.trainApp() ? ", the app's main included" : "");
             return cache;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
