@@ -97,12 +97,19 @@ public final class BuildCommand implements Callable<Integer> {
             description = "A TCP port the app serves (repeatable): the OCI image's ExposedPorts and dev.kiln.ports label.")
     List<Integer> ports = new ArrayList<>();
 
+    @Option(names = "--train-app", description = {"jvm flavor: the AOT cache's training run (as root, chrooted, in a network",
+            "namespace of its own) also runs the app's main until it returns, as a server's does once it listens:",
+            "the image then boots with the app's classes loaded and linked."})
+    boolean trainApp;
+
     @Override
     public Integer call() throws Exception {
         switch (flavor) {
             case "jvm":
                 return buildJvm();
             case "native":
+                if (!modules.isEmpty() || !jvmOptions.isEmpty() || trainApp)
+                    throw new UserError("--add-modules, --jvm-option and --train-app are for --flavor jvm");
                 break;
             default:
                 System.err.println("kiln: build: --flavor must be native or jvm, not '" + flavor + "'");
@@ -137,7 +144,7 @@ public final class BuildCommand implements Callable<Integer> {
             Path out = output != null ? output : JvmFlavor.defaultOutput(input, name);
             JvmFlavor.build(new JvmImageBuilder.Request(input, main, name,
                     memoryMb != null ? memoryMb : JvmFlavor.DEFAULT_MEMORY_MB, args, env, new LinkedHashSet<>(modules),
-                    jvmOptions, out), System.err);
+                    jvmOptions, out, trainApp), System.err);
             writeOci(out);
             System.out.println(out);
             return 0;

@@ -17,7 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,6 +108,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--kernel-log", description = "jvm flavor: show the guest kernel's boot messages.")
     boolean kernelLog;
 
+    @Option(names = "--add-modules", paramLabel = "MODULE[,MODULE]", split = ",",
+            description = "kiln run --flavor jvm APP.jar: JDK modules to add to what the build finds (repeatable).")
+    List<String> addModules = new ArrayList<>();
+
+    @Option(names = "--main", paramLabel = "CLASS",
+            description = "kiln run --flavor jvm APP.jar: the main class, if the jar's manifest does not name it.")
+    String mainClass;
+
+    @Option(names = "--jvm-option", paramLabel = "OPTION",
+            description = "kiln run --flavor jvm APP.jar: a JVM option for the image (repeatable).")
+    List<String> jvmOptions = new ArrayList<>();
+
     @Parameters(index = "1..*", paramLabel = "ARGS",
             description = "Arguments for the guest's main, after `--`; appended to the manifest's.")
     List<String> args = new ArrayList<>();
@@ -189,6 +204,8 @@ final class RunCommand implements Callable<Integer> {
             if (!JvmFlavor.isJar(image)) throw new UserError("--flavor jvm runs a jar or a jvm image; " + image + " is neither");
             return runJvm(true);
         }
+        if (jvmBuildOptionsGiven())
+            throw new UserError("--add-modules, --main and --jvm-option are for kiln run --flavor jvm APP.jar");
         if (seccomp != null) {
             try {
                 Sandbox.setMode(Sandbox.Mode.parse(seccomp));
@@ -248,6 +265,9 @@ final class RunCommand implements Callable<Integer> {
         if ("jvm".equals(flavor) || JvmFlavor.isImage(image)) {
             throw new UserError("-d runs native images; jvm images (QEMU) do not run in the daemon yet: use kiln run without -d");
         }
+        if (jvmBuildOptionsGiven()) {
+            throw new UserError("--add-modules, --main and --jvm-option are for kiln run --flavor jvm APP.jar, not -d");
+        }
         if (timeoutSeconds != null || net != null || ip != null || stats || seccomp != null || kernelLog || !accel.equals("auto")
                 || metricsAddr != null) {
             throw new UserError("--timeout, --net, --ip, --stats, --seccomp, --accel, --kernel-log and --metrics-addr are for a"
@@ -262,9 +282,9 @@ final class RunCommand implements Callable<Integer> {
 
     /** A jvm image (or a jar built into one) on QEMU; what the image bakes in cannot be changed here. */
     private int runJvm(boolean buildFirst) {
-        if (memoryMb != null || !env.isEmpty() || !args.isEmpty())
-            throw new UserError("--mem, --env and ARGS are baked into a jvm image: "
-                    + "pass them to kiln build --flavor jvm (--memory, --env, --arg)");
+        if (!buildFirst && (memoryMb != null || !env.isEmpty() || !args.isEmpty() || jvmBuildOptionsGiven()))
+            throw new UserError("--mem, --env, ARGS, --add-modules, --main and --jvm-option are baked into a jvm image: "
+                    + "pass them to kiln build --flavor jvm (--memory, --env, --arg, --add-modules, --main, --jvm-option)");
         if (net != null || ip != null || stats || seccomp != null || dns != null || stopTimeoutSeconds != null || metricsAddr != null
                 || gdb != null)
             throw new UserError("--net, --ip, --dns, --stats, --stop-timeout, --seccomp, --metrics-addr and --gdb are for native images;"
@@ -272,11 +292,23 @@ final class RunCommand implements Callable<Integer> {
         Duration timeout = timeout();
         try {
             var acceleration = JvmFlavor.accel(accel);
-            return buildFirst ? JvmFlavor.buildAndRun(image, publish, timeout, acceleration, kernelLog)
-                    : JvmFlavor.run(image, publish, timeout, acceleration, kernelLog);
+            if (!buildFirst) return JvmFlavor.run(image, publish, timeout, acceleration, kernelLog);
+            Map<String, String> environment = new LinkedHashMap<>();
+            for (String e : env) {
+                int eq = e.indexOf('=');
+                if (eq <= 0) throw new UserError("--env wants KEY=VALUE, got '" + e + "'");
+                environment.put(e.substring(0, eq), e.substring(eq + 1));
+            }
+            var build = new JvmFlavor.BuildOptions(mainClass, memoryMb != null ? memoryMb : JvmFlavor.DEFAULT_MEMORY_MB,
+                    args, environment, new LinkedHashSet<>(addModules), jvmOptions);
+            return JvmFlavor.buildAndRun(image, build, publish, timeout, acceleration, kernelLog);
         } catch (IOException | IllegalArgumentException e) { // kiln's own: bad image or -p, QEMU missing
             throw new UserError(e.getMessage());
         }
+    }
+
+    private boolean jvmBuildOptionsGiven() {
+        return !addModules.isEmpty() || mainClass != null || !jvmOptions.isEmpty();
     }
 
     private Duration stopTimeout() {

@@ -51,6 +51,59 @@ class JvmFlavorCliTest {
         assertTrue(run.stderr().contains("kiln: error: "), run.toString());
     }
 
+    @Test
+    void aJdkClassLoadedByNameIsNamedWithItsModuleAndRunTakesTheBuildsFlags() throws Exception {
+        // jdeps cannot see a class named in a string: the image lacks java.desktop, and kiln says so.
+        Path source = Files.writeString(dir.resolve("Reflective.java"), """
+                public class Reflective {
+                    public static void main(String[] args) throws Exception {
+                        Class<?> c = Class.forName("java.beans." + "PropertyEditorSupport");
+                        System.out.println("loaded " + c.getSimpleName() + " " + System.getProperty("kiln.greeting"));
+                    }
+                }
+                """);
+        Path jar = jar(source, "Reflective", null); // no Main-Class: --main names it
+        var bare = KilnProcess.run("run", "--flavor", "jvm", "--main", "Reflective", "--timeout", "240", jar.toString());
+        assertEquals(1, bare.exitStatus(), bare.toString());
+        // The guest's console (its stdout and stderr) is kiln's stdout; kiln's own lines go to stderr.
+        assertTrue(bare.stdout().contains("ClassNotFoundException: java.beans.PropertyEditorSupport"), bare.toString());
+        assertTrue(bare.stderr().contains("kiln: the app needs java.beans.PropertyEditorSupport, in the JDK module"
+                + " java.desktop, which this image lacks: build it with --add-modules java.desktop"), bare.toString());
+
+        var fixed = KilnProcess.run("run", "--flavor", "jvm", "--main", "Reflective", "--add-modules", "java.desktop",
+                "--jvm-option=-Dkiln.greeting=hi", "--timeout", "240", jar.toString());
+        assertEquals(0, fixed.exitStatus(), fixed.toString());
+        assertEquals("loaded PropertyEditorSupport hi\n", fixed.stdout(), fixed.toString());
+        assertTrue(fixed.stderr().contains("java.desktop (--add-modules)"), fixed.toString());
+
+        Path image = dir.resolve("reflective.kiln");
+        var build = KilnProcess.run("build", "--flavor", "jvm", "--main", "Reflective", "--add-modules", "java.desktop",
+                "--jvm-option=-Dkiln.greeting=hi", jar.toString(), "-o", image.toString());
+        assertEquals(0, build.exitStatus(), build.toString());
+        var inspect = KilnProcess.run("inspect", image.toString());
+        assertTrue(inspect.stdout().contains("\nmain: Reflective\n") && inspect.stdout().contains("\njvm_option: -Dkiln.greeting=hi\n")
+                && inspect.stdout().matches("(?s).*\nmodules: [^\n]*java\\.desktop.*"), inspect.toString());
+        var baked = KilnProcess.run("run", "--jvm-option=-Dx=y", image.toString());
+        assertEquals(125, baked.exitStatus(), baked.toString());
+        assertTrue(baked.stderr().contains("baked into a jvm image"), baked.toString());
+    }
+
+    private Path jar(Path source, String className, String mainClass) throws Exception {
+        Path classes = Files.createDirectories(dir.resolve("classes-" + className));
+        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), source.toString());
+        assertEquals(0, rc, "javac of " + source);
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        if (mainClass != null) manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
+        Path jar = dir.resolve(className.toLowerCase() + ".jar");
+        try (var out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.putNextEntry(new JarEntry(className + ".class"));
+            out.write(Files.readAllBytes(classes.resolve(className + ".class")));
+            out.closeEntry();
+        }
+        return jar;
+    }
+
     private Path helloJar() throws Exception {
         Path source = Path.of(System.getProperty("kiln.home"), "examples/hello-jvm/Hello.java");
         Path classes = Files.createDirectories(dir.resolve("classes"));

@@ -110,6 +110,19 @@ public final class Init {
         } catch (IOException | ReflectiveOperationException e) {
             throw new IllegalStateException("training run failed: " + e, e);
         }
+        if (Boolean.getBoolean("kiln.train.app")) {
+            // kiln build --train-app: the app's startup too, up to the return of its main (a server's
+            // main returns once it listens), so that the cache holds the app's own classes, loaded
+            // and linked. An exception from main ends the training with status 1.
+            JvmManifest manifest;
+            try {
+                manifest = readManifest(Path.of(MANIFEST));
+            } catch (IOException e) {
+                throw new IllegalStateException("training run failed: " + e, e);
+            }
+            runApp(manifest.mainClass(), manifest.args());
+            System.exit(0); // the server's threads would keep the JVM, and the cache unwritten, forever
+        }
     }
 
     /** A plain Runnable, not a lambda: lambdas cost an invokedynamic bootstrap on the boot path. */

@@ -62,14 +62,18 @@ public final class JvmFlavor {
         return QemuRunner.run(image, o).status();
     }
 
-    /** `kiln run --flavor jvm APP.jar`: builds a throwaway image (the defaults of `kiln build`) and runs it. */
-    public static int buildAndRun(Path jar, List<String> publish, Duration timeout, QemuRunner.Accel accel,
-                                  boolean kernelLog) throws IOException {
+    /** What `kiln run --flavor jvm APP.jar` passes to its throwaway build. */
+    public record BuildOptions(String mainClass, int memoryMb, List<String> args, Map<String, String> env,
+                               Set<String> addModules, List<String> jvmOptions) {}
+
+    /** `kiln run --flavor jvm APP.jar`: builds a throwaway image, then runs it. */
+    public static int buildAndRun(Path jar, BuildOptions b, List<String> publish, Duration timeout,
+                                  QemuRunner.Accel accel, boolean kernelLog) throws IOException {
         Path dir = Files.createTempDirectory("kiln-run-jar-");
         try {
             Path image = dir.resolve("app.kiln");
-            build(new JvmImageBuilder.Request(jar, null, null, DEFAULT_MEMORY_MB, List.of(), Map.of(), Set.of(),
-                    List.of(), image), System.err);
+            build(new JvmImageBuilder.Request(jar, b.mainClass(), null, b.memoryMb(), b.args(), b.env(), b.addModules(),
+                    b.jvmOptions(), image), System.err);
             return run(image, publish, timeout, accel, kernelLog);
         } finally {
             FileTrees.deleteQuietly(dir);

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +17,7 @@ import java.util.TreeSet;
 import java.util.spi.ToolProvider;
 
 /**
- * jdeps and jlink, run in this JVM through {@link ToolProvider} (this JDK links from its own
+ * jlink (and the {@link #tool} runner jdeps also goes through), in this JVM through {@link ToolProvider} (this JDK links from its own
  * run-time image, JEP 493: Temurin 25 ships no jmods). Runtimes are cached by a hash of the
  * module set, the JDK's version and the jlink options, in {@code <cache>/runtimes/<hash>/}.
  */
@@ -33,46 +32,6 @@ public final class JdkRuntime {
     public JdkRuntime(Path cacheRoot, PrintStream progress) {
         this.cacheRoot = cacheRoot;
         this.progress = progress;
-    }
-
-    /** The JDK modules an app needs: jdeps --print-module-deps over the app jar and its class path. */
-    public static Set<String> modulesOf(List<Path> jars) throws IOException {
-        List<String> args = new ArrayList<>(List.of("--ignore-missing-deps", "--print-module-deps",
-                "--multi-release", String.valueOf(Runtime.version().feature())));
-        if (jars.size() > 1) {
-            args.add("--class-path");
-            args.add(String.join(":", jars.subList(1, jars.size()).stream().map(Path::toString).toList()));
-        }
-        jars.forEach(j -> args.add(j.toString()));
-        String out = tool("jdeps", args);
-        String last = out.strip().lines().reduce((a, b) -> b).orElse("").strip();
-        if (last.isEmpty() || !last.matches("[A-Za-z0-9_.,]+")) {
-            throw new IOException("jdeps printed no module list for " + jars + ":\n" + out);
-        }
-        return closure(Arrays.asList(last.split(",")));
-    }
-
-    /**
-     * The modules jdeps names plus everything they require (what jlink will put in the runtime):
-     * jdeps prints a reduced set (java.sql stands for java.logging, which it requires transitively).
-     */
-    public static Set<String> closure(java.util.Collection<String> roots) throws IOException {
-        java.lang.module.ModuleFinder system = java.lang.module.ModuleFinder.ofSystem();
-        Set<String> all = new TreeSet<>();
-        java.util.ArrayDeque<String> work = new java.util.ArrayDeque<>(roots);
-        while (!work.isEmpty()) {
-            String m = work.poll();
-            if (!all.add(m)) {
-                continue;
-            }
-            var ref = system.find(m).orElseThrow(() -> new IOException("module " + m + " is not in this JDK"));
-            for (var r : ref.descriptor().requires()) {
-                if (!r.modifiers().contains(java.lang.module.ModuleDescriptor.Requires.Modifier.STATIC)) {
-                    work.add(r.name());
-                }
-            }
-        }
-        return all;
     }
 
     static String tool(String name, List<String> args) throws IOException {

@@ -26,8 +26,8 @@ import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
 
 /**
- * Builds a jvm-flavor image from an executable jar (or a jar plus a main class): the jdeps module
- * set, a cached jlink runtime, the host shared libraries it needs (from DT_NEEDED), Kiln's init,
+ * Builds a jvm-flavor image from an executable jar (or a jar plus a main class): the module set
+ * ({@link ModuleChooser}), a cached jlink runtime, the host shared libraries it needs (from DT_NEEDED), Kiln's init,
  * the app, a few files in /etc, all in a gzip-compressed newc initramfs; the cached kernel; the
  * manifest. No shell, no coreutils, no busybox, no package manager: the only executable in the
  * image is /jvm/bin/java (and the JDK's helper lib/jspawnhelper, which Process needs).
@@ -47,20 +47,29 @@ public final class JvmImageBuilder {
     static final String APP_DIR = "/app/";
     static final String INIT_MAIN = "dev.kiln.init.Init";
 
-    /** What to build. */
+    /**
+     * What to build. {@code trainApp}: the AOT training run also runs the app's main until it
+     * returns (see {@link #trainAotCache}).
+     */
     public record Request(Path jar, String mainClass, String name, int memoryMb, List<String> args,
-                          Map<String, String> env, Set<String> extraModules, List<String> jvmOptions, Path output) {
+                          Map<String, String> env, Set<String> extraModules, List<String> jvmOptions, Path output,
+                          boolean trainApp) {
         public Request {
             args = List.copyOf(args);
             env = Map.copyOf(env);
             extraModules = Set.copyOf(extraModules);
             jvmOptions = List.copyOf(jvmOptions);
         }
+
+        public Request(Path jar, String mainClass, String name, int memoryMb, List<String> args, Map<String, String> env,
+                       Set<String> extraModules, List<String> jvmOptions, Path output) {
+            this(jar, mainClass, name, memoryMb, args, env, extraModules, jvmOptions, output, false);
+        }
     }
 
     /** What was built, for the CLI and the bench. */
     public record Result(Path image, long imageBytes, long kernelBytes, long initramfsBytes, Set<String> modules,
-                         Map<String, Path> libraries, String kernelHash) {}
+                         Map<String, String> moduleReasons, Map<String, Path> libraries, String kernelHash) {}
 
     private final Path cacheRoot;
     private final PrintStream progress;
@@ -100,6 +109,11 @@ public final class JvmImageBuilder {
             String entry = main.replace('.', '/') + ".class";
             if (jf.getEntry(entry) == null && jf.stream().noneMatch(e -> e.getName().endsWith("/" + entry)
                     && e.getName().startsWith("META-INF/versions/"))) {
+                if (jf.getEntry("BOOT-INF/classes/" + entry) != null || jf.getEntry("WEB-INF/classes/" + entry) != null) {
+                    throw new IOException(jar + ": main class " + main + " is in the jar's nested classes, which only"
+                            + " its own launcher (Main-Class" + (declared == null ? "" : " " + declared.strip())
+                            + ") puts on the class path; build without --main");
+                }
                 throw new IOException(jar + ": main class " + main + " is not in the jar (no " + entry + ")");
             }
             String classPath = mf == null ? null : mf.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
@@ -141,11 +155,15 @@ public final class JvmImageBuilder {
         List<Path> jars = new ArrayList<>();
         jars.add(r.jar());
         jars.addAll(app.classPath().values());
-        Set<String> modules = new TreeSet<>(JdkRuntime.modulesOf(jars));
-        modules.add("java.base");
-        modules = new TreeSet<>(JdkRuntime.closure(modules));
-        modules.addAll(JdkRuntime.closure(r.extraModules()));
-        progress.println("kiln: build: main " + app.mainClass() + ", modules " + String.join(",", modules));
+        ModuleChooser.Choice choice;
+        Path scratch = Files.createTempDirectory("kiln-jdeps-");
+        try {
+            choice = ModuleChooser.choose(jars, r.extraModules(), scratch);
+        } finally {
+            FileTrees.deleteQuietly(scratch);
+        }
+        Set<String> modules = new TreeSet<>(choice.modules());
+        progress.println("kiln: build: main " + app.mainClass() + ", modules " + choice.describe());
         Path runtime = new JdkRuntime(cacheRoot, progress).ensure(modules);
         KernelBuilder.Kernel kernel = new KernelBuilder(cacheRoot, progress).ensure();
         Map<String, Path> libs = new SharedLibResolver().resolve(runtime);
@@ -180,7 +198,8 @@ public final class JvmImageBuilder {
             progress.println(String.format("kiln: build: wrote %s (%.1f MB: kernel %.1f MB, initramfs %.1f MB gzip) in %.1f s",
                     out, size / 1048576.0, Files.size(kernel.bzImage()) / 1048576.0, Files.size(initramfs) / 1048576.0,
                     (System.nanoTime() - t0) / 1e9));
-            return new Result(out, size, Files.size(kernel.bzImage()), Files.size(initramfs), modules, libs, kernel.hash());
+            return new Result(out, size, Files.size(kernel.bzImage()), Files.size(initramfs), modules, choice.reasons(),
+                    libs, kernel.hash());
         } finally {
             Files.deleteIfExists(initramfs);
         }
@@ -215,6 +234,9 @@ public final class JvmImageBuilder {
     private Path trainAotCache(Request r, AppJar app, JvmManifest m, Path runtime, Map<String, Path> libs, Path tmpParent)
             throws IOException {
         if (!"root".equals(System.getProperty("user.name")) || !Files.isExecutable(Path.of("/usr/sbin/chroot"))) {
+            if (r.trainApp()) {
+                throw new IOException("--train-app needs root (the training run is chrooted into the image's tree)");
+            }
             progress.println("kiln: build: not root, so no AOT cache for the image (it boots slower)");
             return null;
         }
@@ -223,8 +245,19 @@ public final class JvmImageBuilder {
         Files.createDirectories(root);
         writeInitramfs(new StageDir(root), r, app, m, runtime, libs, null);
         Path log = stage.resolve("train.log");
-        List<String> cmd = List.of("/usr/sbin/chroot", root.toString(), "/jvm/bin/java",
-                "-XX:AOTCacheOutput=" + AOT_CACHE, "-Dkiln.train=true", "@/kiln/jvmargs");
+        List<String> cmd = new ArrayList<>();
+        if (r.trainApp()) {
+            // The app's own code runs here, on the build host: in a network namespace of its own, so
+            // that a server's port is not the host's (and two builds do not collide).
+            Path unshare = Path.of("/usr/bin/unshare");
+            if (!Files.isExecutable(unshare)) {
+                throw new IOException("--train-app needs /usr/bin/unshare (apt-get install util-linux)");
+            }
+            cmd.addAll(List.of(unshare.toString(), "--net"));
+        }
+        cmd.addAll(List.of("/usr/sbin/chroot", root.toString(), "/jvm/bin/java",
+                "-XX:AOTCacheOutput=" + AOT_CACHE, "-Dkiln.train=true", "-Dkiln.train.app=" + r.trainApp(),
+                "@/kiln/jvmargs"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().clear();
         pb.environment().put("LANG", "C.UTF-8");
@@ -240,8 +273,8 @@ public final class JvmImageBuilder {
             if (p.exitValue() != 0 || !Files.isRegularFile(cache)) {
                 throw new IOException("the AOT training run failed (exit " + p.exitValue() + "):\n" + Files.readString(log));
             }
-            progress.printf("kiln: build: AOT cache trained in %.1f s (%.1f MB)%n", (System.nanoTime() - t0) / 1e9,
-                    Files.size(cache) / 1048576.0);
+            progress.printf("kiln: build: AOT cache trained in %.1f s (%.1f MB)%s%n", (System.nanoTime() - t0) / 1e9,
+                    Files.size(cache) / 1048576.0, r.trainApp() ? ", the app's main included" : "");
             return cache;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

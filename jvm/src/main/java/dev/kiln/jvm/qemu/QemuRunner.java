@@ -151,8 +151,9 @@ public final class QemuRunner {
                 p = pb.start();
                 Process proc = p;
                 AtomicLong firstLine = new AtomicLong(-1);
+                MissingModuleHint hint = new MissingModuleHint(m.modules(), o.err());
                 Thread console = Thread.ofPlatform().daemon().name("kiln-console").start(
-                        () -> pumpConsole(proc.getInputStream(), o.out(), t0, firstLine, o.firstLine()));
+                        () -> pumpConsole(proc.getInputStream(), o.out(), t0, firstLine, o.firstLine(), hint));
                 StringBuilder qemuErr = new StringBuilder();
                 Thread errPump = Thread.ofPlatform().daemon().name("kiln-qemu-stderr").start(() -> {
                     try (InputStream in = proc.getErrorStream()) {
@@ -332,9 +333,12 @@ public final class QemuRunner {
         }
     }
 
-    /** Copies the console to {@code out}, turning the tty's CR LF into LF; notes the first line's time. */
+    /**
+     * Copies the console to {@code out}, turning the tty's CR LF into LF; notes the first line's
+     * time; shows the lines to the hint, which names a JDK module the app missed.
+     */
     private static void pumpConsole(InputStream in, PrintStream out, long t0, AtomicLong firstLine,
-                                    java.util.function.LongConsumer listener) {
+                                    java.util.function.LongConsumer listener, MissingModuleHint hint) {
         byte[] buf = new byte[8192];
         byte[] o = new byte[8192];
         boolean pendingCr = false;
@@ -369,6 +373,7 @@ public final class QemuRunner {
                 }
                 out.write(o, 0, k);
                 out.flush();
+                hint.accept(buf, 0, n);
             }
             if (pendingCr) {
                 out.write('\r');
