@@ -20,6 +20,12 @@ public final class ApiPaths {
     public static final String VM_LOGS = "/v1/vms/{ref}/logs";
     public static final String VM_DEBUG = "/v1/vms/{ref}/debug";
     public static final String EVENTS = "/v1/events";
+    /**
+     * Every running VM's cumulative figures (vCPU time, memory, net bytes, exits, GC pause) and
+     * the daemon's monotonic time of the reading; `kiln stats` and `kiln top` make rates of two.
+     * Not under /v1/vms/, where it would shadow a VM named "stats".
+     */
+    public static final String STATS = "/v1/stats";
     /** Prometheus' text exposition of every VM (docs/engine.md, "Metrics"). */
     public static final String METRICS = "/metrics";
 

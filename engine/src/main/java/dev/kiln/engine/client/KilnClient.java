@@ -15,6 +15,7 @@ import dev.kiln.engine.api.LogEntry;
 import dev.kiln.engine.api.StopResponse;
 import dev.kiln.engine.api.VmDetails;
 import dev.kiln.engine.api.VmSummary;
+import dev.kiln.engine.api.VmStatsReading;
 import dev.kiln.engine.api.WaitResponse;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -104,6 +105,12 @@ public final class KilnClient implements AutoCloseable {
         }
         if (resp.getStatus() >= 300) throw refusal(resp.getStatus(), resp.getContent());
         return resp.getContentAsString();
+    }
+
+    /** GET /v1/stats: every running VM's cumulative figures, read now by the daemon. */
+    public List<VmStatsReading> stats() {
+        return call(request("GET", ApiPaths.STATS),
+                json.getTypeFactory().constructType(new TypeReference<List<VmStatsReading>>() {}), TIMEOUT_SECONDS);
     }
 
     public CreateResponse create(CreateRequest req) {

@@ -87,6 +87,7 @@ final class ApiRoutes {
         router.add("POST", ApiPaths.VM_WAIT, r::await);
         router.add("GET", ApiPaths.VM_LOGS, r::logs);
         router.add("GET", ApiPaths.EVENTS, r::events);
+        router.add("GET", ApiPaths.STATS, ex -> ex.json(200, engine.stats()));
         router.add("GET", ApiPaths.METRICS, ex -> ex.bytes(200, engine.metrics().contentType(), engine.metrics().scrape()));
         router.add("POST", ApiPaths.VM_DEBUG, ex -> {
             ManagedVm vm = engine.find(ex.path("ref"));

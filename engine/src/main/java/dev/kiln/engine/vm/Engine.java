@@ -228,6 +228,11 @@ public final class Engine implements AutoCloseable {
         return metrics;
     }
 
+    /** Every running VM's cumulative figures now (GET /v1/stats), from the same samples as {@link #metrics}. */
+    public List<dev.kiln.engine.api.VmStatsReading> stats() {
+        return dev.kiln.engine.metrics.VmStatsReader.read(samples(), ctx.log);
+    }
+
     public VmDetails inspect(String ref) {
         return find(ref).details();
     }
