@@ -9,7 +9,9 @@ import dev.kiln.cli.engine.PsCommand;
 import dev.kiln.cli.engine.RestartCommand;
 import dev.kiln.cli.engine.RmCommand;
 import dev.kiln.cli.engine.StartCommand;
+import dev.kiln.cli.engine.StatsCommand;
 import dev.kiln.cli.engine.StopCommand;
+import dev.kiln.cli.engine.TopCommand;
 import dev.kiln.cli.engine.WaitCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Command;
                 DebugCommand.class, DoctorCommand.class, BenchCommand.class,
                 FuzzCommand.class,
                 PsCommand.class, LogsCommand.class, StopCommand.class, KillCommand.class, StartCommand.class,
-                RestartCommand.class, RmCommand.class, WaitCommand.class, EventsCommand.class, DaemonCommand.class,
+                RestartCommand.class, RmCommand.class, WaitCommand.class, EventsCommand.class, StatsCommand.class, TopCommand.class,
+                DaemonCommand.class,
                 ComposeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
