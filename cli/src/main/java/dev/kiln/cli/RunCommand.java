@@ -262,11 +262,9 @@ final class RunCommand implements Callable<Integer> {
 
     /** kiln run -d: the daemon runs it; the flags of a foreground run that make no sense there are refused. */
     private int detached() throws java.io.IOException {
-        if ("jvm".equals(flavor) || JvmFlavor.isImage(image)) {
-            throw new UserError("-d runs native images; jvm images (QEMU) do not run in the daemon yet: use kiln run without -d");
-        }
-        if (jvmBuildOptionsGiven()) {
-            throw new UserError("--add-modules, --main and --jvm-option are for kiln run --flavor jvm APP.jar, not -d");
+        if (jvmBuildOptionsGiven() || ("jvm".equals(flavor) && !JvmFlavor.isImage(image))) {
+            throw new UserError("-d runs a built image: build a jar first (kiln build --flavor jvm APP.jar); --add-modules,"
+                    + " --main and --jvm-option are for kiln build");
         }
         if (timeoutSeconds != null || net != null || ip != null || stats || seccomp != null || kernelLog || !accel.equals("auto")
                 || metricsAddr != null) {

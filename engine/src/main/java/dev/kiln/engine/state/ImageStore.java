@@ -32,7 +32,7 @@ public final class ImageStore {
     private final Map<String, Integer> pinned = new java.util.HashMap<>();
 
     /** An image in the store: its digest (sha256:HEX) and name (the manifest's, else the file's). */
-    public record Stored(String digest, String name) {}
+    public record Stored(String digest, String name, boolean jvm) {}
 
     public ImageStore(Path stateDir) throws IOException {
         this.dir = stateDir.resolve("images").resolve("sha256");
@@ -52,7 +52,7 @@ public final class ImageStore {
                 throw new IllegalArgumentException(Files.exists(source) ? source + " is not a regular file" : "no such image: " + source);
             }
             if (Files.size(source) > MAX_IMAGE_BYTES) {
-                throw new IllegalArgumentException(source + " is larger than " + (MAX_IMAGE_BYTES >> 20) + " MiB: not a native image");
+                throw new IllegalArgumentException(source + " is larger than " + (MAX_IMAGE_BYTES >> 20) + " MiB: not a Kiln image");
             }
             data = Files.readAllBytes(source);
         } catch (NoSuchFileException e) {
@@ -60,10 +60,7 @@ public final class ImageStore {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + source + ": " + e.getMessage());
         }
-        if (data.length >= JVM_MAGIC.length && Arrays.equals(data, 0, JVM_MAGIC.length, JVM_MAGIC, 0, JVM_MAGIC.length)) {
-            throw new IllegalArgumentException(source + " is a jvm-flavor image: the daemon runs native images only for now"
-                    + " (use kiln run in the foreground)");
-        }
+        if (isJvm(data)) return addJvm(source, data);
         String name = defaultName(source);
         GuestImage image;
         try {
@@ -79,7 +76,35 @@ public final class ImageStore {
             pinned.merge(digest, 1, Integer::sum);
         }
         parsed.putIfAbsent(key(digest, name), image);
-        return new Stored(digest, image.name());
+        return new Stored(digest, image.name(), false);
+    }
+
+    /** A jvm-flavor image: stored as it is, its header and manifest read back from the copy (QEMU boots the copy). */
+    private Stored addJvm(Path source, byte[] data) throws IOException {
+        String hex = sha256(data);
+        Path file = dir.resolve(hex);
+        String digest = "sha256:" + hex;
+        synchronized (this) {
+            if (!Files.exists(file)) AtomicFiles.write(file, data);
+            pinned.merge(digest, 1, Integer::sum);
+        }
+        try {
+            return new Stored(digest, dev.kiln.jvm.build.JvmImage.read(file).manifest().name(), true);
+        } catch (IOException | RuntimeException e) {
+            unpin(digest);
+            throw new IllegalArgumentException(source + ": not a valid jvm-flavor image: " + e.getMessage());
+        }
+    }
+
+    /** Whether the stored image of a digest is a jvm-flavor image (run on QEMU) rather than a native one. */
+    public boolean isJvm(String digest) throws IOException {
+        try (var in = Files.newInputStream(path(digest))) {
+            return isJvm(in.readNBytes(JVM_MAGIC.length));
+        }
+    }
+
+    private static boolean isJvm(byte[] data) {
+        return data.length >= JVM_MAGIC.length && Arrays.equals(data, 0, JVM_MAGIC.length, JVM_MAGIC, 0, JVM_MAGIC.length);
     }
 
     /** The parsed image of a stored digest (shared by its VMs); name is the default for an image without a manifest name. */

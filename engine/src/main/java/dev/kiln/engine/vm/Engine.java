@@ -135,7 +135,8 @@ public final class Engine implements AutoCloseable {
                     req.args(), req.env(), req.memoryMb(), req.ports(), req.restart(), req.health(), req.network(), req.aliases(),
                     req.labels());
             try {
-                ctx.networking.check(def);
+                if (image.jvm()) JvmRun.check(def);
+                else ctx.networking.check(def);
             } catch (IllegalArgumentException e) {
                 throw EngineException.badRequest(e.getMessage());
             }

@@ -17,6 +17,7 @@ import dev.kiln.engine.logs.LogStore;
 import dev.kiln.engine.net.VmNetworking;
 import dev.kiln.engine.state.ImageStore;
 import dev.kiln.image.GuestImage;
+import dev.kiln.jvm.qemu.QemuRunner;
 import dev.kiln.vmm.Vm;
 import dev.kiln.vmm.VmConfig;
 import dev.kiln.vmm.VmExit;
@@ -161,6 +162,10 @@ public final class ManagedVm {
     private void setUpAndStart(VmRun r) {
         Vm vm = null;
         try {
+            if (ctx.images.isJvm(def.imageDigest())) {
+                runJvm(r);
+                return;
+            }
             GuestImage image = ctx.images.image(def.imageDigest(), ImageStore.defaultName(Path.of(def.imageSource())));
             r.network = ctx.networking.attach(def, image.manifest().ip(), line -> logs.note("kiln: " + line));
             VmConfig config = new VmConfig(image, def.memoryMb() == null ? 0 : def.memoryMb() * (1L << 20), null,
@@ -184,6 +189,46 @@ public final class ManagedVm {
         }
     }
 
+    /**
+     * A jvm VM: QEMU runs as a child of this (virtual) thread's call until it exits. The run has
+     * started once QEMU runs and its control port is connected; QEMU ending before is a failed start.
+     */
+    private void runJvm(VmRun r) {
+        r.endpoint = JvmRun.endpoint(def);
+        QemuRunner.Result result = null;
+        Throwable failure = null;
+        try {
+            result = JvmRun.run(ctx.images.path(def.imageDigest()), def, logs, running -> {
+                r.attach(running);
+                startHealth(r);
+                r.started.complete(null);
+            });
+        } catch (Throwable t) {
+            failure = t;
+        }
+        boolean setupFailed = !r.started.isDone();
+        if (setupFailed && failure == null) failure = new IOException("QEMU ended before the guest started (see kiln logs)");
+        HealthMonitor h = r.health;
+        if (h != null) h.stop();
+        try {
+            String killed = r.killReason();
+            if (failure != null) {
+                record(r, 125, (setupFailed ? "could not start: " : "QEMU failed while the guest ran: ") + message(failure),
+                        null, setupFailed);
+            } else if (killed != null) {
+                record(r, 137, killed, null, false);
+            } else {
+                record(r, result.status(), result.reported() ? "the app exited with status " + result.status()
+                        : "the guest stopped without reporting an exit status (see kiln logs)", null, false);
+            }
+        } catch (RuntimeException e) {
+            ctx.log.accept("recording the exit of " + name() + " failed: " + e);
+            r.ended.completeExceptionally(e);
+        } finally {
+            if (setupFailed) r.started.completeExceptionally(failure);
+        }
+    }
+
     /** The guest ended (or never started, setupFailed): tear its run down, then record the exit. */
     private void ended(VmRun r, Vm vm, VmExit end, Throwable failure, boolean setupFailed) {
         HealthMonitor h = r.health;
@@ -200,8 +245,9 @@ public final class ManagedVm {
     }
 
     private void startHealth(VmRun r) {
-        if (def.health() == null || r.network == null) return;
-        HealthMonitor h = new HealthMonitor(def.health(), r.network.guest(), ctx.timer, ctx.virtual, s -> healthChanged(r, s));
+        var endpoint = r.network != null ? r.network.guest() : r.endpoint;
+        if (def.health() == null || endpoint == null) return;
+        HealthMonitor h = new HealthMonitor(def.health(), endpoint, ctx.timer, ctx.virtual, s -> healthChanged(r, s));
         r.health = h;
         h.start();
     }
@@ -217,33 +263,38 @@ public final class ManagedVm {
     // ---- exits and restarts --------------------------------------------------------------
 
     private void exited(VmRun r, VmExit end, Throwable failure, boolean setupFailed) {
+        int code;
+        String description;
+        String crash = null;
+        String killed = r.killReason();
+        if (failure != null) {
+            code = 125;
+            description = (setupFailed ? "could not start: " : "the monitor failed while the guest ran: ") + message(failure);
+        } else {
+            switch (end) {
+                case VmExit.Crashed c -> {
+                    code = c.exitStatus();
+                    description = c.describe();
+                    crash = c.report().format();
+                }
+                case VmExit.Stopped s when killed != null -> {
+                    code = 137;
+                    description = killed;
+                }
+                default -> {
+                    code = end.exitStatus();
+                    description = end.describe();
+                }
+            }
+        }
+        record(r, code, description, crash, setupFailed);
+    }
+
+    /** Records a run's exit (its code, description and crash report) and applies the restart policy. */
+    private void record(VmRun r, int code, String description, String crash, boolean setupFailed) {
         ExitRecord record;
         synchronized (this) {
             Instant now = Instant.now();
-            int code;
-            String description;
-            String crash = null;
-            String killed = r.killReason();
-            if (failure != null) {
-                code = 125;
-                description = (setupFailed ? "could not start: " : "the monitor failed while the guest ran: ") + message(failure);
-            } else {
-                switch (end) {
-                    case VmExit.Crashed c -> {
-                        code = c.exitStatus();
-                        description = c.describe();
-                        crash = c.report().format();
-                    }
-                    case VmExit.Stopped s when killed != null -> {
-                        code = 137;
-                        description = killed;
-                    }
-                    default -> {
-                        code = end.exitStatus();
-                        description = end.describe();
-                    }
-                }
-            }
             record = new ExitRecord(r.startedAt, now, code, description, crash, restartCount);
             exits.addLast(record);
             while (exits.size() > VmState.MAX_EXITS) exits.removeFirst();

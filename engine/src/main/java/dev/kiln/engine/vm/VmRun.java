@@ -3,6 +3,7 @@ package dev.kiln.engine.vm;
 import dev.kiln.engine.api.ExitRecord;
 import dev.kiln.engine.health.HealthMonitor;
 import dev.kiln.engine.net.VmNetworking;
+import dev.kiln.jvm.qemu.QemuRunner;
 import dev.kiln.vmm.Vm;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -28,7 +29,11 @@ final class VmRun {
     final CompletableFuture<ExitRecord> ended = new CompletableFuture<>();
     volatile VmNetworking.Attachment network;
     volatile HealthMonitor health;
+    /** Where health checks reach a guest without a daemon network (a jvm VM's published ports). */
+    volatile dev.kiln.engine.net.GuestEndpoint endpoint;
     private Vm vm;
+    /** A jvm VM's QEMU (instead of the monitor's VM). */
+    private QemuRunner.Running qemu;
     private String killReason;
     private boolean byShutdown;
     private boolean stopRequested;
@@ -44,6 +49,22 @@ final class VmRun {
         else if (stopRequested) v.requestStop();
     }
 
+    /** A jvm VM's QEMU runs: a kill or stop asked for before is applied now. */
+    synchronized void attach(QemuRunner.Running q) {
+        qemu = q;
+        if (killReason != null) q.kill();
+        else if (stopRequested) askToStop(q);
+    }
+
+    /** SIGTERM to the app (its shutdown hooks run, it exits 143); if the guest cannot be told, the grace period ends in a kill. */
+    private static void askToStop(QemuRunner.Running q) {
+        try {
+            q.signal(15);
+        } catch (IOException ignored) {
+            // the control port is closed: QEMU is ending anyway, or the kill after the grace period ends it
+        }
+    }
+
     /**
      * Asks the guest to stop through the ABI's control page (now, or as soon as the VM exists):
      * a Java image runs its shutdown hooks and exits; a guest that ignores it runs on. With
@@ -53,6 +74,7 @@ final class VmRun {
         stopRequested = true;
         if (shutdown) byShutdown = true;
         if (vm != null) vm.requestStop();
+        if (qemu != null) askToStop(qemu);
     }
 
     /** Destroys the VM now (or as soon as it exists); the first reason given is the one recorded. */
@@ -62,6 +84,7 @@ final class VmRun {
             byShutdown = shutdown;
         }
         if (vm != null) vm.stop(reason);
+        if (qemu != null) qemu.kill();
     }
 
     synchronized String killReason() {
@@ -83,6 +106,7 @@ final class VmRun {
      */
     synchronized Path debug(Path socket, Consumer<String> log, ManagedVm.SocketSecurer secure) throws IOException {
         if (debugSocket != null) return debugSocket;
+        if (qemu != null) throw new IllegalStateException("a jvm image on QEMU has no GDB stub");
         if (vm == null) throw new IllegalStateException("it is still starting");
         if (killReason != null) throw new IllegalStateException("it is being destroyed");
         removeStale(socket);

@@ -67,13 +67,21 @@ public final class QemuRunner {
     /**
      * How to run. {@code firstLine} (may be null) is called once with the nanos from QEMU start to
      * the first console line; {@code started} (may be null) gets a {@link Running} handle once the
-     * guest's control port is connected.
+     * guest's control port is connected. {@code hostSignals}: SIGINT/SIGTERM of this process are
+     * forwarded to the app while it runs (kiln run in a terminal); a daemon that supervises many
+     * VMs keeps its own signals and forwards through {@link Running#signal} instead.
      */
     public record Options(List<PortMapping> publish, Duration timeout, Accel accel, boolean kernelLog,
                           PrintStream out, PrintStream err, java.util.function.LongConsumer firstLine,
-                          java.util.function.Consumer<Running> started) {
+                          java.util.function.Consumer<Running> started, boolean hostSignals) {
         public Options {
             publish = List.copyOf(publish);
+        }
+
+        public Options(List<PortMapping> publish, Duration timeout, Accel accel, boolean kernelLog,
+                       PrintStream out, PrintStream err, java.util.function.LongConsumer firstLine,
+                       java.util.function.Consumer<Running> started) {
+            this(publish, timeout, accel, kernelLog, out, err, firstLine, started, true);
         }
 
         public Options(List<PortMapping> publish, Duration timeout, Accel accel, boolean kernelLog,
@@ -171,7 +179,7 @@ public final class QemuRunner {
                 if (ctl != null) {
                     reader = Thread.ofPlatform().daemon().name("kiln-control-reader").start(() -> readControl(ctl, status));
                 }
-                Signals signals = Signals.install(ctl, proc, o.err());
+                Signals signals = o.hostSignals() ? Signals.install(ctl, proc, o.err()) : new Signals();
                 if (ctl != null && o.started() != null) {
                     o.started().accept(new Running(ctl, proc));
                 }
