@@ -218,7 +218,7 @@ public final class ManagedVm {
             } else if (killed != null) {
                 record(r, 137, killed, null, false);
             } else {
-                record(r, result.status(), result.reported() ? "the app exited with status " + result.status()
+                record(r, result.status(), result.reported() ? "exited with status " + result.status()
                         : "the guest stopped without reporting an exit status (see kiln logs)", null, false);
             }
         } catch (RuntimeException e) {
