@@ -90,19 +90,7 @@ public final class KilnClient implements AutoCloseable {
 
     /** GET /metrics: every VM's metrics in Prometheus' text format, as the daemon answered it. */
     public String metrics() {
-        Request r = request("GET", ApiPaths.METRICS).timeout(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        ContentResponse resp;
-        try {
-            resp = r.send();
-        } catch (ExecutionException e) {
-            throw unreachable(e.getCause());
-        } catch (TimeoutException e) {
-            throw new DaemonUnreachableException("the kiln daemon at unix://" + socket + " did not answer within "
-                    + TIMEOUT_SECONDS + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        ContentResponse resp = send(request("GET", ApiPaths.METRICS), TIMEOUT_SECONDS);
         if (resp.getStatus() >= 300) throw refusal(resp.getStatus(), resp.getContent());
         return resp.getContentAsString();
     }
@@ -220,11 +208,11 @@ public final class KilnClient implements AutoCloseable {
         return call(r, json.getTypeFactory().constructType(type), timeoutSeconds);
     }
 
-    private <T> T call(Request r, JavaType type, long timeoutSeconds) {
+    /** Sends r (timeoutSeconds 0: no limit); the daemon's absence, a timeout and an interrupt become this client's errors. */
+    private ContentResponse send(Request r, long timeoutSeconds) {
         if (timeoutSeconds > 0) r.timeout(timeoutSeconds, TimeUnit.SECONDS);
-        ContentResponse resp;
         try {
-            resp = r.send();
+            return r.send();
         } catch (ExecutionException e) {
             throw unreachable(e.getCause());
         } catch (TimeoutException e) {
@@ -234,6 +222,10 @@ public final class KilnClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    private <T> T call(Request r, JavaType type, long timeoutSeconds) {
+        ContentResponse resp = send(r, timeoutSeconds);
         byte[] body = resp.getContent();
         if (resp.getStatus() >= 300) throw refusal(resp.getStatus(), body);
         if (type.getRawClass() == Void.class || body.length == 0) return null;
