@@ -114,13 +114,35 @@ public final class GuestMemory {
     }
 
     /**
-     * [addr, addr+len) for a debugger attached by the user (kiln run --gdb), never for the guest:
-     * readable and writable wherever the guest has readable memory, its code included (a
-     * breakpoint is an int3 written over an instruction), and nowhere else: not the GDT, TSS
-     * or page tables, not unmapped memory.
+     * May a debugger attached by the user (kiln run --gdb, kiln debug) write [addr, addr+len)?
+     * Wherever the guest has readable memory, its code included (a breakpoint is an int3 written
+     * over an instruction), except the control page: that page is the monitor's word to the
+     * guest, and a byte written there would be a stop request the monitor never made.
      */
-    public GuestRange debugger(long addr, long len, String what) {
+    public boolean debuggerWritable(long addr, long len) {
+        if (!guestReadable(addr, len)) return false;
+        for (Region r : regions) {
+            if (r.access() == Access.CONTROL && r.start() < addr + len && addr < r.end()) return false;
+        }
+        return true;
+    }
+
+    /**
+     * [addr, addr+len) for a debugger attached by the user to read, never for the guest: wherever
+     * the guest has readable memory, and nowhere else: not the GDT, TSS or page tables, not
+     * unmapped memory.
+     */
+    public GuestRange debuggerRead(long addr, long len, String what) {
         if (!guestReadable(addr, len)) throw refused(what, addr, len, "readable");
+        return new GuestRange(ram.asSlice(addr, len), addr, false);
+    }
+
+    /** [addr, addr+len) for a debugger attached by the user to write: see {@link #debuggerWritable}. */
+    public GuestRange debuggerWrite(long addr, long len, String what) {
+        if (!debuggerWritable(addr, len)) {
+            throw new GuestFault(String.format("%s 0x%x (+%s bytes) is not memory a debugger may write", what, addr,
+                    Long.toUnsignedString(len)));
+        }
         return new GuestRange(ram.asSlice(addr, len), addr, true);
     }
 
