@@ -2,23 +2,19 @@ package dev.kiln.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiln.cli.cri.CriClient;
+import dev.kiln.cli.cri.PauseImage;
 import dev.kiln.oci.image.Json;
-import dev.kiln.oci.image.OciImage;
 import dev.kiln.oci.image.OciLayout;
 import dev.kiln.vmm.hostnet.NetworkNamespace;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -77,7 +73,7 @@ class CriTest {
         try (NetworkNamespace host = NetworkNamespace.create("ko-cri-");
              LocalContainerd containerd = LocalContainerd.start(true, cri, List.of("nsenter", "--net=/var/run/netns/" + host.name()))) {
             Path pause = tmp.resolve("pause.tar"), kiln = tmp.resolve("http.tar");
-            OciLayout.writeArchive(pauseImage(), "1", pause);
+            OciLayout.writeArchive(PauseImage.catatonit(), "1", pause);
             OciLayout.writeArchive(OciImages.of(http, List.of(80)), "1", kiln);
             ok(containerd.ctr("k8s.io", "image", "import", "--base-name", "kiln.test/pause", pause.toString()));
             ok(containerd.ctr("k8s.io", "image", "import", "--base-name", "kiln.test/http-server", kiln.toString()));
@@ -155,23 +151,6 @@ class CriTest {
         }
         return new Leftovers().processes(searched).mounts(ids, List.of(containerd.dir)).namespaces(netns)
                 .cgroups(ids).cgroupsUnder(cgroupParent).paths(state).taps(host.name());
-    }
-
-    /** The pod's pause container: Debian's static catatonit in pause mode, as a one-layer image. */
-    private static OciImage pauseImage() throws Exception {
-        byte[] pause = Files.readAllBytes(Path.of("/usr/bin/catatonit"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
-            TarArchiveEntry e = new TarArchiveEntry("pause");
-            e.setMode(0100755);
-            e.setSize(pause.length);
-            tar.putArchiveEntry(e);
-            tar.write(pause);
-            tar.closeArchiveEntry();
-        }
-        ObjectNode config = Json.object();
-        config.putArray("Entrypoint").add("/pause").add("-P");
-        return OciImage.build(List.of(out.toByteArray()), config, Map.of(), Instant.EPOCH, "catatonit -P as the pause container");
     }
 
     /** The pod's network namespace as containerd made it (the network namespace of the sandbox's runtime spec). */
