@@ -89,6 +89,7 @@ class KilnOciRuntimeTest {
             assertEquals(0, kill.status(), kill.stderr());
             awaitStopped(root, id, tmp);
             launcherAndJvmAgreeOnState(root, id, tmp);
+            launcherAndJvmAgreeOnKillingTheStopped(root, id, tmp);
             // The launcher answers start only on its ordinary path; the error is the JVM's, as a caller reads it.
             var late = KilnOciLauncher.run(Map.of(), tmp.resolve("o"), tmp.resolve("e"), "--root", root.toString(), "start", id);
             assertEquals(1, late.status());
@@ -230,6 +231,30 @@ class KilnOciRuntimeTest {
         assertEquals(0, script.status(), script.stderr());
         assertEquals(0, jvm.status(), jvm.stderr());
         assertEquals(jvm.stdout(), script.stdout(), "state from the launcher vs from the JVM");
+    }
+
+    /**
+     * containerd's shim sends `kill --all ID 9` after the container has ended and takes "container
+     * not running" as "already finished"; the launcher answers that itself, and must answer as the
+     * JVM does: status 1, the same stderr, the same logrus line in --log (its time aside).
+     */
+    private static void launcherAndJvmAgreeOnKillingTheStopped(Path root, String id, Path tmp) throws Exception {
+        Path scriptLog = tmp.resolve("kill-script.json"), jvmLog = tmp.resolve("kill-jvm.json");
+        var script = KilnOciLauncher.run(Map.of(), tmp.resolve("k.out"), tmp.resolve("k.err"), "--root", root.toString(),
+                "--log", scriptLog.toString(), "--log-format", "json", "kill", "--all", id, "9");
+        var jvm = KilnOciLauncher.run(Map.of("KILN_OCI_JVM_ONLY", "1"), tmp.resolve("kj.out"), tmp.resolve("kj.err"), "--root",
+                root.toString(), "--log", jvmLog.toString(), "--log-format", "json", "kill", "--all", id, "9");
+        assertEquals(1, jvm.status(), jvm.stderr());
+        assertEquals(1, script.status(), script.stderr());
+        assertEquals("kiln-oci: container not running\n", jvm.stderr());
+        assertEquals(jvm.stderr(), script.stderr());
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (Path log : List.of(scriptLog, jvmLog)) {
+            var node = (com.fasterxml.jackson.databind.node.ObjectNode) Json.tree(Files.readString(log).strip().getBytes(), log.toString());
+            java.time.Instant.parse(node.remove("time").asText()); // RFC 3339, as logrus parses it
+            lines.add(node);
+        }
+        assertEquals(lines.get(1), lines.get(0), "the log line from the launcher vs from the JVM");
     }
 
     private static void awaitStopped(Path root, String id, Path tmp) throws Exception {
