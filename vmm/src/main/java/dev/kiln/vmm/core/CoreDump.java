@@ -63,8 +63,8 @@ public final class CoreDump {
         List<ElfCoreWriter.Load> loads = loads();
         long size = ElfCoreWriter.size(loads);
         if (size > limit) {
-            throw new VmmException(String.format("core dump not written: it would be %d MiB, above the limit of %d MiB",
-                    mib(size), mib(limit)));
+            throw new VmmException(String.format("core file not written: it would be %d KiB, above the limit of %d KiB",
+                    kib(size), limit / 1024));
         }
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = null;
@@ -76,7 +76,7 @@ public final class CoreDump {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return size;
         } catch (IOException e) {
-            throw new VmmException("core dump not written to " + file + ": " + e);
+            throw new VmmException("core file not written to " + file + ": " + e);
         } finally {
             if (tmp != null) {
                 try {
@@ -88,7 +88,7 @@ public final class CoreDump {
         }
     }
 
-    private static long mib(long bytes) {
-        return (bytes + (1 << 20) - 1) >> 20;
+    private static long kib(long bytes) {
+        return (bytes + 1023) / 1024;
     }
 }

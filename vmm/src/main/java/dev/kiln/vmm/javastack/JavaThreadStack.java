@@ -18,9 +18,15 @@ public record JavaThreadStack(String name, String state, List<String> frames, St
 
     /** The lines kiln stack prints, as a JVM's thread dump does: a header, then "    at FRAME". */
     public String format() {
+        return format(Integer.MAX_VALUE);
+    }
+
+    /** {@link #format()} with at most {@code maxFrames} frames, then a line saying how many were left out. */
+    public String format(int maxFrames) {
         StringBuilder sb = new StringBuilder();
         sb.append('"').append(name).append("\" (").append(state).append(")\n");
-        for (String f : frames) sb.append("    at ").append(f).append('\n');
+        for (int i = 0; i < frames.size() && i < maxFrames; i++) sb.append("    at ").append(frames.get(i)).append('\n');
+        if (frames.size() > maxFrames) sb.append("    ... ").append(frames.size() - maxFrames).append(" more frames\n");
         if (error != null) sb.append("    <stack unreadable: ").append(error).append(">\n");
         return sb.toString();
     }
