@@ -155,6 +155,18 @@ public final class KilnClient implements AutoCloseable {
         return call(request("POST", ApiPaths.vm(ApiPaths.VM_DEBUG, ref)), DebugResponse.class, TIMEOUT_SECONDS);
     }
 
+    /** The Java stack of every green thread of a running native VM. */
+    public dev.kiln.engine.api.StackResponse stack(String ref) {
+        return call(request("GET", ApiPaths.vm(ApiPaths.VM_STACK, ref)), dev.kiln.engine.api.StackResponse.class,
+                TIMEOUT_SECONDS);
+    }
+
+    /** Has the daemon write a core file of a running native VM in the VM's state directory. */
+    public dev.kiln.engine.api.DumpResponse dump(String ref) {
+        return call(request("POST", ApiPaths.vm(ApiPaths.VM_DUMP, ref)), dev.kiln.engine.api.DumpResponse.class,
+                TIMEOUT_SECONDS);
+    }
+
     /** Blocks until the VM's run ends (condition not-running or next-exit; null: not-running). */
     public WaitResponse await(String ref, String condition) {
         Request r = request("POST", ApiPaths.vm(ApiPaths.VM_WAIT, ref));

@@ -34,6 +34,7 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
 public final class GuestMemory {
     public static final long PAGE = 4096;
 
+    private final GuestRam host;
     private final MemorySegment ram; // all of guest memory; never handed out (GuestMemoryConfinementTest)
     private final long size;
     private final Region[] regions;  // sorted, not overlapping
@@ -42,6 +43,7 @@ public final class GuestMemory {
 
     /** The guest's view of {@code ram}: the regions it has mapped (page-aligned, not overlapping, inside ram). */
     public GuestMemory(GuestRam ram, List<Region> regions) {
+        this.host = ram;
         this.ram = ram.segment();
         this.size = ram.size();
         List<Region> sorted = new ArrayList<>(regions);
@@ -144,6 +146,39 @@ public final class GuestMemory {
                     Long.toUnsignedString(len)));
         }
         return new GuestRange(ram.asSlice(addr, len), addr, true);
+    }
+
+    /**
+     * The parts of the guest's readable regions that the guest (or the monitor loading it) has
+     * touched, as host pages back them (mincore: no exit): what a core file must hold, since
+     * untouched memory is zeroes. Adjacent touched pages of one region make one range.
+     */
+    public List<Region> touchedReadable() {
+        boolean[] resident = host.residentPages();
+        List<Region> out = new ArrayList<>();
+        for (Region r : regions) {
+            if (!r.access().guestReadable()) continue;
+            long runStart = -1;
+            for (long page = r.start(); page <= r.end(); page += PAGE) {
+                boolean in = page < r.end() && resident[(int) (page / PAGE)];
+                if (in && runStart < 0) runStart = page;
+                if (!in && runStart >= 0) {
+                    out.add(new Region(runStart, page, r.access()));
+                    runStart = -1;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Writes [addr, addr+len) of guest memory to {@code out} at its position: a core dump's
+     * copy, of memory the guest may read (the same rule as {@link #debugger}).
+     */
+    public void writeTo(long addr, long len, java.nio.channels.FileChannel out) throws java.io.IOException {
+        if (!guestReadable(addr, len)) throw refused("dump", addr, len, "readable");
+        java.nio.ByteBuffer b = ram.asSlice(addr, len).asByteBuffer().asReadOnlyBuffer();
+        while (b.hasRemaining()) out.write(b);
     }
 
     private static GuestFault refused(String what, long addr, long len, String kind) {
