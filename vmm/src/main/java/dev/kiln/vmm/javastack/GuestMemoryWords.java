@@ -19,20 +19,20 @@ public final class GuestMemoryWords implements GuestWords {
     @Override
     public long u64(long address) {
         check(address, 8);
-        return memory.debugger(address, 8, "java stack").getLong(0);
+        return memory.debuggerRead(address, 8, "java stack").getLong(0);
     }
 
     @Override
     public int i32(long address) {
         check(address, 4);
-        return memory.debugger(address, 4, "java stack").getInt(0);
+        return memory.debuggerRead(address, 4, "java stack").getInt(0);
     }
 
     @Override
     public byte[] bytes(long address, int length) {
         check(address, length);
         byte[] b = new byte[length];
-        memory.debugger(address, length, "java stack").copyTo(0, b, 0, length);
+        memory.debuggerRead(address, length, "java stack").copyTo(0, b, 0, length);
         return b;
     }
 }
