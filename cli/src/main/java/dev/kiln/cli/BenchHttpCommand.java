@@ -1,5 +1,8 @@
 package dev.kiln.cli;
 
+import dev.kiln.cli.bench.BenchTeardown;
+import dev.kiln.cli.bench.NginxServer;
+import dev.kiln.cli.bench.ServerProcess;
 import dev.kiln.image.GuestImage;
 import dev.kiln.vmm.Kvm;
 import dev.kiln.vmm.NetConfig;
@@ -23,15 +26,19 @@ import picocli.CommandLine.Option;
 
 /**
  * `kiln bench http`: wrk against examples/http-server as a unikernel (a VM in this process,
- * so its exit counters can be read while it serves) and against the same classes on HotSpot,
- * one after the other in one run, both reached from wrk's namespace over one link into their
- * own namespace (see {@link BenchNetwork}). Prints both sides' figures and ends with
- * {@code http unikernel_rps=N hotspot_rps=N ratio=X unikernel_p99_ms=N exits_per_request=X},
- * where ratio is unikernel / HotSpot requests per second and exits per request counts every
- * VM exit during the measured wrk run divided by the requests wrk completed.
+ * so its exit counters can be read while it serves), against the same classes on HotSpot, and
+ * against nginx serving the page HotSpot served ({@link NginxServer}), one after the other in
+ * one run, each reached from wrk's namespace over one link into its own namespace (see
+ * {@link BenchNetwork}; HotSpot and nginx take turns behind the veth). Prints every side's
+ * figures and ends with {@code http unikernel_rps=N hotspot_rps=N nginx_rps=N ratio=X
+ * unikernel_p99_ms=N hotspot_p99_ms=N exits_per_request=X}, where ratio is unikernel / HotSpot
+ * requests per second and exits per request counts every VM exit during the measured wrk run
+ * divided by the requests wrk completed. Everything it started is stopped at the end, also on
+ * failure and on Ctrl-C ({@link BenchTeardown}).
  */
 @Command(name = "http", mixinStandardHelpOptions = true,
-        description = "wrk against examples/http-server as a unikernel and on HotSpot, side by side.")
+        description = {"wrk against examples/http-server as a unikernel, on HotSpot, and against nginx serving the same page, side by side.",
+                "Ends with: http unikernel_rps=N hotspot_rps=N nginx_rps=N ratio=X unikernel_p99_ms=N hotspot_p99_ms=N exits_per_request=X"})
 public final class BenchHttpCommand implements Callable<Integer> {
     @Option(names = "--duration", description = "seconds of each measured wrk run (default: ${DEFAULT-VALUE})")
     int duration = 10;
@@ -56,10 +63,10 @@ public final class BenchHttpCommand implements Callable<Integer> {
         if (duration < 1 || warmup < 0 || connections < 1 || threads < 1 || threads > connections || !path.startsWith("/")) {
             throw new UserError("--duration >= 1, --warmup >= 0, 1 <= --threads <= --connections, --path starting with /");
         }
-        List<String> missing = Checks.missingCommands("wrk", "curl", "ip");
+        List<String> missing = Checks.missingCommands("wrk", "curl", "ip", "nginx");
         if (!missing.isEmpty()) {
             throw new UserError("kiln bench http needs " + String.join(", ", missing)
-                    + " (Debian packages: wrk, curl, iproute2)");
+                    + " (Debian packages: wrk, curl, iproute2, nginx-light)");
         }
         if (!NetworkNamespace.isRoot()) {
             throw new UserError("kiln bench http must run as root: it creates network namespaces, a tap and a veth pair");
@@ -68,10 +75,13 @@ public final class BenchHttpCommand implements Callable<Integer> {
         Path example = home.resolve("examples/http-server");
         Path image = ExampleImage.build("http-server");
         System.out.printf("image %s: %d KB%n", image.getFileName(), Files.size(image) / 1024);
-        try (BenchNetwork net = BenchNetwork.create()) {
+        try (BenchTeardown teardown = new BenchTeardown("kiln bench http")) {
+            BenchNetwork net = teardown.add(BenchNetwork.create());
             Side uni = unikernel(net, image);
-            Side hs = hotspot(net, example);
-            return report(uni, hs);
+            Page[] page = new Page[1];
+            Side hs = hotspot(net, example, teardown, page);
+            Side nx = nginx(net, page[0], teardown);
+            return report(uni, hs, nx);
         }
     }
 
@@ -105,10 +115,50 @@ public final class BenchHttpCommand implements Callable<Integer> {
         }
     }
 
-    Side hotspot(BenchNetwork net, Path example) throws Exception {
-        try (HostJavaApp app = HostJavaApp.start(example, List.of("ip", "netns", "exec", net.server.name()), List.of(), "80")) {
-            awaitServing(net, BenchNetwork.HOTSPOT_IP, () -> app.isAlive() ? null : "HotSpot exited:\n" + app.output());
-            return new Side("hotspot", measure(net, BenchNetwork.HOTSPOT_IP, () -> {}), null, null);
+    Side hotspot(BenchNetwork net, Path example, BenchTeardown teardown, Page[] page) throws Exception {
+        HostJavaApp app = teardown.add(HostJavaApp.start(example, List.of("ip", "netns", "exec", net.server.name()), List.of(), "80"));
+        try {
+            awaitServing(net, BenchNetwork.HOST_SERVER_IP, () -> app.isAlive() ? null : "HotSpot exited:\n" + app.output());
+            page[0] = Page.fetch(net, BenchNetwork.HOST_SERVER_IP, path);
+            return new Side("hotspot", measure(net, BenchNetwork.HOST_SERVER_IP, () -> {}), null, null);
+        } finally {
+            teardown.closeNow(app);
+        }
+    }
+
+    /** nginx on the address HotSpot had (HotSpot is gone by then), serving the page HotSpot served. */
+    Side nginx(BenchNetwork net, Page page, BenchTeardown teardown) throws Exception {
+        int workers = Runtime.getRuntime().availableProcessors();
+        ServerProcess nginx = teardown.add(NginxServer.start(net.server.name(), BenchNetwork.HOST_SERVER_IP, path,
+                page.contentType(), page.body(), workers));
+        try {
+            awaitServing(net, BenchNetwork.HOST_SERVER_IP, nginx::death);
+            Page served = Page.fetch(net, BenchNetwork.HOST_SERVER_IP, path);
+            if (!java.util.Arrays.equals(served.body(), page.body()) || !served.contentType().equals(page.contentType())) {
+                throw new IllegalStateException("nginx does not serve the page HotSpot served (" + served.body().length
+                        + " bytes of " + served.contentType() + " against " + page.body().length + " of " + page.contentType() + ")");
+            }
+            System.out.printf("nginx %d workers, the same %d bytes of %s at %s%n", workers, page.body().length, page.contentType(), path);
+            return new Side("nginx", measure(net, BenchNetwork.HOST_SERVER_IP, () -> {}), null, null);
+        } finally {
+            teardown.closeNow(nginx);
+        }
+    }
+
+    /** The page a server answered at a path: body and Content-Type, fetched with curl from wrk's namespace. */
+    record Page(String contentType, byte[] body) {
+        static Page fetch(BenchNetwork net, String ip, String path) throws Exception {
+            Path file = Files.createTempFile("kiln-bench-page", ".bin");
+            try {
+                BenchComputeCommand.Result r = BenchComputeCommand.run(List.of("ip", "netns", "exec", net.client.name(),
+                        "curl", "-sS", "-m", "10", "-o", file.toString(), "-w", "%{http_code} %{content_type}", "http://" + ip + path));
+                if (r.status() != 0 || !r.output().startsWith("200 ")) {
+                    throw new IllegalStateException("GET http://" + ip + path + " failed: " + r.output());
+                }
+                return new Page(r.output().substring(4).strip(), Files.readAllBytes(file));
+            } finally {
+                Files.deleteIfExists(file);
+            }
         }
     }
 
@@ -156,11 +206,11 @@ public final class BenchHttpCommand implements Callable<Integer> {
         return w;
     }
 
-    int report(Side uni, Side hs) {
-        System.out.printf("%-10s %12s %12s %10s %8s%n", "server", "requests", "rps", "p99_ms", "errors");
-        for (Side s : List.of(uni, hs)) {
-            System.out.printf("%-10s %12d %12.0f %10.2f %8d%n", s.name(), s.wrk().requests(), s.wrk().rps(),
-                    s.wrk().p99Millis(), s.wrk().errors());
+    int report(Side uni, Side hs, Side nx) {
+        System.out.printf("%-10s %12s %12s %10s %8s %14s%n", "server", "requests", "rps", "p99_ms", "errors", "unikernel/it");
+        for (Side s : List.of(uni, hs, nx)) {
+            System.out.printf("%-10s %12d %12.0f %10.2f %8d %14.3f%n", s.name(), s.wrk().requests(), s.wrk().rps(),
+                    s.wrk().p99Millis(), s.wrk().errors(), uni.wrk().rps() / s.wrk().rps());
         }
         VmStats b = uni.before();
         VmStats a = uni.after();
@@ -174,12 +224,12 @@ public final class BenchHttpCommand implements Callable<Integer> {
                     frames == 0 ? Double.NaN : (double) exits / frames, a.net().rxRingFull() - b.net().rxRingFull());
         }
         System.out.println();
-        if (uni.wrk().errors() > 0 || hs.wrk().errors() > 0) {
+        if (uni.wrk().errors() > 0 || hs.wrk().errors() > 0 || nx.wrk().errors() > 0) {
             System.out.println("note: wrk reported errors (see the table); the figures include them");
         }
-        System.out.printf("http unikernel_rps=%d hotspot_rps=%d ratio=%.3f unikernel_p99_ms=%.2f exits_per_request=%.3f%n",
-                Math.round(uni.wrk().rps()), Math.round(hs.wrk().rps()), uni.wrk().rps() / hs.wrk().rps(),
-                uni.wrk().p99Millis(), perRequest);
+        System.out.printf("http unikernel_rps=%d hotspot_rps=%d nginx_rps=%d ratio=%.3f unikernel_p99_ms=%.2f hotspot_p99_ms=%.2f"
+                + " exits_per_request=%.3f%n", Math.round(uni.wrk().rps()), Math.round(hs.wrk().rps()), Math.round(nx.wrk().rps()),
+                uni.wrk().rps() / hs.wrk().rps(), uni.wrk().p99Millis(), hs.wrk().p99Millis(), perRequest);
         return 0;
     }
 
