@@ -1,26 +1,17 @@
 package dev.kiln.cli;
 
 import dev.kiln.cli.bench.BenchTeardown;
+import dev.kiln.cli.bench.BenchVm;
 import dev.kiln.cli.bench.NginxServer;
 import dev.kiln.cli.bench.ServerProcess;
-import dev.kiln.image.GuestImage;
-import dev.kiln.vmm.Kvm;
-import dev.kiln.vmm.NetConfig;
-import dev.kiln.vmm.Vm;
-import dev.kiln.vmm.VmConfig;
-import dev.kiln.vmm.VmExit;
+import dev.kiln.vmm.GuestStats;
 import dev.kiln.vmm.VmStats;
-import dev.kiln.vmm.device.net.TapBackend;
 import dev.kiln.vmm.hostnet.NetworkNamespace;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -55,7 +46,11 @@ public final class BenchHttpCommand implements Callable<Integer> {
     @Option(names = "--path", description = "the URL path requested (default: ${DEFAULT-VALUE})")
     String path = "/";
 
-    record Side(String name, WrkResult wrk, VmStats before, VmStats after) {
+    @Option(names = "--stats-cost", description = "also run the unikernel with its stats page off (KILN_STATS=off, the same image)"
+            + " and end the line with stats_cost_pct: how much fewer requests per second the page costs")
+    boolean statsCost;
+
+    record Side(String name, WrkResult wrk, VmStats before, VmStats after, GuestStats.Reading page) {
     }
 
     @Override
@@ -77,41 +72,29 @@ public final class BenchHttpCommand implements Callable<Integer> {
         System.out.printf("image %s: %d KB%n", image.getFileName(), Files.size(image) / 1024);
         try (BenchTeardown teardown = new BenchTeardown("kiln bench http")) {
             BenchNetwork net = teardown.add(BenchNetwork.create());
-            Side uni = unikernel(net, image);
+            Side uni = unikernel(net, image, teardown, "unikernel", List.of());
+            Side noStats = statsCost ? unikernel(net, image, teardown, "no-stats", List.of("KILN_STATS=off")) : null;
             Page[] page = new Page[1];
             Side hs = hotspot(net, example, teardown, page);
             Side nx = nginx(net, page[0], teardown);
-            return report(uni, hs, nx);
+            return report(uni, noStats, hs, nx);
         }
     }
 
-    Side unikernel(BenchNetwork net, Path image) throws Exception {
-        NetConfig nc = new NetConfig(new TapBackend(net.tap), NetConfig.localMac(ThreadLocalRandom.current().nextInt(1 << 24)),
-                NetConfig.DEFAULT_MTU, ipv4(BenchNetwork.GUEST_IP), 24, 0);
-        OutputStream console = new PrefixedStream("[unikernel] ");
-        try (Kvm kvm = Kvm.open();
-                Vm vm = Vm.create(kvm, VmConfig.of(GuestImage.load(image), console).withNet(nc))) {
-            AtomicReference<Object> end = new AtomicReference<>();
-            Thread vcpu = Thread.ofPlatform().name("bench-http-vm").start(() -> {
-                try {
-                    end.set(vm.run());
-                } catch (RuntimeException e) {
-                    end.set(e);
-                }
-            });
-            try {
-                awaitServing(net, BenchNetwork.GUEST_IP, () -> end.get() == null ? null : "the VM ended: " + end.get());
-                VmStats[] before = new VmStats[1];
-                WrkResult r = measure(net, BenchNetwork.GUEST_IP, () -> before[0] = vm.stats());
-                VmStats after = vm.stats();
-                if (end.get() != null) {
-                    throw new IllegalStateException("the unikernel stopped during the benchmark: " + end.get());
-                }
-                return new Side("unikernel", r, before[0], after);
-            } finally {
-                vm.stop("benchmark done");
-                vcpu.join(10_000);
+    /** The unikernel served by wrk; env: "KEY=VALUE" entries for its environment (KILN_STATS=off). */
+    Side unikernel(BenchNetwork net, Path image, BenchTeardown teardown, String name, List<String> env) throws Exception {
+        BenchVm vm = teardown.add(BenchVm.boot(image, net.tap, BenchNetwork.GUEST_IP, "[" + name + "] ", env));
+        try {
+            awaitServing(net, BenchNetwork.GUEST_IP, vm::death);
+            VmStats[] before = new VmStats[1];
+            WrkResult r = measure(net, BenchNetwork.GUEST_IP, () -> before[0] = vm.stats());
+            VmStats after = vm.stats();
+            if (vm.death() != null) {
+                throw new IllegalStateException("the unikernel stopped during the benchmark: " + vm.death());
             }
+            return new Side(name, r, before[0], after, vm.guestStats());
+        } finally {
+            teardown.closeNow(vm);
         }
     }
 
@@ -120,7 +103,7 @@ public final class BenchHttpCommand implements Callable<Integer> {
         try {
             awaitServing(net, BenchNetwork.HOST_SERVER_IP, () -> app.isAlive() ? null : "HotSpot exited:\n" + app.output());
             page[0] = Page.fetch(net, BenchNetwork.HOST_SERVER_IP, path);
-            return new Side("hotspot", measure(net, BenchNetwork.HOST_SERVER_IP, () -> {}), null, null);
+            return new Side("hotspot", measure(net, BenchNetwork.HOST_SERVER_IP, () -> {}), null, null, null);
         } finally {
             teardown.closeNow(app);
         }
@@ -139,7 +122,7 @@ public final class BenchHttpCommand implements Callable<Integer> {
                         + " bytes of " + served.contentType() + " against " + page.body().length + " of " + page.contentType() + ")");
             }
             System.out.printf("nginx %d workers, the same %d bytes of %s at %s%n", workers, page.body().length, page.contentType(), path);
-            return new Side("nginx", measure(net, BenchNetwork.HOST_SERVER_IP, () -> {}), null, null);
+            return new Side("nginx", measure(net, BenchNetwork.HOST_SERVER_IP, () -> {}), null, null, null);
         } finally {
             teardown.closeNow(nginx);
         }
@@ -206,11 +189,27 @@ public final class BenchHttpCommand implements Callable<Integer> {
         return w;
     }
 
-    int report(Side uni, Side hs, Side nx) {
+    int report(Side uni, Side noStats, Side hs, Side nx) {
         System.out.printf("%-10s %12s %12s %10s %8s %14s%n", "server", "requests", "rps", "p99_ms", "errors", "unikernel/it");
-        for (Side s : List.of(uni, hs, nx)) {
+        List<Side> sides = noStats == null ? List.of(uni, hs, nx) : List.of(uni, noStats, hs, nx);
+        for (Side s : sides) {
             System.out.printf("%-10s %12d %12.0f %10.2f %8d %14.3f%n", s.name(), s.wrk().requests(), s.wrk().rps(),
                     s.wrk().p99Millis(), s.wrk().errors(), uni.wrk().rps() / s.wrk().rps());
+        }
+        String statsCostField = "";
+        if (noStats != null) {
+            // the switch must have worked both ways, or the comparison means nothing
+            if (!(uni.page() instanceof GuestStats.Available)) {
+                throw new IllegalStateException("the unikernel published no stats page: " + uni.page());
+            }
+            if (!(noStats.page() instanceof GuestStats.Unavailable)) {
+                throw new IllegalStateException("the unikernel with KILN_STATS=off published a stats page: " + noStats.page());
+            }
+            double cost = (noStats.wrk().rps() - uni.wrk().rps()) / noStats.wrk().rps() * 100;
+            System.out.printf("stats page: %.0f requests/s with it, %.0f without (KILN_STATS=off: %s): %.1f %% (negative: faster with it;"
+                    + " on a shared machine the runs' noise is of that order)%n", uni.wrk().rps(), noStats.wrk().rps(),
+                    ((GuestStats.Unavailable) noStats.page()).reason(), cost);
+            statsCostField = String.format(" stats_cost_pct=%.1f", cost);
         }
         VmStats b = uni.before();
         VmStats a = uni.after();
@@ -224,41 +223,12 @@ public final class BenchHttpCommand implements Callable<Integer> {
                     frames == 0 ? Double.NaN : (double) exits / frames, a.net().rxRingFull() - b.net().rxRingFull());
         }
         System.out.println();
-        if (uni.wrk().errors() > 0 || hs.wrk().errors() > 0 || nx.wrk().errors() > 0) {
+        if (sides.stream().anyMatch(s -> s.wrk().errors() > 0)) {
             System.out.println("note: wrk reported errors (see the table); the figures include them");
         }
         System.out.printf("http unikernel_rps=%d hotspot_rps=%d nginx_rps=%d ratio=%.3f unikernel_p99_ms=%.2f hotspot_p99_ms=%.2f"
-                + " exits_per_request=%.3f%n", Math.round(uni.wrk().rps()), Math.round(hs.wrk().rps()), Math.round(nx.wrk().rps()),
-                uni.wrk().rps() / hs.wrk().rps(), uni.wrk().p99Millis(), hs.wrk().p99Millis(), perRequest);
+                + " exits_per_request=%.3f%s%n", Math.round(uni.wrk().rps()), Math.round(hs.wrk().rps()), Math.round(nx.wrk().rps()),
+                uni.wrk().rps() / hs.wrk().rps(), uni.wrk().p99Millis(), hs.wrk().p99Millis(), perRequest, statsCostField);
         return 0;
-    }
-
-    static int ipv4(String dotted) {
-        String[] p = dotted.split("\\.");
-        return Integer.parseInt(p[0]) << 24 | Integer.parseInt(p[1]) << 16 | Integer.parseInt(p[2]) << 8 | Integer.parseInt(p[3]);
-    }
-
-    /** The guest's console on stderr, each line prefixed, so it stays apart from the figures on stdout. */
-    static final class PrefixedStream extends OutputStream {
-        private final String prefix;
-        private boolean lineStart = true;
-
-        PrefixedStream(String prefix) {
-            this.prefix = prefix;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            if (lineStart) {
-                System.err.print(prefix);
-            }
-            System.err.write(b);
-            lineStart = b == '\n';
-        }
-
-        @Override
-        public void flush() {
-            System.err.flush();
-        }
     }
 }

@@ -14,15 +14,17 @@ class BenchHttpTest {
     @Test
     void benchHttpEndsWithItsSummaryLine() throws Exception {
         Tools.require("wrk", "curl", "nginx");
-        var r = KilnProcess.run("bench", "http", "--duration", "2", "--warmup", "1", "--connections", "8");
+        var r = KilnProcess.run("bench", "http", "--duration", "2", "--warmup", "1", "--connections", "8", "--stats-cost");
         assertEquals(0, r.exitStatus(), r.toString());
         List<String> lines = r.stdout().lines().toList();
         String last = lines.get(lines.size() - 1);
         assertTrue(last.matches("http unikernel_rps=\\d+ hotspot_rps=\\d+ nginx_rps=\\d+ ratio=\\d+\\.\\d{3} unikernel_p99_ms=\\d+\\.\\d{2}"
-                + " hotspot_p99_ms=\\d+\\.\\d{2} exits_per_request=\\d+\\.\\d{3}"), r.toString());
+                + " hotspot_p99_ms=\\d+\\.\\d{2} exits_per_request=\\d+\\.\\d{3} stats_cost_pct=-?\\d+\\.\\d"), r.toString());
         // every server answered: a row each with the requests it completed, none of them failed
-        for (String server : List.of("unikernel", "hotspot", "nginx")) {
-            String row = lines.stream().filter(l -> l.startsWith(server + " ")).findFirst().orElse(null);
+        // with --stats-cost the same image ran again with KILN_STATS=off (the command checks that its page stayed empty)
+        assertTrue(r.stdout().contains("stats page: "), r.toString());
+        for (String server : List.of("unikernel", "no-stats", "hotspot", "nginx")) {
+            String row = lines.stream().filter(l -> l.matches(server + " +\\d+ .*")).findFirst().orElse(null);
             assertTrue(row != null, "no row for " + server + ":\n" + r);
             String[] cols = row.trim().split("\\s+");
             assertTrue(Long.parseLong(cols[1]) > 0, "no request answered by " + server + ": " + row);

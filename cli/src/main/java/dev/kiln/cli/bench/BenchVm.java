@@ -1,6 +1,7 @@
 package dev.kiln.cli.bench;
 
 import dev.kiln.image.GuestImage;
+import dev.kiln.vmm.GuestStats;
 import dev.kiln.vmm.Kvm;
 import dev.kiln.vmm.NetConfig;
 import dev.kiln.vmm.Vm;
@@ -11,6 +12,7 @@ import dev.kiln.vmm.hostnet.TapDevice;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -39,16 +41,26 @@ public final class BenchVm implements AutoCloseable {
 
     /** Boots image with its net device on tap at ip/24; its console lines go to stderr after consolePrefix. */
     public static BenchVm boot(Path image, TapDevice tap, String ip, String consolePrefix) throws IOException {
+        return boot(image, tap, ip, consolePrefix, List.of());
+    }
+
+    /** As {@link #boot(Path, TapDevice, String, String)}, with "KEY=VALUE" entries replacing the manifest's. */
+    public static BenchVm boot(Path image, TapDevice tap, String ip, String consolePrefix, List<String> env) throws IOException {
         NetConfig nc = new NetConfig(new TapBackend(tap), NetConfig.localMac(ThreadLocalRandom.current().nextInt(1 << 24)),
                 NetConfig.DEFAULT_MTU, ipv4(ip), 24, 0);
         OutputStream console = new PrefixedStream(consolePrefix);
         Kvm kvm = Kvm.open();
         try {
-            return new BenchVm(kvm, Vm.create(kvm, VmConfig.of(GuestImage.load(image), console).withNet(nc)));
+            return new BenchVm(kvm, Vm.create(kvm, VmConfig.of(GuestImage.load(image), console).withEnv(env).withNet(nc)));
         } catch (RuntimeException e) {
             kvm.close();
             throw e;
         }
+    }
+
+    /** The guest's stats page as the monitor reads it (no exit). */
+    public GuestStats.Reading guestStats() {
+        return vm.guestStats();
     }
 
     public VmStats stats() {
