@@ -32,7 +32,7 @@ class BenchDnsTest {
         assertTrue(SUMMARY.matcher(last).matches(), "summary line: " + last + "\n" + r);
         assertTrue(r.stdout().contains("server processes: the same answers to all "), r.toString());
         for (String server : List.of("unikernel", "nsd")) {
-            String row = lines.stream().filter(l -> l.matches(server + " +\\d+ .*")).findFirst().orElse(null);
+            String row = lines.stream().filter(l -> l.matches(server + "( +-?[0-9.]+)+")).findFirst().orElse(null);
             assertTrue(row != null, "no row for " + server + ":\n" + r);
             String[] cols = row.trim().split("\\s+");
             long sent = Long.parseLong(cols[1]), lost = Long.parseLong(cols[3]);

@@ -24,7 +24,7 @@ class BenchHttpTest {
         // with --stats-cost the same image ran again with KILN_STATS=off (the command checks that its page stayed empty)
         assertTrue(r.stdout().contains("stats page: "), r.toString());
         for (String server : List.of("unikernel", "no-stats", "hotspot", "nginx")) {
-            String row = lines.stream().filter(l -> l.matches(server + " +\\d+ .*")).findFirst().orElse(null);
+            String row = lines.stream().filter(l -> l.matches(server + "( +-?[0-9.]+)+")).findFirst().orElse(null);
             assertTrue(row != null, "no row for " + server + ":\n" + r);
             String[] cols = row.trim().split("\\s+");
             assertTrue(Long.parseLong(cols[1]) > 0, "no request answered by " + server + ": " + row);
