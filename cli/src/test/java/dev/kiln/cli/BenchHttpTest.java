@@ -23,7 +23,7 @@ class BenchHttpTest {
         // every server answered: a row each with the requests it completed, none of them failed
         // with --stats-cost the same image ran again with KILN_STATS=off (the command checks that its page stayed empty)
         assertTrue(r.stdout().contains("stats page: "), r.toString());
-        for (String server : List.of("unikernel", "no-stats", "hotspot", "nginx")) {
+        for (String server : List.of("unikernel", "no-stats", "no-stats-2", "unikernel-2", "hotspot", "nginx")) {
             String row = lines.stream().filter(l -> l.matches(server + "( +-?[0-9.]+)+")).findFirst().orElse(null);
             assertTrue(row != null, "no row for " + server + ":\n" + r);
             String[] cols = row.trim().split("\\s+");

@@ -77,8 +77,9 @@ public final class BenchDnsCommand implements Callable<Integer> {
         Path image = ExampleImage.build("dns-server");
         System.out.printf("image %s: %d KB; %d queries from %s%n", image.getFileName(), Files.size(image) / 1024, queries.size(),
                 KilnHome.root().relativize(zoneFile));
-        Path queryFile = Files.createTempFile("kiln-bench-dns", ".queries");
         try (BenchTeardown teardown = new BenchTeardown("kiln bench dns")) {
+            Path queryFile = Files.createTempFile("kiln-bench-dns", ".queries");
+            teardown.add(() -> Files.deleteIfExists(queryFile));
             Files.write(queryFile, queries, StandardCharsets.US_ASCII);
             BenchNetwork net = teardown.add(BenchNetwork.create());
             System.out.printf("network: namespaces %s (dnsperf) and %s (NSD), tap %s%n", net.client.name(), net.server.name(),
@@ -87,8 +88,6 @@ public final class BenchDnsCommand implements Callable<Integer> {
             Side uni = unikernel(net, image, queryFile, queries, teardown, uniAnswers);
             Side nsd = nsd(net, zoneFile, queryFile, queries, teardown, uniAnswers);
             return report(uni, nsd);
-        } finally {
-            Files.deleteIfExists(queryFile);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.kiln.cli.bench;
 
+import dev.kiln.image.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,12 +26,16 @@ public final class NginxServer {
     public static ServerProcess start(String netns, String ip, String path, String contentType, byte[] body, int workers)
             throws IOException {
         Path dir = Files.createTempDirectory("kiln-bench-nginx");
-        // the workers run as nobody: they must read the page
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path page = dir.resolve("page");
-        Files.write(page, body);
         Path conf = dir.resolve("nginx.conf");
-        Files.writeString(conf, config(dir, ip, path, contentType, workers), StandardCharsets.UTF_8);
+        try {
+            // the workers run as nobody: they must read the page
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.write(dir.resolve("page"), body);
+            Files.writeString(conf, config(dir, ip, path, contentType, workers), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            FileTrees.deleteQuietly(dir);
+            throw e;
+        }
         return ServerProcess.start("nginx", netns, dir,
                 List.of("nginx", "-p", dir.toString(), "-e", "stderr", "-c", conf.toString()));
     }

@@ -1,5 +1,6 @@
 package dev.kiln.cli.bench;
 
+import dev.kiln.image.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,9 +19,14 @@ public final class NsdServer {
 
     public static ServerProcess start(String netns, String ip, Path zoneFile, String zone, int servers) throws IOException {
         Path dir = Files.createTempDirectory("kiln-bench-nsd");
-        Files.copy(zoneFile, dir.resolve(zone + ".zone"));
         Path conf = dir.resolve("nsd.conf");
-        Files.writeString(conf, config(dir, ip, zone, servers), StandardCharsets.UTF_8);
+        try {
+            Files.copy(zoneFile, dir.resolve(zone + ".zone"));
+            Files.writeString(conf, config(dir, ip, zone, servers), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            FileTrees.deleteQuietly(dir);
+            throw e;
+        }
         return ServerProcess.start("nsd", netns, dir, List.of("nsd", "-d", "-c", conf.toString()));
     }
 
