@@ -39,15 +39,24 @@ public final class BenchVm implements AutoCloseable {
         });
     }
 
-    /** Boots image with its net device on tap at ip/24; its console lines go to stderr after consolePrefix. */
-    public static BenchVm boot(Path image, TapDevice tap, String ip, String consolePrefix) throws IOException {
-        return boot(image, tap, ip, consolePrefix, List.of());
+    /** A locally administered MAC address for the benchmark's guests. */
+    public static long randomMac() {
+        return NetConfig.localMac(ThreadLocalRandom.current().nextInt(1 << 24));
     }
 
-    /** As {@link #boot(Path, TapDevice, String, String)}, with "KEY=VALUE" entries replacing the manifest's. */
-    public static BenchVm boot(Path image, TapDevice tap, String ip, String consolePrefix, List<String> env) throws IOException {
-        NetConfig nc = new NetConfig(new TapBackend(tap), NetConfig.localMac(ThreadLocalRandom.current().nextInt(1 << 24)),
-                NetConfig.DEFAULT_MTU, ipv4(ip), 24, 0);
+    /** Boots image with its net device on tap at ip/24; its console lines go to stderr after consolePrefix. */
+    public static BenchVm boot(Path image, TapDevice tap, String ip, String consolePrefix) throws IOException {
+        return boot(image, tap, randomMac(), ip, consolePrefix, List.of());
+    }
+
+    /**
+     * As {@link #boot(Path, TapDevice, String, String)} with the guest's MAC address, and "KEY=VALUE"
+     * entries replacing the manifest's. A benchmark that boots several guests one after the other
+     * on one tap gives them one MAC: the client's neighbour entry for the address stays right.
+     */
+    public static BenchVm boot(Path image, TapDevice tap, long mac, String ip, String consolePrefix, List<String> env)
+            throws IOException {
+        NetConfig nc = new NetConfig(new TapBackend(tap), mac, NetConfig.DEFAULT_MTU, ipv4(ip), 24, 0);
         OutputStream console = new PrefixedStream(consolePrefix);
         Kvm kvm = Kvm.open();
         try {
