@@ -97,7 +97,7 @@ public final class BenchDnsCommand implements Callable<Integer> {
         try {
             awaitAnswering(net, BenchNetwork.GUEST_IP, vm::death);
             answers.addAll(answers(net, BenchNetwork.GUEST_IP, queries));
-            DnsperfResult load = throughput(net, BenchNetwork.GUEST_IP, queryFile);
+            warmUp(net, BenchNetwork.GUEST_IP, queryFile);
             VmStats before = vm.stats();
             DnsperfResult measured = dnsperf(net, BenchNetwork.GUEST_IP, queryFile, duration, clients, outstanding, false);
             VmStats after = vm.stats();
@@ -124,7 +124,7 @@ public final class BenchDnsCommand implements Callable<Integer> {
             }
             System.out.printf("NSD (%s), %d server processes: the same answers to all %d queries%n", nsd.dir(), servers,
                     queries.size());
-            throughput(net, BenchNetwork.HOST_SERVER_IP, queryFile);
+            warmUp(net, BenchNetwork.HOST_SERVER_IP, queryFile);
             DnsperfResult measured = dnsperf(net, BenchNetwork.HOST_SERVER_IP, queryFile, duration, clients, outstanding, false);
             DnsperfResult serial = dnsperf(net, BenchNetwork.HOST_SERVER_IP, queryFile, latencySeconds, 1, 1, true);
             if (nsd.death() != null) throw new IllegalStateException(nsd.death());
@@ -135,8 +135,8 @@ public final class BenchDnsCommand implements Callable<Integer> {
     }
 
     /** The warm-up run (if any): its figures are not kept. */
-    private DnsperfResult throughput(BenchNetwork net, String ip, Path queryFile) throws Exception {
-        return warmup == 0 ? null : dnsperf(net, ip, queryFile, warmup, clients, outstanding, false);
+    private void warmUp(BenchNetwork net, String ip, Path queryFile) throws Exception {
+        if (warmup > 0) dnsperf(net, ip, queryFile, warmup, clients, outstanding, false);
     }
 
     private static DnsperfResult dnsperf(BenchNetwork net, String ip, Path queryFile, int seconds, int clients, int outstanding,
