@@ -7,6 +7,11 @@
  *
  * The page is initialised on first use: an image that never publishes leaves magic 0, and the
  * monitor says it has no statistics instead of showing zeroes.
+ *
+ * KILN_STATS=off in the image's environment (kiln.properties stats=off, or kiln run -e) turns
+ * the writer off: every function below returns at once, metric_add gives no slot, and the page
+ * stays as the monitor gave it (zero: "nothing published"). It exists to measure what keeping
+ * the page costs (kiln bench http --stats-cost); the runtime's Java side asks kiln_stats_enabled.
  */
 #include <kiln/kiln.h>
 #include <kiln/stats.h>
@@ -14,9 +19,25 @@
 #define BARRIER() __asm__ volatile("" ::: "memory")
 
 static struct kiln_stats *page;
+static int off; /* KILN_STATS=off seen in the environment */
 
+static int off_in_environment(void) {
+    static const char want[] = "KILN_STATS=off";
+    const struct kiln_boot_info *bi = kiln_boot_info();
+    const char *const *env = (const char *const *)(uintptr_t)bi->envp;
+    for (uint64_t i = 0; i < bi->envc; i++) {
+        const char *e = env[i];
+        unsigned j = 0;
+        while (want[j] && e[j] == want[j]) j++;
+        if (want[j] == 0 && e[j] == 0) return 1;
+    }
+    return 0;
+}
+
+/* The page, initialised on first use; 0 when the writer is off. */
 static struct kiln_stats *stats(void) {
     if (page == 0) {
+        if (off || (off = off_in_environment())) return 0;
         page = (struct kiln_stats *)(uintptr_t)kiln_boot_info()->stats;
         page->seq++;
         BARRIER();
@@ -27,14 +48,20 @@ static struct kiln_stats *stats(void) {
     return page;
 }
 
+int kiln_stats_enabled(void) {
+    return stats() != 0;
+}
+
 struct kiln_stats *kiln_stats_begin(void) {
     struct kiln_stats *s = stats();
+    if (s == 0) return 0;
     s->seq++;
     BARRIER();
     return s;
 }
 
 void kiln_stats_end(struct kiln_stats *s) {
+    if (s == 0) return;
     BARRIER();
     s->seq++;
 }
@@ -57,6 +84,7 @@ int kiln_stats_metric_add(const void *name, uint32_t len, uint32_t kind) {
     const uint8_t *n = name;
     if (!name_ok(n, len) || (kind != KILN_METRIC_COUNTER && kind != KILN_METRIC_GAUGE)) return -1;
     struct kiln_stats *s = stats();
+    if (s == 0) return -1;
     uint32_t slot = s->metric_count;
     if (slot >= KILN_STATS_METRICS_MAX) return -1;
     kiln_stats_begin();
@@ -72,7 +100,7 @@ int kiln_stats_metric_add(const void *name, uint32_t len, uint32_t kind) {
 
 void kiln_stats_metric_set(int slot, int64_t value) {
     struct kiln_stats *s = stats();
-    if (slot < 0 || (uint32_t)slot >= s->metric_count) return;
+    if (s == 0 || slot < 0 || (uint32_t)slot >= s->metric_count) return;
     kiln_stats_begin();
     metric(s, (uint32_t)slot)->value = (uint64_t)value;
     kiln_stats_end(s);
@@ -80,6 +108,7 @@ void kiln_stats_metric_set(int slot, int64_t value) {
 
 void kiln_stats_gc(uint64_t pause_ns) {
     struct kiln_stats *s = kiln_stats_begin();
+    if (s == 0) return;
     s->present |= KILN_STATS_HAS_RUNTIME;
     s->gc_collections++;
     s->gc_pause_ns += pause_ns;
@@ -88,6 +117,7 @@ void kiln_stats_gc(uint64_t pause_ns) {
 
 void kiln_stats_runtime(uint64_t heap_used, uint64_t heap_limit, uint64_t green_threads) {
     struct kiln_stats *s = kiln_stats_begin();
+    if (s == 0) return;
     s->present |= KILN_STATS_HAS_RUNTIME;
     s->heap_used = heap_used;
     s->heap_limit = heap_limit;
@@ -98,6 +128,7 @@ void kiln_stats_runtime(uint64_t heap_used, uint64_t heap_limit, uint64_t green_
 void kiln_stats_net(uint64_t tcp_open, uint64_t tcp_accepted, uint64_t tcp_reset, uint64_t tcp_retransmitted,
                     uint64_t udp_in, uint64_t udp_out) {
     struct kiln_stats *s = kiln_stats_begin();
+    if (s == 0) return;
     s->present |= KILN_STATS_HAS_NET;
     s->tcp_open = tcp_open;
     s->tcp_accepted = tcp_accepted;

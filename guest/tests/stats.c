@@ -5,6 +5,8 @@
  *                  request (or after N yields of 10 ms, argument 2) it exits 0
  *   stats busy     the same, then spins without a hypercall until the control page says stop
  *   stats nothing  publishes nothing (the page stays as the monitor gave it)
+ *   stats off      run with KILN_STATS=off: calls every writer function, which must all do nothing
+ *                  (kiln_stats_enabled 0, no metric slot), then "published" and waits for a stop
  *   stats clash    a valid page whose metric names meet once Prometheus' rules apply: requests as a
  *                  gauge (good's is a counter), hits and hits_total (both one series), hits_created
  *                  (a gauge, hits once sanitized); then "published" and waits for a stop
@@ -50,6 +52,17 @@ int main(int argc, char **argv, char **envp) {
         kiln_stats_metric_set(hits, 7);
         kiln_stats_metric_set(total, 9);
         kiln_stats_metric_set(created, 11);
+        kiln_printf("published\n");
+        wait_for_stop();
+        return 0;
+    }
+    if (streq(mode, "off")) { /* run with KILN_STATS=off: the writer ignores every call */
+        if (kiln_stats_enabled()) kiln_abort("stats: the writer is on despite KILN_STATS=off");
+        if (kiln_stats_metric_add("requests", 8, KILN_METRIC_COUNTER) != -1) kiln_abort("stats: a metric slot with the writer off");
+        kiln_stats_metric_set(0, 42);
+        kiln_stats_runtime(1000, 4096, 3);
+        kiln_stats_gc(1500);
+        kiln_stats_net(2, 10, 1, 5, 7, 8);
         kiln_printf("published\n");
         wait_for_stop();
         return 0;

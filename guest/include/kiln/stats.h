@@ -11,7 +11,11 @@
 
 #include "abi.h"
 
-/* An update of several fields: begin makes seq odd (and returns the page), end makes it even. */
+/* 1 if the runtime keeps the page; 0 if KILN_STATS=off is in the environment, where every
+ * function below does nothing (metric_add returns -1) and the page stays zero. */
+int kiln_stats_enabled(void);
+/* An update of several fields: begin makes seq odd (and returns the page, or 0 when the writer
+ * is off), end makes it even (and ignores 0). */
 struct kiln_stats *kiln_stats_begin(void);
 void kiln_stats_end(struct kiln_stats *s);
 

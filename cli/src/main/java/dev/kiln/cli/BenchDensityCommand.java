@@ -4,6 +4,7 @@ import dev.kiln.cli.density.DensityDaemon;
 import dev.kiln.cli.density.DensityFleet;
 import dev.kiln.cli.density.HttpProber;
 import dev.kiln.cli.density.KernelMemory;
+import dev.kiln.cli.density.MetricsScrape;
 import dev.kiln.cli.density.ProcessMemory;
 import dev.kiln.engine.api.VmStatus;
 import dev.kiln.engine.api.VmSummary;
@@ -23,17 +24,19 @@ import picocli.CommandLine.Option;
  * The daemon is the benchmark's own (a child process in a network namespace of its own, on a
  * temporary state directory: {@link DensityDaemon}), so a user's daemon and the host's network
  * are never touched. Prints progress and ends with
- * {@code density vms=N started_s=X host_mib_per_vm=Y ps_ms=Z all_answered=true|false}:
+ * {@code density vms=N started_s=X host_mib_per_vm=Y ps_ms=Z scrape_ms=S all_answered=true|false}:
  * started_s from the first create to the last start's answer; host memory per VM the daemon's
  * resident growth over the run divided by N (every guest's memory is a mapping of the daemon,
  * so the pages a guest touched are in it); ps_ms the median of five API list calls over the N
- * VMs through the CLI's client. Everything is removed at the end, also on failure or Ctrl-C.
+ * VMs through the CLI's client; scrape_ms the median of five GET /metrics of all N VMs (with
+ * the exits the VMs made meanwhile, which a scrape does not add to). Everything is removed at
+ * the end, also on failure or Ctrl-C.
  */
 @Command(name = "density", mixinStandardHelpOptions = true,
         description = {"Start N idle HTTP example VMs in a daemon of the benchmark's own and ask each for a page.",
-                "Ends with: density vms=N started_s=X host_mib_per_vm=Y ps_ms=Z all_answered=true|false"})
+                "Ends with: density vms=N started_s=X host_mib_per_vm=Y ps_ms=Z scrape_ms=S all_answered=true|false"})
 public final class BenchDensityCommand implements Callable<Integer> {
-    private static final int PARALLEL_REQUESTS = 8, PROBE_THREADS = 8, PS_RUNS = 5;
+    private static final int PARALLEL_REQUESTS = 8, PROBE_THREADS = 8, PS_RUNS = 5, SCRAPE_RUNS = 5;
     /** How long one VM is asked again (it may still be coming up), and the whole round at most (100 ms per VM, 60 s at least). */
     private static final long PROBE_DEADLINE_MS = 30_000, PROBE_MS_PER_VM = 100, PROBE_MIN_TOTAL_MS = 60_000;
 
@@ -111,6 +114,7 @@ public final class BenchDensityCommand implements Callable<Integer> {
         }
 
         double psMillis = timePs(daemon);
+        double scrapeMillis = timeScrapes(daemon);
         var counters = daemon.client().inspect(DensityFleet.name(1)).counters();
         if (counters != null) {
             // what the first VM received while the others started and were asked: broadcasts on the bridge reach every VM
@@ -125,8 +129,8 @@ public final class BenchDensityCommand implements Callable<Integer> {
         System.out.printf("kernel: %s per VM over the run (system-wide, so other processes' changes too; not in host_mib_per_vm)%n",
                 kernelAfter.minus(kernelBefore).perVm(vms));
         boolean allAnswered = failed.isEmpty();
-        String line = String.format("density vms=%d started_s=%.1f host_mib_per_vm=%.2f ps_ms=%.1f all_answered=%b",
-                vms, startedSeconds, mibPerVm, psMillis, allAnswered);
+        String line = String.format("density vms=%d started_s=%.1f host_mib_per_vm=%.2f ps_ms=%.1f scrape_ms=%.1f all_answered=%b",
+                vms, startedSeconds, mibPerVm, psMillis, scrapeMillis, allAnswered);
         if (keep) {
             awaitInterrupt(daemon, addresses.getFirst(), line);
             return allAnswered ? 0 : 1; // the shutdown hook stopped the daemon: its VMs and its namespace are gone
@@ -155,6 +159,36 @@ public final class BenchDensityCommand implements Callable<Integer> {
         Arrays.sort(ms);
         System.out.printf("ps: %d lists of %d VMs: %s ms%n", PS_RUNS, vms, Arrays.toString(ms));
         return ms[PS_RUNS / 2];
+    }
+
+    /**
+     * GET /metrics of all N VMs as Prometheus would make it: one warm-up, then the median of
+     * SCRAPE_RUNS (in ms). Also shows what the scrapes cost the VMs in exits: each scrape reads
+     * every VM's exit counters, so consecutive scrapes show the exits in between. A scrape reads
+     * guest memory and the monitor's counters without stopping a vCPU, so it adds none; idle VMs
+     * still wake for their timers (a yield ends after 1 s at most) and the bridge's broadcasts,
+     * which the figures include (MetricsTest shows the equality on a guest that never exits).
+     */
+    private double timeScrapes(DensityDaemon daemon) {
+        double[] ms = new double[SCRAPE_RUNS];
+        MetricsScrape first = null, last = null;
+        for (int r = -1; r < SCRAPE_RUNS; r++) {
+            long t = System.nanoTime();
+            String text = daemon.client().metrics();
+            double took = (System.nanoTime() - t) / 1e6;
+            MetricsScrape s = MetricsScrape.parse(text);
+            if (s.upVms() != vms) throw new IllegalStateException("GET /metrics shows " + s.upVms() + " VMs up, not " + vms);
+            if (r >= 0) ms[r] = took;
+            else System.out.printf("metrics: first scrape of %d VMs %.1f ms, %d KB of text%n", vms, took, s.bytes() / 1024);
+            if (first == null) first = s;
+            last = s;
+        }
+        Arrays.sort(ms);
+        System.out.printf("metrics: %d scrapes of %d VMs: %s ms%n", SCRAPE_RUNS, vms, Arrays.toString(ms));
+        System.out.printf("metrics: exits of the %d VMs from the first scrape to the last: %d (%d VMs had any; interrupt exits %d),"
+                + " the VMs' own wakeups%n", vms, last.totalExits() - first.totalExits(), last.vmsWithOtherExits(first),
+                last.totalInterruptExits() - first.totalInterruptExits());
+        return ms[SCRAPE_RUNS / 2];
     }
 
     private void awaitInterrupt(DensityDaemon daemon, InetAddress first, String line) throws InterruptedException {

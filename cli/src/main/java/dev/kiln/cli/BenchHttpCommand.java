@@ -1,37 +1,37 @@
 package dev.kiln.cli;
 
-import dev.kiln.image.GuestImage;
-import dev.kiln.vmm.Kvm;
-import dev.kiln.vmm.NetConfig;
-import dev.kiln.vmm.Vm;
-import dev.kiln.vmm.VmConfig;
-import dev.kiln.vmm.VmExit;
+import dev.kiln.cli.bench.BenchTeardown;
+import dev.kiln.cli.bench.BenchVm;
+import dev.kiln.cli.bench.NginxServer;
+import dev.kiln.cli.bench.ServerProcess;
+import dev.kiln.vmm.GuestStats;
 import dev.kiln.vmm.VmStats;
-import dev.kiln.vmm.device.net.TapBackend;
 import dev.kiln.vmm.hostnet.NetworkNamespace;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * `kiln bench http`: wrk against examples/http-server as a unikernel (a VM in this process,
- * so its exit counters can be read while it serves) and against the same classes on HotSpot,
- * one after the other in one run, both reached from wrk's namespace over one link into their
- * own namespace (see {@link BenchNetwork}). Prints both sides' figures and ends with
- * {@code http unikernel_rps=N hotspot_rps=N ratio=X unikernel_p99_ms=N exits_per_request=X},
- * where ratio is unikernel / HotSpot requests per second and exits per request counts every
- * VM exit during the measured wrk run divided by the requests wrk completed.
+ * so its exit counters can be read while it serves), against the same classes on HotSpot, and
+ * against nginx serving the page HotSpot served ({@link NginxServer}), one after the other in
+ * one run, each reached from wrk's namespace over one link into its own namespace (see
+ * {@link BenchNetwork}; HotSpot and nginx take turns behind the veth). Prints every side's
+ * figures and ends with {@code http unikernel_rps=N hotspot_rps=N nginx_rps=N ratio=X
+ * unikernel_p99_ms=N hotspot_p99_ms=N exits_per_request=X}, where ratio is unikernel / HotSpot
+ * requests per second and exits per request counts every VM exit during the measured wrk run
+ * divided by the requests wrk completed. With --stats-cost the same image runs a second time with
+ * KILN_STATS=off (no stats page), twice, and once more with it (on, off, off, on), and the line
+ * ends with stats_cost_pct. Everything it started is
+ * stopped at the end, also on failure and on Ctrl-C ({@link BenchTeardown}).
  */
 @Command(name = "http", mixinStandardHelpOptions = true,
-        description = "wrk against examples/http-server as a unikernel and on HotSpot, side by side.")
+        description = {"wrk against examples/http-server as a unikernel, on HotSpot, and against nginx serving the same page, side by side.",
+                "Ends with: http unikernel_rps=N hotspot_rps=N nginx_rps=N ratio=X unikernel_p99_ms=N hotspot_p99_ms=N exits_per_request=X"})
 public final class BenchHttpCommand implements Callable<Integer> {
     @Option(names = "--duration", description = "seconds of each measured wrk run (default: ${DEFAULT-VALUE})")
     int duration = 10;
@@ -48,7 +48,14 @@ public final class BenchHttpCommand implements Callable<Integer> {
     @Option(names = "--path", description = "the URL path requested (default: ${DEFAULT-VALUE})")
     String path = "/";
 
-    record Side(String name, WrkResult wrk, VmStats before, VmStats after) {
+    @Option(names = "--stats-cost", description = "also run the unikernel twice with its stats page off (KILN_STATS=off, the same"
+            + " image) and once more with it, and end the line with stats_cost_pct: how much fewer requests per second the page costs")
+    boolean statsCost;
+
+    /** The MAC of every unikernel of the run: wrk's namespace keeps its neighbour entry for the guest's address. */
+    private final long guestMac = BenchVm.randomMac();
+
+    record Side(String name, WrkResult wrk, VmStats before, VmStats after, GuestStats.Reading page) {
     }
 
     @Override
@@ -56,10 +63,10 @@ public final class BenchHttpCommand implements Callable<Integer> {
         if (duration < 1 || warmup < 0 || connections < 1 || threads < 1 || threads > connections || !path.startsWith("/")) {
             throw new UserError("--duration >= 1, --warmup >= 0, 1 <= --threads <= --connections, --path starting with /");
         }
-        List<String> missing = Checks.missingCommands("wrk", "curl", "ip");
+        List<String> missing = Checks.missingCommands("wrk", "curl", "ip", "nginx");
         if (!missing.isEmpty()) {
             throw new UserError("kiln bench http needs " + String.join(", ", missing)
-                    + " (Debian packages: wrk, curl, iproute2)");
+                    + " (Debian packages: wrk, curl, iproute2, nginx-light)");
         }
         if (!NetworkNamespace.isRoot()) {
             throw new UserError("kiln bench http must run as root: it creates network namespaces, a tap and a veth pair");
@@ -68,47 +75,85 @@ public final class BenchHttpCommand implements Callable<Integer> {
         Path example = home.resolve("examples/http-server");
         Path image = ExampleImage.build("http-server");
         System.out.printf("image %s: %d KB%n", image.getFileName(), Files.size(image) / 1024);
-        try (BenchNetwork net = BenchNetwork.create()) {
-            Side uni = unikernel(net, image);
-            Side hs = hotspot(net, example);
-            return report(uni, hs);
-        }
-    }
-
-    Side unikernel(BenchNetwork net, Path image) throws Exception {
-        NetConfig nc = new NetConfig(new TapBackend(net.tap), NetConfig.localMac(ThreadLocalRandom.current().nextInt(1 << 24)),
-                NetConfig.DEFAULT_MTU, ipv4(BenchNetwork.GUEST_IP), 24, 0);
-        OutputStream console = new PrefixedStream("[unikernel] ");
-        try (Kvm kvm = Kvm.open();
-                Vm vm = Vm.create(kvm, VmConfig.of(GuestImage.load(image), console).withNet(nc))) {
-            AtomicReference<Object> end = new AtomicReference<>();
-            Thread vcpu = Thread.ofPlatform().name("bench-http-vm").start(() -> {
-                try {
-                    end.set(vm.run());
-                } catch (RuntimeException e) {
-                    end.set(e);
-                }
-            });
-            try {
-                awaitServing(net, BenchNetwork.GUEST_IP, () -> end.get() == null ? null : "the VM ended: " + end.get());
-                VmStats[] before = new VmStats[1];
-                WrkResult r = measure(net, BenchNetwork.GUEST_IP, () -> before[0] = vm.stats());
-                VmStats after = vm.stats();
-                if (end.get() != null) {
-                    throw new IllegalStateException("the unikernel stopped during the benchmark: " + end.get());
-                }
-                return new Side("unikernel", r, before[0], after);
-            } finally {
-                vm.stop("benchmark done");
-                vcpu.join(10_000);
+        try (BenchTeardown teardown = new BenchTeardown("kiln bench http")) {
+            BenchNetwork net = teardown.add(BenchNetwork.create());
+            Side uni = unikernel(net, image, teardown, "unikernel", List.of());
+            List<Side> statsRuns = new ArrayList<>();
+            if (statsCost) {
+                // on, off, off, on: whatever drifts over the runs (the monitor's JIT, the host's load) weighs on both alike
+                List<String> off = List.of("KILN_STATS=off");
+                statsRuns.add(unikernel(net, image, teardown, "no-stats", off));
+                statsRuns.add(unikernel(net, image, teardown, "no-stats-2", off));
+                statsRuns.add(unikernel(net, image, teardown, "unikernel-2", List.of()));
             }
+            Page[] page = new Page[1];
+            Side hs = hotspot(net, example, teardown, page);
+            Side nx = nginx(net, page[0], teardown);
+            return report(uni, statsRuns, hs, nx);
         }
     }
 
-    Side hotspot(BenchNetwork net, Path example) throws Exception {
-        try (HostJavaApp app = HostJavaApp.start(example, List.of("ip", "netns", "exec", net.server.name()), List.of(), "80")) {
-            awaitServing(net, BenchNetwork.HOTSPOT_IP, () -> app.isAlive() ? null : "HotSpot exited:\n" + app.output());
-            return new Side("hotspot", measure(net, BenchNetwork.HOTSPOT_IP, () -> {}), null, null);
+    /** The unikernel served by wrk; env: "KEY=VALUE" entries for its environment (KILN_STATS=off). */
+    Side unikernel(BenchNetwork net, Path image, BenchTeardown teardown, String name, List<String> env) throws Exception {
+        BenchVm vm = teardown.add(BenchVm.boot(image, net.tap, guestMac, BenchNetwork.GUEST_IP, "[" + name + "] ", env));
+        try {
+            awaitServing(net, BenchNetwork.GUEST_IP, vm::death);
+            VmStats[] before = new VmStats[1];
+            WrkResult r = measure(net, BenchNetwork.GUEST_IP, () -> before[0] = vm.stats());
+            VmStats after = vm.stats();
+            if (vm.death() != null) {
+                throw new IllegalStateException("the unikernel stopped during the benchmark: " + vm.death());
+            }
+            return new Side(name, r, before[0], after, vm.guestStats());
+        } finally {
+            teardown.closeNow(vm);
+        }
+    }
+
+    Side hotspot(BenchNetwork net, Path example, BenchTeardown teardown, Page[] page) throws Exception {
+        HostJavaApp app = teardown.add(HostJavaApp.start(example, List.of("ip", "netns", "exec", net.server.name()), List.of(), "80"));
+        try {
+            awaitServing(net, BenchNetwork.HOST_SERVER_IP, () -> app.isAlive() ? null : "HotSpot exited:\n" + app.output());
+            page[0] = Page.fetch(net, BenchNetwork.HOST_SERVER_IP, path);
+            return new Side("hotspot", measure(net, BenchNetwork.HOST_SERVER_IP, () -> {}), null, null, null);
+        } finally {
+            teardown.closeNow(app);
+        }
+    }
+
+    /** nginx on the address HotSpot had (HotSpot is gone by then), serving the page HotSpot served. */
+    Side nginx(BenchNetwork net, Page page, BenchTeardown teardown) throws Exception {
+        int workers = Runtime.getRuntime().availableProcessors();
+        ServerProcess nginx = teardown.add(NginxServer.start(net.server.name(), BenchNetwork.HOST_SERVER_IP, path,
+                page.contentType(), page.body(), workers));
+        try {
+            awaitServing(net, BenchNetwork.HOST_SERVER_IP, nginx::death);
+            Page served = Page.fetch(net, BenchNetwork.HOST_SERVER_IP, path);
+            if (!java.util.Arrays.equals(served.body(), page.body()) || !served.contentType().equals(page.contentType())) {
+                throw new IllegalStateException("nginx does not serve the page HotSpot served (" + served.body().length
+                        + " bytes of " + served.contentType() + " against " + page.body().length + " of " + page.contentType() + ")");
+            }
+            System.out.printf("nginx %d workers, the same %d bytes of %s at %s%n", workers, page.body().length, page.contentType(), path);
+            return new Side("nginx", measure(net, BenchNetwork.HOST_SERVER_IP, () -> {}), null, null, null);
+        } finally {
+            teardown.closeNow(nginx);
+        }
+    }
+
+    /** The page a server answered at a path: body and Content-Type, fetched with curl from wrk's namespace. */
+    record Page(String contentType, byte[] body) {
+        static Page fetch(BenchNetwork net, String ip, String path) throws Exception {
+            Path file = Files.createTempFile("kiln-bench-page", ".bin");
+            try {
+                BenchComputeCommand.Result r = BenchComputeCommand.run(List.of("ip", "netns", "exec", net.client.name(),
+                        "curl", "-sS", "-m", "10", "-o", file.toString(), "-w", "%{http_code} %{content_type}", "http://" + ip + path));
+                if (r.status() != 0 || !r.output().startsWith("200 ")) {
+                    throw new IllegalStateException("GET http://" + ip + path + " failed: " + r.output());
+                }
+                return new Page(r.output().substring(4).strip(), Files.readAllBytes(file));
+            } finally {
+                Files.deleteIfExists(file);
+            }
         }
     }
 
@@ -135,10 +180,18 @@ public final class BenchHttpCommand implements Callable<Integer> {
     /** A warm-up wrk run, then the measured one (beforeMeasured runs in between). */
     private WrkResult measure(BenchNetwork net, String ip, Runnable beforeMeasured) throws Exception {
         if (warmup > 0) {
-            wrk(net, ip, warmup);
+            WrkResult w = wrk(net, ip, warmup);
+            if (w.requests() == 0) {
+                // a server may stall for a moment once it starts (a collection, a loaded host): worth saying, no reason to stop
+                System.out.printf("note: the warm-up against %s completed no request in %d s%n", ip, warmup);
+            }
         }
         beforeMeasured.run();
-        return wrk(net, ip, duration);
+        WrkResult w = wrk(net, ip, duration);
+        if (w.requests() == 0) {
+            throw new IllegalStateException("wrk completed no request against " + ip + " in " + duration + " s");
+        }
+        return w;
     }
 
     private WrkResult wrk(BenchNetwork net, String ip, int seconds) throws Exception {
@@ -149,18 +202,40 @@ public final class BenchHttpCommand implements Callable<Integer> {
         if (r.status() != 0) {
             throw new IllegalStateException("wrk failed (status " + r.status() + "):\n" + r.output());
         }
-        WrkResult w = WrkResult.parse(r.output());
-        if (w.requests() == 0) {
-            throw new IllegalStateException("wrk completed no request against " + ip + ":\n" + r.output());
-        }
-        return w;
+        return WrkResult.parse(r.output());
     }
 
-    int report(Side uni, Side hs) {
-        System.out.printf("%-10s %12s %12s %10s %8s%n", "server", "requests", "rps", "p99_ms", "errors");
-        for (Side s : List.of(uni, hs)) {
-            System.out.printf("%-10s %12d %12.0f %10.2f %8d%n", s.name(), s.wrk().requests(), s.wrk().rps(),
-                    s.wrk().p99Millis(), s.wrk().errors());
+    int report(Side uni, List<Side> statsRuns, Side hs, Side nx) {
+        System.out.printf("%-11s %12s %12s %10s %8s %14s%n", "server", "requests", "rps", "p99_ms", "errors", "unikernel/it");
+        List<Side> sides = new ArrayList<>(List.of(uni));
+        sides.addAll(statsRuns);
+        sides.addAll(List.of(hs, nx));
+        for (Side s : sides) {
+            System.out.printf("%-11s %12d %12.0f %10.2f %8d %14.3f%n", s.name(), s.wrk().requests(), s.wrk().rps(),
+                    s.wrk().p99Millis(), s.wrk().errors(), uni.wrk().rps() / s.wrk().rps());
+        }
+        String statsCostField = "";
+        if (!statsRuns.isEmpty()) {
+            List<Side> on = List.of(uni, statsRuns.get(2));
+            List<Side> off = statsRuns.subList(0, 2);
+            // the switch must have worked both ways, or the comparison means nothing
+            for (Side s : on) {
+                if (!(s.page() instanceof GuestStats.Available)) {
+                    throw new IllegalStateException(s.name() + " published no stats page: " + s.page());
+                }
+            }
+            for (Side s : off) {
+                if (!(s.page() instanceof GuestStats.Unavailable)) {
+                    throw new IllegalStateException(s.name() + " (KILN_STATS=off) published a stats page: " + s.page());
+                }
+            }
+            double withPage = (on.get(0).wrk().rps() + on.get(1).wrk().rps()) / 2;
+            double without = (off.get(0).wrk().rps() + off.get(1).wrk().rps()) / 2;
+            double cost = (without - withPage) / without * 100;
+            System.out.printf("stats page: %.0f requests/s with it, %.0f without (KILN_STATS=off: %s), means of two runs each"
+                    + " (on, off, off, on): %.1f %% (negative: faster with it; on a shared machine runs differ by that much)%n",
+                    withPage, without, ((GuestStats.Unavailable) off.get(0).page()).reason(), cost);
+            statsCostField = String.format(" stats_cost_pct=%.1f", cost);
         }
         VmStats b = uni.before();
         VmStats a = uni.after();
@@ -174,41 +249,12 @@ public final class BenchHttpCommand implements Callable<Integer> {
                     frames == 0 ? Double.NaN : (double) exits / frames, a.net().rxRingFull() - b.net().rxRingFull());
         }
         System.out.println();
-        if (uni.wrk().errors() > 0 || hs.wrk().errors() > 0) {
+        if (sides.stream().anyMatch(s -> s.wrk().errors() > 0)) {
             System.out.println("note: wrk reported errors (see the table); the figures include them");
         }
-        System.out.printf("http unikernel_rps=%d hotspot_rps=%d ratio=%.3f unikernel_p99_ms=%.2f exits_per_request=%.3f%n",
-                Math.round(uni.wrk().rps()), Math.round(hs.wrk().rps()), uni.wrk().rps() / hs.wrk().rps(),
-                uni.wrk().p99Millis(), perRequest);
+        System.out.printf("http unikernel_rps=%d hotspot_rps=%d nginx_rps=%d ratio=%.3f unikernel_p99_ms=%.2f hotspot_p99_ms=%.2f"
+                + " exits_per_request=%.3f%s%n", Math.round(uni.wrk().rps()), Math.round(hs.wrk().rps()), Math.round(nx.wrk().rps()),
+                uni.wrk().rps() / hs.wrk().rps(), uni.wrk().p99Millis(), hs.wrk().p99Millis(), perRequest, statsCostField);
         return 0;
-    }
-
-    static int ipv4(String dotted) {
-        String[] p = dotted.split("\\.");
-        return Integer.parseInt(p[0]) << 24 | Integer.parseInt(p[1]) << 16 | Integer.parseInt(p[2]) << 8 | Integer.parseInt(p[3]);
-    }
-
-    /** The guest's console on stderr, each line prefixed, so it stays apart from the figures on stdout. */
-    static final class PrefixedStream extends OutputStream {
-        private final String prefix;
-        private boolean lineStart = true;
-
-        PrefixedStream(String prefix) {
-            this.prefix = prefix;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            if (lineStart) {
-                System.err.print(prefix);
-            }
-            System.err.write(b);
-            lineStart = b == '\n';
-        }
-
-        @Override
-        public void flush() {
-            System.err.flush();
-        }
     }
 }

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /** The individual checks of `kiln doctor`; each returns a description or throws with the problem. */
-final class Checks {
+public final class Checks {
     private Checks() {}
 
     static String jdk() {
@@ -35,7 +35,7 @@ final class Checks {
     }
 
     /** The commands of the list that are not executable in PATH or the usual system directories. */
-    static java.util.List<String> missingCommands(String... commands) {
+    public static java.util.List<String> missingCommands(String... commands) {
         java.util.List<String> missing = new java.util.ArrayList<>();
         String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/usr/bin:/sbin:/bin";
         for (String c : commands) {

@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** A bundled example built into an image (from the build cache when it is there), for the bench and fuzz commands. */
-final class ExampleImage {
+public final class ExampleImage {
     private ExampleImage() {}
 
     /** examples/NAME as an image, its build progress on stderr; a build failure is a {@link UserError}. */
-    static Path build(String name) throws IOException {
+    public static Path build(String name) throws IOException {
         Path example = KilnHome.root().resolve("examples").resolve(name);
         try {
             return NativeImageBuilder.fromEnvironment(m -> System.err.println("kiln: " + m))

@@ -104,7 +104,7 @@ final class FrameFuzzRun {
             Consumer<String> log) throws Exception {
         long vmMac = NetConfig.localMac(ThreadLocalRandom.current().nextInt(1 << 24));
         long ownMac = 0x02_66_7a_00_00_01L; // locally administered: "fz"
-        NetConfig nc = new NetConfig(new TapBackend(vmTap), vmMac, NetConfig.DEFAULT_MTU, BenchHttpCommand.ipv4(GUEST_IP), 24, 0);
+        NetConfig nc = new NetConfig(new TapBackend(vmTap), vmMac, NetConfig.DEFAULT_MTU, dev.kiln.cli.bench.BenchVm.ipv4(GUEST_IP), 24, 0);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         OutputStream sink = new OutputStream() {
             @Override
@@ -125,8 +125,8 @@ final class FrameFuzzRun {
                 }
             }
         };
-        FrameFuzzer fuzzer = new FrameFuzzer(seed, vmMac, ownMac, BenchHttpCommand.ipv4(GUEST_IP),
-                BenchHttpCommand.ipv4(HOST_IP), PORT);
+        FrameFuzzer fuzzer = new FrameFuzzer(seed, vmMac, ownMac, dev.kiln.cli.bench.BenchVm.ipv4(GUEST_IP),
+                dev.kiln.cli.bench.BenchVm.ipv4(HOST_IP), PORT);
         try (Kvm kvm = Kvm.open(); Vm vm = Vm.create(kvm, VmConfig.of(GuestImage.load(image), sink).withNet(nc))) {
             AtomicReference<Object> end = new AtomicReference<>();
             Thread vcpu = Thread.ofPlatform().name("fuzz-frames-vm").start(() -> {

@@ -7,10 +7,10 @@ import java.nio.file.Path;
  * Where Kiln's own files are: the launcher exports KILN_HOME (the checkout);
  * the built C guests and probes live under guest/build there.
  */
-final class KilnHome {
+public final class KilnHome {
     private KilnHome() {}
 
-    static Path root() {
+    public static Path root() {
         String home = System.getenv("KILN_HOME");
         if (home == null) home = System.getProperty("kiln.home");
         if (home == null)

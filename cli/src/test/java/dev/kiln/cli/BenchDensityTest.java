@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class BenchDensityTest {
     private static final Pattern SUMMARY =
-            Pattern.compile("density vms=3 started_s=[0-9.]+ host_mib_per_vm=-?[0-9.]+ ps_ms=[0-9.]+ all_answered=(true|false)");
+            Pattern.compile("density vms=3 started_s=[0-9.]+ host_mib_per_vm=-?[0-9.]+ ps_ms=[0-9.]+ scrape_ms=[0-9.]+ all_answered=(true|false)");
 
     @Test
     void threeVmsAnswerAndTheDaemonGoesWithEverything() throws Exception {

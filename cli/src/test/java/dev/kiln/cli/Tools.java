@@ -25,7 +25,8 @@ final class Tools {
             if (!found) {
                 throw new AssertionError("prerequisite missing: the command `" + c + "` is not installed"
                         + (c.equals("dig") ? " (Debian package dnsutils)" : c.equals("wrk") ? " (Debian package wrk)"
-                        : c.equals("prometheus") ? " (Debian package prometheus)" : ""));
+                        : c.equals("prometheus") ? " (Debian package prometheus)" : c.equals("nginx") ? " (Debian package nginx-light)"
+                        : c.equals("nsd") ? " (Debian package nsd)" : c.equals("dnsperf") ? " (Debian package dnsperf)" : ""));
             }
         }
     }

@@ -118,6 +118,11 @@ class MetricsTest {
             // a scrape costs no exit: the busy guest makes no hypercall, and its exits stay as they are
             double exits = totalExits(e, "busy");
             for (int i = 0; i < 10; i++) assertEquals(exits, totalExits(ExpositionText.parse(d.client.metrics()), "busy"));
+            // an idle guest exits only for its own yields (io); a scrape that kicked its vCPU would add interrupt exits
+            double idleInterrupts = e.value("kiln_vm_exits_total", "good", "reason", "interrupt");
+            for (int i = 0; i < 10; i++) {
+                assertEquals(idleInterrupts, ExpositionText.parse(d.client.metrics()).value("kiln_vm_exits_total", "good", "reason", "interrupt"));
+            }
             // and its vCPU's CPU time grows while it spins (waited for, not timed)
             double cpu = e.value("kiln_vm_vcpu_seconds_total", "busy");
             long guard = System.nanoTime() + TimeUnit.SECONDS.toNanos(TestDaemon.HANG_GUARD_SECONDS);

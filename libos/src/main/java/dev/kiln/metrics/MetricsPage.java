@@ -11,8 +11,14 @@ final class MetricsPage {
     private MetricsPage() {
     }
 
-    /** The table slot for a new metric (the name was checked). */
+    /**
+     * The table slot for a new metric (the name was checked), or -1 when the image runs with
+     * KILN_STATS=off: the metric then lives in memory only, as on HotSpot.
+     */
     static int add(String name, int kind) {
+        if (statsEnabled() == 0) {
+            return -1;
+        }
         byte[] bytes = new byte[name.length()];
         for (int i = 0; i < bytes.length; i++) {
             bytes[i] = (byte) name.charAt(i);
@@ -27,6 +33,9 @@ final class MetricsPage {
     static void set(int slot, long value) {
         setMetric(slot, value);
     }
+
+    @Import(name = "kiln_stats_enabled")
+    private static native int statsEnabled();
 
     @Import(name = "kiln_stats_metric_add")
     private static native int addMetric(Address name, int len, int kind);

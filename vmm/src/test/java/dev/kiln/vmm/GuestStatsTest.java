@@ -22,8 +22,12 @@ class GuestStatsTest {
     /** A running VM of the stats guest in a mode; its console said "published". */
     private record Running(Vm vm, CompletableFuture<VmExit> exit, Guests.Console console) implements AutoCloseable {
         static Running start(String mode) throws InterruptedException {
+            return start(mode, List.of());
+        }
+
+        static Running start(String mode, List<String> env) throws InterruptedException {
             Guests.Console console = new Guests.Console();
-            Vm vm = Vm.create(Guests.kvm(), VmConfig.of(Guests.image("stats"), console).withArgs(List.of(mode)));
+            Vm vm = Vm.create(Guests.kvm(), VmConfig.of(Guests.image("stats"), console).withArgs(List.of(mode)).withEnv(env));
             CompletableFuture<VmExit> exit = Guests.runInBackground(vm);
             console.await("published\n", exit);
             return new Running(vm, exit, console);
@@ -64,6 +68,14 @@ class GuestStatsTest {
     void aGuestThatPublishedNothingHasNoStatistics() throws Exception {
         try (Running r = Running.start("nothing")) {
             assertEquals(new GuestStats.Unavailable("the guest has published no statistics"), r.vm.guestStats());
+        }
+    }
+
+    @Test
+    void withKilnStatsOffTheWriterLeavesThePageZero() throws Exception {
+        // the guest calls every writer function (and aborts if one took effect); the page stays unpublished
+        try (Running r = Running.start("off", List.of("KILN_STATS=off"))) {
+            assertEquals(new GuestStats.Unavailable("the guest has published no statistics"), r.vm.guestStats(), r.console.text());
         }
     }
 

@@ -31,7 +31,8 @@ import javax.tools.ToolProvider;
  *     the sources are compiled with the running JDK (no --release needed: class files of any
  *     version are brought to one TeaVM reads). kiln.properties keys: {@code main} (required),
  *     {@code name}, {@code memory_mb}, {@code arg.N} (arguments in order of N), {@code env.KEY},
- *     {@code ip} (A.B.C.D/PREFIX[,GATEWAY]).</li>
+ *     {@code ip} (A.B.C.D/PREFIX[,GATEWAY]), {@code stats} ({@code on}, the default, or {@code off}:
+ *     the image keeps no stats page, as if built with {@code env.KILN_STATS=off}).</li>
  * </ul>
  *
  * @param classes   class file name ("a/b/C.class") to its bytes, as found
@@ -192,6 +193,12 @@ public record AppInput(Map<String, byte[]> classes, String mainClass, Manifest m
             } else if (key.startsWith("env.")) {
                 env.put(key.substring(4), p.getProperty(key));
             }
+        }
+        String stats = p.getProperty("stats", "on").trim();
+        if (stats.equals("off")) {
+            env.put("KILN_STATS", "off"); // read by the runtime's stats writer (guest/runtime/stats.c)
+        } else if (!stats.equals("on")) {
+            throw new NativeBuildException(PROJECT_FILE + ": stats must be on or off, not " + stats);
         }
         Path src = dir.resolve("src");
         if (!Files.isDirectory(src)) {

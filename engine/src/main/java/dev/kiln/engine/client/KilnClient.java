@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.CompletableResponseListener;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
@@ -50,6 +51,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class KilnClient implements AutoCloseable {
     /** The longest a plain request may take; stop, restart, wait and streams have their own. */
     static final long TIMEOUT_SECONDS = 60;
+    /** The most of an answer buffered: Jetty's default, ample for JSON. */
+    private static final int DEFAULT_MAX_ANSWER_BYTES = 2 << 20;
+    /** GET /metrics of many VMs is larger: 1,000 VMs take several MiB of text. */
+    private static final int METRICS_MAX_BYTES = 256 << 20;
     private final HttpClient http;
     private final Transport transport;
     private final Path socket;
@@ -90,7 +95,7 @@ public final class KilnClient implements AutoCloseable {
 
     /** GET /metrics: every VM's metrics in Prometheus' text format, as the daemon answered it. */
     public String metrics() {
-        ContentResponse resp = send(request("GET", ApiPaths.METRICS), TIMEOUT_SECONDS);
+        ContentResponse resp = send(request("GET", ApiPaths.METRICS), TIMEOUT_SECONDS, METRICS_MAX_BYTES);
         if (resp.getStatus() >= 300) throw refusal(resp.getStatus(), resp.getContent());
         return resp.getContentAsString();
     }
@@ -222,14 +227,20 @@ public final class KilnClient implements AutoCloseable {
 
     /** Sends r (timeoutSeconds 0: no limit); the daemon's absence, a timeout and an interrupt become this client's errors. */
     private ContentResponse send(Request r, long timeoutSeconds) {
+        return send(r, timeoutSeconds, DEFAULT_MAX_ANSWER_BYTES);
+    }
+
+    /** Sends r and buffers the answer, at most maxBytes of it (more fails the call). */
+    private ContentResponse send(Request r, long timeoutSeconds, int maxBytes) {
         if (timeoutSeconds > 0) r.timeout(timeoutSeconds, TimeUnit.SECONDS);
         try {
-            return r.send();
+            return new CompletableResponseListener(r, maxBytes).send().get();
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                throw new DaemonUnreachableException("the kiln daemon at unix://" + socket + " did not answer within "
+                        + timeoutSeconds + " s", e.getCause());
+            }
             throw unreachable(e.getCause());
-        } catch (TimeoutException e) {
-            throw new DaemonUnreachableException("the kiln daemon at unix://" + socket + " did not answer within "
-                    + timeoutSeconds + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

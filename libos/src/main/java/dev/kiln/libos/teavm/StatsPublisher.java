@@ -10,12 +10,15 @@ import org.teavm.runtime.GC;
  * current: the event loop calls {@link #maybePublish} between events, which copies them at most
  * once per {@link #INTERVAL_NANOS} and always before the image sleeps, so a reader sees figures at
  * most that old while the image works, and the last ones while it idles. Plain stores through
- * guest/runtime/stats.c; no exit. (Collections are counted by the GC hooks themselves.)
+ * guest/runtime/stats.c; no exit. (Collections are counted by the GC hooks themselves.) With
+ * KILN_STATS=off in the environment the writer is off and this returns before any work.
  */
 final class StatsPublisher {
     static final long INTERVAL_NANOS = 1_000_000L;
     private static long last = Long.MIN_VALUE;
     private static NetStack stack;
+    /** -1 until asked, then 1, or 0 when the image runs with KILN_STATS=off: nothing to copy. */
+    private static int enabled = -1;
 
     private StatsPublisher() {
     }
@@ -27,6 +30,15 @@ final class StatsPublisher {
 
     /** Publishes if the figures are older than the interval, or always when {@code sleeping}. */
     static void maybePublish(boolean sleeping) {
+        if (enabled <= 0) {
+            if (enabled == 0) {
+                return;
+            }
+            enabled = statsEnabled(); // asked once: KILN_STATS=off makes it 0 (guest/runtime/stats.c)
+            if (enabled == 0) {
+                return;
+            }
+        }
         long now = System.nanoTime();
         if (!sleeping && now - last < INTERVAL_NANOS) {
             return;
@@ -41,6 +53,9 @@ final class StatsPublisher {
                     n.udpDatagramsIn, n.udpDatagramsOut);
         }
     }
+
+    @Import(name = "kiln_stats_enabled")
+    private static native int statsEnabled();
 
     @Import(name = "kiln_stats_runtime")
     private static native void publishRuntime(long heapUsed, long heapLimit, long greenThreads);
