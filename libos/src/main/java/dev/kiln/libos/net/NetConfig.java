@@ -32,7 +32,14 @@ public final class NetConfig {
     public int arpPendingFrames = 16;
 
     // UDP
-    public int udpQueueDatagrams = 32;
+    /**
+     * Datagrams a socket holds until the app receives them; beyond, new ones are dropped. 256
+     * is about what Linux's default socket buffer (208 KiB) holds of small datagrams: with 32, a
+     * DNS server that fell behind for a moment dropped all but 32 of a client's window of 200
+     * (kiln bench dns). Slots are allocated on first use, so a socket that never sees a burst
+     * never holds them.
+     */
+    public int udpQueueDatagrams = 256;
 
     // TCP
     /** Connections in any state but TIME_WAIT (those are bounded by tcpMaxTimeWait). */

@@ -46,6 +46,11 @@ public final class UdpSocket {
         return true;
     }
 
+    /** The receive queue's capacity in bytes, as SO_RCVBUF reports it: slots times the largest datagram. */
+    public int receiveBufferBytes() {
+        return slots.length * maxPayload;
+    }
+
     public int localPort() {
         return port;
     }

@@ -1,5 +1,6 @@
 package dev.kiln.libos.classlib.java.net;
 
+import dev.kiln.libos.net.NetConfig;
 import dev.kiln.libos.net.UdpSocket;
 import dev.kiln.libos.socket.Blocker;
 import dev.kiln.libos.socket.Network;
@@ -271,7 +272,8 @@ public class TDatagramSocket implements java.io.Closeable {
 
     public int getReceiveBufferSize() throws TSocketException {
         checkOpen();
-        return 32 * 1500;
+        // unbound: what binding will give with the default settings and a 1500-byte MTU
+        return udp != null ? udp.receiveBufferBytes() : new NetConfig().udpQueueDatagrams * (1500 - 28);
     }
 
     public int getSendBufferSize() throws TSocketException {
