@@ -54,7 +54,7 @@ class DaemonDebugTest {
             // answered once gdb detached
             Tools.Result held = Tools.run(HANG_GUARD_SECONDS, "curl", "-sS", "-m", "240", "http://127.0.0.1:" + port + "/");
             assertTrue(gdb.waitFor(HANG_GUARD_SECONDS, TimeUnit.SECONDS), "kiln debug did not finish:\n" + out.text());
-            out.drain(5000);
+            out.drain(TimeUnit.SECONDS.toMillis(HANG_GUARD_SECONDS)); // gdb ended: its output ends as soon as the reader runs
             String session = out.text();
             System.out.println("[gdb] kiln debug web:\n" + session);
             assertEquals(0, gdb.exitValue(), session);

@@ -106,17 +106,21 @@ final class NetNs implements AutoCloseable {
             }
         }
 
-        /** SIGTERM, then SIGKILL after 5 s; the output is complete afterwards. */
+        /**
+         * SIGTERM, then SIGKILL if it has not ended within 30 s (a bound against a hang: on a
+         * loaded machine a process may take seconds to print its counters); the output is
+         * complete afterwards.
+         */
         void stop() {
             // Through the handle: Process.destroy() would also close our end of its output
             // pipe, so whatever it prints on SIGTERM (the relay's counters) would be lost.
             process.toHandle().destroy();
             try {
-                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
-                    process.waitFor(5, TimeUnit.SECONDS);
+                    process.waitFor(30, TimeUnit.SECONDS);
                 }
-                out.drain(2000);
+                out.drain(60_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

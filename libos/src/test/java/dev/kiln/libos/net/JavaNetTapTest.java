@@ -75,7 +75,7 @@ class JavaNetTapTest {
     private static String finish(TapHarness.Peer p, int timeoutSeconds) throws Exception {
         if (!p.process.waitFor(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
             p.kill();
-            fail("peer did not finish in " + timeoutSeconds + " s: " + p.output());
+            fail("peer did not finish in " + timeoutSeconds + " s: " + p.outputSoFar());
         }
         String out = p.output();
         assertEquals(0, p.exitCode(), out);

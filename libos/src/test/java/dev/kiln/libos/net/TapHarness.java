@@ -278,11 +278,20 @@ final class TapHarness implements AutoCloseable {
             return !process.isAlive();
         }
 
+        /**
+         * All the process printed, once its output has ended: the reader thread may be scheduled
+         * long after the process ended on a loaded machine (a 2 s bound once returned an empty
+         * string for a peer that had printed its line), so this waits for the end of the stream,
+         * with a bound that only guards against a hang.
+         */
         String output() {
             try {
-                reader.join(2000);
+                reader.join(120_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (reader.isAlive()) {
+                throw new AssertionError("the peer's output did not end within 120 s of asking for it (is it still running?)");
             }
             synchronized (out) {
                 return out.toString();

@@ -193,7 +193,7 @@ class TapNetworkTest {
                 return;
             }
             if (System.nanoTime() > end || p.finished()) {
-                fail("could not connect to the Linux peer: " + p.output());
+                fail("could not connect to the Linux peer: " + p.outputSoFar());
             }
             long until = System.nanoTime() + 50_000_000L;
             h.runUntil(() -> System.nanoTime() > until, 1000, "pause");
@@ -267,7 +267,7 @@ class TapNetworkTest {
                 "--dhcp-option=3," + TapHarness.LINUX_IP, "--dhcp-leasefile=" + leases, "--pid-file=", "--log-dhcp");
         try {
             h.runUntil(() -> h.stack.address() != 0 || dnsmasq.finished(), 60_000, "a DHCP lease");
-            assertFalse(dnsmasq.finished(), "dnsmasq exited: " + dnsmasq.output());
+            assertFalse(dnsmasq.finished(), () -> "dnsmasq exited: " + dnsmasq.output());
             int ip = h.stack.address();
             assertTrue(ip >= Ipv4Address.parse("10.77.0.50") && ip <= Ipv4Address.parse("10.77.0.59"), Ipv4Address.toString(ip));
             assertEquals(Ipv4Address.parse(TapHarness.LINUX_IP), h.stack.gatewayAddress());
