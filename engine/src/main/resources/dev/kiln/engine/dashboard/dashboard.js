@@ -114,13 +114,20 @@
     return tr;
   }
 
+  // An axis value short enough for its column: 1234, 12.3, 0.12.
+  function tick(v) {
+    const a = Math.abs(v);
+    return Number.isInteger(v) || a >= 100 ? v.toFixed(0) : a >= 10 ? v.toFixed(1) : a >= 1 ? v.toFixed(2) : v.toPrecision(2);
+  }
+
   // A plot of one or more series over time, or a line saying there is nothing to draw.
-  function plot(title, cls, unit) {
+  // fromZero: the figure is never negative, so its axis starts at 0 (a flat line stays low, not mid-plot).
+  function plot(title, cls, unit, fromZero) {
     const box = el("div", "plot " + cls);
     box.appendChild(el("div", "title", title));
     const area = el("div", "area");
     box.appendChild(area);
-    return { box: box, area: area, unit: unit, chart: null, names: null };
+    return { box: box, area: area, unit: unit, fromZero: fromZero, chart: null, names: null };
   }
 
   function draw(p, t, series) {
@@ -141,8 +148,9 @@
       width: Math.max(200, p.box.clientWidth || 260), height: 140,
       legend: { show: true, live: false },
       cursor: { show: false },
-      scales: { x: { time: true } },
-      axes: [{ size: 28 }, { size: 50, values: function (u, vals) { return vals.map(function (v) { return v + p.unit; }); } }],
+      scales: p.fromZero ? { x: { time: true }, y: { range: function (u, min, max) { return [0, max > 0 ? max * 1.1 : 1]; } } }
+                         : { x: { time: true } },
+      axes: [{ size: 28 }, { size: 64, values: function (u, vals) { return vals.map(function (v) { return tick(v) + p.unit; }); } }],
       series: [{}].concat(series.map(function (s, i) { return { label: s.name, stroke: colors[i % colors.length], width: 1.5, spanGaps: false }; }))
     }, data, p.area);
     p.names = names;
@@ -157,8 +165,8 @@
     h2.appendChild(el("span", "id", vm.id.substring(0, 12)));
     root.appendChild(h2);
     const plots = el("div", "plots");
-    c = { root: root, cpu: plot("vCPU", "plot-cpu", "%"), mem: plot("memory touched", "plot-mem", "M"),
-          net: plot("net rx / tx", "plot-net", "K"), app: plot("app counters (/s) and gauges", "plot-app", ""),
+    c = { root: root, cpu: plot("vCPU (% of one CPU)", "plot-cpu", "%", true), mem: plot("memory touched (MiB)", "plot-mem", "", true),
+          net: plot("net rx / tx (KiB/s)", "plot-net", "", true), app: plot("app counters (/s) and gauges", "plot-app", "", false),
           logs: el("pre", "logs"), logBusy: false };
     [c.cpu, c.mem, c.net, c.app].forEach(function (p) { plots.appendChild(p.box); });
     root.appendChild(plots);
