@@ -71,6 +71,33 @@ class DashboardBrowserTest {
         }
     }
 
+    @Test
+    void aBadOrBusyDashboardAddressStopsTheDaemonWithOneLine() throws Exception {
+        Path dir = Files.createTempDirectory("kiln-dashboard-addr");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            List<String> common = List.of("daemon", "--host", "unix://" + dir.resolve("k.sock"), "--state-dir", dir.resolve("state").toString(),
+                    "--bridge", "none", "--dashboard-addr");
+            KilnProcess r = KilnProcess.run(concat(common, "8090"));
+            assertEquals(125, r.exitStatus(), r.toString());
+            assertEquals("kiln: error: --dashboard-addr takes HOST:PORT such as 127.0.0.1:8090, not '8090'\n", r.stderr(), r.toString());
+            String busy = "127.0.0.1:" + taken.getLocalPort();
+            r = KilnProcess.run(concat(common, busy));
+            assertEquals(125, r.exitStatus(), r.toString());
+            assertTrue(r.stderr().lines().anyMatch(l -> l.startsWith("kiln: error: cannot start the daemon: cannot serve the dashboard on " + busy + ": ")),
+                    r.toString());
+        } finally {
+            try (var all = Files.walk(dir)) {
+                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static String[] concat(List<String> head, String last) {
+        List<String> all = new java.util.ArrayList<>(head);
+        all.add(last);
+        return all.toArray(new String[0]);
+    }
+
     private static String guest(String name) {
         return KilnProcess.guest("tests/" + name + ".elf").toString();
     }
