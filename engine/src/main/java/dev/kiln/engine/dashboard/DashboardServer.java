@@ -3,6 +3,7 @@ package dev.kiln.engine.dashboard;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.engine.EngineException;
 import dev.kiln.engine.api.ApiJson;
+import dev.kiln.engine.server.SmallHttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -12,16 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The dashboard on TCP (--dashboard-addr): the page and its assets, and two JSON routes it
@@ -41,12 +36,10 @@ public final class DashboardServer implements AutoCloseable {
     static final String VMS = "/api/vms";
     private static final Pattern LOGS = Pattern.compile("/api/vms/([A-Za-z0-9][A-Za-z0-9_.-]{0,127})/logs");
     private static final int DEFAULT_LOG_LINES = 100;
-    private final Server server;
-    private final ServerConnector connector;
+    private final SmallHttpServer server;
 
-    private DashboardServer(Server server, ServerConnector connector) {
+    private DashboardServer(SmallHttpServer server) {
         this.server = server;
-        this.connector = connector;
     }
 
     /** Listens on address; the log gets the page's URL. */
@@ -54,20 +47,7 @@ public final class DashboardServer implements AutoCloseable {
         DashboardAssets assets = DashboardAssets.load();
         ObjectMapper json = ApiJson.mapper();
         boolean loopbackOnly = address.getAddress().isLoopbackAddress();
-        QueuedThreadPool pool = new QueuedThreadPool(8, 2);
-        pool.setName("kiln-dashboard");
-        pool.setDaemon(true);
-        Server server = new Server(pool);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setRequestHeaderSize(8 * 1024);
-        http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
-        connector.setHost(address.getAddress().getHostAddress());
-        connector.setPort(address.getPort());
-        connector.setIdleTimeout(30_000);
-        server.addConnector(connector);
-        server.addBean(new NetworkConnectionLimit(64, connector));
-        server.setHandler(new Handler.Abstract() {
+        SmallHttpServer server = SmallHttpServer.start(address, "kiln-dashboard", "the dashboard", new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 String method = request.getMethod();
@@ -110,15 +90,8 @@ public final class DashboardServer implements AutoCloseable {
                 return true;
             }
         });
-        server.setStopTimeout(2000);
-        try {
-            server.start();
-        } catch (Exception e) {
-            server.stop();
-            throw new IOException("cannot serve the dashboard on " + hostPort(address) + ": " + rootMessage(e), e);
-        }
-        DashboardServer s = new DashboardServer(server, connector);
-        log.accept("serving the dashboard on http://" + hostPort(new InetSocketAddress(address.getAddress(), s.port())) + "/");
+        DashboardServer s = new DashboardServer(server);
+        log.accept("serving the dashboard on http://" + server.hostPort() + "/");
         return s;
     }
 
@@ -152,23 +125,13 @@ public final class DashboardServer implements AutoCloseable {
         response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
     }
 
-    private static String hostPort(InetSocketAddress a) {
-        String host = a.getAddress().getHostAddress();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
-    }
-
-    private static String rootMessage(Throwable t) {
-        while (t.getCause() != null) t = t.getCause();
-        return t.getMessage() == null ? t.toString() : t.getMessage();
-    }
-
     /** The port listened on (the kernel's choice when 0 was asked). */
     public int port() {
-        return connector.getLocalPort();
+        return server.port();
     }
 
     @Override
     public void close() throws Exception {
-        server.stop();
+        server.close();
     }
 }
