@@ -130,12 +130,13 @@
     return { box: box, area: area, unit: unit, fromZero: fromZero, chart: null, names: null };
   }
 
-  function draw(p, t, series) {
+  // none: what an empty plot says instead (no net device, no stats page ...)
+  function draw(p, t, series, none) {
     const names = series.map(function (s) { return s.name; }).join("\u0000");
     p.box.dataset.points = String(t.length);
     if (series.length === 0) {
       if (p.chart) { p.chart.destroy(); p.chart = null; }
-      p.area.replaceChildren(el("div", "none", "nothing published"));
+      p.area.replaceChildren(el("div", "none", none || "no figures yet"));
       p.names = names;
       return;
     }
@@ -213,10 +214,11 @@
       draw(c.cpu, t, h ? [{ name: "CPU %", values: h.cpu }] : []);
       draw(c.mem, t, h ? [{ name: "MiB", values: h.mem }] : []);
       draw(c.net, t, h && vm.figures && vm.figures.netRxBytes !== undefined
-          ? [{ name: "rx KiB/s", values: h.rx }, { name: "tx KiB/s", values: h.tx }] : []);
+          ? [{ name: "rx KiB/s", values: h.rx }, { name: "tx KiB/s", values: h.tx }] : [],
+          vm.figures && vm.figures.netRxBytes === undefined ? "no net device" : null);
       const app = [];
       if (h) h.app.forEach(function (s, name) { app.push({ name: name + (s.kind === "counter" ? " /s" : ""), values: s.values }); });
-      draw(c.app, t, app);
+      draw(c.app, t, app, vm.figures ? "the app publishes no metrics" : null);
       fetchLogs(vm, c);
     });
     body.replaceChildren.apply(body, rows);
