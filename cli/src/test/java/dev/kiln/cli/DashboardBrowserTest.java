@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * of markup to its console), and Debian's chromium, headless, driven through the DevTools
  * protocol. Every step waits for what the page shows: the VMs' rows appear, the CPU plot's
  * data grows between two polls (a plot that moves), the markup shows as literal text with no
- * element made of it, and no script error or Content-Security-Policy violation happened. A
+ * element made of it (also once that VM has ended and its card shows it), and no script error or
+ * Content-Security-Policy violation happened. A
  * screenshot goes to cli/target/dashboard.png. Nothing here bounds a duration or a rate.
  */
 class DashboardBrowserTest {
@@ -65,6 +66,15 @@ class DashboardBrowserTest {
             Path shot = Path.of("target", "dashboard.png");
             browser.screenshot(shot);
             assertTrue(Files.size(shot) > 10_000, "a screenshot of the page: " + shot.toAbsolutePath());
+
+            // a VM that ends keeps its card: its state and its log's tail, markup still as text
+            ok(d, "stop", "-t", "30", "markup");
+            browser.await("the markup VM's row saying it exited",
+                    "document.querySelector('#vms tr[data-vm=\"markup\"] td:nth-child(2)').textContent", v -> v.asText().equals("exited (0)"));
+            browser.await("the markup VM's card saying it exited",
+                    "document.querySelector('section.card[data-vm=\"markup\"] h2 .state').textContent", v -> v.asText().equals("exited (0)"));
+            assertTrue(browser.eval(logs + ".textContent").asText().contains(MARKUP), "the ended VM's log is still shown");
+            assertEquals(0, browser.eval(logs + ".querySelectorAll('b, script, img').length").asInt());
 
             assertEquals("[]", browser.eval("window.kilnDashboard.violations").toString(), "Content-Security-Policy violations");
             assertEquals(List.of(), browser.pageErrors, "script errors in the page");

@@ -164,11 +164,13 @@
     root.dataset.vm = vm.name;
     const h2 = el("h2", null, vm.name);
     h2.appendChild(el("span", "id", vm.id.substring(0, 12)));
+    const state = el("span", "state");
+    h2.appendChild(state);
     root.appendChild(h2);
     const plots = el("div", "plots");
     c = { root: root, cpu: plot("vCPU (% of one CPU)", "plot-cpu", "%", true), mem: plot("memory touched (MiB)", "plot-mem", "", true),
           net: plot("net rx / tx (KiB/s)", "plot-net", "", true), app: plot("app counters (/s) and gauges", "plot-app", "", false),
-          logs: el("pre", "logs"), logBusy: false };
+          logs: el("pre", "logs"), state: state, logBusy: false };
     [c.cpu, c.mem, c.net, c.app].forEach(function (p) { plots.appendChild(p.box); });
     root.appendChild(plots);
     root.appendChild(c.logs);
@@ -206,19 +208,23 @@
     view.vms.forEach(function (vm) {
       const h = record(vm, now);
       rows.push(row(vm, now));
-      if (vm.status !== "running" && vm.status !== "restarting") return;
+      // every VM gets a card: a VM that ended keeps its last plots and shows why it ended in its log
       shown.add(vm.id);
+      const stopped = vm.figures ? null : "not running";
       const c = card(vm);
       if (c.root.parentNode !== cardList) cardList.appendChild(c.root);
       const t = h ? h.t : [];
-      draw(c.cpu, t, h ? [{ name: "CPU %", values: h.cpu }] : []);
-      draw(c.mem, t, h ? [{ name: "MiB", values: h.mem }] : []);
-      draw(c.net, t, h && vm.figures && vm.figures.netRxBytes !== undefined
+      draw(c.cpu, t, h ? [{ name: "CPU %", values: h.cpu }] : [], stopped);
+      draw(c.mem, t, h ? [{ name: "MiB", values: h.mem }] : [], stopped);
+      const f = vm.figures || (h && h.last);   // a VM that ended: its last run's figures
+      draw(c.net, t, h && f && f.netRxBytes !== undefined
           ? [{ name: "rx KiB/s", values: h.rx }, { name: "tx KiB/s", values: h.tx }] : [],
-          vm.figures && vm.figures.netRxBytes === undefined ? "no net device" : null);
+          f && f.netRxBytes === undefined ? "no net device" : stopped);
+      c.state.textContent = vm.status + (vm.exitCode !== undefined && vm.status !== "running" ? " (" + vm.exitCode + ")" : "");
+      c.state.className = "state state-" + vm.status;
       const app = [];
-      if (h) h.app.forEach(function (s, name) { app.push({ name: name + (s.kind === "counter" ? " /s" : ""), values: s.values }); });
-      draw(c.app, t, app, vm.figures ? "the app publishes no metrics" : null);
+      if (h && h.app) h.app.forEach(function (s, name) { app.push({ name: name + (s.kind === "counter" ? " /s" : ""), values: s.values }); });
+      draw(c.app, t, app, vm.figures ? "the app publishes no metrics" : stopped);
       fetchLogs(vm, c);
     });
     body.replaceChildren.apply(body, rows);
