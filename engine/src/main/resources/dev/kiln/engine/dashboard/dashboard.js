@@ -12,6 +12,11 @@
   const LOG_LINES = 60;
   const history = new Map();   // VM id -> {run, last, t, cpu, mem, rx, tx, app: Map(name -> {kind, values})}
   const cards = new Map();     // VM id -> card (elements and plots)
+  // A card's log is fetched only while the card is on screen: a host of many VMs costs the daemon
+  // a log read per visible card and poll, not one per VM.
+  const onScreen = new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) { e.target.kilnVisible = e.isIntersecting; });
+  });
   const violations = [];       // Content-Security-Policy violations, shown and exposed to tests
   window.kilnDashboard = { violations: violations, polls: 0 };
   document.addEventListener("securitypolicyviolation", function (e) {
@@ -174,6 +179,8 @@
     [c.cpu, c.mem, c.net, c.app].forEach(function (p) { plots.appendChild(p.box); });
     root.appendChild(plots);
     root.appendChild(c.logs);
+    root.kilnVisible = true; // until the observer first says otherwise
+    onScreen.observe(root);
     cards.set(vm.id, c);
     return c;
   }
@@ -225,12 +232,12 @@
       const app = [];
       if (h && h.app) h.app.forEach(function (s, name) { app.push({ name: name + (s.kind === "counter" ? " /s" : ""), values: s.values }); });
       draw(c.app, t, app, vm.figures ? "the app publishes no metrics" : stopped);
-      fetchLogs(vm, c);
+      if (c.root.kilnVisible) fetchLogs(vm, c);
     });
     body.replaceChildren.apply(body, rows);
     document.getElementById("empty").hidden = view.vms.length > 0;
     cards.forEach(function (c, id) {
-      if (!shown.has(id)) { c.root.remove(); cards.delete(id); history.delete(id); }
+      if (!shown.has(id)) { onScreen.unobserve(c.root); c.root.remove(); cards.delete(id); history.delete(id); }
     });
   }
 
