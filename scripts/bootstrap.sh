@@ -158,11 +158,12 @@ kiln_need_jvm_flavor() {
 # ping, curl and a python3 peer, dnsmasq for DHCP, nftables for loss where the kernel has no netem;
 # the services' tests add dig, wrk (also kiln bench http) and ethtool (checksum offload off on a veth);
 # the metrics tests a Prometheus server they start themselves, and its promtool (both in prometheus);
-# kiln bench http and dns compare with nginx and NSD, loaded by dnsperf.
+# kiln bench http and dns compare with nginx and NSD, loaded by dnsperf;
+# the dashboard's test a headless chromium it drives through the DevTools protocol.
 kiln_need_net_test_tools() {
   kiln_need_packages ip:iproute2 tc:iproute2 ping:iputils-ping curl:curl python3:python3 \
     dnsmasq:dnsmasq-base nft:nftables dig:dnsutils wrk:wrk ethtool:ethtool prometheus:prometheus promtool:prometheus \
-    nginx:nginx-light nsd:nsd dnsperf:dnsperf
+    nginx:nginx-light nsd:nsd dnsperf:dnsperf chromium:chromium
 }
 
 # The OCI tests drive real engines against kiln-oci: podman (with conmon, and crun or runc

@@ -2,6 +2,8 @@ package dev.kiln.engine;
 
 import dev.kiln.engine.api.ApiPaths;
 import dev.kiln.engine.api.DaemonInfo;
+import dev.kiln.engine.dashboard.DashboardReader;
+import dev.kiln.engine.dashboard.DashboardServer;
 import dev.kiln.engine.events.EventBus;
 import dev.kiln.engine.logs.LogLimits;
 import dev.kiln.engine.metrics.MetricsServer;
@@ -38,6 +40,8 @@ public final class Daemon implements AutoCloseable {
     private final ApiServer server;
     /** GET /metrics on TCP, or null. */
     private final MetricsServer metricsServer;
+    /** The dashboard on TCP, or null. */
+    private final DashboardServer dashboardServer;
     private final Instant started = Instant.now();
     private final Consumer<String> log;
     private boolean closed;
@@ -54,18 +58,33 @@ public final class Daemon implements AutoCloseable {
      *               (root) or passt (a user)
      * @param subnet the bridge's subnet (A.B.C.D/PREFIX), the VMs' address pool; its first address is the bridge's
      * @param metricsAddr where GET /metrics is also served on TCP (--metrics-addr); null: only on the socket
+     * @param dashboardAddr where the dashboard is served (--dashboard-addr); null: nowhere
      */
     public record Options(Path stateDir, Path socket, SocketAccess access, LogLimits logLimits, Duration shutdownGrace,
-                          long idleTimeoutMs, String version, String bridge, String subnet, InetSocketAddress metricsAddr) {
+                          long idleTimeoutMs, String version, String bridge, String subnet, InetSocketAddress metricsAddr,
+                          InetSocketAddress dashboardAddr) {
         /** Without metrics on TCP. */
         public Options(Path stateDir, Path socket, SocketAccess access, LogLimits logLimits, Duration shutdownGrace,
                        long idleTimeoutMs, String version, String bridge, String subnet) {
-            this(stateDir, socket, access, logLimits, shutdownGrace, idleTimeoutMs, version, bridge, subnet, null);
+            this(stateDir, socket, access, logLimits, shutdownGrace, idleTimeoutMs, version, bridge, subnet, null, null);
+        }
+
+        /** Without the dashboard. */
+        public Options(Path stateDir, Path socket, SocketAccess access, LogLimits logLimits, Duration shutdownGrace,
+                       long idleTimeoutMs, String version, String bridge, String subnet, InetSocketAddress metricsAddr) {
+            this(stateDir, socket, access, logLimits, shutdownGrace, idleTimeoutMs, version, bridge, subnet, metricsAddr, null);
         }
 
         /** The same, with GET /metrics also served on TCP at address. */
         public Options withMetricsAddr(InetSocketAddress address) {
-            return new Options(stateDir, socket, access, logLimits, shutdownGrace, idleTimeoutMs, version, bridge, subnet, address);
+            return new Options(stateDir, socket, access, logLimits, shutdownGrace, idleTimeoutMs, version, bridge, subnet, address,
+                    dashboardAddr);
+        }
+
+        /** The same, with the dashboard served at address. */
+        public Options withDashboardAddr(InetSocketAddress address) {
+            return new Options(stateDir, socket, access, logLimits, shutdownGrace, idleTimeoutMs, version, bridge, subnet, metricsAddr,
+                    address);
         }
 
         /** The defaults for this user, with the given state directory and socket. */
@@ -77,9 +96,10 @@ public final class Daemon implements AutoCloseable {
     }
 
     private Daemon(Options options, StateLock lock, EventBus events, Engine engine, ApiServer server,
-                   MetricsServer metricsServer, Consumer<String> log) {
+                   MetricsServer metricsServer, DashboardServer dashboardServer, Consumer<String> log) {
         this.options = options;
         this.metricsServer = metricsServer;
+        this.dashboardServer = dashboardServer;
         this.lock = lock;
         this.events = events;
         this.engine = engine;
@@ -106,13 +126,16 @@ public final class Daemon implements AutoCloseable {
             ApiServer server = ApiServer.start(o.socket(), o.access(), o.idleTimeoutMs(), engine, events,
                     () -> self[0].info(), log);
             MetricsServer metrics = null;
+            DashboardServer dashboard = null;
             try {
                 if (o.metricsAddr() != null) metrics = MetricsServer.start(o.metricsAddr(), engine.metrics(), log);
+                if (o.dashboardAddr() != null) dashboard = DashboardServer.start(o.dashboardAddr(), new DashboardReader(engine, log), log);
             } catch (Exception | Error ex) {
+                if (metrics != null) metrics.close();
                 server.close();
                 throw ex;
             }
-            self[0] = new Daemon(o, lock, events, e, server, metrics, log);
+            self[0] = new Daemon(o, lock, events, e, server, metrics, dashboard, log);
             events.publish("daemon_start", null, null, Map.of("pid", String.valueOf(ProcessHandle.current().pid())));
             log.accept("state in " + o.stateDir() + ", " + engine.count() + " VM(s) defined");
             return self[0];
@@ -151,6 +174,11 @@ public final class Daemon implements AutoCloseable {
         return metricsServer == null ? -1 : metricsServer.port();
     }
 
+    /** The TCP port of the dashboard (--dashboard-addr), or -1 when there is none. */
+    public int dashboardPort() {
+        return dashboardServer == null ? -1 : dashboardServer.port();
+    }
+
     /** Stops every VM (grace period, then destroyed), the API and releases the state directory. */
     @Override
     public synchronized void close() throws Exception {
@@ -159,6 +187,7 @@ public final class Daemon implements AutoCloseable {
         log.accept("shutting down: stopping " + engine.running() + " running VM(s)");
         engine.shutdown(options.shutdownGrace());
         events.close();
+        if (dashboardServer != null) dashboardServer.close();
         if (metricsServer != null) metricsServer.close();
         server.close();
         engine.close();

@@ -72,6 +72,13 @@ public final class DaemonCommand implements Callable<Integer> {
                     + " than loopback shows every VM's names and figures to whoever reaches it."})
     String metricsAddr;
 
+    @Option(names = "--dashboard-addr", paramLabel = "HOST:PORT",
+            description = {"Serve the live dashboard (a web page: every VM's state, health, uptime and restarts, plots of"
+                    + " its CPU, memory, network and the app's metrics, its log's tail) on TCP at this address, such as"
+                    + " 127.0.0.1:8090 (default: none). Read-only, without authentication: an address other than loopback"
+                    + " shows every VM's names, figures and logs to whoever reaches it."})
+    String dashboardAddr;
+
     @Override
     public Integer call() throws Exception {
         Path socket = daemon.socket();
@@ -95,6 +102,13 @@ public final class DaemonCommand implements Callable<Integer> {
         if (metricsAddr != null) {
             try {
                 options = options.withMetricsAddr(MetricsAddress.parse(metricsAddr));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
+        if (dashboardAddr != null) {
+            try {
+                options = options.withDashboardAddr(MetricsAddress.parse("--dashboard-addr", "127.0.0.1:8090", dashboardAddr));
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             }

@@ -30,7 +30,7 @@ public final class ApiPaths {
      * Not under /v1/vms/, where it would shadow a VM named "stats".
      */
     public static final String STATS = "/v1/stats";
-    /** Prometheus' text exposition of every VM (docs/engine.md, "Metrics"). */
+    /** Prometheus' text exposition of every VM (docs/observability.md, "Metrics"). */
     public static final String METRICS = "/metrics";
 
     private ApiPaths() {}

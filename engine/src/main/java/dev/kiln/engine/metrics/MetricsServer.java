@@ -1,21 +1,15 @@
 package dev.kiln.engine.metrics;
 
+import dev.kiln.engine.server.SmallHttpServer;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * GET /metrics on TCP (--metrics-addr), for a Prometheus server to scrape. Read-only: it serves
@@ -24,30 +18,15 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class MetricsServer implements AutoCloseable {
     public static final String PATH = "/metrics";
-    private final Server server;
-    private final ServerConnector connector;
+    private final SmallHttpServer server;
 
-    private MetricsServer(Server server, ServerConnector connector) {
+    private MetricsServer(SmallHttpServer server) {
         this.server = server;
-        this.connector = connector;
     }
 
     /** Listens on address and serves the exposition; the log gets the address it listens on. */
     public static MetricsServer start(InetSocketAddress address, MetricsExposition metrics, Consumer<String> log) throws Exception {
-        QueuedThreadPool pool = new QueuedThreadPool(8, 2);
-        pool.setName("kiln-metrics");
-        pool.setDaemon(true);
-        Server server = new Server(pool);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setRequestHeaderSize(8 * 1024);
-        http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
-        connector.setHost(address.getAddress().getHostAddress());
-        connector.setPort(address.getPort());
-        connector.setIdleTimeout(30_000);
-        server.addConnector(connector);
-        server.addBean(new NetworkConnectionLimit(64, connector));
-        server.setHandler(new Handler.Abstract() {
+        SmallHttpServer server = SmallHttpServer.start(address, "kiln-metrics", "metrics", new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 String path = request.getHttpURI().getDecodedPath();
@@ -67,15 +46,8 @@ public final class MetricsServer implements AutoCloseable {
                 return true;
             }
         });
-        server.setStopTimeout(2000);
-        try {
-            server.start();
-        } catch (Exception e) {
-            server.stop();
-            throw new java.io.IOException("cannot serve metrics on " + hostPort(address) + ": " + rootMessage(e), e);
-        }
-        MetricsServer s = new MetricsServer(server, connector);
-        log.accept("serving metrics on http://" + hostPort(new InetSocketAddress(address.getAddress(), s.port())) + PATH);
+        MetricsServer s = new MetricsServer(server);
+        log.accept("serving metrics on http://" + server.hostPort() + PATH);
         return s;
     }
 
@@ -85,23 +57,13 @@ public final class MetricsServer implements AutoCloseable {
         Content.Sink.write(response, true, body, callback);
     }
 
-    private static String hostPort(InetSocketAddress a) {
-        String host = a.getAddress().getHostAddress();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
-    }
-
-    private static String rootMessage(Throwable t) {
-        while (t.getCause() != null) t = t.getCause();
-        return t.getMessage() == null ? t.toString() : t.getMessage();
-    }
-
     /** The port listened on (the kernel's choice when 0 was asked). */
     public int port() {
-        return connector.getLocalPort();
+        return server.port();
     }
 
     @Override
     public void close() throws Exception {
-        server.stop();
+        server.close();
     }
 }

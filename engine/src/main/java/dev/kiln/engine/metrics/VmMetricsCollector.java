@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * name, id and image (the image's digest). Names follow Prometheus' conventions: kiln_vm_ for
  * what the monitor and the engine know, kiln_vm_guest_ for the stats page's fixed figures,
  * kiln_app_ for the application's own counters and gauges (their names sanitized by the client
- * library). The table in docs/engine.md, "Metrics", lists them all.
+ * library). The table in docs/observability.md, "Metrics", lists them all.
  *
  * <p>The stats page is the guest's word, and a hostile guest writes anything there: the monitor
  * checks the page (an invalid one is simply absent, kiln_vm_guest_stats_available 0); a VM's

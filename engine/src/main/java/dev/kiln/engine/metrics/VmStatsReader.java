@@ -26,7 +26,7 @@ public final class VmStatsReader {
         for (VmSample s : samples) {
             if (!s.running() || s.vm() == null) continue;
             try {
-                out.add(read(s, s.vm()));
+                out.add(read(s, s.vm()).figures());
             } catch (RuntimeException e) { // the run ended while it was read: it is simply no longer running
                 log.accept("stats: reading VM " + s.name() + " failed: " + e);
             }
@@ -34,7 +34,19 @@ public final class VmStatsReader {
         return out;
     }
 
-    private static VmStatsReading read(VmSample s, Vm vm) {
+    /**
+     * One running VM's figures and its stats page's application metrics (none without a valid
+     * page), taken from one copy of the page; null if the VM runs no guest now. The dashboard
+     * reads a VM this way; GET /v1/stats keeps the figures only.
+     */
+    public static Reading readOne(VmSample s) {
+        return !s.running() || s.vm() == null ? null : read(s, s.vm());
+    }
+
+    /** A VM's figures and the application's counters and gauges as the guest published them (checked by the monitor). */
+    public record Reading(VmStatsReading figures, List<GuestStats.Metric> app) {}
+
+    private static Reading read(VmSample s, Vm vm) {
         long at = System.nanoTime();
         long cpu = vm.vcpuCpuNanos();
         VmStats st = vm.stats();
@@ -42,12 +54,16 @@ public final class VmStatsReader {
         VmStats.Net n = st.net();
         Long gcCollections = null;
         Long gcPause = null;
-        if (vm.guestStats() instanceof GuestStats.Available(GuestStats g) && g.hasRuntime()) {
-            gcCollections = g.gcCollections();
-            gcPause = g.gcPauseNanos();
+        List<GuestStats.Metric> app = List.of();
+        if (vm.guestStats() instanceof GuestStats.Available(GuestStats g)) {
+            app = g.metrics();
+            if (g.hasRuntime()) {
+                gcCollections = g.gcCollections();
+                gcPause = g.gcPauseNanos();
+            }
         }
-        return new VmStatsReading(s.id(), s.name(), at, cpu < 0 ? null : cpu, st.exits(), vm.memorySize(),
+        return new Reading(new VmStatsReading(s.id(), s.name(), at, cpu < 0 ? null : cpu, st.exits(), vm.memorySize(),
                 touched < 0 ? null : touched, n == null ? null : n.rxBytes(), n == null ? null : n.txBytes(),
-                gcCollections, gcPause);
+                gcCollections, gcPause), app);
     }
 }
