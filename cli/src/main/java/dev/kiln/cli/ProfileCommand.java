@@ -1,0 +1,165 @@
+package dev.kiln.cli;
+
+import dev.kiln.image.GuestImage;
+import dev.kiln.vmm.Kvm;
+import dev.kiln.vmm.Vm;
+import dev.kiln.vmm.VmConfig;
+import dev.kiln.vmm.VmExit;
+import dev.kiln.vmm.profile.FlameGraphSvg;
+import dev.kiln.vmm.profile.FoldedStacks;
+import dev.kiln.vmm.profile.HotFrames;
+import dev.kiln.vmm.profile.Profile;
+import dev.kiln.vmm.profile.Sampler;
+import dev.kiln.vmm.profile.StackSymbolizer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * `kiln profile IMAGE`: boots a native image as `kiln run` does, samples it for a while (its RIP
+ * and Java stack, each sample an exit), stops it, and writes the profile as folded stacks and a
+ * flame graph. What sampling cost is printed at the end.
+ */
+@Command(name = "profile", mixinStandardHelpOptions = true,
+        description = {"Boot a native image, sample where it spends its time (the guest's RIP and TeaVM's shadow",
+                "stack, symbolized to Java class, method and line), stop it, and write DIR/profile.folded (Brendan",
+                "Gregg's folded stacks) and DIR/profile.svg (a flame graph). Each sample of a running guest costs",
+                "one exit; the cost is printed at the end. The guest's console goes to stdout, kiln's to stderr."})
+final class ProfileCommand implements java.util.concurrent.Callable<Integer> {
+    static final int DEFAULT_RATE_HZ = 199;
+    static final double DEFAULT_SECONDS = 10;
+    static final int TOP = 15;
+
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "A native image (its debug file beside it names the C functions).")
+    Path image;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the guest's main.")
+    List<String> args = new ArrayList<>();
+
+    @Option(names = "--seconds", paramLabel = "S", description = "How long to sample (default 10); the VM is stopped then.")
+    Double seconds;
+
+    @Option(names = "--rate", paramLabel = "HZ", description = "Samples a second, 1 to 10000 (default 199).")
+    Integer rate;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where the profile goes (default: NAME.profile).")
+    Path output;
+
+    @Option(names = {"-p", "--publish"}, paramLabel = "HOSTPORT:GUESTPORT",
+            description = "Publish a guest TCP port on 127.0.0.1:HOSTPORT (repeatable), as for kiln run.")
+    List<String> publish = new ArrayList<>();
+
+    @Option(names = "--net", paramLabel = "tap=NAME|passt[,mac=MAC][,mtu=N]", description = "A net device, as for kiln run.")
+    String net;
+
+    @Option(names = "--ip", paramLabel = "CIDR[,GATEWAY]", description = "The guest's address, as for kiln run.")
+    String ip;
+
+    @Option(names = "--mem", paramLabel = "MB", description = "Guest memory in MiB (default: the image's).")
+    Long memoryMb;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "An environment variable for the guest (repeatable).")
+    List<String> env = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        RunCommand.existingImage(image);
+        double s = seconds == null ? DEFAULT_SECONDS : seconds;
+        if (!(s > 0) || s > 86400) throw new UserError("--seconds must be more than 0 and at most 86400, not " + s);
+        int hz = rate == null ? DEFAULT_RATE_HZ : rate;
+        if (hz < 1 || hz > Sampler.MAX_RATE_HZ) throw new UserError("--rate must be 1 to " + Sampler.MAX_RATE_HZ + " Hz, not " + hz);
+        GuestImage guest = GuestImage.load(image);
+        Path dir = output != null ? output : Path.of(guest.name() + ".profile");
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new UserError("-o " + dir + ": not a directory");
+        VmConfig config = config(guest);
+        VmNetwork network = VmNetwork.open(publish, net, ip, guest.manifest());
+        try (ShutdownGuard guard = new ShutdownGuard(network, Duration.ofSeconds(10)); VmNetwork n = network) {
+            if (network != null) {
+                config = config.withNet(network.config);
+                System.err.println("kiln: network: " + network.summary);
+            }
+            try (Kvm kvm = Kvm.open(); Vm vm = Vm.create(kvm, config)) {
+                guard.watch(vm);
+                vm.startProfiling(hz);
+                System.err.printf("kiln: profile: sampling %s at %d Hz for %s s%n", guest.name(), hz, seconds(s));
+                CompletableFuture<VmExit> end = vm.start();
+                VmExit exit = awaitEnd(end, (long) (s * 1e9));
+                Profile profile = vm.stopProfiling();
+                if (exit == null) {
+                    vm.stopGracefully(Duration.ofSeconds(10));
+                    exit = end.get();
+                    String stopped = guard.outcome();
+                    System.err.println("kiln: profile: " + (stopped != null ? stopped : "the VM was stopped after " + seconds(s) + " s"));
+                } else {
+                    String stopped = guard.outcome();
+                    if (stopped != null) System.err.println("kiln: " + stopped);
+                    else RunCommand.report(exit);
+                }
+                write(guest, profile, dir);
+                return 0;
+            }
+        }
+    }
+
+    /** The guest's end, or null once {@code nanos} have passed. */
+    private static VmExit awaitEnd(CompletableFuture<VmExit> end, long nanos) throws InterruptedException {
+        try {
+            return end.get(nanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException("the vCPU thread failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static void write(GuestImage guest, Profile profile, Path dir) throws IOException {
+        StackSymbolizer symbols = new StackSymbolizer(guest, profile);
+        Map<String, Long> folded = symbols.fold(profile.samples());
+        Files.createDirectories(dir);
+        Path text = dir.resolve("profile.folded"), svg = dir.resolve("profile.svg");
+        Files.writeString(text, FoldedStacks.format(folded));
+        Files.writeString(svg, FlameGraphSvg.render(folded, "kiln profile: " + guest.name() + " ("
+                + profile.samples().size() + " samples at " + profile.cost().rateHz() + " Hz)"));
+        System.err.println("kiln: profile: " + profile.cost().format());
+        if (!profile.javaStacks()) System.err.println("kiln: profile: the image has no Java debug descriptor: RIPs only");
+        if (guest.debugFile().isEmpty() && guest.symbols().isEmpty()) {
+            System.err.println("kiln: profile: no symbols (" + guest.debugFileProblem().orElse("no debug file") + "): frames are [unknown]");
+        }
+        if (!folded.isEmpty()) {
+            System.err.print("kiln: profile: hottest functions (self):\n" + HotFrames.format(HotFrames.self(folded, TOP)));
+        }
+        System.err.println("kiln: profile: wrote " + text + " and " + svg);
+    }
+
+    private VmConfig config(GuestImage guest) {
+        long memoryBytes = 0;
+        if (memoryMb != null) {
+            if (memoryMb < 1 || memoryMb > RunCommand.MAX_MEMORY_MB)
+                throw new UserError("--mem must be between 1 and " + RunCommand.MAX_MEMORY_MB + " MiB, not " + memoryMb);
+            memoryBytes = memoryMb * 1024L * 1024L;
+        }
+        for (String entry : env) {
+            if (entry.indexOf('=') <= 0) throw new UserError("--env needs KEY=VALUE, not '" + entry + "'");
+        }
+        return new VmConfig(guest, memoryBytes, null, List.copyOf(args), List.copyOf(env), new FileOutputStream(FileDescriptor.out));
+    }
+
+    private static String seconds(double s) {
+        return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
+    }
+}
