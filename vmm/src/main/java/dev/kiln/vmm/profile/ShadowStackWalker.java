@@ -37,9 +37,10 @@ final class ShadowStackWalker {
             long previous = 0;
             while (frame != 0) {
                 if (n == MAX_DEPTH) return new Walk(Arrays.copyOf(ids, n), true);
-                // Frames live on the guest's stack, callers at higher addresses: a frame at or
-                // below the one before it is garbage (and would let a cycle run to MAX_DEPTH).
-                if (previous != 0 && Long.compareUnsigned(frame, previous) <= 0) return new Walk(Arrays.copyOf(ids, n), true);
+                // No ordering check: a green thread's frames are on its fiber's stack and its
+                // resumer's on another, at either side. A cycle runs to MAX_DEPTH; a frame
+                // pointing at itself is caught at once.
+                if (frame == previous) return new Walk(Arrays.copyOf(ids, n), true);
                 int id = guest.i32(frame + info.frameCallSite());
                 if (n == ids.length) ids = Arrays.copyOf(ids, n * 2);
                 ids[n++] = id;
