@@ -48,11 +48,21 @@ public final class BenchHttpCommand implements Callable<Integer> {
     @Option(names = "--path", description = "the URL path requested (default: ${DEFAULT-VALUE})")
     String path = "/";
 
+    @Option(names = "--profile", paramLabel = "DIR", description = {"profile the unikernel during the measured run",
+            "(kiln profile's output in DIR); its figures then include the sampling's cost"})
+    Path profile;
+
+    @Option(names = "--profile-rate", paramLabel = "HZ", description = "with --profile: samples a second (default: ${DEFAULT-VALUE})")
+    int profileRate = ProfileCommand.DEFAULT_RATE_HZ;
+
     record Side(String name, WrkResult wrk, VmStats before, VmStats after) {
     }
 
     @Override
     public Integer call() throws Exception {
+        if (profile != null && (profileRate < 1 || profileRate > dev.kiln.vmm.profile.Sampler.MAX_RATE_HZ)) {
+            throw new UserError("--profile-rate must be 1 to " + dev.kiln.vmm.profile.Sampler.MAX_RATE_HZ + " Hz, not " + profileRate);
+        }
         if (duration < 1 || warmup < 0 || connections < 1 || threads < 1 || threads > connections || !path.startsWith("/")) {
             throw new UserError("--duration >= 1, --warmup >= 0, 1 <= --threads <= --connections, --path starting with /");
         }
@@ -92,8 +102,12 @@ public final class BenchHttpCommand implements Callable<Integer> {
             try {
                 awaitServing(net, BenchNetwork.GUEST_IP, () -> end.get() == null ? null : "the VM ended: " + end.get());
                 VmStats[] before = new VmStats[1];
-                WrkResult r = measure(net, BenchNetwork.GUEST_IP, () -> before[0] = vm.stats());
+                WrkResult r = measure(net, BenchNetwork.GUEST_IP, () -> {
+                    before[0] = vm.stats();
+                    if (profile != null) vm.startProfiling(profileRate);
+                });
                 VmStats after = vm.stats();
+                if (profile != null) ProfileOutput.write(vm.image(), vm.stopProfiling(), profile);
                 if (end.get() != null) {
                     throw new IllegalStateException("the unikernel stopped during the benchmark: " + end.get());
                 }

@@ -5,25 +5,19 @@ import dev.kiln.vmm.Kvm;
 import dev.kiln.vmm.Vm;
 import dev.kiln.vmm.VmConfig;
 import dev.kiln.vmm.VmExit;
-import dev.kiln.vmm.profile.FlameGraphSvg;
-import dev.kiln.vmm.profile.FoldedStacks;
-import dev.kiln.vmm.profile.HotFrames;
 import dev.kiln.vmm.profile.Profile;
 import dev.kiln.vmm.profile.Sampler;
-import dev.kiln.vmm.profile.StackSymbolizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +36,6 @@ import java.util.concurrent.TimeoutException;
 final class ProfileCommand implements java.util.concurrent.Callable<Integer> {
     static final int DEFAULT_RATE_HZ = 199;
     static final double DEFAULT_SECONDS = 10;
-    static final int TOP = 15;
 
     @Parameters(index = "0", paramLabel = "IMAGE", description = "A native image (its debug file beside it names the C functions).")
     Path image;
@@ -109,7 +102,7 @@ final class ProfileCommand implements java.util.concurrent.Callable<Integer> {
                     if (stopped != null) System.err.println("kiln: " + stopped);
                     else RunCommand.report(exit);
                 }
-                write(guest, profile, dir);
+                ProfileOutput.write(guest, profile, dir);
                 return 0;
             }
         }
@@ -125,25 +118,6 @@ final class ProfileCommand implements java.util.concurrent.Callable<Integer> {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw new IllegalStateException("the vCPU thread failed: " + e.getCause(), e.getCause());
         }
-    }
-
-    private static void write(GuestImage guest, Profile profile, Path dir) throws IOException {
-        StackSymbolizer symbols = new StackSymbolizer(guest, profile);
-        Map<String, Long> folded = symbols.fold(profile.samples());
-        Files.createDirectories(dir);
-        Path text = dir.resolve("profile.folded"), svg = dir.resolve("profile.svg");
-        Files.writeString(text, FoldedStacks.format(folded));
-        Files.writeString(svg, FlameGraphSvg.render(folded, "kiln profile: " + guest.name() + " ("
-                + profile.samples().size() + " samples at " + profile.cost().rateHz() + " Hz)"));
-        System.err.println("kiln: profile: " + profile.cost().format());
-        if (!profile.javaStacks()) System.err.println("kiln: profile: the image has no Java debug descriptor: RIPs only");
-        if (guest.debugFile().isEmpty() && guest.symbols().isEmpty()) {
-            System.err.println("kiln: profile: no symbols (" + guest.debugFileProblem().orElse("no debug file") + "): frames are [unknown]");
-        }
-        if (!folded.isEmpty()) {
-            System.err.print("kiln: profile: hottest functions (self):\n" + HotFrames.format(HotFrames.self(folded, TOP)));
-        }
-        System.err.println("kiln: profile: wrote " + text + " and " + svg);
     }
 
     private VmConfig config(GuestImage guest) {

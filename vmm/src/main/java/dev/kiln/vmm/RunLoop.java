@@ -81,11 +81,16 @@ final class RunLoop {
             }
             Sampler p = sampler;
             if (p != null) {
-                if (p.due()) p.take(() -> vcpu.registers()[RIP]); // the guest is stopped where the kick (or its exit) left it
+                if (p.due()) p.take(() -> vcpu.registers()[RIP]); // asked for while a hypercall was served: the guest resumes here
                 p.inGuest();
             }
             int r = vcpu.run();
-            if (p != null) p.inHost(r == 0 && vcpu.exitReason() == KvmApi.EXIT_IO && vcpu.portIo().port() == YIELD_PORT);
+            if (p != null) {
+                p.inHost(r == 0 && vcpu.exitReason() == KvmApi.EXIT_IO && vcpu.portIo().port() == YIELD_PORT);
+                // A kick lands late (hundreds of us here): if the guest exited on its own first, the
+                // sample is taken now, where it stopped, not after a yield that may last a second.
+                if (p.due()) p.take(() -> vcpu.registers()[RIP]);
+            }
             if (r < 0) {
                 if (r == -Errno.EINTR || r == -Errno.EAGAIN) {
                     if (p != null) p.interrupted();
