@@ -87,9 +87,9 @@ final class ProfileCommand implements java.util.concurrent.Callable<Integer> {
             }
             try (Kvm kvm = Kvm.open(); Vm vm = Vm.create(kvm, config)) {
                 guard.watch(vm);
-                vm.startProfiling(hz);
-                System.err.printf("kiln: profile: sampling %s at %d Hz for %s s%n", guest.name(), hz, seconds(s));
                 CompletableFuture<VmExit> end = vm.start();
+                vm.startProfiling(hz); // after the start, so that the vCPU thread's CPU time is measured from here
+                System.err.printf("kiln: profile: sampling %s at %d Hz for %s s%n", guest.name(), hz, seconds(s));
                 VmExit exit = awaitEnd(end, (long) (s * 1e9));
                 Profile profile = vm.stopProfiling();
                 if (exit == null) {

@@ -81,7 +81,7 @@ final class RunLoop {
             }
             Sampler p = sampler;
             if (p != null) {
-                if (p.due()) p.take(() -> vcpu.registers()[RIP]); // asked for while a hypercall was served: the guest resumes here
+                if (p.due()) p.take(() -> vcpu.registers()[RIP], true); // asked for while a hypercall was served: the guest resumes here
                 p.inGuest();
             }
             int r = vcpu.run();
@@ -89,7 +89,7 @@ final class RunLoop {
                 p.inHost(r == 0 && vcpu.exitReason() == KvmApi.EXIT_IO && vcpu.portIo().port() == YIELD_PORT);
                 // A kick lands late (hundreds of us here): if the guest exited on its own first, the
                 // sample is taken now, where it stopped, not after a yield that may last a second.
-                if (p.due()) p.take(() -> vcpu.registers()[RIP]);
+                if (p.due()) p.take(() -> vcpu.registers()[RIP], !(r == -Errno.EINTR || r == 0 && vcpu.exitReason() == KvmApi.EXIT_INTR));
             }
             if (r < 0) {
                 if (r == -Errno.EINTR || r == -Errno.EAGAIN) {

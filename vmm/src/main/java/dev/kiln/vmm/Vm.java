@@ -83,6 +83,7 @@ public final class Vm implements AutoCloseable {
     private volatile GdbStub debugger;
     private GdbServer debugServer; // guarded by `this`
     private Sampler sampler; // guarded by `this`
+    private long profileCpuStart; // guarded by `this`: vcpuCpuNanos() when sampling started, or -1
 
     private Vm(Kvm kvm, VmConfig config) {
         long t0 = System.nanoTime();
@@ -186,6 +187,7 @@ public final class Vm implements AutoCloseable {
             body.run();
         }));
         sampler = s;
+        profileCpuStart = vcpuCpuNanos();
         loop.sampleWith(s);
     }
 
@@ -195,15 +197,19 @@ public final class Vm implements AutoCloseable {
      */
     public Profile stopProfiling() {
         Sampler s;
+        long cpuStart;
         synchronized (this) {
             s = sampler;
+            cpuStart = profileCpuStart;
         }
         if (s == null) throw new IllegalStateException("stopProfiling() without startProfiling()");
         loop.sampleWith(null);
         s.stop();
+        long cpuEnd = vcpuCpuNanos(); // -1 once the vCPU thread has ended: then unknown
+        long cpu = cpuStart >= 0 && cpuEnd >= 0 ? cpuEnd - cpuStart : -1;
         synchronized (memoryReaders) {
             if (memoryReleased) throw new IllegalStateException("stopProfiling() after close()");
-            return s.profile();
+            return s.profile(cpu);
         }
     }
 

@@ -44,7 +44,7 @@ public final class Sampler {
     private volatile boolean due;
     private volatile boolean running = true;
     // Counters: each written by one thread, read after stop().
-    private volatile long ticks, kicks, idleSamples, guestSamples, exitsCaused, samplerNanos, dropped, delayNanos;
+    private volatile long ticks, kicks, idleSamples, guestSamples, exitsCaused, samplerNanos, dropped, delayNanos, atOwnExits;
     /** When the pending sample was asked for (System.nanoTime), for the delay from a tick to its sample. */
     private volatile long dueSince;
     private long startNanos, endNanos;
@@ -128,10 +128,15 @@ public final class Sampler {
         exitsCaused++;
     }
 
-    /** Takes the asked-for sample: the guest is stopped, {@code rip} reads its RIP (an ioctl). vCPU thread only. */
-    public void take(java.util.function.LongSupplier rip) {
+    /**
+     * Takes the asked-for sample: the guest is stopped, {@code rip} reads its RIP (an ioctl).
+     * {@code ownExit}: it stopped for a hypercall of its own before the kick landed (or the tick
+     * came while a hypercall was served), not for the kick. vCPU thread only.
+     */
+    public void take(java.util.function.LongSupplier rip, boolean ownExit) {
         long t0 = System.nanoTime();
         due = false;
+        if (ownExit) atOwnExits++;
         delayNanos += t0 - dueSince;
         ShadowStackWalker.Walk w = walker == null ? new ShadowStackWalker.Walk(Sample.NONE, false) : walker.walk();
         if (record(new Sample(rip.getAsLong(), w.callSites(), w.truncated(), false))) guestSamples++;
@@ -178,8 +183,9 @@ public final class Sampler {
     /**
      * The samples and their Java frames, after {@link #stop}: resolves every call-site id seen
      * through guest memory, which must still be the guest's (call before the VM is closed).
+     * {@code vcpuCpuNanos}: the CPU time the vCPU thread used while sampling ran, or -1.
      */
-    public Profile profile() {
+    public Profile profile(long vcpuCpuNanos) {
         if (running) throw new IllegalStateException("profile() after stop()");
         List<Sample> taken;
         synchronized (samples) {
@@ -193,7 +199,7 @@ public final class Sampler {
             }
         }
         SamplingCost cost = new SamplingCost(rateHz, Duration.ofNanos(endNanos - startNanos), ticks, guestSamples,
-                idleSamples, kicks, exitsCaused, samplerNanos, delayNanos, dropped);
+                idleSamples, atOwnExits, kicks, exitsCaused, samplerNanos, delayNanos, vcpuCpuNanos, dropped);
         return new Profile(taken, frames, java != null, cost);
     }
 }
