@@ -5,6 +5,7 @@ import dev.kiln.vmm.Kvm;
 import dev.kiln.vmm.Vm;
 import dev.kiln.vmm.VmConfig;
 import dev.kiln.vmm.VmExit;
+import dev.kiln.vmm.profile.FoldedStacks;
 import dev.kiln.vmm.profile.Profile;
 import dev.kiln.vmm.profile.Sampler;
 import picocli.CommandLine.Command;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,8 +39,13 @@ final class ProfileCommand implements java.util.concurrent.Callable<Integer> {
     static final int DEFAULT_RATE_HZ = 199;
     static final double DEFAULT_SECONDS = 10;
 
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "A native image (its debug file beside it names the C functions).")
-    Path image;
+    @Parameters(index = "0", paramLabel = "IMAGE|VM", description = {"A native image (its debug file beside it names the C",
+            "functions), or a VM the daemon runs (a path to an existing file is an image)."})
+    String target;
+
+    private Path image;
+
+    @picocli.CommandLine.Mixin dev.kiln.cli.engine.DaemonOptions daemon;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the guest's main.")
     List<String> args = new ArrayList<>();
@@ -70,11 +77,13 @@ final class ProfileCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunCommand.existingImage(image);
         double s = seconds == null ? DEFAULT_SECONDS : seconds;
         if (!(s > 0) || s > 86400) throw new UserError("--seconds must be more than 0 and at most 86400, not " + s);
         int hz = rate == null ? DEFAULT_RATE_HZ : rate;
         if (hz < 1 || hz > Sampler.MAX_RATE_HZ) throw new UserError("--rate must be 1 to " + Sampler.MAX_RATE_HZ + " Hz, not " + hz);
+        if (!Files.exists(Path.of(target)) && !target.contains("/")) return daemonVm(s, hz); // a VM's name never has a slash
+        if (daemon.hostGiven()) throw new UserError("--host is for a VM in the daemon, not an image");
+        image = RunCommand.existingImage(Path.of(target));
         GuestImage guest = GuestImage.load(image);
         Path dir = output != null ? output : Path.of(guest.name() + ".profile");
         if (Files.exists(dir) && !Files.isDirectory(dir)) throw new UserError("-o " + dir + ": not a directory");
@@ -105,6 +114,30 @@ final class ProfileCommand implements java.util.concurrent.Callable<Integer> {
                 ProfileOutput.write(guest, profile, dir);
                 return 0;
             }
+        }
+    }
+
+    /** kiln profile NAME: the daemon samples its VM (which runs on) and sends the folded stacks back. */
+    private int daemonVm(double s, int hz) throws IOException {
+        if (!publish.isEmpty() || net != null || ip != null || memoryMb != null || !env.isEmpty() || !args.isEmpty()) {
+            throw new UserError("-p, --net, --ip, --mem, --env and ARGS are for an image; a VM in the daemon runs as it was created");
+        }
+        if (s != Math.rint(s) || s > 3600) throw new UserError("--seconds for a VM in the daemon: a whole number from 1 to 3600, not " + s);
+        try (dev.kiln.engine.client.KilnClient client = daemon.client()) {
+            System.err.printf("kiln: profile: sampling VM %s at %d Hz for %d s%n", target, hz, (long) s);
+            dev.kiln.engine.api.ProfileResponse p = client.profile(target, (int) s, hz);
+            Path dir = output != null ? output : Path.of(p.name() + ".profile");
+            List<String> notes = new ArrayList<>();
+            if (!p.javaStacks()) notes.add("the image has no Java debug descriptor: RIPs only");
+            if (p.note() != null) notes.add(p.note());
+            ProfileOutput.write(FoldedStacks.parse(p.folded()), p.name(), p.samples(), p.cost(), notes, dir);
+            return 0;
+        } catch (dev.kiln.engine.client.ApiException e) {
+            System.err.println("kiln: error: " + e.getMessage() + (e.status() == 404 ? " (nor an image file of that name)" : ""));
+            return 1;
+        } catch (dev.kiln.engine.client.DaemonUnreachableException e) {
+            System.err.println("kiln: error: " + e.getMessage());
+            return 1;
         }
     }
 

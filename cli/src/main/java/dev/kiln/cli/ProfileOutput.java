@@ -10,6 +10,8 @@ import dev.kiln.vmm.profile.StackSymbolizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,22 +24,27 @@ final class ProfileOutput {
     private ProfileOutput() {}
 
     static void write(GuestImage guest, Profile profile, Path dir) throws IOException {
-        StackSymbolizer symbols = new StackSymbolizer(guest, profile);
-        Map<String, Long> folded = symbols.fold(profile.samples());
+        Map<String, Long> folded = new StackSymbolizer(guest, profile).fold(profile.samples());
+        List<String> notes = new ArrayList<>();
+        if (!profile.javaStacks()) notes.add("the image has no Java debug descriptor: RIPs only");
+        if (guest.debugFile().isEmpty() && guest.symbols().isEmpty()) {
+            notes.add("no symbols (" + guest.debugFileProblem().orElse("no debug file") + "): frames are [unknown]");
+        }
+        write(folded, guest.name(), profile.samples().size(), profile.cost().format(), notes, dir);
+    }
+
+    /** Writes the folded stacks and their flame graph into dir, and tells the user what they show. */
+    static void write(Map<String, Long> folded, String name, long samples, String cost, List<String> notes, Path dir)
+            throws IOException {
         Files.createDirectories(dir);
         Path text = dir.resolve("profile.folded"), svg = dir.resolve("profile.svg");
         Files.writeString(text, FoldedStacks.format(folded));
-        Files.writeString(svg, FlameGraphSvg.render(folded, "kiln profile: " + guest.name() + " ("
-                + profile.samples().size() + " samples at " + profile.cost().rateHz() + " Hz)"));
-        System.err.println("kiln: profile: " + profile.cost().format());
-        if (!profile.javaStacks()) System.err.println("kiln: profile: the image has no Java debug descriptor: RIPs only");
-        if (guest.debugFile().isEmpty() && guest.symbols().isEmpty()) {
-            System.err.println("kiln: profile: no symbols (" + guest.debugFileProblem().orElse("no debug file") + "): frames are [unknown]");
-        }
+        Files.writeString(svg, FlameGraphSvg.render(folded, "kiln profile: " + name + " (" + samples + " samples)"));
+        System.err.println("kiln: profile: " + cost);
+        for (String n : notes) System.err.println("kiln: profile: " + n);
         if (!folded.isEmpty()) {
             System.err.print("kiln: profile: hottest functions (self):\n" + HotFrames.format(HotFrames.self(folded, TOP)));
         }
         System.err.println("kiln: profile: wrote " + text + " and " + svg);
     }
-
 }

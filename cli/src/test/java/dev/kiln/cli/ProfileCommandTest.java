@@ -59,6 +59,41 @@ class ProfileCommandTest {
         assertTrue(named, "the flame graph names " + HOT);
     }
 
+    /** kiln profile NAME: the daemon samples its VM, which runs on; a second profile after the first; none once it stopped. */
+    @Test
+    void aVmTheDaemonRunsIsProfiledThroughTheApiAndRunsOn() throws Exception {
+        Path project = Path.of(System.getProperty("kiln.home")).resolve("cli/src/test/resources/profile/spin");
+        Path image = dir.resolve("spin.kiln");
+        KilnProcess b = KilnProcess.run("build", project.toString(), "-o", image.toString());
+        assertEquals(0, b.exitStatus(), b.toString());
+        try (DaemonProcess d = new DaemonProcess().start()) {
+            KilnProcess run = d.kiln("run", "-d", "--name", "spin", image.toString());
+            assertEquals(0, run.exitStatus(), run.toString());
+            d.awaitOutput("spinning", "logs", "-f", "spin");
+            for (String round : new String[] {"first", "second"}) {
+                Path out = dir.resolve(round);
+                KilnProcess p = d.kiln("profile", "spin", "--seconds", "2", "-o", out.toString());
+                System.out.println("[profile NAME] " + p.stderr());
+                assertEquals(0, p.exitStatus(), p.toString());
+                assertTrue(p.stderr().contains(" exits caused by "), "the cost is printed:\n" + p);
+                Map<String, Long> folded = FoldedStacks.parse(Files.readString(out.resolve("profile.folded")));
+                Map.Entry<String, Long> heaviest = folded.entrySet().stream()
+                        .max(Comparator.comparingLong(Map.Entry::getValue)).orElseThrow(() -> new AssertionError("no samples:\n" + p));
+                var frames = FoldedStacks.frames(heaviest.getKey());
+                assertEquals(HOT, frames.get(frames.size() - 1), round + " profile's heaviest stack: " + heaviest);
+                assertTrue(Files.readString(out.resolve("profile.svg")).contains(HOT), "the flame graph names " + HOT);
+            }
+            KilnProcess ps = d.kiln("ps");
+            assertTrue(ps.stdout().lines().anyMatch(l -> l.contains("spin") && l.contains(" Up ")), "the VM runs on:\n" + ps);
+            KilnProcess stop = d.kiln("stop", "-t", "0", "spin");
+            assertEquals(0, stop.exitStatus(), stop.toString());
+            KilnProcess again = d.kiln("profile", "spin", "--seconds", "1", "-o", dir.resolve("third").toString());
+            assertEquals(1, again.exitStatus(), again.toString());
+            assertEquals("kiln: error: VM spin is not running\n", again.stderr().lines()
+                    .filter(l -> l.startsWith("kiln: error:")).findFirst().orElse("") + "\n", again.toString());
+        }
+    }
+
     @Test
     void badOptionsAreOneLineErrors() throws Exception {
         Path image = dir.resolve("none.kiln");

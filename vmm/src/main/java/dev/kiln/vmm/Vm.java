@@ -171,12 +171,13 @@ public final class Vm implements AutoCloseable {
 
     /**
      * Starts sampling the guest at {@code rateHz} (kiln profile, docs/cli.md): before {@link #run}
-     * or while the guest runs; once per VM. Each sample of a running guest costs an exit. The
+     * or while the guest runs; one profile at a time (another may start once {@link #stopProfiling}
+     * returned). Each sample of a running guest costs an exit. The
      * sampler's thread is confined to the timeout thread's filter: it parks, reads the clock and
      * sends the kick signal.
      */
     public synchronized void startProfiling(int rateHz) {
-        if (sampler != null) throw new IllegalStateException("startProfiling() once");
+        if (sampler != null) throw new IllegalStateException("a profile of this VM is already being taken");
         if (stop.closed()) throw new IllegalStateException("VM is closed");
         dev.kiln.image.JavaDebugInfo java = dev.kiln.image.JavaDebugInfo.of(image.elf()).orElse(null);
         Sampler s = new Sampler(memory, java, rateHz, stop::kickForSample);
@@ -201,9 +202,10 @@ public final class Vm implements AutoCloseable {
         synchronized (this) {
             s = sampler;
             cpuStart = profileCpuStart;
+            if (s == null) throw new IllegalStateException("stopProfiling() without startProfiling()");
+            sampler = null; // the next startProfiling may begin another
+            loop.sampleWith(null);
         }
-        if (s == null) throw new IllegalStateException("stopProfiling() without startProfiling()");
-        loop.sampleWith(null);
         s.stop();
         long cpuEnd = vcpuCpuNanos(); // -1 once the vCPU thread has ended: then unknown
         long cpu = cpuStart >= 0 && cpuEnd >= 0 ? cpuEnd - cpuStart : -1;

@@ -19,6 +19,7 @@ public final class ApiPaths {
     public static final String VM_WAIT = "/v1/vms/{ref}/wait";
     public static final String VM_LOGS = "/v1/vms/{ref}/logs";
     public static final String VM_DEBUG = "/v1/vms/{ref}/debug";
+    public static final String VM_PROFILE = "/v1/vms/{ref}/profile";
     public static final String EVENTS = "/v1/events";
     /**
      * Every running VM's cumulative figures (vCPU time, memory, net bytes, exits, GC pause) and
