@@ -116,6 +116,12 @@ kiln_build_jars() {
     kiln_die "the build failed; full log in $KILN_STATE/build.log"
   fi
   echo "$want" >"$KILN_STATE/jars.hash"
+  # kiln-oci's AOT cache, trained now rather than by the first container start that finds the
+  # jar newer than the cache (a training run takes seconds; a shim may be waiting on that create).
+  echo "$KILN_JAVA_HOME" >"$KILN_STATE/java-home"
+  if ! "$KILN_HOME/kiln-oci" features >/dev/null 2>&1; then
+    kiln_say "warning: kiln-oci features failed; its AOT cache will be made at its first use"
+  fi
   kiln_say "built."
 }
 

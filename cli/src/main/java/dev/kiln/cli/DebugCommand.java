@@ -43,6 +43,10 @@ public final class DebugCommand implements Callable<Integer> {
     @Option(names = "--remote", paramLabel = "ADDRESS", description = "With an IMAGE: attach to kiln run --gdb ADDRESS (127.0.0.1:PORT or unix:PATH).")
     String remote;
 
+    @Option(names = "--core", paramLabel = "CORE",
+            description = "With an IMAGE: open this core file of it (kiln run --core, kiln dump; docs/debugging.md).")
+    Path core;
+
     @Option(names = "--image", paramLabel = "IMAGE",
             description = "With a VM: the image its symbols come from (default: the file the VM was created from, if unchanged).")
     Path symbolImage;
@@ -64,7 +68,10 @@ public final class DebugCommand implements Callable<Integer> {
             image = Path.of(target);
             if (!Files.isRegularFile(image)) throw new UserError(image + ": no such image");
             attachTo = remote == null ? null : remote.startsWith("unix:") ? remote.substring(5) : remote;
+            if (core != null && remote != null) throw new UserError("--core and --remote: a core file or a running VM, not both");
+            if (core != null && !Files.isRegularFile(core)) throw new UserError(core + ": no such core file");
         } else {
+            if (core != null) throw new UserError("--core is for an image (kiln debug IMAGE --core CORE)");
             if (remote != null) throw new UserError("--remote is for an image; a VM in the daemon is attached to by its name");
             try (KilnClient client = daemon.client()) {
                 VmDefinition def = client.inspect(target).definition();
@@ -123,6 +130,7 @@ public final class DebugCommand implements Callable<Integer> {
             Path sources = image.resolveSibling(image.getFileName() + ".src");
             if (Files.isDirectory(sources)) cmd.addAll(List.of("-ex", "directory " + sources.toAbsolutePath()));
             if (attachTo != null) cmd.addAll(List.of("-ex", "target remote " + attachTo));
+            if (core != null) cmd.addAll(List.of("-ex", "core-file " + core.toAbsolutePath()));
             for (String c : commands) cmd.addAll(List.of("-ex", c));
             cmd.add(image.toString());
             Process gdb;

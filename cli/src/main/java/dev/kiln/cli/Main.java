@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 FuzzCommand.class,
                 PsCommand.class, LogsCommand.class, StopCommand.class, KillCommand.class, StartCommand.class,
                 RestartCommand.class, RmCommand.class, WaitCommand.class, EventsCommand.class, StatsCommand.class, TopCommand.class,
+                dev.kiln.cli.engine.StackCommand.class, dev.kiln.cli.engine.DumpCommand.class,
                 DaemonCommand.class,
                 ComposeCommand.class,
                 CommandLine.HelpCommand.class})

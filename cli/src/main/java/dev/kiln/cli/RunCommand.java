@@ -101,6 +101,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--gdb-wait", description = "With --gdb: the guest's first instruction waits until a debugger attaches.")
     boolean gdbWait;
 
+    @Option(names = "--core", paramLabel = "FILE",
+            description = {"Native images: if the guest crashes, write an ELF core file there (gdb IMAGE FILE, or",
+                    "kiln debug IMAGE --core FILE; docs/debugging.md). Without it no core is written."})
+    Path core;
+
+    @Option(names = "--core-limit", paramLabel = "SIZE",
+            description = {"With --core: the largest core file to write, in MiB or with a K, M or G suffix (default 1G);",
+                    "a larger one is not written, and kiln says so."})
+    String coreLimit;
+
     @Option(names = "--accel", paramLabel = "auto|kvm|tcg", defaultValue = "auto",
             description = "jvm flavor: QEMU accelerator; auto uses KVM only where guest kernel code runs fast.")
     String accel;
@@ -214,6 +224,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         if (gdbWait && gdb == null) throw new UserError("--gdb-wait needs --gdb ADDRESS");
+        long coreLimit = coreLimit();
         java.net.SocketAddress gdbEndpoint;
         try {
             gdbEndpoint = gdb == null ? null : dev.kiln.vmm.gdb.GdbServer.endpoint(gdb);
@@ -251,6 +262,7 @@ final class RunCommand implements Callable<Integer> {
                 String stopped = guard.outcome();
                 if (stopped != null) System.err.println("kiln: " + stopped);
                 else report(exit);
+                if (exit instanceof VmExit.Crashed) crashExtras(vm, coreLimit);
                 if (stats) {
                     System.err.print("kiln: stats: " + vm.stats().format());
                     System.err.print("kiln: guest stats: " + vm.guestStats().format());
@@ -351,6 +363,43 @@ final class RunCommand implements Callable<Integer> {
         var console = new FileOutputStream(FileDescriptor.out);
         return new VmConfig(guest, memoryBytes, timeout, List.copyOf(args), List.copyOf(env), console);
     }
+
+    private long coreLimit() {
+        if (coreLimit == null) return dev.kiln.vmm.core.CoreDump.DEFAULT_LIMIT;
+        if (core == null) throw new UserError("--core-limit needs --core FILE");
+        var m = java.util.regex.Pattern.compile("([0-9]{1,7})([KMG]?)").matcher(coreLimit);
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new UserError("--core-limit takes a size like 512K, 64M or 2G, not '" + coreLimit + "'");
+        }
+        int shift = switch (m.group(2)) {
+            case "K" -> 10;
+            case "G" -> 30;
+            default -> 20;
+        };
+        return Long.parseLong(m.group(1)) << shift;
+    }
+
+    /** After a crash: the Java stacks at the crash (a Java image), and the core file if --core asked for one. */
+    private void crashExtras(Vm vm, long limit) {
+        if (dev.kiln.image.JavaDebugInfo.of(vm.image().elf()).isPresent()) {
+            System.err.println("kiln: Java stacks at the crash:");
+            for (var t : vm.javaStacks()) System.err.print(t.format(CRASH_FRAMES));
+        }
+        if (core == null) {
+            System.err.println("kiln: no core file written (kiln run --core FILE writes one)");
+            return;
+        }
+        try {
+            long bytes = vm.dumpCore(core, limit);
+            System.err.println("kiln: core file " + core + " (" + (bytes + 1023) / 1024 + " KiB); open it with kiln debug "
+                    + image + " --core " + core);
+        } catch (dev.kiln.vmm.VmmException e) {
+            System.err.println("kiln: " + e.getMessage());
+        }
+    }
+
+    /** Frames per thread in a crash's Java stacks (a stack overflow has thousands; the innermost tell). */
+    static final int CRASH_FRAMES = 24;
 
     static Path existingImage(Path image) {
         if (!Files.exists(image)) throw new UserError("no such image: " + image);

@@ -17,12 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * containerd (Debian's, started here with its own config, root, state and socket) runs Kiln
  * images through its stock runc shim with kiln-oci as the runc binary:
  * {@code ctr run --runtime io.containerd.runc.v2 --runc-binary kiln-oci}. The exit status is the
- * guest's; a service in a network namespace made here answers curl; kill, delete and rm, 5
- * times over (-Dkiln.ctr.cycles=N for more), leave no process, mount, tap, cgroup or state, after
+ * guest's; a service in a network namespace made here answers curl; kill, delete and rm, 20
+ * times over (-Dkiln.ctr.cycles=N for another count), leave no process, mount, tap, cgroup or state, after
  * every cycle and after all of them.
  */
 class CtrTest {
-    private static final int CYCLES = Integer.getInteger("kiln.ctr.cycles", 5);
+    private static final int CYCLES = Integer.getInteger("kiln.ctr.cycles", 20);
 
     @Test
     void containerdsRuncShimRunsKilnImagesWithKilnOci() throws Exception {

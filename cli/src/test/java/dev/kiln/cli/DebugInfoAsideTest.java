@@ -79,6 +79,12 @@ class DebugInfoAsideTest {
                 && out.contains("HttpServer_main"), out);
         assertTrue(out.contains(line + "\t            stats.connectionOpened();"), out);
 
+        // the guest runtime's C where its DWARF names it: an idle VM stops in runtime/hypercall.c
+        assertTrue(Files.isRegularFile(src.resolve("runtime/hypercall.c")) && Files.isRegularFile(src.resolve("fiber.c"))
+                && Files.isRegularFile(src.resolve("libc/malloc.c")), "the guest runtime's C sources too: " + b);
+        String c = tool("gdb", "-batch", "-nx", "-ex", "directory " + src, "-ex", "list kiln__yield_raw", image.toString());
+        assertTrue(c.contains("uint64_t kiln__yield_raw(uint64_t timeout_ns) {"), c);
+
         var again = KilnProcess.run("build", example.toString(), "-o", dir.resolve("plain.kiln").toString());
         assertEquals(0, again.exitStatus(), again.toString());
         assertTrue(!Files.exists(dir.resolve("plain.kiln.src")), "sources only with -g");

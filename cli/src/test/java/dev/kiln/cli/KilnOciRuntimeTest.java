@@ -59,6 +59,7 @@ class KilnOciRuntimeTest {
             int pid = Integer.parseInt(Files.readString(pidFile).strip());
             assertEquals("created", state(root, id, tmp).path("status").asText());
             assertEquals(pid, state(root, id, tmp).path("pid").asInt());
+            launcherAndJvmAgreeOnState(root, id, tmp);
             String monitor = ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).orElse("");
             assertTrue(monitor.contains("KilnOci") && monitor.contains(" create "), "the container's process is the JVM that ran create: " + monitor);
             Path memcg = Path.of("/sys/fs/cgroup/memory", cgParent, id);
@@ -73,6 +74,7 @@ class KilnOciRuntimeTest {
             assertEquals(0, start.status(), start.stderr());
             assertEquals("running", state(root, id, tmp).path("status").asText());
             String page = curlUntilAnswered(cli, "http://10.78.0.2/");
+            launcherAndJvmAgreeOnState(root, id, tmp);
             assertTrue(page.contains("Hello from Kiln"), page);
             assertTrue(Files.readString(console).contains("http-server listening on port 80"), Files.readString(console));
 
@@ -86,6 +88,12 @@ class KilnOciRuntimeTest {
             var kill = KilnOciLauncher.run(Map.of(), tmp.resolve("o"), tmp.resolve("e"), "--root", root.toString(), "kill", id, "TERM");
             assertEquals(0, kill.status(), kill.stderr());
             awaitStopped(root, id, tmp);
+            launcherAndJvmAgreeOnState(root, id, tmp);
+            launcherAndJvmAgreeOnKillingTheStopped(root, id, tmp);
+            // The launcher answers start only on its ordinary path; the error is the JVM's, as a caller reads it.
+            var late = KilnOciLauncher.run(Map.of(), tmp.resolve("o"), tmp.resolve("e"), "--root", root.toString(), "start", id);
+            assertEquals(1, late.status());
+            assertTrue(late.stderr().contains("cannot start a container that has stopped"), late.stderr());
             var delete = KilnOciLauncher.run(Map.of(), tmp.resolve("o"), tmp.resolve("e"), "--root", root.toString(), "delete", id);
             assertEquals(0, delete.status(), delete.stderr());
 
@@ -210,6 +218,43 @@ class KilnOciRuntimeTest {
         var r = KilnOciLauncher.run(Map.of(), tmp.resolve("state.out"), tmp.resolve("state.err"), "--root", root.toString(), "state", id);
         assertEquals(0, r.status(), r.stderr());
         return Json.tree(r.stdout().getBytes(), "state");
+    }
+
+    /**
+     * The launcher answers state by itself from the files create wrote (docs/oci.md, "Start-up");
+     * its answer must be, byte for byte, the one the JVM gives (KILN_OCI_JVM_ONLY=1) in this status.
+     */
+    private static void launcherAndJvmAgreeOnState(Path root, String id, Path tmp) throws Exception {
+        var script = KilnOciLauncher.run(Map.of(), tmp.resolve("s.out"), tmp.resolve("s.err"), "--root", root.toString(), "state", id);
+        var jvm = KilnOciLauncher.run(Map.of("KILN_OCI_JVM_ONLY", "1"), tmp.resolve("j.out"), tmp.resolve("j.err"), "--root", root.toString(),
+                "state", id);
+        assertEquals(0, script.status(), script.stderr());
+        assertEquals(0, jvm.status(), jvm.stderr());
+        assertEquals(jvm.stdout(), script.stdout(), "state from the launcher vs from the JVM");
+    }
+
+    /**
+     * containerd's shim sends `kill --all ID 9` after the container has ended and takes "container
+     * not running" as "already finished"; the launcher answers that itself, and must answer as the
+     * JVM does: status 1, the same stderr, the same logrus line in --log (its time aside).
+     */
+    private static void launcherAndJvmAgreeOnKillingTheStopped(Path root, String id, Path tmp) throws Exception {
+        Path scriptLog = tmp.resolve("kill-script.json"), jvmLog = tmp.resolve("kill-jvm.json");
+        var script = KilnOciLauncher.run(Map.of(), tmp.resolve("k.out"), tmp.resolve("k.err"), "--root", root.toString(),
+                "--log", scriptLog.toString(), "--log-format", "json", "kill", "--all", id, "9");
+        var jvm = KilnOciLauncher.run(Map.of("KILN_OCI_JVM_ONLY", "1"), tmp.resolve("kj.out"), tmp.resolve("kj.err"), "--root",
+                root.toString(), "--log", jvmLog.toString(), "--log-format", "json", "kill", "--all", id, "9");
+        assertEquals(1, jvm.status(), jvm.stderr());
+        assertEquals(1, script.status(), script.stderr());
+        assertEquals("kiln-oci: container not running\n", jvm.stderr());
+        assertEquals(jvm.stderr(), script.stderr());
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (Path log : List.of(scriptLog, jvmLog)) {
+            var node = (com.fasterxml.jackson.databind.node.ObjectNode) Json.tree(Files.readString(log).strip().getBytes(), log.toString());
+            java.time.Instant.parse(node.remove("time").asText()); // RFC 3339, as logrus parses it
+            lines.add(node);
+        }
+        assertEquals(lines.get(1), lines.get(0), "the log line from the launcher vs from the JVM");
     }
 
     private static void awaitStopped(Path root, String id, Path tmp) throws Exception {

@@ -19,12 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * pulled from a local registry (an insecure one named in a registries.conf the test writes),
  * storage in temporary directories, and podman's own network (CNI's bridge) inside a network
  * namespace the test makes, so nothing of it reaches the host's. run (exit status and console),
- * run -d, ps, logs, stop, rm, 5 times over (-Dkiln.podman.cycles=N for more); after every cycle
+ * run -d, ps, logs, stop, rm, 20 times over (-Dkiln.podman.cycles=N for another count); after every cycle
  * and after all of them, no process, mount, network namespace, tap, cgroup or state of the
  * containers is left.
  */
 class PodmanTest {
-    private static final int CYCLES = Integer.getInteger("kiln.podman.cycles", 5);
+    private static final int CYCLES = Integer.getInteger("kiln.podman.cycles", 20);
 
     @Test
     void podmanRunsKilnImagesThroughKilnOci(@TempDir Path tmp) throws Exception {

@@ -2,6 +2,7 @@ package dev.kiln.vmm;
 
 import dev.kiln.linux.Errno;
 import dev.kiln.linux.kvm.KvmApi;
+import dev.kiln.vmm.core.CpuState;
 import dev.kiln.vmm.crash.CrashAnalyzer;
 import dev.kiln.vmm.gdb.GdbStub;
 import dev.kiln.vmm.gdb.StopReason;
@@ -36,6 +37,9 @@ final class RunLoop {
     /** KVM_EXIT_INTR: a signal (a stop, a kick) reached the vCPU while the guest ran. */
     volatile long intrExits;
     private volatile boolean crashed;
+    /** The registers at the crash, for a core file; null unless crashed. */
+    private volatile CpuState crashState;
+    private final VcpuPause pause;
     /**
      * The debugger's stub, or null: set before the vCPU thread starts (kiln run --gdb) or while
      * it runs (the daemon's debug route), when the next exit sees it.
@@ -46,8 +50,9 @@ final class RunLoop {
     private static final int RIP = KvmApi.REG_NAMES.indexOf("rip");
     private static final int YIELD_PORT = dev.kiln.vmm.abi.Abi.HC_PORT_BASE + dev.kiln.vmm.abi.Abi.HC_YIELD;
 
-    RunLoop(Vcpu vcpu, HypercallDispatcher hypercalls, CrashAnalyzer crashes, StopRequest stop) {
+    RunLoop(Vcpu vcpu, HypercallDispatcher hypercalls, CrashAnalyzer crashes, StopRequest stop, VcpuPause pause) {
         this.vcpu = vcpu;
+        this.pause = pause;
         this.hypercalls = hypercalls;
         this.crashes = crashes;
         this.stop = stop;
@@ -65,9 +70,13 @@ final class RunLoop {
 
     /** Runs the guest until it ends; the calling thread is the vCPU thread. */
     VmExit run() {
-        VmExit end = loop();
-        if (debugger != null) debugger.ended(end.exitStatus());
-        return end;
+        try {
+            VmExit end = loop();
+            if (debugger != null) debugger.ended(end.exitStatus());
+            return end;
+        } finally {
+            pause.ended();
+        }
     }
 
     private VmExit loop() {
@@ -77,6 +86,11 @@ final class RunLoop {
             if (debugger != null && debugger.attentionWanted()) {
                 vcpu.requestImmediateExit(false); // the debugger's kick; a stop request is seen at the top
                 debugger.stopped(StopReason.REQUESTED);
+                continue;
+            }
+            if (pause.wanted()) { // a reader of guest memory (kiln dump, kiln stack) holds the guest still
+                vcpu.requestImmediateExit(false);
+                pause.serve(() -> CpuState.of(vcpu.registers(), vcpu.specialRegisters()));
                 continue;
             }
             Sampler p = sampler;
@@ -105,6 +119,11 @@ final class RunLoop {
         }
     }
 
+    /** The registers when the guest crashed, or null. */
+    CpuState crashState() {
+        return crashState;
+    }
+
     /** True if the guest crashed (its vCPU state is then not trusted to a reset). */
     boolean crashed() {
         return crashed;
@@ -124,8 +143,9 @@ final class RunLoop {
                     debugger.stopped(trap);
                     yield null;
                 }
-                crashed = true;
                 MemorySegment s = vcpu.specialRegisters();
+                crashState = CpuState.of(regs, s);
+                crashed = true;
                 yield new VmExit.Crashed(crashes.analyze(regs, s.get(JAVA_LONG, KvmApi.SREGS_CR0),
                         s.get(JAVA_LONG, KvmApi.SREGS_CR2)));
             }

@@ -49,14 +49,14 @@ final class VcpuDebugTarget implements DebugTarget {
     public byte[] read(long address, int len) {
         if (len < 0 || !memory.guestReadable(address, len)) return null;
         byte[] b = new byte[len];
-        memory.debugger(address, len, "gdb read").copyTo(0, b, 0, len);
+        memory.debuggerRead(address, len, "gdb read").copyTo(0, b, 0, len);
         return b;
     }
 
     @Override
     public boolean write(long address, byte[] bytes) {
-        if (!memory.guestReadable(address, bytes.length)) return false;
-        memory.debugger(address, bytes.length, "gdb write").copyFrom(bytes, 0, 0, bytes.length);
+        if (!memory.debuggerWritable(address, bytes.length)) return false;
+        memory.debuggerWrite(address, bytes.length, "gdb write").copyFrom(bytes, 0, 0, bytes.length);
         return true;
     }
 

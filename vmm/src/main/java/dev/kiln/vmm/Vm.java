@@ -2,6 +2,9 @@ package dev.kiln.vmm;
 
 import dev.kiln.image.GuestImage;
 import dev.kiln.vmm.abi.Abi;
+import dev.kiln.image.JavaDebugInfo;
+import dev.kiln.vmm.core.CoreDump;
+import dev.kiln.vmm.core.CpuState;
 import dev.kiln.vmm.crash.CrashAnalyzer;
 import dev.kiln.vmm.device.net.NetDevice;
 import dev.kiln.vmm.gdb.GdbServer;
@@ -12,6 +15,9 @@ import dev.kiln.vmm.hypercall.HypercallDispatcher;
 import dev.kiln.vmm.hypercall.HypercallTable;
 import dev.kiln.vmm.hypercall.NetNotifyCall;
 import dev.kiln.vmm.hypercall.YieldCall;
+import dev.kiln.vmm.javastack.GuestMemoryWords;
+import dev.kiln.vmm.javastack.JavaStackReader;
+import dev.kiln.vmm.javastack.JavaThreadStack;
 import dev.kiln.vmm.kvm.VcpuKicker;
 import dev.kiln.vmm.kvm.VmShell;
 import dev.kiln.vmm.memory.GuestMemory;
@@ -27,6 +33,7 @@ import dev.kiln.vmm.x86.X86Setup;
 
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -59,6 +66,8 @@ public final class Vm implements AutoCloseable {
     private final GuestLayout layout;
     private final VmShell shell;
     private final StopRequest stop;
+    /** Holds the running guest still for kiln dump and kiln stack. */
+    private final VcpuPause pause;
     private final GuestStopRequest guestStop;
     private final GuestStatsPage statsPage;
     /** Completed when the guest has ended and its devices have stopped ({@link #start}'s future). */
@@ -97,6 +106,7 @@ public final class Vm implements AutoCloseable {
         VcpuKicker.install();
         this.shell = kvm.takeShell(memSize);
         this.stop = new StopRequest(shell.vcpu());
+        this.pause = new VcpuPause(stop::kick);
         NetDevice device = null;
         try {
             List<Region> regions = layout.regions(bootInfo.size);
@@ -113,7 +123,8 @@ public final class Vm implements AutoCloseable {
             this.hypercalls = new HypercallDispatcher(memory, HypercallTable.standard(console,
                     new YieldCall(device, () -> wantsVcpu() || guestStop.readyPending(), guestStop::takeReady),
                     new AbortCall(memory), new NetNotifyCall(device)));
-            this.loop = new RunLoop(shell.vcpu(), hypercalls, new CrashAnalyzer(image, layout, memory), stop);
+            this.loop = new RunLoop(shell.vcpu(), hypercalls, new CrashAnalyzer(image, layout, memory), stop,
+                    pause);
         } catch (IOException e) {
             stop.close();
             kvm.recycle(shell);
@@ -131,7 +142,7 @@ public final class Vm implements AutoCloseable {
     /** A yield ends early when the VM must stop or a debugger wants the vCPU. */
     private boolean wantsVcpu() {
         GdbStub d = debugger;
-        return stop.requested() || (d != null && d.attentionWanted());
+        return stop.requested() || (d != null && d.attentionWanted()) || pause.wanted();
     }
 
     /**
@@ -459,6 +470,55 @@ public final class Vm implements AutoCloseable {
                 console.bytes(), hypercalls.calls(Abi.HC_EXIT), hypercalls.calls(Abi.HC_WALLTIME),
                 hypercalls.calls(Abi.HC_YIELD), hypercalls.calls(Abi.HC_ABORT), hypercalls.calls(Abi.HC_NET_NOTIFY),
                 setupNanos, net == null ? null : net.metrics().snapshot());
+    }
+
+    /**
+     * Writes an ELF core file of this VM to {@code file} (docs/debugging.md, "Core dumps") and
+     * returns its size: of the crash, once the guest crashed (until {@link #close}), or of the
+     * running guest, held still for as long as the copy takes. From any thread but the vCPU's.
+     *
+     * @throws IllegalStateException if the VM is not running and did not crash
+     * @throws VmmException          if the core would be larger than {@code limit} bytes, or cannot be written
+     */
+    public long dumpCore(Path file, long limit) {
+        synchronized (memoryReaders) {
+            if (memoryReleased) throw new IllegalStateException("the VM has ended");
+            CpuState crash = loop.crashState();
+            if (crash != null) return new CoreDump(memory, crash, image.name(), crashSignal()).write(file, limit);
+            requireStarted();
+            return pause.whilePaused(cpu -> new CoreDump(memory, cpu, image.name(), 0).write(file, limit));
+        }
+    }
+
+    /** What gdb says the crashed guest died of: SIGILL for an invalid opcode, SIGSEGV for every other fault. */
+    private int crashSignal() {
+        return lastExit() instanceof VmExit.Crashed c && c.report().hint().startsWith("invalid opcode") ? 4 : 11;
+    }
+
+    /**
+     * The Java stack of every green thread, read from guest memory (docs/debugging.md, "kiln
+     * stack"): of the running guest, held still for as long as the read takes, or as it was at
+     * its crash. From any thread but the vCPU's.
+     *
+     * @throws IllegalStateException if the image has no Java debug descriptor, or the VM is not running and did not crash
+     */
+    public List<JavaThreadStack> javaStacks() {
+        JavaDebugInfo d = JavaDebugInfo.of(image.elf()).orElseThrow(() -> new IllegalStateException("image "
+                + image.name() + " has no Java debug descriptor (" + JavaDebugInfo.SECTION
+                + "): it was not built from Java by this kiln"));
+        JavaStackReader reader = new JavaStackReader(d, new GuestMemoryWords(memory));
+        synchronized (memoryReaders) {
+            if (memoryReleased) throw new IllegalStateException("the VM has ended");
+            if (loop.crashState() != null) return reader.threads();
+            requireStarted();
+            return pause.whilePaused(cpu -> reader.threads());
+        }
+    }
+
+    private void requireStarted() {
+        synchronized (this) {
+            if (!started) throw new IllegalStateException("the VM has not started");
+        }
     }
 
     /** Guest memory size in bytes. */

@@ -59,10 +59,21 @@ public final class DebugFiles {
         return roots;
     }
 
-    /** Copies the .java files under each root into dir, by their path under the root (the first root wins). */
-    static void copySources(List<Path> roots, Path dir) throws IOException {
+    /**
+     * Copies the .java files under each root into dir, by their path under the root (the first
+     * root wins), then the guest runtime's C sources (from {@code guest}, Kiln's guest/
+     * directory, if not null) where its DWARF names them: runtime/ and libc/ as in guest/ (gcc
+     * ran there, so a frame is "runtime/hypercall.c"), and TeaVM's platform files of guest/teavm
+     * at the top (they are compiled as the build's "./fiber.c").
+     */
+    static void copySources(List<Path> roots, Path guest, Path dir) throws IOException {
         Path tmp = Files.createTempDirectory(dir.getParent(), "src");
         try {
+            if (guest != null) {
+                copyC(guest.resolve("runtime"), tmp.resolve("runtime"));
+                copyC(guest.resolve("libc"), tmp.resolve("libc"));
+                copyC(guest.resolve("teavm"), tmp);
+            }
             for (Path root : roots) {
                 try (Stream<Path> s = Files.walk(root)) {
                     for (Path p : s.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".java")).toList()) {
@@ -81,6 +92,19 @@ public final class DebugFiles {
         } finally {
             if (Files.exists(tmp)) {
                 FileTrees.delete(tmp);
+            }
+        }
+    }
+
+    /** The C, assembly and header files directly in {@code from}, into {@code to}. */
+    private static void copyC(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(from)) {
+            for (Path p : s.filter(f -> Files.isRegularFile(f) && f.toString().matches(".*\\.(c|S|h)")).toList()) {
+                Files.createDirectories(to);
+                Files.copy(p, to.resolve(p.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }

@@ -144,7 +144,7 @@ public final class NativeImageBuilder {
             checkLoadable(elf);
             Files.createDirectories(entryDir);
             if (sourceDir != null) {
-                DebugFiles.copySources(sources, sourceDir);
+                DebugFiles.copySources(sources, guest, sourceDir);
             }
             // the debug file first: a cache entry counts once its image is there
             publish(elfDebug, debugFile, entryDir);

@@ -19,6 +19,10 @@ public final class ApiPaths {
     public static final String VM_WAIT = "/v1/vms/{ref}/wait";
     public static final String VM_LOGS = "/v1/vms/{ref}/logs";
     public static final String VM_DEBUG = "/v1/vms/{ref}/debug";
+    /** The Java stack of every green thread of a running native VM (kiln stack). */
+    public static final String VM_STACK = "/v1/vms/{ref}/stack";
+    /** An ELF core file of a running native VM, written in its state directory (kiln dump). */
+    public static final String VM_DUMP = "/v1/vms/{ref}/dump";
     public static final String VM_PROFILE = "/v1/vms/{ref}/profile";
     public static final String EVENTS = "/v1/events";
     /**

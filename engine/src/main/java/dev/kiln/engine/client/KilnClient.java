@@ -156,6 +156,18 @@ public final class KilnClient implements AutoCloseable {
         return call(request("POST", ApiPaths.vm(ApiPaths.VM_DEBUG, ref)), DebugResponse.class, TIMEOUT_SECONDS);
     }
 
+    /** The Java stack of every green thread of a running native VM. */
+    public dev.kiln.engine.api.StackResponse stack(String ref) {
+        return call(request("GET", ApiPaths.vm(ApiPaths.VM_STACK, ref)), dev.kiln.engine.api.StackResponse.class,
+                TIMEOUT_SECONDS);
+    }
+
+    /** Has the daemon write a core file of a running native VM in the VM's state directory. */
+    public dev.kiln.engine.api.DumpResponse dump(String ref) {
+        return call(request("POST", ApiPaths.vm(ApiPaths.VM_DUMP, ref)), dev.kiln.engine.api.DumpResponse.class,
+                TIMEOUT_SECONDS);
+    }
+
     /** Samples a running VM for {@code seconds} at {@code rateHz} and returns its folded stacks (kiln profile NAME). */
     public ProfileResponse profile(String ref, int seconds, int rateHz) {
         Request r = request("POST", ApiPaths.vm(ApiPaths.VM_PROFILE, ref));

@@ -93,6 +93,8 @@ final class ApiRoutes {
             ManagedVm vm = engine.find(ex.path("ref"));
             ex.json(200, vm.debug(debugSockets.socketFor(vm.id()), debugSockets::secure));
         });
+        router.add("GET", ApiPaths.VM_STACK, ex -> ex.json(200, engine.find(ex.path("ref")).stack()));
+        router.add("POST", ApiPaths.VM_DUMP, ex -> ex.json(200, engine.find(ex.path("ref")).dump()));
         router.add("POST", ApiPaths.VM_PROFILE, ex -> {
             Integer seconds = ex.intParam("seconds", 1, 3600);
             Integer rate = ex.intParam("rate", 1, dev.kiln.vmm.profile.Sampler.MAX_RATE_HZ);

@@ -236,6 +236,7 @@ public final class ManagedVm {
         if (h != null) h.stop();
         VmNetworking.Attachment n = r.network;
         if (n != null) n.close();
+        if (vm != null && end instanceof VmExit.Crashed) writeCrashCore(vm);
         if (vm != null) vm.close();
         try {
             exited(r, end, failure, setupFailed);
@@ -440,9 +441,64 @@ public final class ManagedVm {
         }
     }
 
+    /** The file a VM's core goes to, in its state directory: the last crash's or kiln dump's, whichever came last. */
+    public static final String CORE_FILE = "core";
+
+    /** The monitor's VM of the current run, for the readers of a running guest (kiln stack, kiln dump). */
+    private Vm runningVm(String what) {
+        VmRun r;
+        synchronized (this) {
+            checkNotRemoved();
+            if (status != VmStatus.RUNNING) throw EngineException.conflict("VM " + name() + " is not running");
+            r = run;
+        }
+        Vm vm = r == null ? null : r.vm();
+        if (vm == null) throw EngineException.conflict("VM " + name() + " has no " + what
+                + ": it is still starting, or it is a jvm image on QEMU, which has none");
+        return vm;
+    }
+
+    /** kiln stack NAME: the Java stack of every green thread, the guest held still for the read. */
+    public dev.kiln.engine.api.StackResponse stack() {
+        Vm vm = runningVm("Java stacks");
+        try {
+            return new dev.kiln.engine.api.StackResponse(id(), name(), vm.javaStacks().stream()
+                    .map(t -> new dev.kiln.engine.api.StackResponse.Thread(t.name(), t.state(), t.frames(), t.error()))
+                    .toList());
+        } catch (IllegalStateException e) {
+            throw EngineException.conflict("VM " + name() + " has no Java stacks now: " + e.getMessage());
+        }
+    }
+
+    /** kiln dump NAME: a core file of the running guest in the VM's state directory, the guest held still for the copy. */
+    public dev.kiln.engine.api.DumpResponse dump() {
+        Vm vm = runningVm("core file");
+        Path core = ctx.store.dir(id()).resolve(CORE_FILE);
+        try {
+            long bytes = vm.dumpCore(core, dev.kiln.vmm.core.CoreDump.DEFAULT_LIMIT);
+            logs.note("kiln: core file " + core + " written (" + (bytes + 1023) / 1024 + " KiB)");
+            return new dev.kiln.engine.api.DumpResponse(id(), name(), core.toString(), bytes);
+        } catch (IllegalStateException e) {
+            throw EngineException.conflict("VM " + name() + " cannot be dumped now: " + e.getMessage());
+        } catch (dev.kiln.vmm.VmmException e) {
+            throw EngineException.internal("VM " + name() + ": " + e.getMessage());
+        }
+    }
+
+    /** A crashed guest's core, written in the VM's state directory before its memory goes; a line in its log either way. */
+    private void writeCrashCore(Vm vm) {
+        Path core = ctx.store.dir(id()).resolve(CORE_FILE);
+        try {
+            long bytes = vm.dumpCore(core, dev.kiln.vmm.core.CoreDump.DEFAULT_LIMIT);
+            logs.note("kiln: core file " + core + " (" + (bytes + 1023) / 1024 + " KiB)");
+        } catch (RuntimeException e) {
+            logs.note("kiln: no core file: " + e.getMessage());
+        }
+    }
+
     /**
      * kiln profile NAME: samples the running guest for {@code duration} (less if its run ends) and
-     * returns the profile, symbolized with the VM's image; the guest runs on.
+     * returns the profile, symbolized with the file the VM was created from; the guest runs on.
      */
     public ProfileResponse profile(Duration duration, int rateHz) {
         VmRun r;

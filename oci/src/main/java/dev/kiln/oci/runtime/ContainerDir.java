@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 
 /**
  * The directory of one Kiln container under the runtime's root: {@code ROOT/kiln/ID/}. It
- * holds state.json and exec.fifo (the monitor waits on it until start, as runc's init does). Containers
+ * holds state.json and exec.fifo (the monitor waits on it until start, as runc's init does),
+ * and, for the launcher (./kiln-oci, a shell script that answers start and state without a JVM),
+ * {@code monitor} ("PID START_TICKS") and {@code state-STATUS.json} for every status. Containers
  * handed to runc keep runc's own {@code ROOT/ID}, so the two never meet; that this directory
  * exists is how later commands tell a Kiln container from runc's.
  */
@@ -42,6 +44,26 @@ final class ContainerDir {
 
     Path fifo() {
         return dir.resolve("exec.fifo");
+    }
+
+    /** "PID START_TICKS\n" of the monitor (START_TICKS: /proc/PID/stat field 22), for the launcher. */
+    Path monitor() {
+        return dir.resolve("monitor");
+    }
+
+    /** What `state` prints while the container is in {@code status}, for the launcher. */
+    Path ociState(String status) {
+        return dir.resolve("state-" + status + ".json");
+    }
+
+    /**
+     * The files the launcher answers start and state from, once the monitor's pid is known: the
+     * state JSON for every status (made by {@link OciState}, the one definition of it) first,
+     * the monitor file last, since the launcher takes the files as valid once that one exists.
+     */
+    void writeLauncherFacts(ContainerState s) {
+        for (String status : OciState.STATUSES) writeAtomically(ociState(status), OciState.json(s, status));
+        writeAtomically(monitor(), (s.pid() + " " + s.pidStart() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     ContainerState read() {

@@ -90,7 +90,9 @@ final class Create {
             dir.makeFifo();
             prepared = Monitor.prepare(new Launch(bundle.image().toString(), d.imageDigest(), guestBytes, args, env, net, nameserver));
             ProcStat stat = ProcStat.of((int) pid);
-            dir.write(state.withPid((int) pid, stat == null ? 0 : stat.startTicks()));
+            ContainerState started = state.withPid((int) pid, stat == null ? 0 : stat.startTicks());
+            dir.write(started);
+            dir.writeLauncherFacts(started);
             if (pidFile != null) ContainerDir.writeAtomically(pidFile.toAbsolutePath(), String.valueOf(pid).getBytes(StandardCharsets.US_ASCII));
         } catch (Exception | Error e) {
             if (prepared != null) {

@@ -164,19 +164,9 @@ public final class KilnOci {
         public Integer call() {
             ContainerDir dir = top.kilnOrRunc(id);
             ContainerState s = dir.read();
-            ObjectNode o = Json.object();
-            o.put("ociVersion", "1.0.2");
-            o.put("id", s.id());
-            String status = Status.of(dir, s);
-            o.put("pid", status.equals("stopped") ? 0 : s.pid());
-            o.put("status", status);
-            o.put("bundle", s.bundle());
-            o.put("rootfs", s.rootfs());
-            o.put("created", s.created());
-            o.put("owner", "");
-            ObjectNode a = o.putObject("annotations");
-            if (s.annotations() != null) s.annotations().forEach(a::put);
-            System.out.println(o.toPrettyString());
+            byte[] json = OciState.json(s, Status.of(dir, s));
+            System.out.write(json, 0, json.length);
+            System.out.flush();
             return 0;
         }
     }

@@ -34,6 +34,7 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
 public final class GuestMemory {
     public static final long PAGE = 4096;
 
+    private final GuestRam host;
     private final MemorySegment ram; // all of guest memory; never handed out (GuestMemoryConfinementTest)
     private final long size;
     private final Region[] regions;  // sorted, not overlapping
@@ -42,6 +43,7 @@ public final class GuestMemory {
 
     /** The guest's view of {@code ram}: the regions it has mapped (page-aligned, not overlapping, inside ram). */
     public GuestMemory(GuestRam ram, List<Region> regions) {
+        this.host = ram;
         this.ram = ram.segment();
         this.size = ram.size();
         List<Region> sorted = new ArrayList<>(regions);
@@ -114,14 +116,69 @@ public final class GuestMemory {
     }
 
     /**
-     * [addr, addr+len) for a debugger attached by the user (kiln run --gdb), never for the guest:
-     * readable and writable wherever the guest has readable memory, its code included (a
-     * breakpoint is an int3 written over an instruction), and nowhere else: not the GDT, TSS
-     * or page tables, not unmapped memory.
+     * May a debugger attached by the user (kiln run --gdb, kiln debug) write [addr, addr+len)?
+     * Wherever the guest has readable memory, its code included (a breakpoint is an int3 written
+     * over an instruction), except the control page: that page is the monitor's word to the
+     * guest, and a byte written there would be a stop request the monitor never made.
      */
-    public GuestRange debugger(long addr, long len, String what) {
+    public boolean debuggerWritable(long addr, long len) {
+        if (!guestReadable(addr, len)) return false;
+        for (Region r : regions) {
+            if (r.access() == Access.CONTROL && r.start() < addr + len && addr < r.end()) return false;
+        }
+        return true;
+    }
+
+    /**
+     * [addr, addr+len) for a debugger attached by the user to read, never for the guest: wherever
+     * the guest has readable memory, and nowhere else: not the GDT, TSS or page tables, not
+     * unmapped memory.
+     */
+    public GuestRange debuggerRead(long addr, long len, String what) {
         if (!guestReadable(addr, len)) throw refused(what, addr, len, "readable");
+        return new GuestRange(ram.asSlice(addr, len), addr, false);
+    }
+
+    /** [addr, addr+len) for a debugger attached by the user to write: see {@link #debuggerWritable}. */
+    public GuestRange debuggerWrite(long addr, long len, String what) {
+        if (!debuggerWritable(addr, len)) {
+            throw new GuestFault(String.format("%s 0x%x (+%s bytes) is not memory a debugger may write", what, addr,
+                    Long.toUnsignedString(len)));
+        }
         return new GuestRange(ram.asSlice(addr, len), addr, true);
+    }
+
+    /**
+     * The parts of the guest's readable regions that the guest (or the monitor loading it) has
+     * touched, as host pages back them (mincore: no exit): what a core file must hold, since
+     * untouched memory is zeroes. Adjacent touched pages of one region make one range.
+     */
+    public List<Region> touchedReadable() {
+        boolean[] resident = host.residentPages();
+        List<Region> out = new ArrayList<>();
+        for (Region r : regions) {
+            if (!r.access().guestReadable()) continue;
+            long runStart = -1;
+            for (long page = r.start(); page <= r.end(); page += PAGE) {
+                boolean in = page < r.end() && resident[(int) (page / PAGE)];
+                if (in && runStart < 0) runStart = page;
+                if (!in && runStart >= 0) {
+                    out.add(new Region(runStart, page, r.access()));
+                    runStart = -1;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Writes [addr, addr+len) of guest memory to {@code out} at its position: a core dump's
+     * copy, of memory the guest may read (the same rule as {@link #debugger}).
+     */
+    public void writeTo(long addr, long len, java.nio.channels.FileChannel out) throws java.io.IOException {
+        if (!guestReadable(addr, len)) throw refused("dump", addr, len, "readable");
+        java.nio.ByteBuffer b = ram.asSlice(addr, len).asByteBuffer().asReadOnlyBuffer();
+        while (b.hasRemaining()) out.write(b);
     }
 
     private static GuestFault refused(String what, long addr, long len, String kind) {

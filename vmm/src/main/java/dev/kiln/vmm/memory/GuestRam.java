@@ -67,6 +67,22 @@ public final class GuestRam {
         }
     }
 
+    /**
+     * mincore(2)'s answer page by page: element i is true if page i of guest memory is backed
+     * by host memory now (touched since the last {@link #discard}). No exit.
+     */
+    public boolean[] residentPages() {
+        int pages = Math.toIntExact(size / GuestMemory.PAGE);
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment vec = a.allocate(pages);
+            int r = Libc.mincore(address, size, vec);
+            if (r < 0) throw new VmmException("mincore on guest memory failed: " + Errno.describe(-r));
+            boolean[] out = new boolean[pages];
+            for (int i = 0; i < pages; i++) out[i] = (vec.get(ValueLayout.JAVA_BYTE, i) & 1) != 0;
+            return out;
+        }
+    }
+
     /** Gives every page back to the host: the next reader sees zeroes (MADV_DONTNEED on private anonymous memory). */
     public void discard() {
         int r = Libc.madvise(address, size, Libc.MADV_DONTNEED);

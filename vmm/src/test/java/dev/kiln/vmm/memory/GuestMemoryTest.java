@@ -71,6 +71,24 @@ class GuestMemoryTest {
         assertThrows(IllegalArgumentException.class, () -> m.controlPage(g.layout.heapStart));
     }
 
+    /**
+     * A debugger may write code (an int3) and data, but not the control page: a byte there would
+     * be a stop request the monitor never made. Reading it is allowed, as the guest can.
+     */
+    @Test
+    void aDebuggerWritesCodeAndDataButNotTheControlPage() {
+        long c = GuestLayout.CONTROL;
+        assertEquals(0, m.debuggerRead(c, 8, "test").getLong(0));
+        assertFalse(m.debuggerWritable(c, 8));
+        GuestFault f = assertThrows(GuestFault.class, () -> m.debuggerWrite(c, 1, "gdb write"));
+        assertEquals(String.format("gdb write 0x%x (+1 bytes) is not memory a debugger may write", c), f.getMessage());
+        assertTrue(m.debuggerWritable(g.layout.heapStart, 8));
+        m.debuggerWrite(g.layout.heapStart, 8, "gdb write").putLong(0, 7);
+        assertEquals(7, m.readable(g.layout.heapStart, 8, "test").getLong(0));
+        assertFalse(m.debuggerWritable(0x1080, 8), "the TSS");
+        assertThrows(GuestFault.class, () -> m.debuggerRead(0x1080, 8, "gdb read"));
+    }
+
     @Test
     void theBootInfoWindowIsReadableOnlyAndEndsWithItsPage() {
         long bi = GuestLayout.BOOT_INFO;

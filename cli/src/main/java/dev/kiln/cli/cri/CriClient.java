@@ -1,4 +1,4 @@
-package dev.kiln.cli;
+package dev.kiln.cli.cri;
 
 import com.google.protobuf.DescriptorProtos;
 import com.google.protobuf.Descriptors;
@@ -27,21 +27,23 @@ import java.util.zip.GZIPInputStream;
  * messages are built from the CRI API's descriptors as containerd's own binary embeds them
  * (Go's protobuf registers each .proto as a gzip-compressed FileDescriptorProto): read from
  * the installed /usr/bin/containerd, they are exactly the API that containerd serves.
- * Requests are written and responses read as the proto's JSON mapping.
+ * Requests are written and responses read as the proto's JSON mapping. Used by `kiln bench oci`
+ * and by the CRI tests.
  */
-final class CriClient implements AutoCloseable {
+public final class CriClient implements AutoCloseable {
     private final Descriptors.FileDescriptor api;
     private final EpollEventLoopGroup group = new EpollEventLoopGroup(1);
     private final ManagedChannel channel;
 
-    CriClient(Path socket, Path containerdBinary) throws Exception {
+    /** A client of the CRI at {@code socket}, speaking the API that {@code containerdBinary} embeds. */
+    public CriClient(Path socket, Path containerdBinary) throws Exception {
         this.api = criDescriptor(containerdBinary);
         this.channel = NettyChannelBuilder.forAddress(new DomainSocketAddress(socket.toString())).eventLoopGroup(group)
                 .channelType(EpollDomainSocketChannel.class).usePlaintext().build();
     }
 
     /** runtime.v1's api.proto from the gzip members of a Go binary; its gogoproto import is dropped (options only). */
-    static Descriptors.FileDescriptor criDescriptor(Path binary) throws Exception {
+    public static Descriptors.FileDescriptor criDescriptor(Path binary) throws Exception {
         byte[] data = Files.readAllBytes(binary);
         for (int i = 0; i + 10 < data.length; i++) {
             if (data[i] != 0x1f || data[i + 1] != (byte) 0x8b || data[i + 2] != 8 || data[i + 9] != (byte) 0xff) continue;
@@ -63,11 +65,11 @@ final class CriClient implements AutoCloseable {
             DescriptorProtos.FileDescriptorProto.Builder b = p.toBuilder().clearDependency();
             return Descriptors.FileDescriptor.buildFrom(b.build(), new Descriptors.FileDescriptor[0]);
         }
-        throw new AssertionError("prerequisite missing: " + binary + " embeds no runtime.v1 CRI descriptor (containerd 1.6 or later needed)");
+        throw new IOException(binary + " embeds no runtime.v1 CRI descriptor (containerd 1.6 or later is needed)");
     }
 
     /** Calls service/method with a JSON request; returns the JSON response. */
-    String call(String service, String method, String jsonRequest) throws Exception {
+    public String call(String service, String method, String jsonRequest) throws Exception {
         Descriptors.MethodDescriptor m = api.findServiceByName(service).findMethodByName(method);
         DynamicMessage.Builder request = DynamicMessage.newBuilder(m.getInputType());
         JsonFormat.parser().merge(jsonRequest, request);
@@ -80,7 +82,8 @@ final class CriClient implements AutoCloseable {
         return JsonFormat.printer().print(response);
     }
 
-    String runtime(String method, String json) throws Exception {
+    /** A call of runtime.v1.RuntimeService. */
+    public String runtime(String method, String json) throws Exception {
         return call("RuntimeService", method, json);
     }
 

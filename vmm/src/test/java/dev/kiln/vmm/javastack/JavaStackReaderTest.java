@@ -1,0 +1,169 @@
+package dev.kiln.vmm.javastack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.image.JavaDebugInfo;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stack reader on guest memory laid out by hand, well-formed and then scribbled on the ways a
+ * hostile or broken guest could (the real image's structures are read in CoreAndStackTest): a
+ * shadow stack that loops, pointers into nowhere, a suspended-call list that loops, counts and
+ * lengths out of range, control characters in names. Each gives an error line for that thread;
+ * none throws, none runs away.
+ */
+class JavaStackReaderTest {
+    static final long BASE = 0x10000, SIZE = 0x10000;
+    static final long STACK_TOP = BASE, CURRENT_FIBER = BASE + 8, CURRENT_THREAD = BASE + 16, LAST_PENDING = BASE + 24;
+    static final long CALL_SITES = BASE + 0x100, LOCATIONS = BASE + 0x200, METHOD = BASE + 0x300, FRAMES = BASE + 0x1000;
+
+    final ByteBuffer mem = ByteBuffer.allocate((int) SIZE).order(ByteOrder.LITTLE_ENDIAN);
+    final JavaDebugInfo d = new JavaDebugInfo(JavaDebugInfo.MAGIC, JavaDebugInfo.VERSION, STACK_TOP, CALL_SITES, 2,
+            CURRENT_FIBER, CURRENT_THREAD, LAST_PENDING,
+            0, 8,           // frame: next, callSiteId
+            16, 8,          // call site: size, location
+            0, 8, 16,       // location: method, line, next
+            0, 8, 16,       // method: file, class, name (TeaVM_String**)
+            8, 8, 16, 16,   // String.chars; array size, chars, ints
+            0, 8, 0, 8,     // PendingCall.previous, callback; callback.javaThread, fiber
+            0, 0, 8);       // Fiber.kilnCallSites; Thread.name, id
+    final GuestWords words = new GuestWords() {
+        private void check(long a, long n) {
+            if (a < BASE || n < 0 || a - BASE > SIZE - n) throw new Unreadable(String.format("0x%x is not readable", a));
+        }
+
+        public long u64(long a) {
+            check(a, 8);
+            return mem.getLong((int) (a - BASE));
+        }
+
+        public int i32(long a) {
+            check(a, 4);
+            return mem.getInt((int) (a - BASE));
+        }
+
+        public byte[] bytes(long a, int n) {
+            check(a, n);
+            byte[] b = new byte[n];
+            mem.get((int) (a - BASE), b);
+            return b;
+        }
+    };
+    private long next = BASE + 0x4000;
+
+    void put(long a, long v) {
+        mem.putLong((int) (a - BASE), v);
+    }
+
+    void putInt(long a, int v) {
+        mem.putInt((int) (a - BASE), v);
+    }
+
+    /** A java.lang.String object (and its char[]) holding text; returns its address. */
+    long string(String text) {
+        long s = next, chars = next + 32;
+        put(s + 8, chars);
+        putInt(chars + 8, text.length());
+        for (int i = 0; i < text.length(); i++) mem.putChar((int) (chars + 16 + 2 * i - BASE), text.charAt(i));
+        next += 64 + 2L * text.length() + 16 & -16;
+        return s;
+    }
+
+    /** A TeaVM_String* slot pointing at a new string; returns the slot's address. */
+    long ref(String text) {
+        long slot = next;
+        next += 16;
+        put(slot, string(text));
+        return slot;
+    }
+
+    JavaStackReaderTest() {
+        put(METHOD, ref("Worker.java"));
+        put(METHOD + 8, ref("app.Worker"));
+        put(METHOD + 16, ref("work"));
+        put(LOCATIONS, METHOD);
+        putInt(LOCATIONS + 8, 42);
+        put(CALL_SITES + 8, LOCATIONS); // call site 0; call site 1 has no location
+        put(STACK_TOP, FRAMES);
+        putInt(FRAMES + 8, 0);
+    }
+
+    JavaStackReader reader() {
+        return new JavaStackReader(d, words);
+    }
+
+    @Test
+    void aWellFormedRunningStackAndWaitingThread() {
+        long thread = BASE + 0x2000, fiber = BASE + 0x2100, callback = BASE + 0x2200, pending = BASE + 0x2300;
+        long ids = BASE + 0x2400;
+        put(thread, string("worker-1"));
+        put(fiber, ids);
+        putInt(ids + 16, 2);
+        putInt(ids + 20, 0);
+        putInt(ids + 24, 7); // no such call site
+        put(callback, thread);
+        put(callback + 8, fiber);
+        put(pending + 8, callback);
+        put(LAST_PENDING, pending);
+        List<JavaThreadStack> t = reader().threads();
+        assertEquals(new JavaThreadStack("event loop", "running", List.of("app.Worker.work(Worker.java:42)"), null), t.get(0));
+        assertEquals(new JavaThreadStack("worker-1", "waiting", List.of("app.Worker.work(Worker.java:42)",
+                "<no call site 7>"), null), t.get(1));
+        assertEquals(2, t.size());
+    }
+
+    @Test
+    void aShadowStackThatLoopsEndsAfterTheFrameLimit() {
+        put(FRAMES, FRAMES); // next = itself
+        JavaThreadStack running = reader().running();
+        assertEquals(JavaDebugInfo.MAX_FRAMES, running.frames().size());
+        assertTrue(running.error().contains("more than 4096 frames"), running.error());
+    }
+
+    @Test
+    void aPointerIntoNowhereGivesAnErrorLine() {
+        put(FRAMES, 0xdead0000L);
+        JavaThreadStack running = reader().running();
+        assertEquals(List.of("app.Worker.work(Worker.java:42)"), running.frames());
+        assertEquals("0xdead0008 is not readable", running.error()); // its call-site id, the first thing read of a frame
+        assertTrue(running.format().endsWith("    <stack unreadable: 0xdead0008 is not readable>\n"), running.format());
+    }
+
+    @Test
+    void aSuspendedCallListThatLoopsEndsAtTheThreadLimit() {
+        long pending = BASE + 0x2300;
+        put(pending, pending); // previous = itself, no callback
+        put(LAST_PENDING, pending);
+        List<JavaThreadStack> waiting = reader().waiting();
+        assertEquals(JavaStackReader.MAX_THREADS + 1, waiting.size());
+        assertTrue(waiting.getLast().error().contains("more than 1024 suspended calls"), waiting.getLast().toString());
+    }
+
+    @Test
+    void countsAndLengthsOutOfRangeAndControlCharactersAreCaught() {
+        long thread = BASE + 0x2000, fiber = BASE + 0x2100, callback = BASE + 0x2200, pending = BASE + 0x2300;
+        long ids = BASE + 0x2400;
+        put(thread, string("evil\u001b[2Jname"));
+        put(fiber, ids);
+        putInt(ids + 16, 1_000_000);
+        put(callback, thread);
+        put(callback + 8, fiber);
+        put(pending + 8, callback);
+        put(LAST_PENDING, pending);
+        JavaThreadStack t = reader().waiting().getFirst();
+        assertEquals("evil?[2Jname", t.name());
+        assertEquals("a fiber's frame count of 1000000", t.error());
+
+        long bad = string("x");
+        putInt(mem.getLong((int) (bad + 8 - BASE)) + 8, -5); // its char[]'s length
+        put(thread, bad);
+        JavaThreadStack u = reader().waiting().getFirst();
+        assertEquals("a string of -5 characters", u.error());
+        assertNull(reader().running().error());
+    }
+}
