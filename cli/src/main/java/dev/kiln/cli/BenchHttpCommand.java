@@ -52,6 +52,13 @@ public final class BenchHttpCommand implements Callable<Integer> {
             + " image) and once more with it, and end the line with stats_cost_pct: how much fewer requests per second the page costs")
     boolean statsCost;
 
+    @Option(names = "--profile", paramLabel = "DIR", description = {"profile the unikernel during the measured run",
+            "(kiln profile's output in DIR); its figures then include the sampling's cost"})
+    Path profile;
+
+    @Option(names = "--profile-rate", paramLabel = "HZ", description = "with --profile: samples a second (default: ${DEFAULT-VALUE})")
+    int profileRate = ProfileCommand.DEFAULT_RATE_HZ;
+
     /** The MAC of every unikernel of the run: wrk's namespace keeps its neighbour entry for the guest's address. */
     private final long guestMac = BenchVm.randomMac();
 
@@ -60,6 +67,12 @@ public final class BenchHttpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (profile != null && (profileRate < 1 || profileRate > dev.kiln.vmm.profile.Sampler.MAX_RATE_HZ)) {
+            throw new UserError("--profile-rate must be 1 to " + dev.kiln.vmm.profile.Sampler.MAX_RATE_HZ + " Hz, not " + profileRate);
+        }
+        if (profile != null && statsCost) {
+            throw new UserError("--profile and --stats-cost measure different things: a profiled run's requests per second include the sampling's cost; use one of them");
+        }
         if (duration < 1 || warmup < 0 || connections < 1 || threads < 1 || threads > connections || !path.startsWith("/")) {
             throw new UserError("--duration >= 1, --warmup >= 0, 1 <= --threads <= --connections, --path starting with /");
         }
@@ -99,8 +112,13 @@ public final class BenchHttpCommand implements Callable<Integer> {
         try {
             awaitServing(net, BenchNetwork.GUEST_IP, vm::death);
             VmStats[] before = new VmStats[1];
-            WrkResult r = measure(net, BenchNetwork.GUEST_IP, () -> before[0] = vm.stats());
+            boolean profiled = profile != null; // never with --stats-cost, whose runs must be alike
+            WrkResult r = measure(net, BenchNetwork.GUEST_IP, () -> {
+                before[0] = vm.stats();
+                if (profiled) vm.vm().startProfiling(profileRate);
+            });
             VmStats after = vm.stats();
+            if (profiled) ProfileOutput.write(vm.vm().image(), vm.vm().stopProfiling(), profile);
             if (vm.death() != null) {
                 throw new IllegalStateException("the unikernel stopped during the benchmark: " + vm.death());
             }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 @Command(name = "kiln", mixinStandardHelpOptions = true, versionProvider = KilnVersion.class,
         description = "Build, run, inspect, debug and operate Java unikernels.",
         subcommands = {BuildCommand.class, RunCommand.class, PushCommand.class, PullCommand.class, InspectCommand.class,
-                DebugCommand.class, DoctorCommand.class, BenchCommand.class,
+                DebugCommand.class, ProfileCommand.class, DoctorCommand.class, BenchCommand.class,
                 FuzzCommand.class,
                 PsCommand.class, LogsCommand.class, StopCommand.class, KillCommand.class, StartCommand.class,
                 RestartCommand.class, RmCommand.class, WaitCommand.class, EventsCommand.class, StatsCommand.class, TopCommand.class,

@@ -8,6 +8,7 @@ import dev.kiln.vmm.gdb.GdbStub;
 import dev.kiln.vmm.gdb.StopReason;
 import dev.kiln.vmm.hypercall.HypercallDispatcher;
 import dev.kiln.vmm.kvm.Vcpu;
+import dev.kiln.vmm.profile.Sampler;
 
 import java.lang.foreign.MemorySegment;
 
@@ -44,6 +45,10 @@ final class RunLoop {
      * it runs (the daemon's debug route), when the next exit sees it.
      */
     private volatile GdbStub debugger;
+    /** The profiler's sampler while one samples this VM (kiln profile), or null. */
+    private volatile Sampler sampler;
+    private static final int RIP = KvmApi.REG_NAMES.indexOf("rip");
+    private static final int YIELD_PORT = dev.kiln.vmm.abi.Abi.HC_PORT_BASE + dev.kiln.vmm.abi.Abi.HC_YIELD;
 
     RunLoop(Vcpu vcpu, HypercallDispatcher hypercalls, CrashAnalyzer crashes, StopRequest stop, VcpuPause pause) {
         this.vcpu = vcpu;
@@ -56,6 +61,11 @@ final class RunLoop {
     /** Stops for this debugger when it asks and on KVM_EXIT_DEBUG, from the next exit on. Once. */
     void debugWith(GdbStub stub) {
         this.debugger = stub;
+    }
+
+    /** Samples for this sampler from the next loop on (null: no more). Any thread. */
+    void sampleWith(Sampler s) {
+        this.sampler = s;
     }
 
     /** Runs the guest until it ends; the calling thread is the vCPU thread. */
@@ -83,9 +93,21 @@ final class RunLoop {
                 pause.serve(() -> CpuState.of(vcpu.registers(), vcpu.specialRegisters()));
                 continue;
             }
+            Sampler p = sampler;
+            if (p != null) {
+                if (p.due()) p.take(() -> vcpu.registers()[RIP], true); // asked for while a hypercall was served: the guest resumes here
+                p.inGuest();
+            }
             int r = vcpu.run();
+            if (p != null) {
+                p.inHost(r == 0 && vcpu.exitReason() == KvmApi.EXIT_IO && vcpu.portIo().port() == YIELD_PORT);
+                // A kick lands late (hundreds of us here): if the guest exited on its own first, the
+                // sample is taken now, where it stopped, not after a yield that may last a second.
+                if (p.due()) p.take(() -> vcpu.registers()[RIP], !(r == -Errno.EINTR || r == 0 && vcpu.exitReason() == KvmApi.EXIT_INTR));
+            }
             if (r < 0) {
                 if (r == -Errno.EINTR || r == -Errno.EAGAIN) {
+                    if (p != null) p.interrupted();
                     interrupted++;
                     continue; // the stop request is checked at the top
                 }
@@ -129,6 +151,8 @@ final class RunLoop {
             }
             case KvmApi.EXIT_INTR -> {
                 intrExits++;
+                Sampler p = sampler;
+                if (p != null) p.interrupted();
                 yield null;
             }
             case KvmApi.EXIT_DEBUG -> {

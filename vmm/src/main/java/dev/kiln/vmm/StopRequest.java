@@ -70,6 +70,15 @@ final class StopRequest {
         }
     }
 
+    /**
+     * Gets the vCPU thread out of KVM_RUN for a profiler's sample: the signal alone (no
+     * immediate_exit, which would have to be cleared again; a kick that misses is the next
+     * tick's to repeat) and no unpark (a yield goes on). Any thread.
+     */
+    synchronized void kickForSample() {
+        if (!closed && vcpuTid != 0) VcpuKicker.kick(vcpuTid);
+    }
+
     /** The calling thread is about to run the vCPU. */
     synchronized void attach() {
         vcpuTid = Libc.gettid();

@@ -23,6 +23,8 @@ import dev.kiln.vmm.kvm.VmShell;
 import dev.kiln.vmm.memory.GuestMemory;
 import dev.kiln.vmm.memory.PageTables;
 import dev.kiln.vmm.memory.Region;
+import dev.kiln.vmm.profile.Profile;
+import dev.kiln.vmm.profile.Sampler;
 import dev.kiln.vmm.sandbox.MonitorFilters;
 import dev.kiln.vmm.sandbox.MonitorThreads;
 import dev.kiln.vmm.sandbox.Sandbox;
@@ -89,6 +91,8 @@ public final class Vm implements AutoCloseable {
     private boolean memoryReleased; // guarded by memoryReaders
     private volatile GdbStub debugger;
     private GdbServer debugServer; // guarded by `this`
+    private Sampler sampler; // guarded by `this`
+    private long profileCpuStart; // guarded by `this`: vcpuCpuNanos() when sampling started, or -1
 
     private Vm(Kvm kvm, VmConfig config) {
         long t0 = System.nanoTime();
@@ -174,6 +178,52 @@ public final class Vm implements AutoCloseable {
             server.serve(log);
         });
         return server.address();
+    }
+
+    /**
+     * Starts sampling the guest at {@code rateHz} (kiln profile, docs/cli.md): before {@link #run}
+     * or while the guest runs; one profile at a time (another may start once {@link #stopProfiling}
+     * returned). Each sample of a running guest costs an exit. The
+     * sampler's thread is confined to the timeout thread's filter: it parks, reads the clock and
+     * sends the kick signal.
+     */
+    public synchronized void startProfiling(int rateHz) {
+        if (sampler != null) throw new IllegalStateException("a profile of this VM is already being taken");
+        if (stop.closed()) throw new IllegalStateException("VM is closed");
+        dev.kiln.image.JavaDebugInfo java = dev.kiln.image.JavaDebugInfo.of(image.elf()).orElse(null);
+        Sampler s = new Sampler(memory, java, rateHz, stop::kickForSample);
+        SyscallFilter filter = MonitorFilters.timer(VcpuKicker.SIGNAL);
+        MonitorThreads.ready();
+        s.start(body -> MonitorThreads.start("kiln-profile-" + image.name(), () -> {
+            Sandbox.confine(filter);
+            body.run();
+        }));
+        sampler = s;
+        profileCpuStart = vcpuCpuNanos();
+        loop.sampleWith(s);
+    }
+
+    /**
+     * Stops sampling and returns the profile, its call sites resolved through guest memory:
+     * call it while the guest runs or after it ended, before {@link #close}.
+     */
+    public Profile stopProfiling() {
+        Sampler s;
+        long cpuStart;
+        synchronized (this) {
+            s = sampler;
+            cpuStart = profileCpuStart;
+            if (s == null) throw new IllegalStateException("stopProfiling() without startProfiling()");
+            sampler = null; // the next startProfiling may begin another
+            loop.sampleWith(null);
+        }
+        s.stop();
+        long cpuEnd = vcpuCpuNanos(); // -1 once the vCPU thread has ended: then unknown
+        long cpu = cpuStart >= 0 && cpuEnd >= 0 ? cpuEnd - cpuStart : -1;
+        synchronized (memoryReaders) {
+            if (memoryReleased) throw new IllegalStateException("stopProfiling() after close()");
+            return s.profile(cpu);
+        }
     }
 
     /** Everything before the first instruction; guest memory is sealed at the end. */

@@ -76,6 +76,11 @@ public final class BenchVm implements AutoCloseable {
         return vm.stats();
     }
 
+    /** The booted VM itself, for what a benchmark does beside measuring (kiln bench http --profile). */
+    public Vm vm() {
+        return vm;
+    }
+
     /** null while the guest runs, else how it ended. */
     public String death() {
         Object e = end.get();

@@ -23,6 +23,7 @@ public final class ApiPaths {
     public static final String VM_STACK = "/v1/vms/{ref}/stack";
     /** An ELF core file of a running native VM, written in its state directory (kiln dump). */
     public static final String VM_DUMP = "/v1/vms/{ref}/dump";
+    public static final String VM_PROFILE = "/v1/vms/{ref}/profile";
     public static final String EVENTS = "/v1/events";
     /**
      * Every running VM's cumulative figures (vCPU time, memory, net bytes, exits, GC pause) and

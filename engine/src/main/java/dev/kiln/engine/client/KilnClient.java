@@ -10,6 +10,7 @@ import dev.kiln.engine.api.CreateRequest;
 import dev.kiln.engine.api.CreateResponse;
 import dev.kiln.engine.api.DaemonInfo;
 import dev.kiln.engine.api.DebugResponse;
+import dev.kiln.engine.api.ProfileResponse;
 import dev.kiln.engine.api.Event;
 import dev.kiln.engine.api.LogEntry;
 import dev.kiln.engine.api.StopResponse;
@@ -170,6 +171,14 @@ public final class KilnClient implements AutoCloseable {
     public dev.kiln.engine.api.DumpResponse dump(String ref) {
         return call(request("POST", ApiPaths.vm(ApiPaths.VM_DUMP, ref)), dev.kiln.engine.api.DumpResponse.class,
                 TIMEOUT_SECONDS);
+    }
+
+    /** Samples a running VM for {@code seconds} at {@code rateHz} and returns its folded stacks (kiln profile NAME). */
+    public ProfileResponse profile(String ref, int seconds, int rateHz) {
+        Request r = request("POST", ApiPaths.vm(ApiPaths.VM_PROFILE, ref));
+        r.param("seconds", Integer.toString(seconds));
+        r.param("rate", Integer.toString(rateHz));
+        return call(r, ProfileResponse.class, TIMEOUT_SECONDS + seconds);
     }
 
     /** Blocks until the VM's run ends (condition not-running or next-exit; null: not-running). */

@@ -95,6 +95,13 @@ final class ApiRoutes {
         });
         router.add("GET", ApiPaths.VM_STACK, ex -> ex.json(200, engine.find(ex.path("ref")).stack()));
         router.add("POST", ApiPaths.VM_DUMP, ex -> ex.json(200, engine.find(ex.path("ref")).dump()));
+        router.add("POST", ApiPaths.VM_PROFILE, ex -> {
+            Integer seconds = ex.intParam("seconds", 1, 3600);
+            Integer rate = ex.intParam("rate", 1, dev.kiln.vmm.profile.Sampler.MAX_RATE_HZ);
+            ManagedVm vm = engine.find(ex.path("ref"));
+            ex.request.addIdleTimeoutListener(t -> false); // the answer comes after the sampling
+            ex.json(200, vm.profile(Duration.ofSeconds(seconds == null ? 10 : seconds), rate == null ? 199 : rate));
+        });
     }
 
     /** The list's filter label=KEY=VALUE, null without one. */

@@ -2,6 +2,7 @@ package dev.kiln.engine.vm;
 
 import dev.kiln.engine.EngineException;
 import dev.kiln.engine.api.DebugResponse;
+import dev.kiln.engine.api.ProfileResponse;
 import dev.kiln.engine.api.ExitRecord;
 import dev.kiln.engine.api.HealthReport;
 import dev.kiln.engine.api.StopResponse;
@@ -493,6 +494,43 @@ public final class ManagedVm {
         } catch (RuntimeException e) {
             logs.note("kiln: no core file: " + e.getMessage());
         }
+    }
+
+    /**
+     * kiln profile NAME: samples the running guest for {@code duration} (less if its run ends) and
+     * returns the profile, symbolized with the file the VM was created from; the guest runs on.
+     */
+    public ProfileResponse profile(Duration duration, int rateHz) {
+        VmRun r;
+        synchronized (this) {
+            checkNotRemoved();
+            if (status != VmStatus.RUNNING) throw EngineException.conflict("VM " + name() + " is not running");
+            r = run;
+        }
+        VmRun.Profiled taken;
+        try {
+            taken = r.profile(duration, rateHz);
+        } catch (IllegalStateException e) {
+            throw EngineException.conflict("VM " + name() + " cannot be profiled now: " + e.getMessage());
+        }
+        dev.kiln.vmm.profile.Profile p = taken.profile();
+        // The daemon's copy of the image has no debug file beside it: the C functions' names come
+        // from the file the VM was created from, if it is still that image (kiln debug's rule).
+        GuestImage symbols = taken.image();
+        String note = null;
+        Path source = Path.of(def.imageSource());
+        try {
+            if (ImageStore.digest(java.nio.file.Files.readAllBytes(source)).equals(def.imageDigest())) {
+                symbols = GuestImage.load(source);
+            } else {
+                note = "the image VM " + name() + " was created from, " + source + ", was rebuilt since: no function names";
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            note = "the image VM " + name() + " was created from, " + source + ", cannot be read: no function names";
+        }
+        var folded = new dev.kiln.vmm.profile.StackSymbolizer(symbols, p).fold(p.samples());
+        return new ProfileResponse(id(), name(), dev.kiln.vmm.profile.FoldedStacks.format(folded), p.cost().format(),
+                p.samples().size(), p.javaStacks(), note);
     }
 
     /** The daemon shuts down: asked to stop, destroyed after the grace period, restored by the next daemon. */

@@ -12,6 +12,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -114,6 +115,36 @@ final class VmRun {
         secure.secure(socket);
         debugSocket = socket;
         return socket;
+    }
+
+    /**
+     * Samples this run's guest for {@code duration} at {@code rateHz} (kiln profile NAME), or
+     * until the run ends, and returns the profile symbolized. IllegalStateException while the VM
+     * is not set up, is a jvm image, is being destroyed, ended before its memory could be read,
+     * or is being profiled already.
+     */
+    /** A profile and the image whose symbols name its frames. */
+    record Profiled(dev.kiln.vmm.profile.Profile profile, dev.kiln.image.GuestImage image) {}
+
+    Profiled profile(Duration duration, int rateHz) {
+        dev.kiln.vmm.Vm v;
+        synchronized (this) {
+            if (qemu != null) throw new IllegalStateException("a jvm image on QEMU cannot be profiled");
+            if (vm == null) throw new IllegalStateException("it is still starting");
+            if (killReason != null) throw new IllegalStateException("it is being destroyed");
+            v = vm;
+        }
+        v.startProfiling(rateHz);
+        try {
+            ended.get(duration.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS); // the run ended first
+        } catch (java.util.concurrent.TimeoutException e) {
+            // the usual end: the duration passed
+        } catch (java.util.concurrent.ExecutionException e) {
+            // ended, by a failure; the profile so far is still the guest's
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new Profiled(v.stopProfiling(), v.image());
     }
 
     /** A socket file that nobody answers on (a daemon killed while a stub listened) is removed; a live one is an error. */

@@ -99,7 +99,7 @@ public final class MonitorFilters {
     public static SyscallFilter vcpu(int vcpuFd, long[] vcpuIoctls, int doorbellFd) {
         SyscallFilter.Builder b = SyscallFilter.builder("vcpu");
         for (long request : vcpuIoctls) {
-            b.allowIf(IOCTL, "KVM_RUN, and KVM_GET_REGS / KVM_GET_SREGS for a crash report, on this VM's vCPU only",
+            b.allowIf(IOCTL, "KVM_RUN, and KVM_GET_REGS / KVM_GET_SREGS for a crash report or a profiler's sample, on this VM's vCPU only",
                     equals32(0, vcpuFd), equals32(1, request));
         }
         b.allowIf(WRITE, "the guest's console, on the monitor's stdout or stderr (kiln run: stdout; kiln bench http:"
@@ -125,10 +125,10 @@ public final class MonitorFilters {
                 .include(jvmThread()).build();
     }
 
-    /** The timeout thread: it only stops VMs (a lock, a store, a kick, an unpark). */
+    /** The timeout thread (it only stops VMs: a lock, a store, a kick, an unpark) and the profiler's sampler (it kicks). */
     public static SyscallFilter timer(int kickSignal) {
         return SyscallFilter.builder("timer")
-                .allowIf(TGKILL, "kicking a vCPU thread out of KVM_RUN: the kick signal, to a thread of this process",
+                .allowIf(TGKILL, "kicking a vCPU thread out of KVM_RUN (a stop, a profiler's sample): the kick signal, to a thread of this process",
                         equals32(0, PID), equals32(2, kickSignal))
                 .include(jvmThread()).build();
     }
