@@ -14,12 +14,12 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Build step of the cli module (run by Maven with the JDK's source launcher, ASM on the class
+ * Build step of the cli and oci modules (run by Maven with the JDK's source launcher, ASM on the class
  * path): rewrites, in place, the class files of a jar that are older than Java 6 (version 50) as
  * Java 8 ones (version 52), with the stack map frames that version requires, computed by ASM.
  *
  * <p>Why: JDK 25's AOT cache leaves such classes out ("Old class has been linked"), so every
- * `kiln` process loaded and verified picocli's 175 Java 5 classes from its jar: about 80 ms of
+ * `kiln` and `kiln-oci` process loaded and verified picocli's 175 Java 5 classes from its jar: about 80 ms of
  * CPU at each start. The bytecode itself is unchanged; a class already at 50 or later is copied
  * as it is, so running the step twice changes nothing.
  *
