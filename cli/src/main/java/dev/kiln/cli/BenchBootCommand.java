@@ -52,14 +52,17 @@ final class BenchBootCommand implements Callable<Integer> {
     }
 
     /**
-     * The same JVM, flags and class path as this process, running `kiln run IMAGE`:
-     * what the ./kiln launcher execs once its build check is done.
+     * The same JVM, flags and class path as this process, running `kiln run IMAGE`, without
+     * the launcher and its AOT cache: the JVM's and the CLI's own start.
      */
     static List<String> kilnRunCommand(Path image) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        // Without the AOT cache the launcher gave this JVM (the client's, another path's): this figure is the JVM's alone.
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!a.startsWith("-XX:AOTCache=") && !a.equals("-Xlog:aot=off") && !a.equals("-Xlog:cds=off")) command.add(a);
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
