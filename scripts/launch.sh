@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by ./kiln and ./kiln-oci: what they do between being started and exec'ing java.
 # When everything is built this is a handful of stat calls in bash and no other process, so a
 # command's start is the JVM's start (docs/performance.md, "Cold start"):
@@ -54,6 +55,7 @@ kiln_aot_options() {
     done
   fi
   if [ -n "$stale" ]; then kiln_aot_train "$aot" "$cp" "$main" "$verb" "$@"; fi
+  # shellcheck disable=SC2034 # read by the launcher that sources this file
   if [ -f "$aot" ]; then
     KILN_AOT_OPTS=("-XX:AOTCache=$aot" -Xlog:aot=off -Xlog:cds=off)
   else
