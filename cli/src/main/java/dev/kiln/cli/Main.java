@@ -2,33 +2,45 @@ package dev.kiln.cli;
 
 import dev.kiln.cli.compose.ComposeCommand;
 import dev.kiln.cli.engine.DaemonCommand;
+import dev.kiln.cli.engine.DumpCommand;
 import dev.kiln.cli.engine.EventsCommand;
 import dev.kiln.cli.engine.KillCommand;
 import dev.kiln.cli.engine.LogsCommand;
 import dev.kiln.cli.engine.PsCommand;
 import dev.kiln.cli.engine.RestartCommand;
 import dev.kiln.cli.engine.RmCommand;
+import dev.kiln.cli.engine.StackCommand;
 import dev.kiln.cli.engine.StartCommand;
 import dev.kiln.cli.engine.StatsCommand;
 import dev.kiln.cli.engine.StopCommand;
 import dev.kiln.cli.engine.TopCommand;
 import dev.kiln.cli.engine.WaitCommand;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The `kiln` command: one subcommand class per verb. */
+/**
+ * The `kiln` command: one subcommand class per verb.
+ *
+ * <p>The verbs are not in the {@code @Command} annotation: picocli builds the model of every
+ * subcommand it is given (reflection over each option, recursively), which costs a new process
+ * about as much as booting a VM. A command line that names a verb gets that verb alone; anything
+ * else (no verb, an option first, help, a misspelt verb) gets them all, so usage lists and
+ * "did you mean" stay whole.
+ */
 @Command(name = "kiln", mixinStandardHelpOptions = true, versionProvider = KilnVersion.class,
-        description = "Build, run, inspect, debug and operate Java unikernels.",
-        subcommands = {BuildCommand.class, RunCommand.class, PushCommand.class, PullCommand.class, InspectCommand.class,
-                DebugCommand.class, ProfileCommand.class, DoctorCommand.class, BenchCommand.class,
-                FuzzCommand.class,
-                PsCommand.class, LogsCommand.class, StopCommand.class, KillCommand.class, StartCommand.class,
-                RestartCommand.class, RmCommand.class, WaitCommand.class, EventsCommand.class, StatsCommand.class, TopCommand.class,
-                dev.kiln.cli.engine.StackCommand.class, dev.kiln.cli.engine.DumpCommand.class,
-                DaemonCommand.class,
-                ComposeCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Build, run, inspect, debug and operate Java unikernels.")
 public final class Main implements Runnable {
+    /** Every verb, in the order usage lists them; each name is the one its class's {@code @Command} gives. */
+    static final Map<String, Class<?>> VERBS = verbs(BuildCommand.class, RunCommand.class, PushCommand.class,
+            PullCommand.class, InspectCommand.class, DebugCommand.class, ProfileCommand.class, DoctorCommand.class, BenchCommand.class,
+            FuzzCommand.class, PsCommand.class, LogsCommand.class, StopCommand.class, KillCommand.class,
+            StartCommand.class, RestartCommand.class, RmCommand.class, WaitCommand.class, EventsCommand.class,
+            StatsCommand.class, TopCommand.class, StackCommand.class, DumpCommand.class, DaemonCommand.class, ComposeCommand.class,
+            AotTrainingCommand.class, CommandLine.HelpCommand.class);
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -37,12 +49,29 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
-    /** The configured command line, shared by main() and the tests. */
+    /** The command line with every verb, for usage and the tests. */
     static CommandLine commandLine() {
-        return new CommandLine(new Main())
-                .setExecutionExceptionHandler(new ErrorReporter());
+        return commandLine(new String[0]);
+    }
+
+    /** The command line for these arguments: only the verb they name when they start with one (see the class comment). */
+    static CommandLine commandLine(String[] args) {
+        CommandLine main = new CommandLine(new Main()).setExecutionExceptionHandler(new ErrorReporter());
+        Class<?> named = args.length > 0 ? VERBS.get(args[0]) : null;
+        if (named != null && named != CommandLine.HelpCommand.class) {
+            main.addSubcommand(named);
+        } else {
+            VERBS.values().forEach(main::addSubcommand);
+        }
+        return main;
+    }
+
+    private static Map<String, Class<?>> verbs(Class<?>... classes) {
+        Map<String, Class<?>> verbs = new LinkedHashMap<>();
+        for (Class<?> c : List.of(classes)) verbs.put(c.getAnnotation(Command.class).name(), c);
+        return verbs;
     }
 }
