@@ -10,6 +10,7 @@ import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.teavm.model.ReferenceCache;
 import org.teavm.parsing.ClasspathClassHolderSource;
+import org.teavm.parsing.ClasspathResourceProvider;
 
 /**
  * Every input class's superclass and interfaces must exist, in the input or in what TeaVM sees
@@ -27,7 +28,7 @@ final class ClassHierarchyCheck {
         this.classes = classes;
         // TeaVM's own lookup, so the check sees exactly what TeaVM will: its classlib's renamed
         // JDK classes (java.lang.Object is TObject) and the mappings of META-INF/teavm.properties.
-        this.library = new ClasspathClassHolderSource(library, new ReferenceCache());
+        this.library = new ClasspathClassHolderSource(new ClasspathResourceProvider(library), new ReferenceCache(), library);
     }
 
     /**
