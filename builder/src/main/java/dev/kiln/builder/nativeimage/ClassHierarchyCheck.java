@@ -27,8 +27,11 @@ final class ClassHierarchyCheck {
     private ClassHierarchyCheck(Map<String, byte[]> classes, ClassLoader library) {
         this.classes = classes;
         // TeaVM's own lookup, so the check sees exactly what TeaVM will: its classlib's renamed
-        // JDK classes (java.lang.Object is TObject) and the mappings of META-INF/teavm.properties.
-        this.library = new ClasspathClassHolderSource(new ClasspathResourceProvider(library), new ReferenceCache(), library);
+        // JDK classes (java.lang.Object is TObject) and the substitution policies (libos's KilnSubstitutionPolicy maps java.net).
+        // The host JDK's class files hidden, as TeaVM sees them (WithoutHostJdk).
+        ClassLoader teavmView = new WithoutHostJdk(library);
+        this.library = new ClasspathClassHolderSource(new ClasspathResourceProvider(teavmView), new ReferenceCache(),
+                teavmView);
     }
 
     /**
