@@ -89,13 +89,6 @@ public final class KilnRuntime {
         return ShutdownHooks.remove(hook);
     }
 
-    /**
-     * Does nothing (guest/teavm/heaptrace.c), opaque to TeaVM: the builder's CatchLeavesLoopFix
-     * calls it on the back edge of some loops so that TeaVM's decompiler sees a block there.
-     */
-    @Import(name = "kiln_loop_latch")
-    public static native void loopLatch();
-
     @Import(name = "kiln_java_exit")
     private static native void exitVm(int status);
 

@@ -19,9 +19,6 @@ import org.objectweb.asm.tree.ClassNode;
  * substitutes StringConcatFactory, LambdaMetafactory, ObjectMethods and
  * SwitchBootstraps). Anything it cannot compile is reported by TeaVM with the call
  * site, which {@link TeaVMCompiler} turns into a build error.
- *
- * <p>On the way, {@link CatchLeavesLoopFix} reshapes the loops whose catch handler TeaVM 0.12.3
- * would compile into an endless loop.
  */
 public final class ClassFileDowngrader {
     /** The class file version written: Java 21. */
@@ -44,7 +41,6 @@ public final class ClassFileDowngrader {
         ClassReader reader = new ClassReader(classFile);
         ClassNode tree = new ClassNode();
         reader.accept(tree, 0);
-        CatchLeavesLoopFix.apply(tree);
         ClassWriter writer = new ClassWriter(0);
         tree.accept(new ClassVisitor(Opcodes.ASM9, writer) {
             @Override

@@ -39,9 +39,6 @@ import org.teavm.model.instructions.NumericOperandType;
  * <li>methods that TeaVM 0.12.3's class library lacks (System.exit, Integer.sum, Long.max,
  *     Math.fma and the like) are added to its classes, delegating to {@code KilnRuntime}; this
  *     covers calls and method references from the application and from the class library itself.</li>
- * <li>Thread.join(long, int) in TeaVM 0.12.3 waits for the thread's end notification without
- *     checking whether the thread already ended, so joining a finished thread never returns;
- *     the original body is kept as {@code kilnJoinWait} and join first checks isAlive().</li>
  * <li>{@code new T[n]} checks n first: TeaVM 0.12.3 would allocate an array of negative length
  *     where Java throws NegativeArraySizeException.</li>
  * <li>TeaVM's event loop ({@code EventQueue.process}) is replaced by libos's {@code EventLoop.run},
@@ -108,10 +105,7 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
             }
         }
         switch (name) {
-            case ThreadRewrite.THREAD -> {
-                fixJoin(cls, context);
-                ThreadRewrite.names(cls);
-            }
+            case ThreadRewrite.THREAD -> ThreadRewrite.names(cls);
             case ThreadRewrite.NOTIFY_LISTENER -> ThreadRewrite.interruptedWait(cls, context);
             case ThrowableRewrite.THROWABLE -> ThrowableRewrite.apply(cls, context);
             case FormatterRewrite.FORMAT_WRITER -> FormatterRewrite.apply(cls, context);
@@ -207,31 +201,6 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
         ProgramEmitter pe = ProgramEmitter.create(stop, context.getHierarchy());
         ValueEmitter last = pe.invoke(EVENT_LOOP, "lastThreadEnded", ValueType.BOOLEAN);
         pe.when(last.isTrue()).thenDo(() -> pe.invoke(cls.getName(), "kilnStop", ValueType.VOID));
-        pe.exit();
-    }
-
-    private static void fixJoin(ClassHolder cls, ClassHolderTransformerContext context) {
-        MethodDescriptor joinDesc = new MethodDescriptor("join", ValueType.LONG, ValueType.INTEGER, ValueType.VOID);
-        MethodHolder join = cls.getMethod(joinDesc);
-        if (join == null || join.getProgram() == null) {
-            return;
-        }
-        MethodHolder wait = new MethodHolder("kilnJoinWait", ValueType.LONG, ValueType.INTEGER, ValueType.VOID);
-        wait.setLevel(AccessLevel.PRIVATE);
-        Program original = join.getProgram();
-        join.setProgram(null);
-        wait.setProgram(original);
-        for (var a : join.getAnnotations().all()) {
-            wait.getAnnotations().add(a);
-        }
-        cls.addMethod(wait);
-
-        ProgramEmitter pe = ProgramEmitter.create(join, context.getHierarchy());
-        ValueEmitter self = pe.var(0, ValueType.object(cls.getName()));
-        ValueEmitter millis = pe.var(1, ValueType.LONG);
-        ValueEmitter nanos = pe.var(2, ValueType.INTEGER);
-        ValueEmitter alive = self.invokeVirtual("isAlive", ValueType.BOOLEAN);
-        pe.when(alive.isTrue()).thenDo(() -> self.invokeSpecial("kilnJoinWait", millis, nanos));
         pe.exit();
     }
 

@@ -136,7 +136,6 @@ public final class NativeImageBuilder {
             Path c = work.resolve("c");
             List<String> compiled = runTeaVM(app, classes, c, options.debug());
             replacePlatformFiles(guest, c);
-            VolatileLocals.apply(c.resolve("classes"));
             JavaDebugDescriptor.write(c);
             Path elf = compileAndLink(app, guest, c, work, compiled, options.debug());
             checkNoSyscall(elf);
@@ -369,7 +368,7 @@ public final class NativeImageBuilder {
         StringBuilder log = new StringBuilder();
         tool.setLog(new CollectingLog(log));
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                NativeImageBuilder.class.getClassLoader())) {
+                new WithoutHostJdk(NativeImageBuilder.class.getClassLoader()))) {
             tool.setClassLoader(loader);
             try {
                 tool.generate();
