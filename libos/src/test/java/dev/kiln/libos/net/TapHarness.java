@@ -278,11 +278,25 @@ final class TapHarness implements AutoCloseable {
             return !process.isAlive();
         }
 
+        /**
+         * Everything the process printed, once its output reached end of file (what it printed so
+         * far while it still runs). The reader thread
+         * ends at that event; on a loaded machine it can take seconds after the process exits
+         * (2 s were not enough: bulkStackToLinux saw an empty line), so the bound only guards
+         * against a hang.
+         */
         String output() {
+            if (process.isAlive()) {
+                return outputSoFar(); // a failure report about a peer that did not end
+            }
             try {
-                reader.join(2000);
+                reader.join(60_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (reader.isAlive()) {
+                throw new AssertionError("the peer ended but its output did not reach end of file within 60 s;"
+                        + " so far: " + outputSoFar());
             }
             synchronized (out) {
                 return out.toString();
