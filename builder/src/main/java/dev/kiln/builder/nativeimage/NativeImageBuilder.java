@@ -490,7 +490,7 @@ public final class NativeImageBuilder {
         for (String f : PLATFORM_FILES) {
             if (!Files.isRegularFile(c.resolve(f))) {
                 throw new NativeBuildException("TeaVM's C output has no " + f + " for Kiln to replace: this TeaVM"
-                        + " version's runtime differs from the one guest/teavm was written for (0.12.3)");
+                        + " version's runtime differs from the one guest/teavm was written for (0.16.0)");
             }
             Files.copy(guest.resolve("teavm").resolve(f), c.resolve(f), StandardCopyOption.REPLACE_EXISTING);
         }
