@@ -33,6 +33,8 @@ int32_t teavm_file_tempDirectory(char16_t** result) { return kiln_file_error(res
 
 int32_t teavm_file_isFile(char16_t* name, int32_t nameSize) { (void) name; (void) nameSize; return 0; }
 int32_t teavm_file_isDir(char16_t* name, int32_t nameSize) { (void) name; (void) nameSize; return 0; }
+/* TeaVM 0.16 asks exists() directly (0.12.3 derived it from isFile/isDir): nothing exists. */
+int32_t teavm_file_exists(char16_t* name, int32_t nameSize) { (void) name; (void) nameSize; return 0; }
 int32_t teavm_file_canRead(char16_t* name, int32_t nameSize) { (void) name; (void) nameSize; return 0; }
 int32_t teavm_file_canWrite(char16_t* name, int32_t nameSize) { (void) name; (void) nameSize; return 0; }
 TeaVM_StringList* teavm_file_listFiles(char16_t* name, int32_t nameSize) { (void) name; (void) nameSize; return NULL; }
@@ -71,7 +73,11 @@ int32_t teavm_file_write(int64_t file, int8_t* data, int32_t offset, int32_t siz
     (void) file; (void) data; (void) offset; (void) size;
     return -1;
 }
+/* RandomAccessFile.setLength (TeaVM 0.16): no handle was given out, so it fails. */
+int32_t teavm_file_truncate(int64_t file, int32_t size) { (void) file; (void) size; return 0; }
 int32_t teavm_file_isWindows() { return 0; }
+/* java.io.File compares paths as Linux does: case matters. */
+int32_t teavm_file_isCaseSensitive() { return 1; }
 int32_t teavm_file_canonicalize(char16_t* path, int32_t pathSize, char16_t** result) {
     (void) path; (void) pathSize; (void) result;
     return 0;

@@ -37,11 +37,6 @@ void teavm_outOfMemory() {
     kiln_abort("kiln: out of memory (the Java heap is full and OutOfMemoryError cannot be raised)");
 }
 
-/* dev.kiln.rt.KilnRuntime.loopLatch: does nothing; the builder's CatchLeavesLoopFix calls it on
-   the back edge of a loop so that TeaVM's decompiler sees a block there (TeaVM cannot drop it). */
-void kiln_loop_latch(void) {
-}
-
 void teavm_gc_allocate(void* address, int32_t size) { (void) address; (void) size; }
 void teavm_gc_free(void* address, int32_t size) { (void) address; (void) size; }
 void teavm_gc_assertFree(void* address, int32_t size) { (void) address; (void) size; }

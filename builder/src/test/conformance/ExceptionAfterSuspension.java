@@ -5,7 +5,8 @@ import java.io.InterruptedIOException;
  * Exceptions thrown after a green thread was suspended (what a socket timeout or a refused
  * connect does in an image): the catch handler and the try-with-resources close must see the
  * locals as they were. TeaVM 0.12.3's spill copies were stale on the resume path (a null
- * resource in the second close); Kiln's VolatileLocals pass drops them.
+ * resource in the second close), and gcc kept other locals in registers that longjmp does not
+ * restore; Kiln made the locals volatile then. TeaVM 0.16.0 backs them up itself.
  */
 public class ExceptionAfterSuspension {
     static final class Conn implements AutoCloseable {

@@ -16,11 +16,11 @@ import org.teavm.interop.Import;
  * <li>OutOfMemoryError: when the GC finds no memory after a full collection, the C
  *     runtime (guest/teavm/heaptrace.c) throws the instance this class allocates at startup
  *     (nothing can be allocated at that point);</li>
- * <li>methods of java.lang missing from TeaVM 0.12.3's class library (Integer.sum and
- *     the like), to which the builder redirects calls and method references;</li>
+ * <li>methods of java.lang missing from TeaVM's class library (Math.fma), which the builder
+ *     adds to its classes delegating here;</li>
  * <li>System.exit, Runtime.exit and halt, and shutdown hooks ({@link ShutdownHooks}).</li>
  * </ul>
- * This class is compiled for Java 21 class files, which TeaVM 0.12.3 reads, as all of libos.
+ * This class is compiled for Java 21 class files, as all of libos (the newest TeaVM 0.12.3 read).
  */
 public final class KilnRuntime {
     private static OutOfMemoryError outOfMemoryError;
@@ -88,13 +88,6 @@ public final class KilnRuntime {
     public static boolean removeShutdownHook(Thread hook) {
         return ShutdownHooks.remove(hook);
     }
-
-    /**
-     * Does nothing (guest/teavm/heaptrace.c), opaque to TeaVM: the builder's CatchLeavesLoopFix
-     * calls it on the back edge of some loops so that TeaVM's decompiler sees a block there.
-     */
-    @Import(name = "kiln_loop_latch")
-    public static native void loopLatch();
 
     @Import(name = "kiln_java_exit")
     private static native void exitVm(int status);
@@ -176,53 +169,5 @@ public final class KilnRuntime {
             throw new NegativeArraySizeException(Integer.toString(size));
         }
         return size;
-    }
-
-    public static int intSum(int a, int b) {
-        return a + b;
-    }
-
-    public static int intMax(int a, int b) {
-        return Math.max(a, b);
-    }
-
-    public static int intMin(int a, int b) {
-        return Math.min(a, b);
-    }
-
-    public static long longSum(long a, long b) {
-        return a + b;
-    }
-
-    public static long longMax(long a, long b) {
-        return Math.max(a, b);
-    }
-
-    public static long longMin(long a, long b) {
-        return Math.min(a, b);
-    }
-
-    public static double doubleSum(double a, double b) {
-        return a + b;
-    }
-
-    public static double doubleMax(double a, double b) {
-        return Math.max(a, b);
-    }
-
-    public static double doubleMin(double a, double b) {
-        return Math.min(a, b);
-    }
-
-    public static float floatSum(float a, float b) {
-        return a + b;
-    }
-
-    public static float floatMax(float a, float b) {
-        return Math.max(a, b);
-    }
-
-    public static float floatMin(float a, float b) {
-        return Math.min(a, b);
     }
 }

@@ -7,25 +7,23 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
 
 /**
- * Brings class files from any current JDK to a version TeaVM 0.12.3 reads.
+ * Brings class files from a JDK newer than TeaVM knows to a version TeaVM reads.
  *
- * <p>TeaVM 0.12.3 parses class files with a relocated ASM that stops at Java 24
- * (major 68) and refuses JDK 25's default, 69. Between Java 21 (65) and 25 the class
- * file format gained no attribute and no constant-pool entry that javac emits for
- * ordinary code, so a class file above 65 is rewritten with version 65 and otherwise
- * kept: nestmates (NestHost/NestMembers), records (Record), sealed classes
+ * <p>TeaVM 0.16.0 parses class files with a relocated ASM 9.10.1, which reads Java 25's (major
+ * 69; the conformance suite compiled by JDK 25 passes with its class files unchanged). TeaVM
+ * 0.12.3's stopped at 68, and this class wrote 65 then. A newer JDK's class files are
+ * rewritten with version 69 and otherwise kept, on the bet that javac's output for ordinary code
+ * gains no attribute or constant-pool entry from one release to the next (none did from 21 to
+ * 25): nestmates (NestHost/NestMembers), records (Record), sealed classes
  * (PermittedSubclasses), invokedynamic string concatenation, lambdas, switch
  * bootstraps and condy are carried over untouched and TeaVM handles them (it
  * substitutes StringConcatFactory, LambdaMetafactory, ObjectMethods and
  * SwitchBootstraps). Anything it cannot compile is reported by TeaVM with the call
  * site, which {@link TeaVMCompiler} turns into a build error.
- *
- * <p>On the way, {@link CatchLeavesLoopFix} reshapes the loops whose catch handler TeaVM 0.12.3
- * would compile into an endless loop.
  */
 public final class ClassFileDowngrader {
-    /** The class file version written: Java 21. */
-    public static final int TARGET_VERSION = Opcodes.V21;
+    /** The newest class file version TeaVM reads, the version written for newer ones: Java 25. */
+    public static final int TARGET_VERSION = Opcodes.V25;
 
     private ClassFileDowngrader() {
     }
@@ -44,7 +42,6 @@ public final class ClassFileDowngrader {
         ClassReader reader = new ClassReader(classFile);
         ClassNode tree = new ClassNode();
         reader.accept(tree, 0);
-        CatchLeavesLoopFix.apply(tree);
         ClassWriter writer = new ClassWriter(0);
         tree.accept(new ClassVisitor(Opcodes.ASM9, writer) {
             @Override

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.teavm.model.ReferenceCache;
 import org.teavm.parsing.ClasspathClassHolderSource;
+import org.teavm.parsing.ClasspathResourceProvider;
 
 /**
  * Every input class's superclass and interfaces must exist, in the input or in what TeaVM sees
@@ -26,8 +27,11 @@ final class ClassHierarchyCheck {
     private ClassHierarchyCheck(Map<String, byte[]> classes, ClassLoader library) {
         this.classes = classes;
         // TeaVM's own lookup, so the check sees exactly what TeaVM will: its classlib's renamed
-        // JDK classes (java.lang.Object is TObject) and the mappings of META-INF/teavm.properties.
-        this.library = new ClasspathClassHolderSource(library, new ReferenceCache());
+        // JDK classes (java.lang.Object is TObject) and the substitution policies (libos's KilnSubstitutionPolicy maps java.net).
+        // The host JDK's class files hidden, as TeaVM sees them (WithoutHostJdk).
+        ClassLoader teavmView = new WithoutHostJdk(library);
+        this.library = new ClasspathClassHolderSource(new ClasspathResourceProvider(teavmView), new ReferenceCache(),
+                teavmView);
     }
 
     /**

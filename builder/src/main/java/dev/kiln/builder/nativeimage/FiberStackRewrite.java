@@ -35,7 +35,7 @@ final class FiberStackRewrite {
         if (suspend == null || suspend.getProgram() == null || fiber.getMethod(new MethodDescriptor("current",
                 FIBER_TYPE)) == null) {
             throw new IllegalStateException("TeaVM's Fiber has no suspend(AsyncCall) or current() for Kiln's stack"
-                    + " capture: this TeaVM version's runtime differs from the one Kiln was written for (0.12.3)");
+                    + " capture: this TeaVM version's runtime differs from the one Kiln was written for (0.16.0)");
         }
         FieldHolder field = new FieldHolder(FIELD);
         field.setType(INTS);

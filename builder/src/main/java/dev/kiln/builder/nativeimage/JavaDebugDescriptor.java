@@ -43,7 +43,7 @@ final class JavaDebugDescriptor {
     static void write(Path c) throws IOException, NativeBuildException {
         if (!Files.isRegularFile(c.resolve("stack.h")) || !Files.isRegularFile(c.resolve("callsites.c"))) {
             throw new NativeBuildException("TeaVM's C output has no stack.h or callsites.c: this TeaVM version's"
-                    + " runtime differs from the one Kiln's Java debug descriptor was written for (0.12.3)");
+                    + " runtime differs from the one Kiln's Java debug descriptor was written for (0.16.0)");
         }
         Files.writeString(c.resolve(FILE), new JavaDebugDescriptor(c).source());
         Files.writeString(c.resolve("all.c"), "#include \"" + FILE + "\"\n", StandardOpenOption.APPEND);

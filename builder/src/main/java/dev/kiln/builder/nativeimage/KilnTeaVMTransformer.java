@@ -36,12 +36,9 @@ import org.teavm.model.instructions.NumericOperandType;
  *     by a constant other than 0 and -1 stay as they are. This covers TeaVM's class
  *     library as well as the application; TeaVM's own runtime (GC, allocator) is left
  *     alone, it must not throw.</li>
- * <li>methods that TeaVM 0.12.3's class library lacks (System.exit, Integer.sum, Long.max,
- *     Math.fma and the like) are added to its classes, delegating to {@code KilnRuntime}; this
+ * <li>methods that TeaVM's class library lacks (System.exit, Math.fma; 0.16.0 has Integer.sum and the
+ *     other sum/max/min that 0.12.3 lacked) are added to its classes, delegating to {@code KilnRuntime}; this
  *     covers calls and method references from the application and from the class library itself.</li>
- * <li>Thread.join(long, int) in TeaVM 0.12.3 waits for the thread's end notification without
- *     checking whether the thread already ended, so joining a finished thread never returns;
- *     the original body is kept as {@code kilnJoinWait} and join first checks isAlive().</li>
  * <li>{@code new T[n]} checks n first: TeaVM 0.12.3 would allocate an array of negative length
  *     where Java throws NegativeArraySizeException.</li>
  * <li>TeaVM's event loop ({@code EventQueue.process}) is replaced by libos's {@code EventLoop.run},
@@ -69,23 +66,10 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
             new Missing("java.lang.Math", "rint", new ValueType[] {ValueType.DOUBLE, ValueType.DOUBLE}, "rint"));
 
     private static final ValueType I = ValueType.INTEGER;
-    private static final ValueType J = ValueType.LONG;
     private static final ValueType D = ValueType.DOUBLE;
     private static final ValueType F = ValueType.FLOAT;
     private static final List<Missing> MISSING = List.of(
             new Missing("java.lang.System", "exit", new ValueType[] {I, ValueType.VOID}, "exit"),
-            new Missing("java.lang.Integer", "sum", new ValueType[] {I, I, I}, "intSum"),
-            new Missing("java.lang.Integer", "max", new ValueType[] {I, I, I}, "intMax"),
-            new Missing("java.lang.Integer", "min", new ValueType[] {I, I, I}, "intMin"),
-            new Missing("java.lang.Long", "sum", new ValueType[] {J, J, J}, "longSum"),
-            new Missing("java.lang.Long", "max", new ValueType[] {J, J, J}, "longMax"),
-            new Missing("java.lang.Long", "min", new ValueType[] {J, J, J}, "longMin"),
-            new Missing("java.lang.Double", "sum", new ValueType[] {D, D, D}, "doubleSum"),
-            new Missing("java.lang.Double", "max", new ValueType[] {D, D, D}, "doubleMax"),
-            new Missing("java.lang.Double", "min", new ValueType[] {D, D, D}, "doubleMin"),
-            new Missing("java.lang.Float", "sum", new ValueType[] {F, F, F}, "floatSum"),
-            new Missing("java.lang.Float", "max", new ValueType[] {F, F, F}, "floatMax"),
-            new Missing("java.lang.Float", "min", new ValueType[] {F, F, F}, "floatMin"),
             new Missing("java.lang.Math", "fma", new ValueType[] {D, D, D, D}, "fma"),
             new Missing("java.lang.Math", "fma", new ValueType[] {F, F, F, F}, "fmaf"),
             new Missing("java.lang.StrictMath", "fma", new ValueType[] {D, D, D, D}, "fma"),
@@ -108,10 +92,7 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
             }
         }
         switch (name) {
-            case ThreadRewrite.THREAD -> {
-                fixJoin(cls, context);
-                ThreadRewrite.names(cls);
-            }
+            case ThreadRewrite.THREAD -> ThreadRewrite.names(cls);
             case ThreadRewrite.NOTIFY_LISTENER -> ThreadRewrite.interruptedWait(cls, context);
             case ThrowableRewrite.THROWABLE -> ThrowableRewrite.apply(cls, context);
             case FormatterRewrite.FORMAT_WRITER -> FormatterRewrite.apply(cls, context);
@@ -178,7 +159,7 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
         MethodHolder process = cls.getMethod(new MethodDescriptor("process", ValueType.VOID));
         if (process == null || process.getProgram() == null) {
             throw new IllegalStateException("TeaVM's EventQueue has no process() for Kiln to replace: this TeaVM"
-                    + " version's runtime differs from the one Kiln was written for (0.12.3)");
+                    + " version's runtime differs from the one Kiln was written for (0.16.0)");
         }
         process.setProgram(null);
         ProgramEmitter pe = ProgramEmitter.create(process, context.getHierarchy());
@@ -196,7 +177,7 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
         MethodHolder stop = cls.getMethod(new MethodDescriptor("stop", ValueType.VOID));
         if (stop == null || stop.getProgram() == null) {
             throw new IllegalStateException("TeaVM's EventQueue has no stop() for Kiln to gate: this TeaVM"
-                    + " version's runtime differs from the one Kiln was written for (0.12.3)");
+                    + " version's runtime differs from the one Kiln was written for (0.16.0)");
         }
         MethodHolder original = new MethodHolder("kilnStop", ValueType.VOID);
         original.getModifiers().add(ElementModifier.STATIC);
@@ -207,31 +188,6 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
         ProgramEmitter pe = ProgramEmitter.create(stop, context.getHierarchy());
         ValueEmitter last = pe.invoke(EVENT_LOOP, "lastThreadEnded", ValueType.BOOLEAN);
         pe.when(last.isTrue()).thenDo(() -> pe.invoke(cls.getName(), "kilnStop", ValueType.VOID));
-        pe.exit();
-    }
-
-    private static void fixJoin(ClassHolder cls, ClassHolderTransformerContext context) {
-        MethodDescriptor joinDesc = new MethodDescriptor("join", ValueType.LONG, ValueType.INTEGER, ValueType.VOID);
-        MethodHolder join = cls.getMethod(joinDesc);
-        if (join == null || join.getProgram() == null) {
-            return;
-        }
-        MethodHolder wait = new MethodHolder("kilnJoinWait", ValueType.LONG, ValueType.INTEGER, ValueType.VOID);
-        wait.setLevel(AccessLevel.PRIVATE);
-        Program original = join.getProgram();
-        join.setProgram(null);
-        wait.setProgram(original);
-        for (var a : join.getAnnotations().all()) {
-            wait.getAnnotations().add(a);
-        }
-        cls.addMethod(wait);
-
-        ProgramEmitter pe = ProgramEmitter.create(join, context.getHierarchy());
-        ValueEmitter self = pe.var(0, ValueType.object(cls.getName()));
-        ValueEmitter millis = pe.var(1, ValueType.LONG);
-        ValueEmitter nanos = pe.var(2, ValueType.INTEGER);
-        ValueEmitter alive = self.invokeVirtual("isAlive", ValueType.BOOLEAN);
-        pe.when(alive.isTrue()).thenDo(() -> self.invokeSpecial("kilnJoinWait", millis, nanos));
         pe.exit();
     }
 

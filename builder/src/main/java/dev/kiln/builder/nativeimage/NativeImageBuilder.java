@@ -136,7 +136,6 @@ public final class NativeImageBuilder {
             Path c = work.resolve("c");
             List<String> compiled = runTeaVM(app, classes, c, options.debug());
             replacePlatformFiles(guest, c);
-            VolatileLocals.apply(c.resolve("classes"));
             JavaDebugDescriptor.write(c);
             Path elf = compileAndLink(app, guest, c, work, compiled, options.debug());
             checkNoSyscall(elf);
@@ -369,7 +368,7 @@ public final class NativeImageBuilder {
         StringBuilder log = new StringBuilder();
         tool.setLog(new CollectingLog(log));
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                NativeImageBuilder.class.getClassLoader())) {
+                new WithoutHostJdk(NativeImageBuilder.class.getClassLoader()))) {
             tool.setClassLoader(loader);
             try {
                 tool.generate();
@@ -491,7 +490,7 @@ public final class NativeImageBuilder {
         for (String f : PLATFORM_FILES) {
             if (!Files.isRegularFile(c.resolve(f))) {
                 throw new NativeBuildException("TeaVM's C output has no " + f + " for Kiln to replace: this TeaVM"
-                        + " version's runtime differs from the one guest/teavm was written for (0.12.3)");
+                        + " version's runtime differs from the one guest/teavm was written for (0.16.0)");
             }
             Files.copy(guest.resolve("teavm").resolve(f), c.resolve(f), StandardCopyOption.REPLACE_EXISTING);
         }

@@ -1,0 +1,23 @@
+package dev.kiln.libos.teavm;
+
+import org.teavm.extension.spi.substitution.SimpleSubstitutionPolicy;
+import org.teavm.extension.spi.substitution.SubstitutionSink;
+
+/**
+ * Kiln's java.net for native images: a class java.X.Y is looked up as
+ * dev.kiln.libos.classlib.java.X.TY too, so application code that uses java.net.Socket is
+ * compiled against dev.kiln.libos.classlib.java.net.TSocket, and that class's references to its
+ * siblings become java.net.* again. TeaVM (0.16) finds this policy through
+ * META-INF/services/org.teavm.extension.spi.substitution.SubstitutionPolicy, as it finds its own
+ * class library's (org.teavm.classlib.impl.ClasslibSubstitutionPolicy: java.X.Y to
+ * org.teavm.classlib.java.X.TY); the first policy with a class of the substitute name wins, and
+ * the two libraries have no name in common.
+ */
+public final class KilnSubstitutionPolicy extends SimpleSubstitutionPolicy {
+    @Override
+    public void contribute(SubstitutionSink sink) {
+        sink.selectClasses(inPackage("java", true))
+                .packagePrefix("dev.kiln.libos.classlib.")
+                .simpleNamePrefix("T");
+    }
+}
