@@ -90,19 +90,26 @@ class JavaStackReaderTest {
         return new JavaStackReader(d, new GuestMemoryWords(guest));
     }
 
-    @Test
-    void aWellFormedRunningStackAndWaitingThread() {
-        long thread = BASE + 0x2000, fiber = BASE + 0x2100, callback = BASE + 0x2200, pending = BASE + 0x2300;
-        long ids = BASE + 0x2400;
-        put(thread, string("worker-1"));
+    static final long THREAD = BASE + 0x2000;
+
+    /** One suspended call of a thread named {@code name}; returns its fiber's call-site id array, still empty. */
+    long waitingThread(String name) {
+        long fiber = BASE + 0x2100, callback = BASE + 0x2200, pending = BASE + 0x2300, ids = BASE + 0x2400;
+        put(THREAD, string(name));
         put(fiber, ids);
-        putInt(ids + 16, 2);
-        putInt(ids + 20, 0);
-        putInt(ids + 24, 7); // no such call site
-        put(callback, thread);
+        put(callback, THREAD);
         put(callback + 8, fiber);
         put(pending + 8, callback);
         put(LAST_PENDING, pending);
+        return ids;
+    }
+
+    @Test
+    void aWellFormedRunningStackAndWaitingThread() {
+        long ids = waitingThread("worker-1");
+        putInt(ids + 16, 2);
+        putInt(ids + 20, 0);
+        putInt(ids + 24, 7); // no such call site
         List<JavaThreadStack> t = reader().threads();
         assertEquals(new JavaThreadStack("event loop", "running", List.of("app.Worker.work(Worker.java:42)"), null), t.get(0));
         assertEquals(new JavaThreadStack("worker-1", "waiting", List.of("app.Worker.work(Worker.java:42)",
@@ -150,22 +157,15 @@ class JavaStackReaderTest {
 
     @Test
     void countsAndLengthsOutOfRangeAndControlCharactersAreCaught() {
-        long thread = BASE + 0x2000, fiber = BASE + 0x2100, callback = BASE + 0x2200, pending = BASE + 0x2300;
-        long ids = BASE + 0x2400;
-        put(thread, string("evil\u001b[2Jname"));
-        put(fiber, ids);
+        long ids = waitingThread("evil\u001b[2Jname");
         putInt(ids + 16, 1_000_000);
-        put(callback, thread);
-        put(callback + 8, fiber);
-        put(pending + 8, callback);
-        put(LAST_PENDING, pending);
         JavaThreadStack t = reader().waiting().getFirst();
         assertEquals("evil?[2Jname", t.name());
         assertEquals("a fiber's frame count of 1000000", t.error());
 
         long bad = string("x");
         putInt(mem.getLong((int) (bad + 8 - BASE)) + 8, -5); // its char[]'s length
-        put(thread, bad);
+        put(THREAD, bad);
         JavaThreadStack u = reader().waiting().getFirst();
         assertEquals("a string of -5 characters", u.error());
         assertNull(reader().running().error());
