@@ -2,18 +2,16 @@ package dev.kiln.vmm.javastack;
 
 import dev.kiln.image.JavaDebugInfo;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads the Java stacks of a native image's green threads from its memory, through the image's
  * Java debug descriptor (guest/include/kiln/javadebug.h; the gdb script kiln-gdb.py walks the
- * same structures): the running code's frames from TeaVM's shadow stack, and each waiting
- * thread's from the call-site ids Kiln's runtime left on its Fiber when it suspended. Every
- * call-site id resolves through TeaVM's call-site table to class, method, file and line, one
- * frame per inlined method.
+ * same structures): the running code's frames from TeaVM's shadow stack ({@link ShadowStack}),
+ * and each waiting thread's from the call-site ids Kiln's runtime left on its Fiber when it
+ * suspended. Every call-site id resolves through TeaVM's call-site table ({@link CallSiteTable})
+ * to class, method, file and line, one frame per inlined method.
  *
  * <p>Everything read from the guest is untrusted: every walk is bounded (frames, threads,
  * inlining depth, string length), every address is checked by {@link GuestWords}, and a
@@ -22,15 +20,17 @@ import java.util.List;
 public final class JavaStackReader {
     /** More suspended calls than this is a loop in a scribbled list. */
     static final int MAX_THREADS = 1024;
-    static final int MAX_INLINED = 64;
-    static final int MAX_NAME = 1024;
 
     private final JavaDebugInfo d;
     private final GuestWords mem;
+    private final CallSiteTable callSites;
+    private final JavaStrings strings;
 
     public JavaStackReader(JavaDebugInfo descriptor, GuestWords memory) {
         this.d = descriptor;
         this.mem = memory;
+        this.callSites = new CallSiteTable(memory, descriptor);
+        this.strings = new JavaStrings(memory, descriptor);
     }
 
     /** The running code's stack first, then every waiting green thread's, newest suspension first. */
@@ -50,14 +50,9 @@ public final class JavaStackReader {
                 name = "?";
                 if (JavaDebugInfo.present(d.currentThread())) name = threadName(mem.u64(d.currentThread()));
             }
-            long frame = mem.u64(d.stackTop());
-            for (int depth = 0; frame != 0; depth++) {
-                if (depth >= JavaDebugInfo.MAX_FRAMES) throw new GuestWords.Unreadable("more than "
-                        + JavaDebugInfo.MAX_FRAMES + " frames (a loop in the shadow stack?)");
-                frames.addAll(callSite(mem.i32(frame + d.frameCallSite())));
-                frame = mem.u64(frame + d.frameNext());
-            }
-            return new JavaThreadStack(name, "running", frames, null);
+            ShadowStack.Walk walk = ShadowStack.walk(mem, d, JavaDebugInfo.MAX_FRAMES);
+            for (int id : walk.callSites()) frames.addAll(callSite(id));
+            return new JavaThreadStack(name, "running", frames, walk.stopped());
         } catch (GuestWords.Unreadable e) {
             return new JavaThreadStack(name, "running", frames, e.getMessage());
         }
@@ -107,48 +102,33 @@ public final class JavaStackReader {
         return out;
     }
 
-    /** The Java frames of one call site, innermost (inlined) first. */
+    /** The Java frames of one call site, innermost (inlined) first, as a stack trace prints them. */
     List<String> callSite(int id) {
-        if (id < 0 || id >= d.callSiteCount()) return List.of("<no call site " + id + ">");
-        long location = mem.u64(d.callSites() + id * d.callSiteSize() + d.callSiteLocation());
+        if (!callSites.contains(id)) return List.of("<no call site " + id + ">");
+        CallSiteTable.CallSite site = callSites.read(id);
+        if (site.error() != null) throw new GuestWords.Unreadable(site.error()); // ends the thread's walk here
         List<String> out = new ArrayList<>();
-        for (int n = 0; location != 0 && n < MAX_INLINED; n++) {
-            long method = mem.u64(location + d.locationMethod());
-            int line = mem.i32(location + d.locationLine());
-            if (method != 0) {
-                String where = name(method, d.methodFile()) + (line >= 0 ? ":" + line : "");
-                out.add(name(method, d.methodClass()) + "." + name(method, d.methodName()) + "(" + where + ")");
-            }
-            location = mem.u64(location + d.locationNext());
+        for (JavaFrame f : site.frames()) {
+            String where = (f.fileName() == null ? "?" : f.fileName()) + (f.line() >= 0 ? ":" + f.line() : "");
+            out.add(printable(f.className()) + "." + printable(f.methodName()) + "(" + printable(where) + ")");
         }
         return out;
-    }
-
-    /** A TeaVM_MethodLocation's field: a TeaVM_String**, or "?" when absent. */
-    private String name(long method, long field) {
-        if (!JavaDebugInfo.present(field)) return "?";
-        long ref = mem.u64(method + field);
-        return ref == 0 ? "?" : string(mem.u64(ref));
     }
 
     private String threadName(long thread) {
         if (thread == 0) return "?";
         if (!JavaDebugInfo.present(d.threadName())) return "?";
-        return string(mem.u64(thread + d.threadName()));
+        long string = mem.u64(thread + d.threadName());
+        if (string == 0) return "null";
+        String text = strings.read(string);
+        return text == null ? "?" : printable(text);
     }
 
-    /** A java.lang.String at {@code string}, printable characters only (the text is the guest's). */
-    String string(long string) {
-        if (string == 0) return "null";
-        if (!JavaDebugInfo.present(d.stringChars())) return "?";
-        long chars = mem.u64(string + d.stringChars());
-        if (chars == 0) return "";
-        int n = mem.i32(chars + d.arraySize());
-        if (n < 0 || n > MAX_NAME) throw new GuestWords.Unreadable("a string of " + n + " characters");
-        ByteBuffer b = ByteBuffer.wrap(mem.bytes(chars + d.arrayChars(), 2 * n)).order(ByteOrder.LITTLE_ENDIAN);
-        StringBuilder sb = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            char c = b.getChar();
+    /** The guest's text with control characters and surrogates as '?': a name must not drive the terminal. */
+    static String printable(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             sb.append(c < 0x20 || c == 0x7f || Character.isSurrogate(c) ? '?' : c);
         }
         return sb.toString();

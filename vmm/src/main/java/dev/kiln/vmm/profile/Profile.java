@@ -1,5 +1,7 @@
 package dev.kiln.vmm.profile;
 
+import dev.kiln.vmm.javastack.JavaFrame;
+
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,11 @@
 package dev.kiln.vmm.profile;
 
 import dev.kiln.image.JavaDebugInfo;
+import dev.kiln.vmm.javastack.CallSiteTable;
+import dev.kiln.vmm.javastack.GuestMemoryWords;
+import dev.kiln.vmm.javastack.GuestWords;
+import dev.kiln.vmm.javastack.JavaFrame;
+import dev.kiln.vmm.javastack.ShadowStack;
 import dev.kiln.vmm.memory.GuestMemory;
 
 import java.time.Duration;
@@ -32,13 +37,15 @@ public final class Sampler {
     public static final int MAX_SAMPLES = 2_000_000;
     public static final int MAX_RATE_HZ = 10_000;
 
+    /** Deeper shadow stacks are cut here (and marked truncated): a sample must stay cheap. */
+    static final int MAX_DEPTH = 512;
+
     private static final int GUEST = 0, HOST = 1, IDLE = 2;
 
     private final int rateHz;
     private final Runnable kick;
     private final GuestWords guest;
     private final JavaDebugInfo java; // null: an image without the Java debug descriptor (RIP only)
-    private final ShadowStackWalker walker;
     private final List<Sample> samples = new ArrayList<>(); // guarded by itself
     private volatile int where = GUEST;
     private volatile boolean due;
@@ -61,9 +68,8 @@ public final class Sampler {
         }
         this.rateHz = rateHz;
         this.kick = kick;
-        this.guest = new GuestWords(memory);
+        this.guest = new GuestMemoryWords(memory);
         this.java = java;
-        this.walker = java == null ? null : new ShadowStackWalker(guest, java);
     }
 
     /**
@@ -138,7 +144,7 @@ public final class Sampler {
         due = false;
         if (ownExit) atOwnExits++;
         delayNanos += t0 - dueSince;
-        ShadowStackWalker.Walk w = walker == null ? new ShadowStackWalker.Walk(Sample.NONE, false) : walker.walk();
+        ShadowStack.Walk w = java == null ? ShadowStack.Walk.NONE : ShadowStack.walk(guest, java, MAX_DEPTH);
         if (record(new Sample(rip.getAsLong(), w.callSites(), w.truncated(), false))) guestSamples++;
         samplerNanos += System.nanoTime() - t0;
     }
@@ -195,11 +201,25 @@ public final class Sampler {
         if (java != null) {
             CallSiteTable table = new CallSiteTable(guest, java);
             for (Sample s : taken) {
-                for (int id : s.callSites()) frames.computeIfAbsent(id, table::frames);
+                for (int id : s.callSites()) frames.computeIfAbsent(id, i -> frames(table, i));
             }
         }
         SamplingCost cost = new SamplingCost(rateHz, Duration.ofNanos(endNanos - startNanos), ticks, guestSamples,
                 idleSamples, atOwnExits, kicks, exitsCaused, samplerNanos, delayNanos, vcpuCpuNanos, dropped);
         return new Profile(taken, frames, java != null, cost);
+    }
+
+    /**
+     * A call site's frames for a flame graph, innermost first: a call site that makes no sense
+     * stands as one {@link JavaFrame#UNKNOWN} frame, and a chain cut short ends with one, so that
+     * a stack keeps its depth and shows where it went wrong.
+     */
+    static List<JavaFrame> frames(CallSiteTable table, int id) {
+        if (!table.contains(id)) return List.of(JavaFrame.UNKNOWN);
+        CallSiteTable.CallSite site = table.read(id);
+        if (site.error() == null && !site.frames().isEmpty()) return site.frames();
+        List<JavaFrame> out = new ArrayList<>(site.frames());
+        out.add(JavaFrame.UNKNOWN);
+        return List.copyOf(out);
     }
 }

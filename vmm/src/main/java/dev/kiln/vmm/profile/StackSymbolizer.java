@@ -3,6 +3,7 @@ package dev.kiln.vmm.profile;
 import dev.kiln.image.GuestImage;
 import dev.kiln.image.UntrustedText;
 import dev.kiln.image.elf.ElfFile;
+import dev.kiln.vmm.javastack.JavaFrame;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,7 +88,7 @@ public final class StackSymbolizer {
         int[] ids = s.callSites();
         boolean leafShown = false;
         for (int i = ids.length - 1; i >= 0; i--) {
-            List<JavaFrame> chain = callSites.getOrDefault(ids[i], List.of(CallSiteTable.UNKNOWN));
+            List<JavaFrame> chain = callSites.getOrDefault(ids[i], List.of(JavaFrame.UNKNOWN));
             JavaFrame own = chain.get(chain.size() - 1); // the method whose frame it is; the rest were inlined into it
             if (i == 0 && own.method().equals(leaf)) {
                 out.add(clean(own.method()));

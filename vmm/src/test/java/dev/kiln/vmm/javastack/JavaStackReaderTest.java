@@ -5,17 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.image.JavaDebugInfo;
+import dev.kiln.vmm.memory.Access;
+import dev.kiln.vmm.memory.GuestMemory;
+import dev.kiln.vmm.memory.GuestRam;
+import dev.kiln.vmm.memory.Region;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stack reader on guest memory laid out by hand, well-formed and then scribbled on the ways a
- * hostile or broken guest could (the real image's structures are read in CoreAndStackTest): a
- * shadow stack that loops, pointers into nowhere, a suspended-call list that loops, counts and
- * lengths out of range, control characters in names. Each gives an error line for that thread;
- * none throws, none runs away.
+ * The stack reader (threads and their text) on guest memory laid out by hand, well-formed and then
+ * scribbled on the ways a hostile or broken guest could (the real image's structures are read in
+ * CoreAndStackTest; the shadow-stack walk and call-site table alone in
+ * ShadowStackAndCallSiteTableTest): a shadow stack that loops, pointers into nowhere, a
+ * suspended-call list that loops, counts and lengths out of range, control characters in names.
+ * Each gives an error line for that thread; none throws, none runs away.
  */
 class JavaStackReaderTest {
     static final long BASE = 0x10000, SIZE = 0x10000;
@@ -32,28 +38,9 @@ class JavaStackReaderTest {
             8, 8, 16, 16,   // String.chars; array size, chars, ints
             0, 8, 0, 8,     // PendingCall.previous, callback; callback.javaThread, fiber
             0, 0, 8);       // Fiber.kilnCallSites; Thread.name, id
-    final GuestWords words = new GuestWords() {
-        private void check(long a, long n) {
-            if (a < BASE || n < 0 || a - BASE > SIZE - n) throw new Unreadable(String.format("0x%x is not readable", a));
-        }
-
-        public long u64(long a) {
-            check(a, 8);
-            return mem.getLong((int) (a - BASE));
-        }
-
-        public int i32(long a) {
-            check(a, 4);
-            return mem.getInt((int) (a - BASE));
-        }
-
-        public byte[] bytes(long a, int n) {
-            check(a, n);
-            byte[] b = new byte[n];
-            mem.get((int) (a - BASE), b);
-            return b;
-        }
-    };
+    /** The guest's memory: {@link #mem} is copied into it for each read, so that reads are checked as a VM's are. */
+    final GuestRam ram = GuestRam.map(BASE + SIZE);
+    final GuestMemory guest = new GuestMemory(ram, List.of(new Region(BASE, BASE + SIZE, Access.DATA)));
     private long next = BASE + 0x4000;
 
     void put(long a, long v) {
@@ -93,23 +80,36 @@ class JavaStackReaderTest {
         putInt(FRAMES + 8, 0);
     }
 
+    @AfterEach
+    void unmap() {
+        ram.unmap();
+    }
+
     JavaStackReader reader() {
-        return new JavaStackReader(d, words);
+        guest.boot().putBytes(BASE, mem.array());
+        return new JavaStackReader(d, new GuestMemoryWords(guest));
+    }
+
+    static final long THREAD = BASE + 0x2000;
+
+    /** One suspended call of a thread named {@code name}; returns its fiber's call-site id array, still empty. */
+    long waitingThread(String name) {
+        long fiber = BASE + 0x2100, callback = BASE + 0x2200, pending = BASE + 0x2300, ids = BASE + 0x2400;
+        put(THREAD, string(name));
+        put(fiber, ids);
+        put(callback, THREAD);
+        put(callback + 8, fiber);
+        put(pending + 8, callback);
+        put(LAST_PENDING, pending);
+        return ids;
     }
 
     @Test
     void aWellFormedRunningStackAndWaitingThread() {
-        long thread = BASE + 0x2000, fiber = BASE + 0x2100, callback = BASE + 0x2200, pending = BASE + 0x2300;
-        long ids = BASE + 0x2400;
-        put(thread, string("worker-1"));
-        put(fiber, ids);
+        long ids = waitingThread("worker-1");
         putInt(ids + 16, 2);
         putInt(ids + 20, 0);
         putInt(ids + 24, 7); // no such call site
-        put(callback, thread);
-        put(callback + 8, fiber);
-        put(pending + 8, callback);
-        put(LAST_PENDING, pending);
         List<JavaThreadStack> t = reader().threads();
         assertEquals(new JavaThreadStack("event loop", "running", List.of("app.Worker.work(Worker.java:42)"), null), t.get(0));
         assertEquals(new JavaThreadStack("worker-1", "waiting", List.of("app.Worker.work(Worker.java:42)",
@@ -119,10 +119,19 @@ class JavaStackReaderTest {
 
     @Test
     void aShadowStackThatLoopsEndsAfterTheFrameLimit() {
-        put(FRAMES, FRAMES); // next = itself
+        put(FRAMES, FRAMES + 16); // two frames, each the other's caller
+        put(FRAMES + 16, FRAMES);
         JavaThreadStack running = reader().running();
         assertEquals(JavaDebugInfo.MAX_FRAMES, running.frames().size());
-        assertTrue(running.error().contains("more than 4096 frames"), running.error());
+        assertEquals("more than 4096 frames (a loop in the shadow stack?)", running.error());
+    }
+
+    @Test
+    void aFrameThatIsItsOwnCallerEndsTheStackAtOnce() {
+        put(FRAMES, FRAMES);
+        JavaThreadStack running = reader().running();
+        assertEquals(List.of("app.Worker.work(Worker.java:42)"), running.frames());
+        assertEquals(String.format("the frame at 0x%x is its own caller", FRAMES), running.error());
     }
 
     @Test
@@ -130,8 +139,10 @@ class JavaStackReaderTest {
         put(FRAMES, 0xdead0000L);
         JavaThreadStack running = reader().running();
         assertEquals(List.of("app.Worker.work(Worker.java:42)"), running.frames());
-        assertEquals("0xdead0008 is not readable", running.error()); // its call-site id, the first thing read of a frame
-        assertTrue(running.format().endsWith("    <stack unreadable: 0xdead0008 is not readable>\n"), running.format());
+        // its call-site id, the first thing read of a frame
+        assertEquals("0xdead0008 (+4 bytes) is not in readable guest memory", running.error());
+        assertTrue(running.format().endsWith("    <stack unreadable: 0xdead0008 (+4 bytes) is not in readable guest memory>\n"),
+                running.format());
     }
 
     @Test
@@ -146,22 +157,15 @@ class JavaStackReaderTest {
 
     @Test
     void countsAndLengthsOutOfRangeAndControlCharactersAreCaught() {
-        long thread = BASE + 0x2000, fiber = BASE + 0x2100, callback = BASE + 0x2200, pending = BASE + 0x2300;
-        long ids = BASE + 0x2400;
-        put(thread, string("evil\u001b[2Jname"));
-        put(fiber, ids);
+        long ids = waitingThread("evil\u001b[2Jname");
         putInt(ids + 16, 1_000_000);
-        put(callback, thread);
-        put(callback + 8, fiber);
-        put(pending + 8, callback);
-        put(LAST_PENDING, pending);
         JavaThreadStack t = reader().waiting().getFirst();
         assertEquals("evil?[2Jname", t.name());
         assertEquals("a fiber's frame count of 1000000", t.error());
 
         long bad = string("x");
         putInt(mem.getLong((int) (bad + 8 - BASE)) + 8, -5); // its char[]'s length
-        put(thread, bad);
+        put(THREAD, bad);
         JavaThreadStack u = reader().waiting().getFirst();
         assertEquals("a string of -5 characters", u.error());
         assertNull(reader().running().error());
