@@ -139,8 +139,10 @@ kiln_bootstrap() {
   kiln_need_packages gcc:gcc make:make mvn:maven
   kiln_need_musl
   kiln_find_jdk
-  kiln_build_jars
+  # The guests first: kiln-oci's AOT training, run once the jars are built, makes a VM of the C
+  # hello guest (without it the monitor's classes would be left out of that cache until the next build).
   kiln_build_guests
+  kiln_build_jars
 }
 
 # The jvm flavor: QEMU to run images, Debian's kernel sources and the tools to build Kiln's kernel,

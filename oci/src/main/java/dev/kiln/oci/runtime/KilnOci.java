@@ -14,7 +14,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -26,10 +30,20 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "kiln-oci", mixinStandardHelpOptions = true, versionProvider = KilnOci.Version.class,
         description = {"A runc-compatible runtime that runs Kiln images as containers (podman --runtime, containerd's",
-                "runc shim with --runc-binary / BinaryName). Bundles without a Kiln image go to runc."},
-        subcommands = {KilnOci.Create_.class, KilnOci.Start.class, KilnOci.State.class, KilnOci.Kill.class,
-                KilnOci.Delete.class, KilnOci.Features.class, KilnOci.Ps.class, KilnOci.Exec.class, KilnOci.Unsupported.class, AotTraining.class})
+                "runc shim with --runc-binary / BinaryName). Bundles without a Kiln image go to runc."})
 public final class KilnOci {
+    /**
+     * Every command, in the order usage lists them, by each name and alias its {@code @Command} gives.
+     * A process models only the command it was given (picocli builds a command's model from its
+     * annotations by reflection, and every container start pays for what it builds): the
+     * command word is found as the launcher finds it ({@link #commandWord}); without one, or with
+     * a word that names no command, every command is modelled, for usage and picocli's errors.
+     */
+    static final Map<String, Class<?>> COMMANDS = commands(Create_.class, Start.class, State.class, Kill.class, Delete.class,
+            Features.class, Ps.class, Exec.class, Unsupported.class, AotTraining.class);
+    /** The global options that take a value in the next argument (runc's; --rootless's is optional, below). */
+    private static final Set<String> VALUED = Set.of("--root", "--log", "--log-format", "--criu");
+
     @Option(names = "--root", paramLabel = "DIR", description = "Where container state lives (default /run/kiln-oci).")
     Path root = Path.of("/run/kiln-oci");
     @Option(names = "--log", paramLabel = "FILE", description = "Append errors (and notes) here.")
@@ -49,7 +63,18 @@ public final class KilnOci {
 
     public static void main(String[] args) {
         rawArgs = List.of(args);
+        System.exit(commandLine(args).execute(args));
+    }
+
+    /** The command line for these arguments: the top level and only the command they name, if they name one. */
+    static CommandLine commandLine(String[] args) {
         CommandLine cl = new CommandLine(new KilnOci());
+        Class<?> named = COMMANDS.get(commandWord(args));
+        if (named != null) {
+            cl.addSubcommand(named);
+        } else {
+            new LinkedHashSet<>(COMMANDS.values()).forEach(cl::addSubcommand);
+        }
         cl.setUnmatchedArgumentsAllowed(true).setUnmatchedOptionsArePositionalParams(false);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             KilnOci top = cmd.getParent() != null ? cmd.getParent().getCommand() : cmd.getCommand();
@@ -58,8 +83,36 @@ public final class KilnOci {
             if ("1".equals(System.getenv("KILN_DEBUG"))) e.printStackTrace();
             return 1;
         });
-        int status = cl.execute(args);
-        System.exit(status);
+        return cl;
+    }
+
+    /**
+     * The first argument that is neither a global option nor a global option's value, as picocli
+     * reads it (and the kiln-oci launcher); null if there is none. --rootless's value is optional:
+     * the next argument is its value when it is one of runc's (true, false, auto).
+     */
+    static String commandWord(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (VALUED.contains(a)) {
+                i++;
+            } else if (a.equals("--rootless")) {
+                if (i + 1 < args.length && Set.of("true", "false", "auto").contains(args[i + 1])) i++;
+            } else if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, Class<?>> commands(Class<?>... classes) {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        for (Class<?> c : classes) {
+            Command command = c.getAnnotation(Command.class);
+            commands.put(command.name(), c);
+            for (String alias : command.aliases()) commands.put(alias, c);
+        }
+        return commands;
     }
 
     RuntimeLog log() {
