@@ -4,7 +4,6 @@ import dev.kiln.engine.api.HealthReport;
 import dev.kiln.engine.metrics.Families.Type;
 import dev.kiln.vmm.ExitReasons;
 import dev.kiln.vmm.GuestStats;
-import dev.kiln.vmm.Vm;
 import dev.kiln.vmm.VmStats;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -87,13 +86,17 @@ public final class VmMetricsCollector {
     public List<MetricSnapshots> collect() {
         Families f = new Families();
         VmLabels.Cache.Scrape scrape = labels.scrape();
-        for (VmSample vm : vms.get()) {
+        List<VmSample> samples = vms.get();
+        Object[] readings = MonitorReading.readAll(samples);
+        for (int i = 0; i < samples.size(); i++) {
+            VmSample vm = samples.get(i);
             VmLabels l = scrape.of(vm.name(), vm.id(), vm.image() == null ? "" : vm.image());
             Labels id = l.vm;
             boolean failed = false;
             try {
                 lifecycle(f, vm, l);
-                if (vm.vm() != null) monitor(f, vm.vm(), l);
+                if (readings[i] instanceof RuntimeException e) throw e;
+                if (readings[i] instanceof MonitorReading r) monitor(f, r, l);
             } catch (RuntimeException e) { // a VM torn down mid-read, or a bug: that VM's figures, not the scrape
                 failed = true;
                 log.accept("metrics: reading VM " + vm.name() + " failed: " + e);
@@ -116,11 +119,11 @@ public final class VmMetricsCollector {
         }
     }
 
-    private static void monitor(Families f, Vm vm, VmLabels l) {
+    private static void monitor(Families f, MonitorReading vm, VmLabels l) {
         Labels id = l.vm;
-        long cpu = vm.vcpuCpuNanos();
+        long cpu = vm.cpuNanos();
         if (cpu >= 0) add(f, VCPU_SECONDS, id, cpu / 1e9);
-        ExitReasons exits = vm.exitReasons();
+        ExitReasons exits = vm.exits();
         // in the order of VmLabels.EXIT_REASONS and HYPERCALL_KINDS
         add(f, EXITS, l.exit(0), exits.io());
         add(f, EXITS, l.exit(1), exits.interrupt());
@@ -145,7 +148,7 @@ public final class VmMetricsCollector {
             add(f, NET_TX_BYTES, id, n.txBytes());
             add(f, NET_TX_DROPS, id, n.txDropped());
         }
-        guest(f, vm.guestStats(), id);
+        guest(f, vm.guest(), id);
     }
 
     private static void guest(Families f, GuestStats.Reading reading, Labels id) {
