@@ -49,7 +49,8 @@ public final class DensityDaemon implements AutoCloseable {
         Path dir = Files.createTempDirectory("kiln-density");
         Path socket = dir.resolve("kiln.sock");
         List<String> cmd = new ArrayList<>(List.of("unshare", "--net"));
-        cmd.addAll(thisJvm());
+        // as ./kiln starts a daemon: with C2 (a CLI command's C1-only start is for short-lived commands)
+        cmd.addAll(thisJvm().stream().filter(a -> !a.startsWith("-XX:TieredStopAtLevel")).toList());
         cmd.addAll(List.of(mainClass, "daemon", "--host", "unix://" + socket, "--state-dir", dir.resolve("state").toString(),
                 "--shutdown-timeout", "0"));
         Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

@@ -6,8 +6,8 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,8 +32,9 @@ final class Families {
 
     private record Point(Labels labels, double value) {}
 
-    /** By type and name. */
-    private final Map<String, Family> families = new LinkedHashMap<>();
+    /** Every family in the order of their first point; and by name, one map per type (no key to build per point). */
+    private final List<Family> ordered = new ArrayList<>();
+    private final Map<String, Family> counters = new HashMap<>(), gauges = new HashMap<>();
 
     /**
      * Adds a point to the family {@code name} (without _total for a counter), creating the family
@@ -44,7 +45,13 @@ final class Families {
      */
     boolean add(String name, Type type, String help, Labels labels, double value) {
         if (Double.isNaN(value) || (type == Type.COUNTER && (value < 0 || Double.isInfinite(value)))) return false;
-        Family f = families.computeIfAbsent(type + " " + name, k -> new Family(name, type, help, new ArrayList<>(), new HashSet<>()));
+        Map<String, Family> byName = type == Type.COUNTER ? counters : gauges;
+        Family f = byName.get(name);
+        if (f == null) {
+            f = new Family(name, type, help, new ArrayList<>(), new HashSet<>());
+            byName.put(name, f);
+            ordered.add(f);
+        }
         if (!f.seen.add(labels)) return false;
         f.points.add(new Point(labels, value));
         return true;
@@ -56,10 +63,10 @@ final class Families {
 
     /** The snapshots to write, one set after the other: a gauge named as a counter is in the second. */
     List<MetricSnapshots> build() {
-        List<MetricSnapshot> first = new ArrayList<>(families.size());
+        List<MetricSnapshot> first = new ArrayList<>(ordered.size());
         List<MetricSnapshot> second = new ArrayList<>();
-        for (Family f : families.values()) {
-            boolean shadowed = f.type == Type.GAUGE && families.containsKey(Type.COUNTER + " " + f.name);
+        for (Family f : ordered) {
+            boolean shadowed = f.type == Type.GAUGE && counters.containsKey(f.name);
             List<MetricSnapshot> out = shadowed ? second : first;
             if (f.type == Type.COUNTER) {
                 CounterSnapshot.Builder b = CounterSnapshot.builder().name(f.name).help(f.help);

@@ -4,7 +4,6 @@ import dev.kiln.engine.api.HealthReport;
 import dev.kiln.engine.metrics.Families.Type;
 import dev.kiln.vmm.ExitReasons;
 import dev.kiln.vmm.GuestStats;
-import dev.kiln.vmm.Vm;
 import dev.kiln.vmm.VmStats;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -72,6 +71,7 @@ public final class VmMetricsCollector {
 
     private final Supplier<List<VmSample>> vms;
     private final java.util.function.Consumer<String> log;
+    private final VmLabels.Cache labels = new VmLabels.Cache();
 
     /**
      * @param vms the VMs at the moment of a scrape
@@ -85,46 +85,56 @@ public final class VmMetricsCollector {
     /** Reads every VM now; the sets are written one after the other (see {@link Families#build}). */
     public List<MetricSnapshots> collect() {
         Families f = new Families();
-        for (VmSample vm : vms.get()) {
-            Labels id = Labels.of("name", vm.name(), "id", vm.id(), "image", vm.image() == null ? "" : vm.image());
+        VmLabels.Cache.Scrape scrape = labels.scrape();
+        List<VmSample> samples = vms.get();
+        Object[] readings = MonitorReading.readAll(samples);
+        for (int i = 0; i < samples.size(); i++) {
+            VmSample vm = samples.get(i);
+            VmLabels l = scrape.of(vm.name(), vm.id(), vm.image() == null ? "" : vm.image());
+            Labels id = l.vm;
             boolean failed = false;
             try {
-                lifecycle(f, vm, id);
-                if (vm.vm() != null) monitor(f, vm.vm(), id);
+                lifecycle(f, vm, l);
+                if (readings[i] instanceof RuntimeException e) throw e;
+                if (readings[i] instanceof MonitorReading r) monitor(f, r, l);
             } catch (RuntimeException e) { // a VM torn down mid-read, or a bug: that VM's figures, not the scrape
                 failed = true;
                 log.accept("metrics: reading VM " + vm.name() + " failed: " + e);
             }
             add(f, SCRAPE_ERRORS, id, failed ? 1 : 0);
         }
+        scrape.close();
         return f.build();
     }
 
-    private static void lifecycle(Families f, VmSample vm, Labels id) {
+    private static void lifecycle(Families f, VmSample vm, VmLabels l) {
+        Labels id = l.vm;
         add(f, UP, id, vm.running() ? 1 : 0);
         if (vm.startedAt() != null) {
             add(f, START_TIME, id, vm.startedAt().getEpochSecond() + vm.startedAt().getNano() / 1e9);
         }
         add(f, RESTARTS, id, vm.restarts());
         if (vm.health() != null) {
-            for (String s : HEALTH_STATES) add(f, HEALTH, id.add("status", s), s.equals(vm.health()) ? 1 : 0);
+            for (int i = 0; i < HEALTH_STATES.size(); i++) add(f, HEALTH, l.health(i), HEALTH_STATES.get(i).equals(vm.health()) ? 1 : 0);
         }
     }
 
-    private static void monitor(Families f, Vm vm, Labels id) {
-        long cpu = vm.vcpuCpuNanos();
+    private static void monitor(Families f, MonitorReading vm, VmLabels l) {
+        Labels id = l.vm;
+        long cpu = vm.cpuNanos();
         if (cpu >= 0) add(f, VCPU_SECONDS, id, cpu / 1e9);
-        ExitReasons exits = vm.exitReasons();
-        add(f, EXITS, id.add("reason", "io"), exits.io());
-        add(f, EXITS, id.add("reason", "interrupt"), exits.interrupt());
-        add(f, EXITS, id.add("reason", "other"), exits.other());
+        ExitReasons exits = vm.exits();
+        // in the order of VmLabels.EXIT_REASONS and HYPERCALL_KINDS
+        add(f, EXITS, l.exit(0), exits.io());
+        add(f, EXITS, l.exit(1), exits.interrupt());
+        add(f, EXITS, l.exit(2), exits.other());
         VmStats s = vm.stats();
-        add(f, HYPERCALLS, id.add("kind", "console_write"), s.consoleWrites());
-        add(f, HYPERCALLS, id.add("kind", "exit"), s.exitCalls());
-        add(f, HYPERCALLS, id.add("kind", "walltime"), s.walltimeCalls());
-        add(f, HYPERCALLS, id.add("kind", "yield"), s.yieldCalls());
-        add(f, HYPERCALLS, id.add("kind", "abort"), s.abortCalls());
-        add(f, HYPERCALLS, id.add("kind", "net_notify"), s.notifyCalls());
+        add(f, HYPERCALLS, l.hypercall(0), s.consoleWrites());
+        add(f, HYPERCALLS, l.hypercall(1), s.exitCalls());
+        add(f, HYPERCALLS, l.hypercall(2), s.walltimeCalls());
+        add(f, HYPERCALLS, l.hypercall(3), s.yieldCalls());
+        add(f, HYPERCALLS, l.hypercall(4), s.abortCalls());
+        add(f, HYPERCALLS, l.hypercall(5), s.notifyCalls());
         add(f, CONSOLE_BYTES, id, s.consoleBytes());
         add(f, MEMORY_LIMIT, id, vm.memorySize());
         long touched = vm.touchedBytes();
@@ -138,7 +148,7 @@ public final class VmMetricsCollector {
             add(f, NET_TX_BYTES, id, n.txBytes());
             add(f, NET_TX_DROPS, id, n.txDropped());
         }
-        guest(f, vm.guestStats(), id);
+        guest(f, vm.guest(), id);
     }
 
     private static void guest(Families f, GuestStats.Reading reading, Labels id) {

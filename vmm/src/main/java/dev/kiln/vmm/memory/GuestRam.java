@@ -59,12 +59,22 @@ public final class GuestRam {
             MemorySegment vec = a.allocate(pages);
             int r = Libc.mincore(address, size, vec);
             if (r < 0) throw new VmmException("mincore on guest memory failed: " + Errno.describe(-r));
-            long resident = 0;
-            for (long i = 0; i < pages; i++) {
-                resident += vec.get(ValueLayout.JAVA_BYTE, i) & 1;
-            }
-            return resident * GuestMemory.PAGE;
+            return residentPages(vec, pages) * GuestMemory.PAGE;
         }
+    }
+
+    /**
+     * The pages mincore marked resident (bit 0 of each byte; the other bits are reserved), eight
+     * bytes at a time: a metrics scrape counts every VM's pages (16k bytes for 64 MiB of guest
+     * memory), so at 1,000 VMs this loop runs over 16 MB.
+     */
+    static long residentPages(MemorySegment vec, long pages) {
+        long resident = 0, i = 0;
+        for (; i + Long.BYTES <= pages; i += Long.BYTES) {
+            resident += Long.bitCount(vec.get(ValueLayout.JAVA_LONG_UNALIGNED, i) & 0x0101010101010101L);
+        }
+        for (; i < pages; i++) resident += vec.get(ValueLayout.JAVA_BYTE, i) & 1;
+        return resident;
     }
 
     /**
