@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  * started_s from the first create to the last start's answer; host memory per VM the daemon's
  * resident growth over the run divided by N (every guest's memory is a mapping of the daemon,
  * so the pages a guest touched are in it); ps_ms the median of five API list calls over the N
- * VMs through the CLI's client; scrape_ms the median of five GET /metrics of all N VMs (with
+ * VMs through the CLI's client; scrape_ms the median of five GET /metrics of all N VMs after ten untimed (with
  * the exits the VMs made meanwhile, which a scrape does not add to). Everything is removed at
  * the end, also on failure or Ctrl-C.
  */
@@ -37,6 +37,8 @@ import picocli.CommandLine.Option;
                 "Ends with: density vms=N started_s=X host_mib_per_vm=Y ps_ms=Z scrape_ms=S all_answered=true|false"})
 public final class BenchDensityCommand implements Callable<Integer> {
     private static final int PARALLEL_REQUESTS = 8, PROBE_THREADS = 8, PS_RUNS = 5, SCRAPE_RUNS = 5;
+    /** Untimed scrapes first: Prometheus scrapes a daemon for days, so the figure is its steady state, its JIT done. */
+    private static final int SCRAPE_WARMUPS = 10;
     /** How long one VM is asked again (it may still be coming up), and the whole round at most (100 ms per VM, 60 s at least). */
     private static final long PROBE_DEADLINE_MS = 30_000, PROBE_MS_PER_VM = 100, PROBE_MIN_TOTAL_MS = 60_000;
 
@@ -162,8 +164,8 @@ public final class BenchDensityCommand implements Callable<Integer> {
     }
 
     /**
-     * GET /metrics of all N VMs as Prometheus would make it: one warm-up, then the median of
-     * SCRAPE_RUNS (in ms). Also shows what the scrapes cost the VMs in exits: each scrape reads
+     * GET /metrics of all N VMs as Prometheus would make it: SCRAPE_WARMUPS untimed (the first
+     * shown), then the median of SCRAPE_RUNS (in ms). Also shows what the scrapes cost the VMs in exits: each scrape reads
      * every VM's exit counters, so consecutive scrapes show the exits in between. A scrape reads
      * guest memory and the monitor's counters without stopping a vCPU, so it adds none; idle VMs
      * still wake for their timers (a yield ends after 1 s at most) and the bridge's broadcasts,
@@ -172,14 +174,15 @@ public final class BenchDensityCommand implements Callable<Integer> {
     private double timeScrapes(DensityDaemon daemon) {
         double[] ms = new double[SCRAPE_RUNS];
         MetricsScrape first = null, last = null;
-        for (int r = -1; r < SCRAPE_RUNS; r++) {
+        for (int r = -SCRAPE_WARMUPS; r < SCRAPE_RUNS; r++) {
             long t = System.nanoTime();
             String text = daemon.client().metrics();
             double took = (System.nanoTime() - t) / 1e6;
             MetricsScrape s = MetricsScrape.parse(text);
             if (s.upVms() != vms) throw new IllegalStateException("GET /metrics shows " + s.upVms() + " VMs up, not " + vms);
             if (r >= 0) ms[r] = took;
-            else System.out.printf("metrics: first scrape of %d VMs %.1f ms, %d KB of text%n", vms, took, s.bytes() / 1024);
+            else if (r == -SCRAPE_WARMUPS) System.out.printf("metrics: first scrape of %d VMs %.1f ms, %d KB of text;"
+                    + " %d more untimed while the daemon's JIT compiles%n", vms, took, s.bytes() / 1024, SCRAPE_WARMUPS - 1);
             if (first == null) first = s;
             last = s;
         }
