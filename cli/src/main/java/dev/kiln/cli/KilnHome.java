@@ -19,7 +19,7 @@ public final class KilnHome {
     }
 
     /** A built guest file, e.g. "probes/doctor.elf"; fails clearly if the launcher has not built it. */
-    static Path guest(String relative) {
+    public static Path guest(String relative) {
         Path file = root().resolve("guest/build").resolve(relative);
         if (!Files.isRegularFile(file))
             throw new UserError(file + " is missing: the C guests are built by `make -C guest` (./kiln does it)");

@@ -2,6 +2,7 @@ package dev.kiln.cli;
 
 import dev.kiln.cli.compose.ComposeCommand;
 import dev.kiln.cli.engine.DaemonCommand;
+import dev.kiln.cli.bench.BenchCommand;
 import dev.kiln.cli.engine.DumpCommand;
 import dev.kiln.cli.engine.EventsCommand;
 import dev.kiln.cli.engine.KillCommand;

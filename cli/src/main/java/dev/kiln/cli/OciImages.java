@@ -15,11 +15,11 @@ import java.time.Instant;
 import java.util.List;
 
 /** A Kiln image file (native or jvm) as an OCI image: what `kiln build --oci-*` and `kiln push` send. */
-final class OciImages {
+public final class OciImages {
     private OciImages() {}
 
     /** Reads the image file, finds its flavor and facts, and wraps it. */
-    static OciImage of(Path imageFile, List<Integer> ports) throws IOException {
+    public static OciImage of(Path imageFile, List<Integer> ports) throws IOException {
         RunCommand.existingImage(imageFile);
         byte[] bytes = Files.readAllBytes(imageFile);
         Digest digest = Digest.of(bytes);

@@ -35,8 +35,8 @@ import java.util.concurrent.TimeoutException;
                 "stack, symbolized to Java class, method and line), stop it, and write DIR/profile.folded (Brendan",
                 "Gregg's folded stacks) and DIR/profile.svg (a flame graph). Each sample of a running guest costs",
                 "one exit; the cost is printed at the end. The guest's console goes to stdout, kiln's to stderr."})
-final class ProfileCommand implements java.util.concurrent.Callable<Integer> {
-    static final int DEFAULT_RATE_HZ = 199;
+public final class ProfileCommand implements java.util.concurrent.Callable<Integer> {
+    public static final int DEFAULT_RATE_HZ = 199;
     static final double DEFAULT_SECONDS = 10;
 
     @Parameters(index = "0", paramLabel = "IMAGE|VM", description = {"A native image (its debug file beside it names the C",

@@ -18,12 +18,12 @@ import java.util.Map;
  * What `kiln profile` and `kiln bench http --profile` leave behind: DIR/profile.folded and
  * DIR/profile.svg, and on stderr the cost of sampling and the hottest functions.
  */
-final class ProfileOutput {
+public final class ProfileOutput {
     static final int TOP = 15;
 
     private ProfileOutput() {}
 
-    static void write(GuestImage guest, Profile profile, Path dir) throws IOException {
+    public static void write(GuestImage guest, Profile profile, Path dir) throws IOException {
         Map<String, Long> folded = new StackSymbolizer(guest, profile).fold(profile.samples());
         List<String> notes = new ArrayList<>();
         if (!profile.javaStacks()) notes.add("the image has no Java debug descriptor: RIPs only");

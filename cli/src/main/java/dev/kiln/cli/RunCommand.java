@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
                 "daemon instead (started in the background if none answers) and kiln prints its id.",
                 "Exit statuses of kiln itself: 124 timeout, 125 kiln error, 134 guest abort,",
                 "139 guest crash (report on stderr), 143 stopped, 159 guest broke the hypercall ABI."})
-final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer> {
     /** Large enough for any image of this ABI, small enough that every hypercall block address fits in 32 bits. */
     static final int MAX_MEMORY_MB = 3072;
 
@@ -401,7 +401,7 @@ final class RunCommand implements Callable<Integer> {
     /** Frames per thread in a crash's Java stacks (a stack overflow has thousands; the innermost tell). */
     static final int CRASH_FRAMES = 24;
 
-    static Path existingImage(Path image) {
+    public static Path existingImage(Path image) {
         if (!Files.exists(image)) throw new UserError("no such image: " + image);
         if (!Files.isRegularFile(image)) throw new UserError("not an image file: " + image);
         return image;

@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.cli.bench.WrkResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,6 +1,5 @@
 package dev.kiln.cli.bench;
 
-import dev.kiln.cli.BenchNetwork;
 import dev.kiln.cli.Checks;
 import dev.kiln.cli.ExampleImage;
 import dev.kiln.cli.KilnHome;

@@ -1,4 +1,4 @@
-package dev.kiln.cli;
+package dev.kiln.cli.bench;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Run a benchmark and print its figures.",
         subcommands = {BenchBootCommand.class, BenchSleepCommand.class, BenchJvmCommand.class, BenchComputeCommand.class,
                 BenchHttpCommand.class, dev.kiln.cli.bench.BenchDnsCommand.class, BenchDensityCommand.class, BenchRunDetachedCommand.class, BenchOciCommand.class})
-final class BenchCommand implements Runnable {
+public final class BenchCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override

@@ -1,12 +1,14 @@
-package dev.kiln.cli;
+package dev.kiln.cli.bench;
 
+import dev.kiln.cli.UserError;
+import dev.kiln.cli.Checks;
+import dev.kiln.cli.KilnHome;
+import dev.kiln.cli.OciImages;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.builder.nativeimage.AppInput;
 import dev.kiln.builder.nativeimage.NativeBuildException;
 import dev.kiln.builder.nativeimage.NativeImageBuilder;
-import dev.kiln.cli.bench.CriNode;
-import dev.kiln.cli.bench.OciStartBench;
 import dev.kiln.cli.bench.OciStartBench.Sample;
 import dev.kiln.cli.cri.CriClient;
 import dev.kiln.cli.cri.PauseImage;

@@ -1,5 +1,6 @@
-package dev.kiln.cli;
+package dev.kiln.cli.bench;
 
+import dev.kiln.cli.UserError;
 import dev.kiln.jvm.JvmBench;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,6 +1,10 @@
-package dev.kiln.cli;
+package dev.kiln.cli.bench;
 
-import dev.kiln.cli.density.DensityDaemon;
+import dev.kiln.cli.UserError;
+import dev.kiln.cli.Checks;
+import dev.kiln.cli.ExampleImage;
+import dev.kiln.cli.Main;
+import dev.kiln.cli.bench.density.DensityDaemon;
 import dev.kiln.engine.api.CreateRequest;
 import dev.kiln.engine.api.LogEntry;
 import dev.kiln.engine.api.RestartPolicy;

@@ -1,4 +1,4 @@
-package dev.kiln.cli.density;
+package dev.kiln.cli.bench.density;
 
 import dev.kiln.engine.client.DaemonUnreachableException;
 import dev.kiln.engine.client.KilnClient;

@@ -1,5 +1,7 @@
-package dev.kiln.cli;
+package dev.kiln.cli.bench;
 
+import dev.kiln.cli.UserError;
+import dev.kiln.cli.KilnHome;
 import dev.kiln.bench.SleepBenchmark;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,9 +1,12 @@
-package dev.kiln.cli;
+package dev.kiln.cli.bench;
 
-import dev.kiln.cli.bench.BenchTeardown;
-import dev.kiln.cli.bench.BenchVm;
-import dev.kiln.cli.bench.NginxServer;
-import dev.kiln.cli.bench.ServerProcess;
+import dev.kiln.cli.UserError;
+import dev.kiln.cli.Checks;
+import dev.kiln.cli.ExampleImage;
+import dev.kiln.cli.KilnHome;
+import dev.kiln.cli.HostJavaApp;
+import dev.kiln.cli.ProfileCommand;
+import dev.kiln.cli.ProfileOutput;
 import dev.kiln.vmm.GuestStats;
 import dev.kiln.vmm.VmStats;
 import dev.kiln.vmm.hostnet.NetworkNamespace;

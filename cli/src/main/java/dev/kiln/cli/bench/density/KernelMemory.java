@@ -1,4 +1,4 @@
-package dev.kiln.cli.density;
+package dev.kiln.cli.bench.density;
 
 import java.io.IOException;
 import java.nio.file.Files;

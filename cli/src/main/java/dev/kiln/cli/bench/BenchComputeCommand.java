@@ -1,5 +1,6 @@
-package dev.kiln.cli;
+package dev.kiln.cli.bench;
 
+import dev.kiln.cli.Main;
 import dev.kiln.image.FileTrees;
 import dev.kiln.builder.nativeimage.AppInput;
 import dev.kiln.builder.nativeimage.NativeImageBuilder;

@@ -1,4 +1,4 @@
-package dev.kiln.cli;
+package dev.kiln.cli.bench;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package dev.kiln.cli.density;
+package dev.kiln.cli.bench.density;
 
 import java.util.HashMap;
 import java.util.Map;

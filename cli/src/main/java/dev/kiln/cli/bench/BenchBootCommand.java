@@ -1,5 +1,9 @@
-package dev.kiln.cli;
+package dev.kiln.cli.bench;
 
+import dev.kiln.cli.UserError;
+import dev.kiln.cli.KilnHome;
+import dev.kiln.cli.Main;
+import dev.kiln.cli.RunCommand;
 import dev.kiln.bench.BootBenchmark;
 import java.nio.file.Path;
 import java.util.ArrayList;

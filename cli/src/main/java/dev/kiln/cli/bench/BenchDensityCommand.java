@@ -1,11 +1,15 @@
-package dev.kiln.cli;
+package dev.kiln.cli.bench;
 
-import dev.kiln.cli.density.DensityDaemon;
-import dev.kiln.cli.density.DensityFleet;
-import dev.kiln.cli.density.HttpProber;
-import dev.kiln.cli.density.KernelMemory;
-import dev.kiln.cli.density.MetricsScrape;
-import dev.kiln.cli.density.ProcessMemory;
+import dev.kiln.cli.UserError;
+import dev.kiln.cli.Checks;
+import dev.kiln.cli.ExampleImage;
+import dev.kiln.cli.Main;
+import dev.kiln.cli.bench.density.DensityDaemon;
+import dev.kiln.cli.bench.density.DensityFleet;
+import dev.kiln.cli.bench.density.HttpProber;
+import dev.kiln.cli.bench.density.KernelMemory;
+import dev.kiln.cli.bench.density.MetricsScrape;
+import dev.kiln.cli.bench.density.ProcessMemory;
 import dev.kiln.engine.api.VmStatus;
 import dev.kiln.engine.api.VmSummary;
 import dev.kiln.vmm.hostnet.NetworkNamespace;
