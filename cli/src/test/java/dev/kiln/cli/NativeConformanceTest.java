@@ -18,11 +18,13 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The native conformance suite: every program under builder/src/test/conformance and
- * bench/compute (the CPU-heavy ones, at small sizes) runs on
- * HotSpot (a child `java`) and as a unikernel (`kiln run IMAGE -- PROGRAM` on the real VMM),
- * and the outputs are compared byte for byte, exit statuses too. All programs share one
- * image (Suite dispatches on its first argument), so TeaVM and gcc run once.
+ * The native conformance suite: every program under builder/src/test/conformance (and its
+ * subdirectories, one per area: concurrency, behaviour, ...) and bench/compute (the CPU-heavy
+ * ones, at small sizes) runs on HotSpot (a child `java`) and as a unikernel
+ * (`kiln run IMAGE -- PROGRAM` on the real VMM), and the outputs are compared byte for byte,
+ * exit statuses too. All programs share one image, so TeaVM and gcc run once: its entry point,
+ * Suite, is generated here with one case per program (a program is a top-level class in the
+ * default package with the file's name and a main method), so adding a program is adding a file.
  *
  * <p>The console of a VM is one stream, so both sides merge stderr into stdout. Stack traces
  * are compared too (UncaughtException, StackTraces): Kiln prints the application's frames as
@@ -39,9 +41,8 @@ class NativeConformanceTest {
 
     @BeforeAll
     static void buildSuite() throws Exception {
-        Path src = kilnHome.resolve("builder/src/test/conformance");
-        List<String> all = new ArrayList<>(sources(src));
-        all.addAll(sources(kilnHome.resolve("bench/compute")));
+        List<String> all = new ArrayList<>(programSources());
+        all.add(writeSuite(tmp.resolve("suite"), programs()).toString());
         classes = tmp.resolve("classes");
         Files.createDirectories(classes);
         // Compiled with this JDK's default release (class file 69): the builder must bring them down itself.
@@ -56,22 +57,53 @@ class NativeConformanceTest {
     }
 
     static List<String> sources(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
+        try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().toList();
         }
     }
 
+    /** The conformance programs and the compute benchmarks' kernels (not their driver). */
+    static List<String> programSources() throws IOException {
+        List<String> files = new ArrayList<>(sources(kilnHome.resolve("builder/src/test/conformance")));
+        sources(kilnHome.resolve("bench/compute")).stream().filter(f -> !f.endsWith("/ComputeBench.java"))
+                .forEach(files::add);
+        return files;
+    }
+
     static List<String> programs() throws IOException {
         List<String> names = new ArrayList<>();
-        List<String> files = new ArrayList<>(sources(kilnHome.resolve("builder/src/test/conformance")));
-        files.addAll(sources(kilnHome.resolve("bench/compute")));
-        for (String f : files) {
-            String n = Path.of(f).getFileName().toString().replace(".java", "");
-            if (!n.equals("Suite") && !n.equals("ComputeBench")) {
-                names.add(n);
+        for (String f : programSources()) {
+            String name = Path.of(f).getFileName().toString().replace(".java", "");
+            if (name.equals("Suite") || names.contains(name)) {
+                throw new IllegalStateException("conformance program names must be unique and not Suite: " + f);
             }
+            names.add(name);
         }
-        return names;
+        return names.stream().sorted().toList();
+    }
+
+    /**
+     * The image's entry point: the first argument picks the program, the rest are its arguments.
+     * HotSpot runs the same class, so both sides go through this dispatch.
+     */
+    static Path writeSuite(Path dir, List<String> programs) throws IOException {
+        StringBuilder java = new StringBuilder("""
+                public class Suite {
+                    public static void main(String[] args) throws Exception {
+                        String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+                        switch (args[0]) {
+                """);
+        for (String p : programs) {
+            java.append("            case \"").append(p).append("\" -> ").append(p).append(".main(rest);\n");
+        }
+        java.append("""
+                            default -> throw new IllegalArgumentException("no conformance program " + args[0]);
+                        }
+                    }
+                }
+                """);
+        Files.createDirectories(dir);
+        return Files.writeString(dir.resolve("Suite.java"), java);
     }
 
     record Run(int status, String output) {
