@@ -61,8 +61,8 @@ import org.teavm.vm.TeaVMOptimizationLevel;
 public final class NativeImageBuilder {
     /** Bump when the build recipe changes in a way the hashed inputs do not show. */
     private static final String RECIPE = "kiln-native-7";
-    private static final String MUSL_LIBC = "/usr/lib/x86_64-linux-musl/libc.a";
-    private static final String MUSL_INCLUDE = "/usr/include/x86_64-linux-musl";
+    static final String MUSL_LIBC = "/usr/lib/x86_64-linux-musl/libc.a";
+    static final String MUSL_INCLUDE = "/usr/include/x86_64-linux-musl";
     /** TeaVM runtime files that Kiln replaces (guest/teavm/NAME). */
     static final List<String> PLATFORM_FILES = List.of("memory.c", "fiber.c", "time.c", "date.c", "file.c",
             "log.c", "heaptrace.c");

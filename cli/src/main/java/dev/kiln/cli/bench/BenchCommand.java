@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its figures.",
         subcommands = {BenchBootCommand.class, BenchSleepCommand.class, BenchJvmCommand.class, BenchComputeCommand.class,
-                BenchHttpCommand.class, dev.kiln.cli.bench.BenchDnsCommand.class, BenchDensityCommand.class, BenchRunDetachedCommand.class, BenchOciCommand.class})
+                BenchHttpCommand.class, dev.kiln.cli.bench.BenchDnsCommand.class, BenchDensityCommand.class, BenchRunDetachedCommand.class, BenchOciCommand.class,
+                BenchSizeCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
