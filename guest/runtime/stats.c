@@ -110,8 +110,18 @@ void kiln_stats_gc(uint64_t pause_ns) {
     struct kiln_stats *s = kiln_stats_begin();
     if (s == 0) return;
     s->present |= KILN_STATS_HAS_RUNTIME;
+    s->present |= KILN_STATS_HAS_GC_PAUSES;
     s->gc_collections++;
     s->gc_pause_ns += pause_ns;
+    if (pause_ns > s->gc_pause_max_ns) s->gc_pause_max_ns = pause_ns;
+    /* log2 buckets of microseconds: bucket i holds [2^(i-1), 2^i) us, bucket 0 under 1 us. */
+    uint64_t us = pause_ns / 1000;
+    uint32_t bucket = 0;
+    while (us != 0 && bucket < KILN_STATS_GC_BUCKETS - 1) {
+        us >>= 1;
+        bucket++;
+    }
+    s->gc_pause_buckets[bucket]++;
     kiln_stats_end(s);
 }
 

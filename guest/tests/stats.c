@@ -108,6 +108,10 @@ int main(int argc, char **argv, char **envp) {
         page->heap_used = 8192; /* above heap_limit */
     } else if (streq(mode, "unsigned")) {
         page->tcp_open = ~0ull;
+    } else if (streq(mode, "longest")) {
+        page->gc_pause_max_ns = ~0ull;
+    } else if (streq(mode, "present")) {
+        page->present |= 1u << 7;
     } else if (streq(mode, "churn")) {
         uint64_t x = 0x9e3779b97f4a7c15ull;
         /* "published" after the first pass: a reader that starts then never finds the valid page

@@ -62,6 +62,10 @@
 #define KILN_STATS_MAGIC 0x5354534bu /* "KSTS" little-endian: the runtime initialised the page */
 #define KILN_STATS_HAS_RUNTIME (1u << 0) /* gc_*, heap_* and green_threads are maintained */
 #define KILN_STATS_HAS_NET (1u << 1)     /* tcp_* and udp_* are maintained */
+#define KILN_STATS_HAS_GC_PAUSES (1u << 2) /* gc_pause_max_ns and gc_pause_buckets are maintained */
+/* gc_pause_buckets[i] counts pauses of [2^(i-1), 2^i) microseconds (bucket 0: under 1 us; the
+ * last bucket: 2^(KILN_STATS_GC_BUCKETS-2) us and longer). Counters wrap at 2^32. */
+#define KILN_STATS_GC_BUCKETS 20u
 #define KILN_STATS_METRICS_OFFSET 256u
 #define KILN_STATS_METRIC_SIZE 64u
 #define KILN_STATS_METRICS_MAX ((KILN_STATS_SIZE - KILN_STATS_METRICS_OFFSET) / KILN_STATS_METRIC_SIZE)
@@ -172,6 +176,8 @@ struct kiln_stats {
     uint64_t tcp_retransmitted; /* TCP segments sent again */
     uint64_t udp_in;            /* UDP datagrams delivered to a socket */
     uint64_t udp_out;           /* UDP datagrams sent */
+    uint64_t gc_pause_max_ns;   /* the longest pause so far */
+    uint32_t gc_pause_buckets[KILN_STATS_GC_BUCKETS]; /* pauses by length, log2 of microseconds */
 };
 
 /* One application metric, at KILN_STATS_METRICS_OFFSET + i * KILN_STATS_METRIC_SIZE. */

@@ -23,12 +23,49 @@ import java.util.List;
  * @param udpIn datagrams delivered to a socket
  * @param udpOut datagrams sent
  * @param metrics the application's counters and gauges, in the order it created them
+ * @param gcPauses the collections' pauses by length, or null if the guest does not keep them
  */
 public record GuestStats(boolean hasRuntime, long gcCollections, long gcPauseNanos, long heapUsed, long heapLimit,
                          long greenThreads, boolean hasNet, long tcpOpen, long tcpAccepted, long tcpReset,
-                         long tcpRetransmitted, long udpIn, long udpOut, List<Metric> metrics) {
+                         long tcpRetransmitted, long udpIn, long udpOut, List<Metric> metrics, GcPauses gcPauses) {
     public GuestStats {
         metrics = List.copyOf(metrics);
+    }
+
+    /**
+     * The GC's pauses by length (docs/abi.md, "The stats page"): the longest, and counts in log2
+     * buckets of microseconds, bucket i holding [2^(i-1), 2^i) us (bucket 0: under 1 us; the last:
+     * everything from its lower bound on). Counts are the guest's 32-bit counters (they wrap).
+     */
+    public record GcPauses(long maxNanos, List<Long> buckets) {
+        public GcPauses {
+            buckets = List.copyOf(buckets);
+        }
+
+        /** "64-128us" for bucket 8, "512us-1ms" for 10, "<1us" for 0, ">=262ms" for the last. */
+        public static String bucketLabel(int i, int count) {
+            if (i == 0) return "<1us";
+            if (i == count - 1) return ">=" + micros(1L << (i - 1));
+            String low = micros(1L << (i - 1)), high = micros(1L << i);
+            String unit = high.substring(high.length() - 2);
+            return (low.endsWith(unit) ? low.substring(0, low.length() - 2) : low) + "-" + high;
+        }
+
+        private static String micros(long us) {
+            return us >= 1000 ? (us / 1000) + "ms" : us + "us";
+        }
+
+        /** "longest 12.345 ms; 64-128us 12, 8-16ms 1" (the buckets that have pauses). */
+        public String format() {
+            StringBuilder sb = new StringBuilder(String.format("longest %.3f ms", maxNanos / 1e6));
+            String sep = "; ";
+            for (int i = 0; i < buckets.size(); i++) {
+                if (buckets.get(i) == 0) continue;
+                sb.append(sep).append(bucketLabel(i, buckets.size())).append(' ').append(buckets.get(i));
+                sep = ", ";
+            }
+            return sb.toString();
+        }
     }
 
     /** What {@link Vm#guestStats} found: figures, or the reason there are none. */
@@ -71,6 +108,7 @@ public record GuestStats(boolean hasRuntime, long gcCollections, long gcPauseNan
             sb.append(String.format("runtime: gc %d collections, %.3f ms paused; heap %.1f of %.1f MiB used;"
                     + " %d green threads%n", gcCollections, gcPauseNanos / 1e6, heapUsed / 1048576.0,
                     heapLimit / 1048576.0, greenThreads));
+            if (gcPauses != null) sb.append("gc pauses: ").append(gcPauses.format()).append(String.format("%n"));
         }
         if (hasNet) {
             sb.append(String.format("net: tcp %d open, %d accepted, %d reset, %d segments retransmitted;"

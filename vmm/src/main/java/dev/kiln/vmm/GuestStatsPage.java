@@ -54,7 +54,7 @@ final class GuestStatsPage {
         if (magic == 0) return new GuestStats.Unavailable("the guest has published no statistics");
         if (magic != Abi.STATS_MAGIC) return invalid(String.format("magic is 0x%08x, not 0x%08x", magic, Abi.STATS_MAGIC));
         int present = b.getInt(Abi.STATS_PRESENT);
-        if ((present & ~(Abi.STATS_HAS_RUNTIME | Abi.STATS_HAS_NET)) != 0) {
+        if ((present & ~(Abi.STATS_HAS_RUNTIME | Abi.STATS_HAS_NET | Abi.STATS_HAS_GC_PAUSES)) != 0) {
             return invalid(String.format("unknown bits in present: 0x%08x", present));
         }
         long count = Integer.toUnsignedLong(b.getInt(Abi.STATS_METRIC_COUNT));
@@ -91,9 +91,19 @@ final class GuestStatsPage {
             }
             metrics.add(new GuestStats.Metric(name, k, value));
         }
+        GuestStats.GcPauses pauses = null;
+        if ((present & Abi.STATS_HAS_GC_PAUSES) != 0) {
+            long max = b.getLong(Abi.STATS_GC_PAUSE_MAX_NS);
+            if (max < 0) return invalid("gc_pause_max_ns is " + Long.toUnsignedString(max) + ", above 2^63-1");
+            List<Long> buckets = new ArrayList<>(Abi.STATS_GC_BUCKETS);
+            for (int i = 0; i < Abi.STATS_GC_BUCKETS; i++) {
+                buckets.add(Integer.toUnsignedLong(b.getInt(Abi.STATS_GC_PAUSE_BUCKETS + 4 * i)));
+            }
+            pauses = new GuestStats.GcPauses(max, buckets);
+        }
         return new GuestStats.Available(new GuestStats(runtime, runtime ? v[0] : 0, runtime ? v[1] : 0,
                 runtime ? v[2] : 0, runtime ? v[3] : 0, runtime ? v[4] : 0, net, net ? v[5] : 0, net ? v[6] : 0,
-                net ? v[7] : 0, net ? v[8] : 0, net ? v[9] : 0, net ? v[10] : 0, metrics));
+                net ? v[7] : 0, net ? v[8] : 0, net ? v[9] : 0, net ? v[10] : 0, metrics, pauses));
     }
 
     /** The NUL-padded name at {@code at}, or null if it breaks the rules. */

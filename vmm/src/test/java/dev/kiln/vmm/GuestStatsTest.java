@@ -1,5 +1,6 @@
 package dev.kiln.vmm;
 
+import dev.kiln.vmm.abi.Abi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,9 +46,15 @@ class GuestStatsTest {
     void whatTheRuntimePublishesIsWhatTheMonitorReads() throws Exception {
         try (Running r = Running.start("good")) {
             GuestStats s = assertInstanceOf(GuestStats.Available.class, r.vm.guestStats(), r.console.text()).stats();
+            // Two pauses, 1500 ns and 500 ns: the longest, one in [1, 2) us, one under 1 us.
+            List<Long> buckets = new java.util.ArrayList<>(java.util.Collections.nCopies(Abi.STATS_GC_BUCKETS, 0L));
+            buckets.set(0, 1L);
+            buckets.set(1, 1L);
             assertEquals(new GuestStats(true, 2, 2000, 1000, 4096, 3, true, 2, 10, 1, 5, 7, 8, List.of(
                     new GuestStats.Metric("requests", GuestStats.Kind.COUNTER, 42),
-                    new GuestStats.Metric("queue_depth", GuestStats.Kind.GAUGE, -3))), s);
+                    new GuestStats.Metric("queue_depth", GuestStats.Kind.GAUGE, -3)),
+                    new GuestStats.GcPauses(1500, buckets)), s);
+            assertTrue(s.format().contains("gc pauses: longest 0.002 ms; <1us 1, 1-2us 1"), s.format());
             assertTrue(s.format().contains("metrics: requests=42 (counter) queue_depth=-3 (gauge)"), s.format());
         }
     }
@@ -89,7 +96,9 @@ class GuestStatsTest {
             "negative | invalid stats page: counter requests is negative",
             "kind     | invalid stats page: metric requests has kind 77",
             "heap     | invalid stats page: heap_used 8192 exceeds heap_limit 4096",
-            "unsigned | invalid stats page: tcp_open is 18446744073709551615, above 2^63-1"})
+            "unsigned | invalid stats page: tcp_open is 18446744073709551615, above 2^63-1",
+            "longest  | invalid stats page: gc_pause_max_ns is 18446744073709551615, above 2^63-1",
+            "present  | invalid stats page: unknown bits in present: 0x00000087"})
     void aHostilePageMakesOnlyThatVmsFiguresUnavailable(String mode, String reason) throws Exception {
         try (Running good = Running.start("good"); Running hostile = Running.start(mode)) {
             assertEquals(new GuestStats.Unavailable(reason), hostile.vm.guestStats());

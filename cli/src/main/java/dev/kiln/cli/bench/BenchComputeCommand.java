@@ -68,7 +68,7 @@ public final class BenchComputeCommand implements Callable<Integer> {
                 Result hs = run(List.of(javaBin("java"), "-cp", classes.toString(), "ComputeBench", b.name(), size,
                         String.valueOf(runs)));
                 Result vm = run(List.of(javaBin("java"), "--enable-native-access=ALL-UNNAMED", "-cp",
-                        System.getProperty("java.class.path"), "dev.kiln.cli.Main", "run", image.toString(), "--",
+                        System.getProperty("java.class.path"), "dev.kiln.cli.Main", "run", "--stats", image.toString(), "--",
                         b.name(), size, String.valueOf(runs)));
                 long hsNs = bestNs(hs, "HotSpot", b.name());
                 long vmNs = bestNs(vm, "unikernel", b.name());
@@ -81,6 +81,7 @@ public final class BenchComputeCommand implements Callable<Integer> {
                 double ratio = (double) vmNs / hsNs;
                 logSum += Math.log(ratio);
                 System.out.printf("%-14s %10s %14.1f %14.1f %8.3f%n", b.name(), size, hsNs / 1e6, vmNs / 1e6, ratio);
+                System.out.println("  unikernel " + gcLine(vm.output()));
             }
             System.out.printf("compute geomean_ratio_vs_hotspot=%.3f%n", Math.exp(logSum / BENCHES.size()));
             return 0;
@@ -89,12 +90,27 @@ public final class BenchComputeCommand implements Callable<Integer> {
         }
     }
 
+    private static final java.util.regex.Pattern BEST = java.util.regex.Pattern.compile("best_ns=(\\d+)");
+
     private static long bestNs(Result r, String side, String name) {
-        int i = r.output().lastIndexOf("best_ns=");
-        if (r.status() != 0 || i < 0) {
+        java.util.regex.Matcher m = BEST.matcher(r.output());
+        if (r.status() != 0 || !m.find()) {
             throw new IllegalStateException(name + " on " + side + " failed (status " + r.status() + "):\n" + r.output());
         }
-        return Long.parseLong(r.output().substring(i + 8).trim());
+        return Long.parseLong(m.group(1));
+    }
+
+    /**
+     * The guest's GC figures for all its runs, from `kiln run --stats` (its stats page: collections,
+     * time paused, the pauses by length), e.g. "gc 12 collections, 30.5 ms paused; longest 4.1 ms;
+     * 1-2ms 8, 2-4ms 3, 4-8ms 1".
+     */
+    static String gcLine(String output) {
+        java.util.regex.Matcher runtime = java.util.regex.Pattern.compile("runtime: (gc \\d+ collections, [0-9.]+ ms paused)")
+                .matcher(output);
+        java.util.regex.Matcher pauses = java.util.regex.Pattern.compile("gc pauses: (.*)").matcher(output);
+        if (!runtime.find()) return "gc: no figures (the image published no stats page)";
+        return runtime.group(1) + (pauses.find() ? "; " + pauses.group(1).trim() : "");
     }
 
     private static String javaBin(String tool) {

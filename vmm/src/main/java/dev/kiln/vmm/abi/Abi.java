@@ -35,7 +35,9 @@ public final class Abi {
     // the stats page
     public static final long STATS_SIZE = 4096;
     public static final int STATS_MAGIC = 0x5354534b;
-    public static final int STATS_HAS_RUNTIME = 1, STATS_HAS_NET = 2;
+    public static final int STATS_HAS_RUNTIME = 1, STATS_HAS_NET = 2, STATS_HAS_GC_PAUSES = 4;
+    /** Buckets of the GC pause histogram: bucket i counts pauses of [2^(i-1), 2^i) us; 0 under 1 us, the last the rest. */
+    public static final int STATS_GC_BUCKETS = 20;
     public static final int STATS_METRICS_OFFSET = 256, STATS_METRIC_SIZE = 64;
     public static final int STATS_METRICS_MAX = (int) ((STATS_SIZE - STATS_METRICS_OFFSET) / STATS_METRIC_SIZE);
     public static final int STATS_NAME_SIZE = 48;
@@ -92,7 +94,7 @@ public final class Abi {
             STATS_RESERVED = 20, STATS_GC_COLLECTIONS = 24, STATS_GC_PAUSE_NS = 32, STATS_HEAP_USED = 40,
             STATS_HEAP_LIMIT = 48, STATS_GREEN_THREADS = 56, STATS_TCP_OPEN = 64, STATS_TCP_ACCEPTED = 72,
             STATS_TCP_RESET = 80, STATS_TCP_RETRANSMITTED = 88, STATS_UDP_IN = 96, STATS_UDP_OUT = 104,
-            STATS_STRUCT_SIZE = 112;
+            STATS_GC_PAUSE_MAX_NS = 112, STATS_GC_PAUSE_BUCKETS = 120, STATS_STRUCT_SIZE = 200;
     // struct kiln_stats_metric
     public static final int METRIC_NAME = 0, METRIC_KIND = 48, METRIC_RESERVED = 52, METRIC_VALUE = 56,
             METRIC_STRUCT_SIZE = 64;

@@ -110,6 +110,8 @@ class AbiAgreementTest {
         java.put("KILN_STATS_MAGIC", (long) Abi.STATS_MAGIC);
         java.put("KILN_STATS_HAS_RUNTIME", (long) Abi.STATS_HAS_RUNTIME);
         java.put("KILN_STATS_HAS_NET", (long) Abi.STATS_HAS_NET);
+        java.put("KILN_STATS_HAS_GC_PAUSES", (long) Abi.STATS_HAS_GC_PAUSES);
+        java.put("KILN_STATS_GC_BUCKETS", (long) Abi.STATS_GC_BUCKETS);
         java.put("KILN_STATS_METRICS_OFFSET", (long) Abi.STATS_METRICS_OFFSET);
         java.put("KILN_STATS_METRIC_SIZE", (long) Abi.STATS_METRIC_SIZE);
         java.put("KILN_STATS_METRICS_MAX", (long) Abi.STATS_METRICS_MAX);
@@ -168,7 +170,8 @@ class AbiAgreementTest {
                 "heap_used", Abi.STATS_HEAP_USED, "heap_limit", Abi.STATS_HEAP_LIMIT,
                 "green_threads", Abi.STATS_GREEN_THREADS, "tcp_open", Abi.STATS_TCP_OPEN,
                 "tcp_accepted", Abi.STATS_TCP_ACCEPTED, "tcp_reset", Abi.STATS_TCP_RESET,
-                "tcp_retransmitted", Abi.STATS_TCP_RETRANSMITTED, "udp_in", Abi.STATS_UDP_IN, "udp_out", Abi.STATS_UDP_OUT);
+                "tcp_retransmitted", Abi.STATS_TCP_RETRANSMITTED, "udp_in", Abi.STATS_UDP_IN, "udp_out", Abi.STATS_UDP_OUT,
+                "gc_pause_max_ns", Abi.STATS_GC_PAUSE_MAX_NS, "gc_pause_buckets", Abi.STATS_GC_PAUSE_BUCKETS);
         check(s, "kiln_stats_metric", Abi.METRIC_STRUCT_SIZE, "name", Abi.METRIC_NAME, "kind", Abi.METRIC_KIND,
                 "reserved", Abi.METRIC_RESERVED, "value", Abi.METRIC_VALUE);
         // The fixed head and the metric table must fit the page, and a metric entry must be its struct.
