@@ -109,7 +109,8 @@ public final class BenchComputeCommand implements Callable<Integer> {
         java.util.regex.Matcher runtime = java.util.regex.Pattern.compile("runtime: (gc \\d+ collections, [0-9.]+ ms paused)")
                 .matcher(output);
         java.util.regex.Matcher pauses = java.util.regex.Pattern.compile("gc pauses: (.*)").matcher(output);
-        if (!runtime.find()) return "gc: no figures (the image published no stats page)";
+        // The GC hooks publish on the first collection: an empty page means none happened.
+        if (!runtime.find()) return "gc: no collection (nothing on its stats page)";
         return runtime.group(1) + (pauses.find() ? "; " + pauses.group(1).trim() : "");
     }
 
