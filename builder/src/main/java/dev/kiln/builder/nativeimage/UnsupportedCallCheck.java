@@ -12,9 +12,10 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Finds what TeaVM cannot compile into a working image before it runs: reflection, dynamic
- * class loading and native (JNI) methods in the application's classes. TeaVM 0.12.3's C
- * target does not report these itself (it emits C that does not compile, or code that fails
- * at run time), so each is a build error naming the class, method and call site.
+ * class loading and native (JNI) methods in the application's classes, wherever they are (not
+ * only in code reachable from main). TeaVM's C target does not report these itself (it emits C
+ * that does not compile, or code that fails at run time), so each is an {@link UnsupportedUse}
+ * with its call site, for the build's {@link UnsupportedApiReport}.
  */
 final class UnsupportedCallCheck {
     private static final Map<String, Set<String>> DENIED = Map.of(
@@ -36,8 +37,9 @@ final class UnsupportedCallCheck {
     private UnsupportedCallCheck() {
     }
 
-    static void check(Map<String, byte[]> classes) throws NativeBuildException {
-        List<String> problems = new ArrayList<>();
+    /** Every such call and native method, wherever it is in the input. */
+    static List<UnsupportedUse> check(Map<String, byte[]> classes) {
+        List<UnsupportedUse> problems = new ArrayList<>();
         for (byte[] bytes : classes.values()) {
             ClassReader reader = new ClassReader(bytes);
             String[] source = {null};
@@ -58,9 +60,9 @@ final class UnsupportedCallCheck {
                 @Override
                 public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                         String[] exceptions) {
-                    String where = className + "." + name;
                     if ((access & Opcodes.ACC_NATIVE) != 0) {
-                        problems.add("native (JNI) method " + where + descriptor + " cannot be compiled into an image");
+                        problems.add(new UnsupportedUse(UnsupportedUse.JNI, null, UnsupportedUse.Reason.NATIVE_METHOD,
+                                new UnsupportedUse.CallSite(className, name, source[0], -1)));
                         return null;
                     }
                     return new MethodVisitor(Opcodes.ASM9) {
@@ -76,28 +78,16 @@ final class UnsupportedCallCheck {
                                 boolean itf) {
                             Set<String> denied = DENIED.get(owner);
                             if (denied != null && denied.contains(mName)) {
-                                problems.add(kind(owner) + ": " + owner.replace('/', '.') + "." + mName
-                                        + " is not supported in a native image\n    at " + where + "("
-                                        + (source[0] != null ? source[0] : "unknown source")
-                                        + (line > 0 ? ":" + line : "") + ")");
+                                String cls = owner.replace('/', '.');
+                                problems.add(new UnsupportedUse(cls, UnsupportedUse.method(cls, mName, mDesc),
+                                        UnsupportedUse.Reason.REFUSED_CALL,
+                                        new UnsupportedUse.CallSite(className, name, source[0], line)));
                             }
                         }
                     };
                 }
             }, ClassReader.SKIP_FRAMES);
         }
-        if (!problems.isEmpty()) {
-            throw new NativeBuildException(problems.size() + " call" + (problems.size() == 1 ? "" : "s")
-                    + " that a native image cannot make (use the jvm flavor for such programs):\n"
-                    + String.join("\n", problems));
-        }
-    }
-
-    private static String kind(String owner) {
-        return switch (owner) {
-            case "java/lang/ClassLoader" -> "dynamic class loading";
-            case "java/lang/System", "java/lang/Runtime" -> "native libraries / processes";
-            default -> "reflection";
-        };
+        return problems;
     }
 }
