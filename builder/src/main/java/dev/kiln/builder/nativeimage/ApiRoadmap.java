@@ -40,7 +40,7 @@ public final class ApiRoadmap {
     public static final Entry UNLISTED = new Entry(Status.NOT_PLANNED, "other JDK APIs",
             "added when programs need them", "(any other)");
 
-    /** First matching row wins; members before classes before packages before modules. */
+    /** First matching row wins; members before classes before modules before packages (innermost first). */
     public static final List<Entry> TABLE = List.of(
             new Entry(Status.NEVER, "reflection on names not known at build time",
                     "an image holds only the code its build proves reachable",
@@ -99,12 +99,12 @@ public final class ApiRoadmap {
         }
         Entry e = find(className);
         if (e != null) return e;
-        for (String pkg = packageOf(className); pkg != null; pkg = packageOf(pkg)) {
-            e = find(pkg + ".*");
+        if (module != null) { // before packages: java.lang.management is java.management's, not java.base's java.lang
+            e = find("module " + module);
             if (e != null) return e;
         }
-        if (module != null) {
-            e = find("module " + module);
+        for (String pkg = packageOf(className); pkg != null; pkg = packageOf(pkg)) {
+            e = find(pkg + ".*");
             if (e != null) return e;
         }
         return UNLISTED;

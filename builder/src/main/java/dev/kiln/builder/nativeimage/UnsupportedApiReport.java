@@ -2,6 +2,7 @@ package dev.kiln.builder.nativeimage;
 
 import dev.kiln.builder.nativeimage.UnsupportedUse.CallSite;
 import dev.kiln.builder.nativeimage.UnsupportedUse.Reason;
+import dev.kiln.image.UntrustedText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -54,6 +55,21 @@ final class UnsupportedApiReport {
         return this;
     }
 
+    /**
+     * A use of the class itself at a site where a member of it is used too says nothing more (TeaVM
+     * reports "Class X was not found" where the scan names the method called).
+     */
+    private void dropClassUsesCoveredByMembers() {
+        for (var members : groups.values()) {
+            Member whole = members.get("");
+            if (whole == null || members.size() == 1) continue;
+            for (var m : members.entrySet()) {
+                if (!m.getKey().isEmpty()) whole.sites.removeAll(m.getValue().sites);
+            }
+            if (whole.sites.isEmpty()) members.remove("");
+        }
+    }
+
     boolean isEmpty() {
         return groups.isEmpty();
     }
@@ -103,6 +119,7 @@ final class UnsupportedApiReport {
     }
 
     String render() {
+        dropClassUsesCoveredByMembers();
         List<String> names = new ArrayList<>();
         int apis = 0;
         StringBuilder details = new StringBuilder();
@@ -120,14 +137,14 @@ final class UnsupportedApiReport {
             Set<ApiRoadmap.Entry> entries = new LinkedHashSet<>();
             for (String member : g.getValue().keySet()) entries.add(entry(cls, member, module, notJdk));
             boolean oneEntry = entries.size() == 1;
-            details.append(heading(cls, module, reasons));
+            details.append(UntrustedText.printable(heading(cls, module, reasons)));
             if (oneEntry && entries.iterator().next() != null) details.append(" ").append(describe(entries.iterator().next()));
             details.append('\n');
             for (var m : g.getValue().entrySet()) {
                 apis++;
                 String shown = m.getKey().isEmpty() ? "(the class itself: a supertype, cast or class literal)" : m.getKey();
-                if (names.size() < 3) names.add(shortName(cls, m.getKey()));
-                details.append("    ").append(shown);
+                if (names.size() < 3) names.add(UntrustedText.printable(shortName(cls, m.getKey())));
+                details.append("    ").append(UntrustedText.printable(shown));
                 ApiRoadmap.Entry e = entry(cls, m.getKey(), module, notJdk);
                 if (!oneEntry && e != null) details.append(" ").append(describe(e));
                 details.append('\n');
@@ -138,7 +155,7 @@ final class UnsupportedApiReport {
                                 .append(" more call sites\n");
                         break;
                     }
-                    details.append("        ").append(s).append('\n');
+                    details.append("        ").append(UntrustedText.printable(s.toString())).append('\n');
                 }
             }
         }
@@ -170,6 +187,7 @@ final class UnsupportedApiReport {
     /** "java.lang.String.lines()", "new java.util.UUID(long, long)", "java.awt.Frame". */
     private static String shortName(String cls, String member) {
         if (cls.isEmpty()) return member;
+        if (cls.equals(UnsupportedUse.JNI)) return "native method " + member;
         if (member.isEmpty()) return cls;
         if (member.startsWith("new ")) return "new " + cls + member.substring(member.indexOf('('));
         return cls + "." + member;

@@ -86,8 +86,7 @@ final class UnsupportedApiScan {
             try {
                 if (teavm.get(u.className()) == null) {
                     kept.add(u);
-                } else if (u.jvmMember() != null && !u.className().equals("java.lang.System")
-                        || u.jvmMember() != null && !Set.of("in", "out", "err").contains(u.jvmMember())) {
+                } else if (u.jvmMember() != null && !isSystemStream(u.className(), u.jvmMember())) {
                     boolean found = u.jvmMember().contains("(")
                             ? teavm.resolve(new MethodReference(u.className(), MethodDescriptor.parse(u.jvmMember()))) != null
                             : teavm.resolve(new FieldReference(u.className(), u.jvmMember())) != null;
@@ -100,6 +99,11 @@ final class UnsupportedApiScan {
             }
         }
         return kept;
+    }
+
+    /** System.in, out and err: fields that TeaVM's SystemClassTransformer turns into calls of TSystem's methods. */
+    private static boolean isSystemStream(String className, String member) {
+        return className.equals("java.lang.System") && Set.of("in", "out", "err").contains(member);
     }
 
     private void run() {
@@ -229,6 +233,7 @@ final class UnsupportedApiScan {
 
     private void field(String owner, String name, String desc, boolean isStatic, CallSite site) {
         if (isStatic) initialise(owner);
+        if (isSystemStream(owner.replace('/', '.'), name)) return;
         String blame = resolveField(owner, name, new HashSet<>());
         if (blame != null) {
             String cls = blame.substring(1).replace('/', '.');

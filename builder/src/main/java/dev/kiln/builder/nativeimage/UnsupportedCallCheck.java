@@ -61,7 +61,10 @@ final class UnsupportedCallCheck {
                 public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                         String[] exceptions) {
                     if ((access & Opcodes.ACC_NATIVE) != 0) {
-                        problems.add(new UnsupportedUse(UnsupportedUse.JNI, null, UnsupportedUse.Reason.NATIVE_METHOD,
+                        String simple = className.substring(className.lastIndexOf('.') + 1);
+                        problems.add(new UnsupportedUse(UnsupportedUse.JNI,
+                                simple + "." + UnsupportedUse.method(className, name, descriptor),
+                                UnsupportedUse.Reason.NATIVE_METHOD,
                                 new UnsupportedUse.CallSite(className, name, source[0], -1)));
                         return null;
                     }
