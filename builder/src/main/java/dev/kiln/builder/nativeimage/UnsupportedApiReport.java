@@ -5,12 +5,14 @@ import dev.kiln.builder.nativeimage.UnsupportedUse.Reason;
 import dev.kiln.image.UntrustedText;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.teavm.diagnostics.Problem;
 import org.teavm.model.CallLocation;
@@ -36,7 +38,10 @@ final class UnsupportedApiReport {
 
     private static final class Member {
         final Set<Reason> reasons = new LinkedHashSet<>();
-        final Set<CallSite> sites = new LinkedHashSet<>();
+        /** in source order: by class, then line, then method */
+        final Set<CallSite> sites = new TreeSet<>(Comparator.comparing(CallSite::className)
+                .thenComparingInt(CallSite::line).thenComparing(CallSite::method, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(CallSite::file, Comparator.nullsFirst(Comparator.naturalOrder())));
     }
 
     /** @param moduleOf the JDK module of a class name, or null when no JDK module has the class */
