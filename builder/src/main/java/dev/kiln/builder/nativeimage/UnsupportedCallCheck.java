@@ -15,7 +15,8 @@ import org.objectweb.asm.Opcodes;
  * class loading and native (JNI) methods in the application's classes, wherever they are (not
  * only in code reachable from main). TeaVM's C target does not report these itself (it emits C
  * that does not compile, or code that fails at run time), so each is an {@link UnsupportedUse}
- * with its call site, for the build's {@link UnsupportedApiReport}.
+ * with its call site, for the build's {@link UnsupportedApiReport}. Allowed because TeaVM compiles it
+ * right: {@code Class.forName} of a string constant (conformance program ReflectForName).
  */
 final class UnsupportedCallCheck {
     private static final Map<String, Set<String>> DENIED = Map.of(
@@ -70,6 +71,8 @@ final class UnsupportedCallCheck {
                     }
                     return new MethodVisitor(Opcodes.ASM9) {
                         int line = -1;
+                        /** the instruction just before was a string constant (javac's {@code Class.forName("a.B")}) */
+                        boolean afterStringConstant;
 
                         @Override
                         public void visitLineNumber(int l, Label start) {
@@ -77,8 +80,61 @@ final class UnsupportedCallCheck {
                         }
 
                         @Override
+                        public void visitLdcInsn(Object value) {
+                            afterStringConstant = value instanceof String;
+                        }
+
+                        @Override
+                        public void visitLabel(Label label) { // a jump may land here with another value
+                            afterStringConstant = false;
+                        }
+
+                        @Override
+                        public void visitInsn(int opcode) {
+                            afterStringConstant = false;
+                        }
+
+                        @Override
+                        public void visitIntInsn(int opcode, int operand) {
+                            afterStringConstant = false;
+                        }
+
+                        @Override
+                        public void visitVarInsn(int opcode, int var) {
+                            afterStringConstant = false;
+                        }
+
+                        @Override
+                        public void visitTypeInsn(int opcode, String type) {
+                            afterStringConstant = false;
+                        }
+
+                        @Override
+                        public void visitFieldInsn(int opcode, String owner, String fName, String fDesc) {
+                            afterStringConstant = false;
+                        }
+
+                        @Override
+                        public void visitInvokeDynamicInsn(String n, String d, org.objectweb.asm.Handle bsm, Object... args) {
+                            afterStringConstant = false;
+                        }
+
+                        @Override
+                        public void visitJumpInsn(int opcode, Label label) {
+                            afterStringConstant = false;
+                        }
+
+                        @Override
                         public void visitMethodInsn(int opcode, String owner, String mName, String mDesc,
                                 boolean itf) {
+                            boolean literalName = afterStringConstant;
+                            afterStringConstant = false;
+                            // Class.forName("a.B"): TeaVM's ReflectionTransformer makes it the class constant
+                            // a.B plus its initialisation (ClassNotFoundException if no such class): it works
+                            if (literalName && owner.equals("java/lang/Class") && mName.equals("forName")
+                                    && mDesc.equals("(Ljava/lang/String;)Ljava/lang/Class;")) {
+                                return;
+                            }
                             Set<String> denied = DENIED.get(owner);
                             if (denied != null && denied.contains(mName)) {
                                 String cls = owner.replace('/', '.');

@@ -107,8 +107,8 @@ class UnsupportedApiReportTest {
                         at Main.main(Main.java:4)
                 java.sql.DriverManager (module java.sql): not in Kiln's class library [not planned: JDBC (drivers are found and loaded by reflection; the jvm flavor runs them)]
                     getConnection(String)
-                        at Main.main(Main.java:3)
                         at Db.query(Main.java:21)
+                        at Main.main(Main.java:3)
                 javax.swing.JFrame (module java.desktop): not in Kiln's class library [never: AWT, Swing, Java 2D, sound (no display or sound device in a unikernel)]
                     new JFrame(String)
                         at Screen.show(Main.java:13)
