@@ -148,7 +148,7 @@ final class UnsupportedApiReport {
             for (var m : g.getValue().entrySet()) {
                 apis++;
                 String shown = m.getKey().isEmpty() ? "(the class itself: a supertype, cast or class literal)" : m.getKey();
-                if (names.size() < 3) names.add(UntrustedText.printable(shortName(cls, m.getKey())));
+                if (names.size() < 3) names.add(clip(UntrustedText.printable(shortName(cls, m.getKey()))));
                 details.append("    ").append(UntrustedText.printable(shown));
                 ApiRoadmap.Entry e = entry(cls, m.getKey(), module, notJdk);
                 if (!oneEntry && e != null) details.append(" ").append(describe(e));
@@ -187,6 +187,11 @@ final class UnsupportedApiReport {
         if (cls.isEmpty()) return why + ":";
         if (cls.equals(UnsupportedUse.JNI)) return "JNI: " + why;
         return cls + " (" + (module != null ? "module " + module : "no JDK module") + "): " + why;
+    }
+
+    /** A name in the first line, kept short enough that the line stays one readable line (names come from class files). */
+    private static String clip(String name) {
+        return name.length() <= 60 ? name : name.substring(0, 57) + "...";
     }
 
     /** "java.lang.String.lines()", "new java.util.UUID(long, long)", "java.awt.Frame". */
