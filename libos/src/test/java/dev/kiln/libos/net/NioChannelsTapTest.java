@@ -2,6 +2,7 @@ package dev.kiln.libos.net;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.kiln.libos.classlib.java.nio.channels.TDatagramChannel;
 import dev.kiln.libos.classlib.java.nio.channels.TSelectionKey;
 import dev.kiln.libos.classlib.java.nio.channels.TSelector;
 import dev.kiln.libos.classlib.java.nio.channels.TServerSocketChannel;
@@ -315,5 +316,63 @@ class NioChannelsTapTest {
         assertEquals(0, selector.select(), "a wakeup before select() makes the next one return at once");
         selector.close();
         server.close();
+    }
+
+    /**
+     * A non-blocking DatagramChannel behind a Selector echoes 20 datagrams from Linux (a 1400-byte
+     * one cut to the buffer's 1000 bytes, as the JDK cuts it); then a connected channel's read()
+     * and write() talk to that peer only.
+     */
+    @Test
+    void datagramChannelEchoesThroughTheSelector() throws Exception {
+        TDatagramChannel ch = TDatagramChannel.open();
+        ch.bind(new InetSocketAddress(7200));
+        ch.configureBlocking(false);
+        assertNull(ch.receive(ByteBuffer.allocate(10)), "non-blocking receive with nothing there");
+        TSelector selector = TSelector.open();
+        ch.register(selector, TSelectionKey.OP_READ);
+        TapHarness.Peer peer = python("""
+                import socket, sys
+                s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.settimeout(60)
+                s.bind(('0.0.0.0', 9200))
+                for i in range(20):
+                    s.sendto(b'x' * 1400 if i == 7 else ('datagram %d' % i).encode(), (sys.argv[1], 7200))
+                    d, a = s.recvfrom(5000)
+                    print(len(d), d[:12].decode(), a[1], flush=True)
+                d, a = s.recvfrom(5000)
+                print('connected:', d.decode(), flush=True)
+                s.sendto(b'reply', (sys.argv[1], 7200))
+                """, STACK);
+        int echoed = 0;
+        while (echoed < 20) {
+            int ready = selector.select(60_000);
+            assertTrue(ready > 0, "a datagram arrives (" + echoed + " echoed; udp " + h.stack.stats() + "); the peer: "
+                    + peer.outputSoFar());
+            selector.selectedKeys().clear();
+            ByteBuffer b = ByteBuffer.allocate(1000);
+            InetSocketAddress from;
+            while ((from = (InetSocketAddress) ch.receive(b)) != null) {
+                assertEquals(new InetSocketAddress(LINUX, 9200), from);
+                b.flip();
+                assertEquals(b.remaining(), ch.send(b, from));
+                echoed++;
+                b.clear();
+            }
+        }
+        selector.close();
+        ch.configureBlocking(true);
+        ch.connect(new InetSocketAddress(LINUX, 9200));
+        assertEquals(5, ch.write(ByteBuffer.wrap("hello".getBytes(StandardCharsets.US_ASCII))));
+        ByteBuffer r = ByteBuffer.allocate(100);
+        assertEquals(5, ch.read(r));
+        assertEquals("reply", new String(r.array(), 0, 5, StandardCharsets.US_ASCII));
+        ch.close();
+        String out = finish(peer, 60);
+        StringBuilder want = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            want.append(i == 7 ? "1000 xxxxxxxxxxxx 7200\n" : (i < 10 ? 10 : 11) + " datagram " + i + " 7200\n");
+        }
+        want.append("connected: hello\n");
+        assertEquals(want.toString(), out);
     }
 }

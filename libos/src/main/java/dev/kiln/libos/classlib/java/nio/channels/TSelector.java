@@ -67,7 +67,10 @@ public class TSelector implements Closeable {
 
     /** Makes the select() under way (or the next one) return at once. */
     public TSelector wakeup() {
-        wakeupPending = true;
+        synchronized (this) {
+            wakeupPending = true;
+            notifyAll();
+        }
         Network n = net;
         if (n != null) {
             n.blocker.enter();
@@ -107,13 +110,34 @@ public class TSelector implements Closeable {
                 return n;
             }
             if (net == null) {
-                net = keys.isEmpty() ? Network.get() : keys.iterator().next().channel().net;
+                for (TSelectionKey k : keys) {
+                    if (k.channel().net != null) {
+                        net = k.channel().net;
+                        break;
+                    }
+                }
+            }
+            if (net == null) {
+                // No registered channel has a socket yet, so none can become ready: only wakeup(),
+                // close() or the timeout end this select (and the VM needs no network for it).
+                try {
+                    if (timeoutMillis == 0) {
+                        wait();
+                    } else {
+                        wait(timeoutMillis);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // as the JDK's: select returns, the status stays set
+                }
+                wakeupPending = false;
+                if (!open) {
+                    return 0;
+                }
+                dropCancelled();
+                return update();
             }
         }
         Network network = net;
-        if (network == null) {
-            throw new java.net.SocketException(Network.unavailableReason());
-        }
         Blocker b = network.blocker;
         b.enter();
         try {

@@ -59,8 +59,13 @@ public class TSocketChannel extends TSelectableChannel implements java.nio.chann
 
     @Override
     int readyOps() {
-        if (tcp == null || !isOpen()) {
+        if (!isOpen()) {
             return 0;
+        }
+        if (tcp == null) {
+            // Never connected: Linux's poll reports such a socket hung up, which the JDK's selector
+            // turns into every operation of the key's interest set being ready.
+            return TSelectionKey.OP_READ | TSelectionKey.OP_WRITE | TSelectionKey.OP_CONNECT;
         }
         if (!connected) {
             return pending && !tcp.isConnecting() ? TSelectionKey.OP_CONNECT : 0;

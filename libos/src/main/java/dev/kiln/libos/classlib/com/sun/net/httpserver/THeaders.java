@@ -50,17 +50,20 @@ public class THeaders implements Map<String, List<String>> {
         return new String(b);
     }
 
-    /** Values may not contain a line break unless it starts a continuation (the JDK's rule). */
-    private static void checkValue(String value) {
-        int len = value.length();
+    /**
+     * The JDK's check of header names and values: no LF, no character above 255, and CR only in a
+     * value, as the start of a continuation (CRLF then SP or HT).
+     */
+    private static void check(String str, boolean isValue) {
+        int len = str.length();
         for (int i = 0; i < len; i++) {
-            char c = value.charAt(i);
+            char c = str.charAt(i);
             if (c == '\r') {
-                if (i >= len - 2) {
+                if (!isValue || i >= len - 2) {
                     throw new IllegalArgumentException("Illegal CR found in header");
                 }
-                char c1 = value.charAt(i + 1);
-                char c2 = value.charAt(i + 2);
+                char c1 = str.charAt(i + 1);
+                char c2 = str.charAt(i + 2);
                 if (c1 != '\n') {
                     throw new IllegalArgumentException("Illegal char found after CR in header");
                 }
@@ -70,6 +73,8 @@ public class THeaders implements Map<String, List<String>> {
                 i += 2;
             } else if (c == '\n') {
                 throw new IllegalArgumentException("Illegal LF found in header");
+            } else if (c > 255) {
+                throw new IllegalArgumentException("Illegal character found in header");
             }
         }
     }
@@ -108,14 +113,16 @@ public class THeaders implements Map<String, List<String>> {
 
     @Override
     public List<String> put(String key, List<String> value) {
+        check(key, false);
         for (String v : value) {
-            checkValue(v);
+            check(v, true);
         }
         return map.put(normalize(key), value);
     }
 
     public void add(String key, String value) {
-        checkValue(value);
+        check(key, false);
+        check(value, true);
         String k = normalize(key);
         List<String> l = map.get(k);
         if (l == null) {
