@@ -72,10 +72,14 @@ public final class KilnRuntime {
         ShutdownHooks.exit(status);
     }
 
-    /** Runtime.halt: flushes System.out and System.err, then ends the VM with the status; no hooks. */
+    /**
+     * Runtime.halt: ends the VM with the status; no hooks. What was printed reaches the console:
+     * System.out and System.err write through to the C runtime, whose exit flushes its buffer.
+     * (No System.out.flush() here: the event loop, which runs outside every fiber, ends the image
+     * through this method, and a virtual OutputStream.flush() call would make TeaVM compile the
+     * loop as able to suspend whenever the program has a stream whose flush can park.)
+     */
     public static void halt(int status) {
-        System.out.flush();
-        System.err.flush();
         exitVm(status);
     }
 

@@ -58,10 +58,13 @@ public final class EventLoop {
         loop();
         finishIo();
         // The program ends (main's thread and every other ended): what it printed after its last
-        // newline is still buffered, in Java's streams and in the console buffer of the C
-        // runtime, which flushes at newlines; the JVM writes it out at exit, so must the image.
-        System.out.flush();
-        System.err.flush();
+        // newline is still in the console buffer of the C runtime, which flushes at newlines; the
+        // JVM writes it out at exit, so must the image. System.out and System.err themselves hold
+        // nothing (TeaVM's PrintStream writes through to StdoutOutputStream, which has no buffer),
+        // and they must not be flushed here: this loop runs outside every fiber, and a virtual
+        // OutputStream.flush() call would make TeaVM compile it as able to suspend as soon as the
+        // program has any stream whose flush can park (a BufferedOutputStream over a socket): the
+        // image then dereferenced the null current fiber on entering the loop.
         flushConsole();
     }
 
