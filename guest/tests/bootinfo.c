@@ -23,6 +23,8 @@ int main(int argc, char **argv, char **envp) {
     uint64_t wall = kiln_walltime_ns();
     kiln_printf("walltime_s=%llu boot_wallclock_s=%llu\n", (unsigned long long)(wall / 1000000000ull),
                 (unsigned long long)(bi->wallclock_ns / 1000000000ull));
+    /* The clock Java images use (guest/teavm/time.c): the boot anchor plus the TSC since boot_tsc. */
+    kiln_printf("tsc_wall_s=%llu\n", (unsigned long long)((bi->wallclock_ns + kiln_monotonic_ns()) / 1000000000ull));
     char buf[64];
     kiln_snprintf(buf, sizeof buf, "[%5d|%-4s|%04x|%+d|%.2s]", 42, "ab", 0xbeef, 7, "xyz");
     kiln_printf("format=%s\n", buf);

@@ -235,7 +235,8 @@ public final class Vm implements AutoCloseable {
         X86Setup.setSpecialRegisters(shell.vcpu(), pml4, layout.threadPointer);
         X86Setup.setEntryRegisters(shell.vcpu(), image.entry(), layout.stackTop);
         bootInfo.write(boot, layout, kvm.tscKhz(shell), config.net());
-        BootInfo.writeClock(boot, X86Setup.setTscAndReadWallClock(shell.vcpu()), X86Setup.BOOT_TSC);
+        X86Setup.ClockAnchor clock = X86Setup.setTscAndReadWallClock(shell.vcpu());
+        BootInfo.writeClock(boot, clock.wallclockNs(), clock.guestTsc());
         memory.seal();
     }
 

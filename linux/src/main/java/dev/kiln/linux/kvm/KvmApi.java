@@ -29,6 +29,7 @@ public final class KvmApi {
     public static final long KVM_SET_REGS = 0x4090AE82L;
     public static final long KVM_GET_SREGS = 0x8138AE83L;
     public static final long KVM_SET_SREGS = 0x4138AE84L;
+    public static final long KVM_GET_MSRS = 0xC008AE88L;
     public static final long KVM_SET_MSRS = 0x4008AE89L;
     public static final long KVM_SET_CPUID2 = 0x4008AE90L;
     public static final long KVM_SET_FPU = 0x41A0AE8DL;

@@ -171,6 +171,17 @@ public final class Vcpu {
         if (n != 1) throw new VmmException(String.format("KVM_SET_MSRS did not accept MSR 0x%x", index));
     }
 
+    /** KVM_GET_MSRS with one MSR: its value as the guest would read it now. */
+    public long getMsr(int index) {
+        MemorySegment m = scratch.asSlice(0, KvmApi.MSRS_HEADER + KvmApi.MSR_ENTRY);
+        m.fill((byte) 0);
+        m.set(JAVA_INT, KvmApi.MSRS_NMSRS, 1);
+        m.set(JAVA_INT, KvmApi.MSRS_HEADER + KvmApi.MSR_INDEX, index);
+        int n = KvmCalls.ioctl(fd, KvmApi.KVM_GET_MSRS, m.address(), "KVM_GET_MSRS");
+        if (n != 1) throw new VmmException(String.format("KVM_GET_MSRS did not return MSR 0x%x", index));
+        return m.get(JAVA_LONG, KvmApi.MSRS_HEADER + KvmApi.MSR_DATA);
+    }
+
     /** KVM_GET_TSC_KHZ: the guest TSC frequency. */
     public int tscKhz() {
         return KvmCalls.ioctl(fd, KvmApi.KVM_GET_TSC_KHZ, 0, "KVM_GET_TSC_KHZ");

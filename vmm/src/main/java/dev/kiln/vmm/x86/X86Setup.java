@@ -103,15 +103,23 @@ public final class X86Setup {
         vcpu.setRegisters(entry, stackTop - 8, GuestLayout.BOOT_INFO, RFLAGS);
     }
 
+    /** The guest's clock anchor: the wall clock (ns since the epoch) and the guest TSC at the same moment. */
+    public record ClockAnchor(long wallclockNs, long guestTsc) {
+    }
+
     /**
-     * Sets the guest TSC to {@link #BOOT_TSC} and returns the wall clock (ns since the epoch)
-     * read right after: the guest computes wall time as wallclock_ns + (rdtsc - boot_tsc) /
-     * tsc_khz. The error is the few microseconds between the ioctl returning and the clock
-     * read; the guest TSC keeps counting at tsc_khz from the write on, whether or not the vCPU runs.
+     * Sets the guest TSC to {@link #BOOT_TSC}, then reads the wall clock between two reads of
+     * the guest TSC as KVM reports it: the guest computes wall time as wallclock_ns + (rdtsc -
+     * boot_tsc) / tsc_khz. The write is only a wish: some KVM hosts keep the old offset (the
+     * guest TSC then counts from the host's boot, and an image's clock was ahead by the host's
+     * uptime), so boot_tsc is what the guest TSC really was, never the value written. The error
+     * is the few microseconds between the two reads.
      */
-    public static long setTscAndReadWallClock(Vcpu vcpu) {
+    public static ClockAnchor setTscAndReadWallClock(Vcpu vcpu) {
         vcpu.setMsr(MSR_IA32_TSC, BOOT_TSC);
+        long before = vcpu.getMsr(MSR_IA32_TSC);
         java.time.Instant now = java.time.Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        long after = vcpu.getMsr(MSR_IA32_TSC);
+        return new ClockAnchor(now.getEpochSecond() * 1_000_000_000L + now.getNano(), before + (after - before) / 2);
     }
 }
