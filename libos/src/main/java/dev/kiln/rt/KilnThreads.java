@@ -27,6 +27,15 @@ public final class KilnThreads {
         return "Thread-" + threadNumber++;
     }
 
+    /**
+     * Runtime.availableProcessors(), which TeaVM's C target lacks: an image runs its green
+     * threads on one vCPU, so 1 (pools sized from it get one worker; the common pool's
+     * parallelism is 1, as on a one-CPU HotSpot).
+     */
+    public static int availableProcessors(Runtime runtime) {
+        return 1;
+    }
+
     /** Thread.sleep(long) as HotSpot checks it. */
     public static void sleep(long millis) throws InterruptedException {
         if (millis < 0) {

@@ -31,6 +31,10 @@ final class CallRedirects {
             // negative timeouts: IllegalArgumentException as in the JDK
             new Redirect(new MethodReference("java.lang.Thread", "sleep", ValueType.LONG, ValueType.VOID),
                     Ir.rt("KilnThreads", "sleep", ValueType.LONG, ValueType.VOID)),
+            // TeaVM's C target has no Runtime.availableProcessors: an image has one vCPU
+            new Redirect(new MethodReference("java.lang.Runtime", "availableProcessors", ValueType.INTEGER),
+                    Ir.rt("KilnThreads", "availableProcessors", ValueType.object("java.lang.Runtime"),
+                            ValueType.INTEGER)),
             // surrogate pairs stay in order
             new Redirect(new MethodReference("java.lang.StringBuilder", "reverse", SB),
                     Ir.rt("KilnStrings", "reverse", SB, SB)),

@@ -38,6 +38,14 @@ public abstract class MonitorBlockingQueue<E> extends AbstractQueue<E> implement
     }
 
     @Override
+    public boolean add(E e) {
+        if (offer(e)) {
+            return true;
+        }
+        throw new IllegalStateException("Queue full");
+    }
+
+    @Override
     public synchronized boolean offer(E e) {
         if (e == null) {
             throw new NullPointerException();

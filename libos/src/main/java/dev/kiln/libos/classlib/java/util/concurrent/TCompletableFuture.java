@@ -112,14 +112,21 @@ public class TCompletableFuture<T> implements Future<T>, TCompletionStage<T> {
         return setResult(r);
     }
 
-    private static Object reportGet(Object r) throws ExecutionException {
+    /** A cancellation seen by get/join/getNow: a new exception naming the method, the cancellation its cause (JDK 23+). */
+    private static CancellationException cancelled(String method, CancellationException cause) {
+        CancellationException e = new CancellationException(method);
+        e.initCause(cause);
+        return e;
+    }
+
+    private static Object reportGet(Object r, String method) throws ExecutionException {
         if (r instanceof AltResult a) {
             Throwable x = a.ex;
             if (x == null) {
                 return null;
             }
             if (x instanceof CancellationException c) {
-                throw c;
+                throw cancelled(method, c);
             }
             Throwable cause;
             if (x instanceof CompletionException && (cause = x.getCause()) != null) {
@@ -130,14 +137,14 @@ public class TCompletableFuture<T> implements Future<T>, TCompletionStage<T> {
         return r;
     }
 
-    private static Object reportJoin(Object r) {
+    private static Object reportJoin(Object r, String method) {
         if (r instanceof AltResult a) {
             Throwable x = a.ex;
             if (x == null) {
                 return null;
             }
             if (x instanceof CancellationException c) {
-                throw c;
+                throw cancelled(method, c);
             }
             if (x instanceof CompletionException c) {
                 throw c;
@@ -1141,7 +1148,7 @@ public class TCompletableFuture<T> implements Future<T>, TCompletionStage<T> {
 
     @Override
     public T get() throws InterruptedException, ExecutionException {
-        return (T) reportGet(waitingGet(true));
+        return (T) reportGet(waitingGet(true), "get");
     }
 
     @Override
@@ -1164,12 +1171,12 @@ public class TCompletableFuture<T> implements Future<T>, TCompletionStage<T> {
                 }
             }
         }
-        return (T) reportGet(r);
+        return (T) reportGet(r, "get");
     }
 
     public T join() {
         try {
-            return (T) reportJoin(waitingGet(false));
+            return (T) reportJoin(waitingGet(false), "join");
         } catch (InterruptedException cannotHappen) {
             throw new IllegalStateException(cannotHappen);
         }
@@ -1177,7 +1184,7 @@ public class TCompletableFuture<T> implements Future<T>, TCompletionStage<T> {
 
     public T getNow(T valueIfAbsent) {
         Object r = result;
-        return r == null ? valueIfAbsent : (T) reportJoin(r);
+        return r == null ? valueIfAbsent : (T) reportJoin(r, "getNow");
     }
 
     @Override
@@ -1381,8 +1388,9 @@ public class TCompletableFuture<T> implements Future<T>, TCompletionStage<T> {
         Object r = result;
         int count = getNumberOfDependents();
         return super.toString() + (r == null
-                ? (count == 0 ? "[Incomplete]" : "[Incomplete with " + count + " dependents]")
-                : (r instanceof AltResult a && a.ex != null ? "[Completed exceptionally: " + a.ex + "]"
+                ? (count == 0 ? "[Not completed]" : "[Not completed, " + count + " dependents]")
+                : (r instanceof AltResult a && a.ex != null
+                        ? "[Completed exceptionally: " + a.ex.getClass().getName() + "]"
                         : "[Completed normally]"));
     }
 }

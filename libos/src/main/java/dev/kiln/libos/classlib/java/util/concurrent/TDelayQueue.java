@@ -17,6 +17,52 @@ public class TDelayQueue<E extends Delayed> extends MonitorBlockingQueue<E> {
         addAll(c);
     }
 
+    // Declared again so that their erasure names Delayed, as the JDK's DelayQueue's do.
+    @Override
+    public boolean add(E e) {
+        return super.add(e);
+    }
+
+    @Override
+    public boolean offer(E e) {
+        return super.offer(e);
+    }
+
+    @Override
+    public void put(E e) {
+        offer(e);
+    }
+
+    @Override
+    public boolean offer(E e, long timeout, TimeUnit unit) {
+        return offer(e);
+    }
+
+    @Override
+    public E poll() {
+        return super.poll();
+    }
+
+    @Override
+    public E take() throws InterruptedException {
+        return super.take();
+    }
+
+    @Override
+    public E poll(long timeout, TimeUnit unit) throws InterruptedException {
+        return super.poll(timeout, unit);
+    }
+
+    @Override
+    public E remove() {
+        return super.remove();
+    }
+
+    @Override
+    public E peek() {
+        return super.peek();
+    }
+
     @Override
     protected long headDelayNanos() {
         return items.peek().getDelay(TimeUnit.NANOSECONDS);

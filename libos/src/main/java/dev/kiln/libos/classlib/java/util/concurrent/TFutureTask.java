@@ -236,7 +236,7 @@ public class TFutureTask<V> implements RunnableFuture<V> {
                 break;
             default:
                 Callable<?> c = callable;
-                status = c == null ? "[Incomplete]" : "[Not completed, task = " + c + "]";
+                status = c == null ? "[Not completed]" : "[Not completed, task = " + c + "]";
         }
         return super.toString() + status;
     }
