@@ -1,5 +1,8 @@
 package dev.kiln.rt;
 
+import dev.kiln.libos.classlib.java.lang.TThread$Builder$OfVirtual;
+import dev.kiln.libos.concurrent.VirtualThread;
+import dev.kiln.libos.concurrent.VirtualThreadBuilder;
 import org.teavm.interop.AsyncCallback;
 
 /**
@@ -34,6 +37,31 @@ public final class KilnThreads {
      */
     public static int availableProcessors(Runtime runtime) {
         return 1;
+    }
+
+    /** Thread.ofVirtual(), which TeaVM's Thread lacks: virtual threads are green threads, as all threads are here. */
+    public static TThread$Builder$OfVirtual ofVirtual() {
+        return new VirtualThreadBuilder();
+    }
+
+    /** Thread.startVirtualThread(Runnable). */
+    public static Thread startVirtualThread(Runnable task) {
+        return ofVirtual().start(task);
+    }
+
+    /** Thread.isVirtual(): true for the threads of Thread.ofVirtual() and Executors.newVirtualThreadPerTaskExecutor(). */
+    public static boolean isVirtual(Thread thread) {
+        return thread instanceof VirtualThread;
+    }
+
+    /** Thread.threadId() (JDK 19), which TeaVM's Thread lacks: getId(). */
+    public static long threadId(Thread thread) {
+        return thread.getId();
+    }
+
+    /** Thread.onSpinWait(): with one vCPU and no preemption, a spinning thread must let the others run. */
+    public static void onSpinWait() {
+        Thread.yield();
     }
 
     /** Thread.sleep(long) as HotSpot checks it. */

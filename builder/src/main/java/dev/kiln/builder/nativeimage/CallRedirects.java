@@ -26,6 +26,9 @@ final class CallRedirects {
     private static final ValueType LOCALE = ValueType.object("java.util.Locale");
     private static final ValueType SB = ValueType.object("java.lang.StringBuilder");
     private static final ValueType SBUF = ValueType.object("java.lang.StringBuffer");
+    private static final ValueType THREAD = ValueType.object("java.lang.Thread");
+    private static final ValueType RUNNABLE = ValueType.object("java.lang.Runnable");
+    private static final ValueType OF_VIRTUAL = ValueType.object("java.lang.Thread$Builder$OfVirtual");
 
     private static final Map<MethodReference, MethodReference> REDIRECTS = List.of(
             // negative timeouts: IllegalArgumentException as in the JDK
@@ -35,6 +38,17 @@ final class CallRedirects {
             new Redirect(new MethodReference("java.lang.Runtime", "availableProcessors", ValueType.INTEGER),
                     Ir.rt("KilnThreads", "availableProcessors", ValueType.object("java.lang.Runtime"),
                             ValueType.INTEGER)),
+            // virtual threads (green threads here, as every thread) and JDK 19+ Thread methods TeaVM lacks
+            new Redirect(new MethodReference("java.lang.Thread", "ofVirtual", OF_VIRTUAL),
+                    Ir.rt("KilnThreads", "ofVirtual", OF_VIRTUAL)),
+            new Redirect(new MethodReference("java.lang.Thread", "startVirtualThread", RUNNABLE, THREAD),
+                    Ir.rt("KilnThreads", "startVirtualThread", RUNNABLE, THREAD)),
+            new Redirect(new MethodReference("java.lang.Thread", "isVirtual", ValueType.BOOLEAN),
+                    Ir.rt("KilnThreads", "isVirtual", THREAD, ValueType.BOOLEAN)),
+            new Redirect(new MethodReference("java.lang.Thread", "threadId", ValueType.LONG),
+                    Ir.rt("KilnThreads", "threadId", THREAD, ValueType.LONG)),
+            new Redirect(new MethodReference("java.lang.Thread", "onSpinWait", ValueType.VOID),
+                    Ir.rt("KilnThreads", "onSpinWait", ValueType.VOID)),
             // surrogate pairs stay in order
             new Redirect(new MethodReference("java.lang.StringBuilder", "reverse", SB),
                     Ir.rt("KilnStrings", "reverse", SB, SB)),

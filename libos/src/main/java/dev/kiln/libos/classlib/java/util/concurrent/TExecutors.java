@@ -1,6 +1,7 @@
 package dev.kiln.libos.classlib.java.util.concurrent;
 
 import dev.kiln.libos.concurrent.ThreadPerTaskExecutor;
+import dev.kiln.libos.concurrent.VirtualThread;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -61,11 +62,7 @@ public final class TExecutors {
 
     /** A virtual thread is a green thread here, as every thread is: daemon and unnamed, as HotSpot's are. */
     public static ExecutorService newVirtualThreadPerTaskExecutor() {
-        return new ThreadPerTaskExecutor(r -> {
-            Thread t = new Thread(r, "");
-            t.setDaemon(true);
-            return t;
-        });
+        return new ThreadPerTaskExecutor(r -> new VirtualThread(r, ""));
     }
 
     public static ScheduledExecutorService newSingleThreadScheduledExecutor() {

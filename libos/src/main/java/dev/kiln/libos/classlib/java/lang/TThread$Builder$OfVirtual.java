@@ -1,0 +1,16 @@
+package dev.kiln.libos.classlib.java.lang;
+
+/** java.lang.Thread.Builder.OfVirtual for native images (see TThread$Builder). */
+public interface TThread$Builder$OfVirtual extends TThread$Builder {
+    @Override
+    TThread$Builder$OfVirtual name(String name);
+
+    @Override
+    TThread$Builder$OfVirtual name(String prefix, long start);
+
+    @Override
+    TThread$Builder$OfVirtual inheritInheritableThreadLocals(boolean inherit);
+
+    @Override
+    TThread$Builder$OfVirtual uncaughtExceptionHandler(Thread.UncaughtExceptionHandler ueh);
+}
