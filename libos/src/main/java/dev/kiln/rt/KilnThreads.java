@@ -1,8 +1,6 @@
 package dev.kiln.rt;
 
-import dev.kiln.libos.classlib.java.lang.TThread$Builder$OfVirtual;
 import dev.kiln.libos.concurrent.VirtualThread;
-import dev.kiln.libos.concurrent.VirtualThreadBuilder;
 import org.teavm.interop.AsyncCallback;
 
 /**
@@ -37,16 +35,6 @@ public final class KilnThreads {
      */
     public static int availableProcessors(Runtime runtime) {
         return 1;
-    }
-
-    /** Thread.ofVirtual(), which TeaVM's Thread lacks: virtual threads are green threads, as all threads are here. */
-    public static TThread$Builder$OfVirtual ofVirtual() {
-        return new VirtualThreadBuilder();
-    }
-
-    /** Thread.startVirtualThread(Runnable). */
-    public static Thread startVirtualThread(Runnable task) {
-        return ofVirtual().start(task);
     }
 
     /** Thread.isVirtual(): true for the threads of Thread.ofVirtual() and Executors.newVirtualThreadPerTaskExecutor(). */

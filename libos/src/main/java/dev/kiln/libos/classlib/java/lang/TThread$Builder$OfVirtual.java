@@ -13,4 +13,14 @@ public interface TThread$Builder$OfVirtual extends TThread$Builder {
 
     @Override
     TThread$Builder$OfVirtual uncaughtExceptionHandler(Thread.UncaughtExceptionHandler ueh);
+
+    /** Thread.ofVirtual() (the builder redirects the call here: TeaVM's Thread has no such method). */
+    static TThread$Builder$OfVirtual kilnOfVirtual() {
+        return new TThread$Builder$OfVirtual$Kiln();
+    }
+
+    /** Thread.startVirtualThread(Runnable), redirected here likewise. */
+    static Thread kilnStartVirtualThread(Runnable task) {
+        return kilnOfVirtual().start(task);
+    }
 }

@@ -5,7 +5,7 @@ import java.util.concurrent.ThreadFactory;
 /**
  * java.lang.Thread.Builder for native images (TeaVM's Thread has none). A top-level interface
  * with the nested name, which is how TeaVM's substitution names it; the JDK's is sealed, so
- * Kiln's builder (dev.kiln.libos.concurrent.VirtualThreadBuilder) implements this one.
+ * Kiln's builder (TThread$Builder$OfVirtual$Kiln) implements this one.
  */
 public interface TThread$Builder {
     TThread$Builder name(String name);

@@ -1,10 +1,14 @@
-package dev.kiln.libos.concurrent;
+package dev.kiln.libos.classlib.java.lang;
 
-import dev.kiln.libos.classlib.java.lang.TThread$Builder$OfVirtual;
+import dev.kiln.libos.concurrent.VirtualThread;
 import java.util.concurrent.ThreadFactory;
 
-/** Thread.ofVirtual()'s builder: names (fixed or counted), an uncaught exception handler, VirtualThreads. */
-public final class VirtualThreadBuilder implements TThread$Builder$OfVirtual {
+/**
+ * Thread.ofVirtual()'s builder: names (fixed or counted), an uncaught exception handler,
+ * VirtualThreads. Named as a nested class of the builder interface so that TeaVM loads it as part
+ * of the class library (its T-names become java.lang names, as the interface's do).
+ */
+public final class TThread$Builder$OfVirtual$Kiln implements TThread$Builder$OfVirtual {
     private String name;
     private long counter = -1;
     private Thread.UncaughtExceptionHandler handler;
