@@ -56,7 +56,9 @@ public class ConcVirtualThreads {
                     throw new IllegalStateException("from a virtual thread");
                 });
         handled.join();
-        System.out.println("threadId positive: " + (Thread.currentThread().threadId() > 0));
+        Thread other = Thread.ofVirtual().unstarted(() -> { });
+        System.out.println("threadId is getId: " + (Thread.currentThread().threadId() == Thread.currentThread().getId())
+                + ", ids differ: " + (other.threadId() != Thread.currentThread().threadId()));
         Thread.onSpinWait();
         CountDownLatch forever = new CountDownLatch(1);
         Thread.ofVirtual().start(() -> {

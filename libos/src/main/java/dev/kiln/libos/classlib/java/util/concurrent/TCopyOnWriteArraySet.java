@@ -89,6 +89,12 @@ public class TCopyOnWriteArraySet<E> extends AbstractSet<E> implements java.io.S
                 }
                 return (E) snapshot[next++];
             }
+
+            // Declared: TeaVM's C target leaves Iterator's default remove() out of the vtable (a call crashed).
+            @Override
+            public void remove() {
+                throw new UnsupportedOperationException("remove");
+            }
         };
     }
 }
