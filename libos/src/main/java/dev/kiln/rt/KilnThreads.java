@@ -1,5 +1,6 @@
 package dev.kiln.rt;
 
+import dev.kiln.libos.concurrent.VirtualThread;
 import org.teavm.interop.AsyncCallback;
 
 /**
@@ -25,6 +26,30 @@ public final class KilnThreads {
     /** The name of the next thread created without one, as HotSpot counts them. */
     public static String nextThreadName() {
         return "Thread-" + threadNumber++;
+    }
+
+    /**
+     * Runtime.availableProcessors(), which TeaVM's C target lacks: an image runs its green
+     * threads on one vCPU, so 1 (pools sized from it get one worker; the common pool's
+     * parallelism is 1, as on a one-CPU HotSpot).
+     */
+    public static int availableProcessors(Runtime runtime) {
+        return 1;
+    }
+
+    /** Thread.isVirtual(): true for the threads of Thread.ofVirtual() and Executors.newVirtualThreadPerTaskExecutor(). */
+    public static boolean isVirtual(Thread thread) {
+        return thread instanceof VirtualThread;
+    }
+
+    /** Thread.threadId() (JDK 19), which TeaVM's Thread lacks: getId(). */
+    public static long threadId(Thread thread) {
+        return thread.getId();
+    }
+
+    /** Thread.onSpinWait(): with one vCPU and no preemption, a spinning thread must let the others run. */
+    public static void onSpinWait() {
+        Thread.yield();
     }
 
     /** Thread.sleep(long) as HotSpot checks it. */

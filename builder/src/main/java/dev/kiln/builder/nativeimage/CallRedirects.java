@@ -26,11 +26,32 @@ final class CallRedirects {
     private static final ValueType LOCALE = ValueType.object("java.util.Locale");
     private static final ValueType SB = ValueType.object("java.lang.StringBuilder");
     private static final ValueType SBUF = ValueType.object("java.lang.StringBuffer");
+    private static final ValueType THREAD = ValueType.object("java.lang.Thread");
+    private static final ValueType RUNNABLE = ValueType.object("java.lang.Runnable");
+    private static final String OF_VIRTUAL_CLASS = "java.lang.Thread$Builder$OfVirtual";
+    private static final ValueType OF_VIRTUAL = ValueType.object(OF_VIRTUAL_CLASS);
 
     private static final Map<MethodReference, MethodReference> REDIRECTS = List.of(
             // negative timeouts: IllegalArgumentException as in the JDK
             new Redirect(new MethodReference("java.lang.Thread", "sleep", ValueType.LONG, ValueType.VOID),
                     Ir.rt("KilnThreads", "sleep", ValueType.LONG, ValueType.VOID)),
+            // TeaVM's C target has no Runtime.availableProcessors: an image has one vCPU
+            new Redirect(new MethodReference("java.lang.Runtime", "availableProcessors", ValueType.INTEGER),
+                    Ir.rt("KilnThreads", "availableProcessors", ValueType.object("java.lang.Runtime"),
+                            ValueType.INTEGER)),
+            // virtual threads (green threads here, as every thread) and JDK 19+ Thread methods TeaVM lacks
+            // (the builder's factories are static methods of libos's Thread.Builder.OfVirtual, which TeaVM
+            // loads as class library: its own name and its siblings' are java.lang's there)
+            new Redirect(new MethodReference("java.lang.Thread", "ofVirtual", OF_VIRTUAL),
+                    new MethodReference(OF_VIRTUAL_CLASS, "kilnOfVirtual", OF_VIRTUAL)),
+            new Redirect(new MethodReference("java.lang.Thread", "startVirtualThread", RUNNABLE, THREAD),
+                    new MethodReference(OF_VIRTUAL_CLASS, "kilnStartVirtualThread", RUNNABLE, THREAD)),
+            new Redirect(new MethodReference("java.lang.Thread", "isVirtual", ValueType.BOOLEAN),
+                    Ir.rt("KilnThreads", "isVirtual", THREAD, ValueType.BOOLEAN)),
+            new Redirect(new MethodReference("java.lang.Thread", "threadId", ValueType.LONG),
+                    Ir.rt("KilnThreads", "threadId", THREAD, ValueType.LONG)),
+            new Redirect(new MethodReference("java.lang.Thread", "onSpinWait", ValueType.VOID),
+                    Ir.rt("KilnThreads", "onSpinWait", ValueType.VOID)),
             // surrogate pairs stay in order
             new Redirect(new MethodReference("java.lang.StringBuilder", "reverse", SB),
                     Ir.rt("KilnStrings", "reverse", SB, SB)),

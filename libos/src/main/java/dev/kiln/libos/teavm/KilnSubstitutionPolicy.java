@@ -10,8 +10,10 @@ import org.teavm.extension.spi.substitution.SubstitutionSink;
  * siblings become java.net.* again. TeaVM (0.16) finds this policy through
  * META-INF/services/org.teavm.extension.spi.substitution.SubstitutionPolicy, as it finds its own
  * class library's (org.teavm.classlib.impl.ClasslibSubstitutionPolicy: java.X.Y to
- * org.teavm.classlib.java.X.TY); the first policy with a class of the substitute name wins, and
- * the two libraries have no name in common.
+ * org.teavm.classlib.java.X.TY); the first policy with a class of the substitute name wins.
+ * Two names are in both libraries on purpose, java.util.concurrent.ArrayBlockingQueue and
+ * LinkedBlockingDeque (TeaVM's have other messages, and its LinkedBlockingDeque never blocks):
+ * libos's win, which conformance programs ConcBlockingQueues and ConcBlockingDeque check.
  *
  * <p>com.sun.net.httpserver (the jdk.httpserver module's public API) is mapped the same way, to
  * dev.kiln.libos.classlib.com.sun.net.httpserver.TX: TeaVM's library has no such classes, and the

@@ -1,0 +1,5 @@
+package dev.kiln.libos.classlib.java.util.concurrent;
+
+public interface TThreadFactory {
+    Thread newThread(Runnable r);
+}
