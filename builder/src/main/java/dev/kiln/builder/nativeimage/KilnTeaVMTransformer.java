@@ -97,6 +97,12 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
             case ThrowableRewrite.THROWABLE -> ThrowableRewrite.apply(cls, context);
             case FormatterRewrite.FORMAT_WRITER -> FormatterRewrite.apply(cls, context);
             case RuntimeRewrite.RUNTIME_CLASS -> RuntimeRewrite.apply(cls, context);
+            case RuntimeRewrite.VERSION_CLASS -> RuntimeRewrite.version(cls, context);
+            case SystemPropertiesRewrite.SYSTEM -> SystemPropertiesRewrite.system(cls, context);
+            case SystemPropertiesRewrite.PROPERTIES -> {
+                SystemPropertiesRewrite.properties(cls, context);
+                return;
+            }
             case "org.teavm.runtime.EventQueue" -> {
                 replaceEventLoop(cls, context);
                 return;
