@@ -91,6 +91,9 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
                 addDelegate(cls, m, context);
             }
         }
+        if (HashMapOrderRewrite.appliesTo(name)) {
+            HashMapOrderRewrite.apply(cls, context);
+        }
         switch (name) {
             case ThreadRewrite.THREAD -> ThreadRewrite.names(cls);
             case ThreadRewrite.NOTIFY_LISTENER -> ThreadRewrite.interruptedWait(cls, context);
