@@ -26,6 +26,9 @@ final class CallRedirects {
     private static final ValueType LOCALE = ValueType.object("java.util.Locale");
     private static final ValueType SB = ValueType.object("java.lang.StringBuilder");
     private static final ValueType SBUF = ValueType.object("java.lang.StringBuffer");
+    private static final ValueType STRINGS = ValueType.arrayOf(STRING);
+    private static final ValueType CHARS = ValueType.object("java.lang.CharSequence");
+    private static final ValueType PATTERN = ValueType.object("java.util.regex.Pattern");
 
     private static final Map<MethodReference, MethodReference> REDIRECTS = List.of(
             // negative timeouts: IllegalArgumentException as in the JDK
@@ -44,7 +47,16 @@ final class CallRedirects {
             new Redirect(new MethodReference("java.lang.String", "toLowerCase", STRING),
                     Ir.rt("KilnStrings", "toLowerCase", STRING, STRING)),
             new Redirect(new MethodReference("java.lang.String", "toLowerCase", LOCALE, STRING),
-                    Ir.rt("KilnStrings", "toLowerCase", STRING, LOCALE, STRING)))
+                    Ir.rt("KilnStrings", "toLowerCase", STRING, LOCALE, STRING)),
+            // the JDK 8+ rules: no leading empty string before a zero-width match at the start
+            new Redirect(new MethodReference("java.lang.String", "split", STRING, STRINGS),
+                    Ir.rt("KilnSplit", "split", STRING, STRING, STRINGS)),
+            new Redirect(new MethodReference("java.lang.String", "split", STRING, ValueType.INTEGER, STRINGS),
+                    Ir.rt("KilnSplit", "split", STRING, STRING, ValueType.INTEGER, STRINGS)),
+            new Redirect(new MethodReference("java.util.regex.Pattern", "split", CHARS, STRINGS),
+                    Ir.rt("KilnSplit", "split", PATTERN, CHARS, STRINGS)),
+            new Redirect(new MethodReference("java.util.regex.Pattern", "split", CHARS, ValueType.INTEGER, STRINGS),
+                    Ir.rt("KilnSplit", "split", PATTERN, CHARS, ValueType.INTEGER, STRINGS)))
             .stream().collect(Collectors.toMap(Redirect::from, Redirect::to));
 
     private static final java.util.Set<String> OWNERS = REDIRECTS.keySet().stream()

@@ -94,6 +94,9 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
         if (HashMapOrderRewrite.appliesTo(name)) {
             HashMapOrderRewrite.apply(cls, context);
         }
+        if (ToStringRewrite.appliesTo(name)) {
+            ToStringRewrite.apply(cls, context);
+        }
         switch (name) {
             case ThreadRewrite.THREAD -> ThreadRewrite.names(cls);
             case ThreadRewrite.NOTIFY_LISTENER -> ThreadRewrite.interruptedWait(cls, context);
