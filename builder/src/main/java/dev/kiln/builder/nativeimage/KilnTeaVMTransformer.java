@@ -94,6 +94,9 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
         if (HashMapOrderRewrite.appliesTo(name)) {
             HashMapOrderRewrite.apply(cls, context);
         }
+        if (name.equals(PriorityQueueRewrite.QUEUE)) {
+            PriorityQueueRewrite.apply(cls, context);
+        }
         if (ToStringRewrite.appliesTo(name)) {
             ToStringRewrite.apply(cls, context);
         }
