@@ -97,6 +97,9 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
         if (name.equals(PriorityQueueRewrite.QUEUE)) {
             PriorityQueueRewrite.apply(cls, context);
         }
+        if (IndexMessageRewrite.appliesTo(name)) {
+            IndexMessageRewrite.apply(cls, context);
+        }
         if (ToStringRewrite.appliesTo(name)) {
             ToStringRewrite.apply(cls, context);
         }
