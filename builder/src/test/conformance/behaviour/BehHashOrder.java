@@ -30,6 +30,14 @@ public class BehHashOrder {
             doubles.put(i * 1.5, "v" + i);
         }
         System.out.println(doubles);
+        Map<Integer, Integer> fromZero = new HashMap<>(0);
+        fromZero.put(5, 5);
+        fromZero.put(2, 2);
+        fromZero.put(11, 11);
+        System.out.println(fromZero + " " + new HashSet<>(0) + " " + new HashMap<>(Map.of()));
+        Set<Integer> small = new HashSet<>(1);
+        small.addAll(List.of(9, 4, 6, 1));
+        System.out.println(small);
         Map<Character, Integer> counts = new HashMap<>();
         for (char c : "the quick brown fox jumps over the lazy dog".toCharArray()) {
             counts.merge(c, 1, Integer::sum);

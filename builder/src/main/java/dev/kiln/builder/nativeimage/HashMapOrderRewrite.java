@@ -65,10 +65,33 @@ final class HashMapOrderRewrite {
             }
         }
         if (name.equals(HASH_MAP)) {
+            initialCapacity(cls);
             delegate(cls, context, "createHashedEntry", List.of(OBJECT, ValueType.INTEGER, ValueType.INTEGER), ENTRY);
             delegate(cls, context, "rehash", List.of(ValueType.INTEGER), ValueType.VOID);
             delegate(cls, context, "putAllImpl", List.of(MAP), ValueType.VOID, "putAll");
         }
+    }
+
+    /**
+     * HashMap(int, float) sizes its table with the JDK's tableSizeFor (TeaVM's calculateCapacity
+     * makes 16 of 0, where the JDK starts from one bin and doubles: new HashMap<>(0) then iterated
+     * in another order). The copy constructor's own call of calculateCapacity stays: there the
+     * JDK's table also starts at 16 for an empty map.
+     */
+    private static void initialCapacity(ClassHolder cls) {
+        MethodHolder ctor = cls.getMethod(new MethodDescriptor("<init>", ValueType.INTEGER, ValueType.FLOAT,
+                ValueType.VOID));
+        if (ctor == null || ctor.getProgram() == null) {
+            throw new IllegalStateException(HASH_MAP + " has no constructor (int, float): TeaVM's class library changed");
+        }
+        MethodReference teavm = new MethodReference(HASH_MAP, "calculateCapacity", ValueType.INTEGER, ValueType.INTEGER);
+        for (Instruction insn : Ir.instructions(ctor.getProgram())) {
+            if (insn instanceof InvokeInstruction call && call.getMethod().equals(teavm)) {
+                call.setMethod(new MethodReference(ORDER, "tableSizeFor", ValueType.INTEGER, ValueType.INTEGER));
+                return;
+            }
+        }
+        throw new IllegalStateException(HASH_MAP + "(int, float) does not call calculateCapacity");
     }
 
     /** key.hashCode() and Objects.hashCode(key) become KilnHashMapOrder.hash(key). */

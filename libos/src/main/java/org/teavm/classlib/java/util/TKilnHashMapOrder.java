@@ -34,7 +34,7 @@ public final class TKilnHashMapOrder {
     }
 
     /** The smallest power of two at least {@code n} (1 for n &lt;= 1), capped as the JDK caps it. */
-    static int tableSizeFor(int n) {
+    public static int tableSizeFor(int n) {
         if (n <= 1) {
             return 1;
         }
