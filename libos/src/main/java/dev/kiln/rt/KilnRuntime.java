@@ -89,6 +89,11 @@ public final class KilnRuntime {
     }
 
     /** Runtime.removeShutdownHook. */
+    /** Runtime.availableProcessors(): a Kiln VM has one vCPU (its threads are green threads on it). */
+    public static int availableProcessors() {
+        return 1;
+    }
+
     public static boolean removeShutdownHook(Thread hook) {
         return ShutdownHooks.remove(hook);
     }

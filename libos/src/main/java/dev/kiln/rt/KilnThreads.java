@@ -28,15 +28,6 @@ public final class KilnThreads {
         return "Thread-" + threadNumber++;
     }
 
-    /**
-     * Runtime.availableProcessors(), which TeaVM's C target lacks: an image runs its green
-     * threads on one vCPU, so 1 (pools sized from it get one worker; the common pool's
-     * parallelism is 1, as on a one-CPU HotSpot).
-     */
-    public static int availableProcessors(Runtime runtime) {
-        return 1;
-    }
-
     /** Thread.isVirtual(): true for the threads of Thread.ofVirtual() and Executors.newVirtualThreadPerTaskExecutor(). */
     public static boolean isVirtual(Thread thread) {
         return thread instanceof VirtualThread;

@@ -30,15 +30,14 @@ final class CallRedirects {
     private static final ValueType RUNNABLE = ValueType.object("java.lang.Runnable");
     private static final String OF_VIRTUAL_CLASS = "java.lang.Thread$Builder$OfVirtual";
     private static final ValueType OF_VIRTUAL = ValueType.object(OF_VIRTUAL_CLASS);
+    private static final ValueType STRINGS = ValueType.arrayOf(STRING);
+    private static final ValueType CHARS = ValueType.object("java.lang.CharSequence");
+    private static final ValueType PATTERN = ValueType.object("java.util.regex.Pattern");
 
     private static final Map<MethodReference, MethodReference> REDIRECTS = List.of(
             // negative timeouts: IllegalArgumentException as in the JDK
             new Redirect(new MethodReference("java.lang.Thread", "sleep", ValueType.LONG, ValueType.VOID),
                     Ir.rt("KilnThreads", "sleep", ValueType.LONG, ValueType.VOID)),
-            // TeaVM's C target has no Runtime.availableProcessors: an image has one vCPU
-            new Redirect(new MethodReference("java.lang.Runtime", "availableProcessors", ValueType.INTEGER),
-                    Ir.rt("KilnThreads", "availableProcessors", ValueType.object("java.lang.Runtime"),
-                            ValueType.INTEGER)),
             // virtual threads (green threads here, as every thread) and JDK 19+ Thread methods TeaVM lacks
             // (the builder's factories are static methods of libos's Thread.Builder.OfVirtual, which TeaVM
             // loads as class library: its own name and its siblings' are java.lang's there)
@@ -65,7 +64,16 @@ final class CallRedirects {
             new Redirect(new MethodReference("java.lang.String", "toLowerCase", STRING),
                     Ir.rt("KilnStrings", "toLowerCase", STRING, STRING)),
             new Redirect(new MethodReference("java.lang.String", "toLowerCase", LOCALE, STRING),
-                    Ir.rt("KilnStrings", "toLowerCase", STRING, LOCALE, STRING)))
+                    Ir.rt("KilnStrings", "toLowerCase", STRING, LOCALE, STRING)),
+            // the JDK 8+ rules: no leading empty string before a zero-width match at the start
+            new Redirect(new MethodReference("java.lang.String", "split", STRING, STRINGS),
+                    Ir.rt("KilnSplit", "split", STRING, STRING, STRINGS)),
+            new Redirect(new MethodReference("java.lang.String", "split", STRING, ValueType.INTEGER, STRINGS),
+                    Ir.rt("KilnSplit", "split", STRING, STRING, ValueType.INTEGER, STRINGS)),
+            new Redirect(new MethodReference("java.util.regex.Pattern", "split", CHARS, STRINGS),
+                    Ir.rt("KilnSplit", "split", PATTERN, CHARS, STRINGS)),
+            new Redirect(new MethodReference("java.util.regex.Pattern", "split", CHARS, ValueType.INTEGER, STRINGS),
+                    Ir.rt("KilnSplit", "split", PATTERN, CHARS, ValueType.INTEGER, STRINGS)))
             .stream().collect(Collectors.toMap(Redirect::from, Redirect::to));
 
     private static final java.util.Set<String> OWNERS = REDIRECTS.keySet().stream()

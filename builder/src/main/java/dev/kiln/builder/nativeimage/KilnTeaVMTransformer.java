@@ -91,12 +91,30 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
                 addDelegate(cls, m, context);
             }
         }
+        if (HashMapOrderRewrite.appliesTo(name)) {
+            HashMapOrderRewrite.apply(cls, context);
+        }
+        if (name.equals(PriorityQueueRewrite.QUEUE)) {
+            PriorityQueueRewrite.apply(cls, context);
+        }
+        if (IndexMessageRewrite.appliesTo(name)) {
+            IndexMessageRewrite.apply(cls, context);
+        }
+        if (ToStringRewrite.appliesTo(name)) {
+            ToStringRewrite.apply(cls, context);
+        }
         switch (name) {
             case ThreadRewrite.THREAD -> ThreadRewrite.names(cls);
             case ThreadRewrite.NOTIFY_LISTENER -> ThreadRewrite.interruptedWait(cls, context);
             case ThrowableRewrite.THROWABLE -> ThrowableRewrite.apply(cls, context);
             case FormatterRewrite.FORMAT_WRITER -> FormatterRewrite.apply(cls, context);
             case RuntimeRewrite.RUNTIME_CLASS -> RuntimeRewrite.apply(cls, context);
+            case RuntimeRewrite.VERSION_CLASS -> RuntimeRewrite.version(cls, context);
+            case SystemPropertiesRewrite.SYSTEM -> SystemPropertiesRewrite.system(cls, context);
+            case SystemPropertiesRewrite.PROPERTIES -> {
+                SystemPropertiesRewrite.properties(cls, context);
+                return;
+            }
             case "org.teavm.runtime.EventQueue" -> {
                 replaceEventLoop(cls, context);
                 return;

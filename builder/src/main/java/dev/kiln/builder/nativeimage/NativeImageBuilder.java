@@ -244,6 +244,8 @@ public final class NativeImageBuilder {
         // compiles into every image): their jars (or class directories)
         hashCodeSource(md, NativeImageBuilder.class);
         hashCodeSource(md, dev.kiln.libos.net.NetStack.class);
+        // the building JDK's version properties, which the image reports as its own
+        update(md, SystemPropertiesRewrite.buildJdk());
         return HexFormat.of().formatHex(md.digest()).substring(0, 32);
     }
 

@@ -27,12 +27,32 @@ final class RuntimeRewrite {
         replace(cls, context, "halt", ValueType.INTEGER, ValueType.VOID);
         replace(cls, context, "addShutdownHook", THREAD, ValueType.VOID);
         replace(cls, context, "removeShutdownHook", THREAD, ValueType.BOOLEAN);
+        // TeaVM's is for JavaScript only (a build error in C): the guest's processors
+        replace(cls, context, "availableProcessors", null, ValueType.INTEGER);
     }
 
-    /** Runtime.name(param) becomes (or is added as) a call of KilnRuntime.name(param). */
+    static final String VERSION_CLASS = "java.lang.Runtime$Version";
+
+    /**
+     * TeaVM's Runtime.Version says feature() 21 and has no toString: both come from the
+     * java.runtime.version the image reports (the building JDK's, see SystemPropertiesRewrite).
+     */
+    static void version(ClassHolder cls, ClassHolderTransformerContext context) {
+        replace(cls, context, "feature", null, ValueType.INTEGER, SystemPropertiesRewrite.PROPERTIES, "versionFeature");
+        replace(cls, context, "toString", null, ValueType.object("java.lang.String"),
+                SystemPropertiesRewrite.PROPERTIES, "runtimeVersion");
+    }
+
     private static void replace(ClassHolder cls, ClassHolderTransformerContext context, String name, ValueType param,
                                 ValueType result) {
-        MethodDescriptor desc = new MethodDescriptor(name, param, result);
+        replace(cls, context, name, param, result, KilnTeaVMTransformer.RUNTIME, name);
+    }
+
+    /** Instance method name(param) (none if null) becomes (or is added as) a call of static target.to(param). */
+    private static void replace(ClassHolder cls, ClassHolderTransformerContext context, String name, ValueType param,
+                                ValueType result, String target, String to) {
+        MethodDescriptor desc = param == null ? new MethodDescriptor(name, result)
+                : new MethodDescriptor(name, param, result);
         MethodHolder old = cls.getMethod(desc);
         if (old != null) {
             cls.removeMethod(old);
@@ -40,12 +60,12 @@ final class RuntimeRewrite {
         MethodHolder method = new MethodHolder(desc);
         method.setLevel(AccessLevel.PUBLIC);
         ProgramEmitter pe = ProgramEmitter.create(method, context.getHierarchy());
-        ValueEmitter arg = pe.var(1, param);
+        ValueEmitter[] args = param == null ? new ValueEmitter[0] : new ValueEmitter[] {pe.var(1, param)};
         if (result == ValueType.VOID) {
-            pe.invoke(KilnTeaVMTransformer.RUNTIME, name, arg);
+            pe.invoke(target, to, args);
             pe.exit();
         } else {
-            pe.invoke(KilnTeaVMTransformer.RUNTIME, name, result, arg).returnValue();
+            pe.invoke(target, to, result, args).returnValue();
         }
         cls.addMethod(method);
     }
