@@ -50,6 +50,11 @@ public final class KilnFloatingDecimal {
         if (v == 0) {
             return sign + "0.0";
         }
+        double abs = Math.abs(v);
+        if (abs < 0x1p53 && (double) (long) abs == abs) {
+            // an integer below 2^53: no other decimal of its length or shorter is within half an ulp
+            return sign + format(new Decimal(BigInteger.valueOf((long) abs), 0));
+        }
         int biased = (int) ((bits >>> 52) & 0x7ff);
         long fraction = bits & ((1L << 52) - 1);
         long significand = biased == 0 ? fraction : fraction | (1L << 52);
@@ -69,6 +74,10 @@ public final class KilnFloatingDecimal {
         String sign = bits < 0 ? "-" : "";
         if (v == 0) {
             return sign + "0.0";
+        }
+        float abs = Math.abs(v);
+        if (abs < 0x1p24f && (float) (int) abs == abs) {
+            return sign + format(new Decimal(BigInteger.valueOf((int) abs), 0));
         }
         int biased = (bits >>> 23) & 0xff;
         int fraction = bits & ((1 << 23) - 1);

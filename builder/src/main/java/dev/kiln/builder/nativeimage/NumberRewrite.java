@@ -20,6 +20,9 @@ import org.teavm.model.emit.ValueEmitter;
  *     the JDK's Javadoc (19 and later) specifies.</li>
  * <li>Math.log10, cbrt, sinh, cosh, tanh, expm1, log1p, hypot: musl's ({@code KilnMath}) instead of
  *     formulas of other functions.</li>
+ * <li>Integer/Long/Short/Byte.parseX(String, int), Double.parseDouble, Float.parseFloat: the Javadoc's
+ *     grammar and HotSpot's messages ({@code KilnNumberParsing}).</li>
+ * <li>DecimalFormat.format(double, ...): rounding of the binary value ({@code KilnDecimalFormat}).</li>
  * <li>java.util.Random's nextInt(bound) and nextBytes, and RandomGenerator's bounded draws: the
  *     algorithms of their Javadoc ({@code KilnRandom}).</li>
  * </ul>
@@ -37,6 +40,7 @@ final class NumberRewrite {
     private static final ValueType I = ValueType.INTEGER;
     private static final ValueType J = ValueType.LONG;
     private static final ValueType BYTES = ValueType.arrayOf(ValueType.BYTE);
+    private static final ValueType STRING = ValueType.object("java.lang.String");
 
     /** A method of {@code owner} whose body becomes a call of the static {@code Kiln*.name}. */
     private record Body(String owner, String name, ValueType[] signature, String delegate, boolean replace) {
@@ -56,7 +60,22 @@ final class NumberRewrite {
             generator("nextDouble", D, D, D),
             generator("nextFloat", F, F),
             generator("nextFloat", F, F, F),
-            generator("nextBytes", BYTES, ValueType.VOID));
+            generator("nextBytes", BYTES, ValueType.VOID),
+            // parsing, with HotSpot's messages
+            parser("java.lang.Integer", "parseInt", STRING, I, I),
+            parser("java.lang.Long", "parseLong", STRING, I, J),
+            parser("java.lang.Short", "parseShort", STRING, I, ValueType.SHORT),
+            parser("java.lang.Byte", "parseByte", STRING, I, ValueType.BYTE),
+            parser("java.lang.Double", "parseDouble", STRING, D),
+            parser("java.lang.Float", "parseFloat", STRING, F),
+            // DecimalFormat rounds the binary value
+            new Body("java.text.DecimalFormat", "format", new ValueType[] {D, ValueType.object("java.lang.StringBuffer"),
+                    ValueType.object("java.text.FieldPosition"), ValueType.object("java.lang.StringBuffer")},
+                    "KilnDecimalFormat", true));
+
+    private static final java.util.Set<String> OWNERS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(STRING_BUILDER), BODIES.stream().map(Body::owner))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private NumberRewrite() {
     }
@@ -65,15 +84,16 @@ final class NumberRewrite {
         return new Body(MATH, name, new ValueType[] {D, D}, "KilnMath", true);
     }
 
+    private static Body parser(String owner, String name, ValueType... signature) {
+        return new Body(owner, name, signature, "KilnNumberParsing", true);
+    }
+
     private static Body generator(String name, ValueType... signature) {
         return new Body(RANDOM_GENERATOR, name, signature, "KilnRandom", true);
     }
 
     static boolean appliesTo(String className) {
-        return switch (className) {
-            case STRING_BUILDER, MATH, RANDOM, RANDOM_GENERATOR -> true;
-            default -> false;
-        };
+        return OWNERS.contains(className);
     }
 
     static void apply(ClassHolder cls, ClassHolderTransformerContext context) {
