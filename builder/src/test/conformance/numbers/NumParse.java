@@ -21,6 +21,10 @@ public class NumParse {
         t("int radix 40", () -> Integer.parseInt("1", 40));
         t("hex", () -> Integer.parseInt("-7fffffff", 16) + " " + Integer.parseInt("zz", 36) + " " + Integer.valueOf("123"));
         t("hex bad", () -> Integer.parseInt("fg", 16));
+        t("decode", () -> Integer.decode("-0x80000000") + " " + Integer.decode("#ff") + " " + Integer.decode("010") + " " + Long.decode("-9223372036854775808"));
+        t("decode 0x1G", () -> Integer.decode("0x1G"));
+        t("decode empty", () -> Long.decode(""));
+        t("decode --1", () -> Integer.decode("--1"));
         t("long", () -> Long.parseLong("-9223372036854775808") + " " + Long.valueOf("42"));
         t("long ovf", () -> Long.parseLong("9223372036854775808"));
         t("long 12L", () -> Long.parseLong("12L"));

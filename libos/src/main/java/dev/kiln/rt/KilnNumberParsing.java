@@ -34,6 +34,45 @@ public final class KilnNumberParsing {
         return (byte) narrow(s, radix, Byte.MIN_VALUE, Byte.MAX_VALUE);
     }
 
+    /** Integer.decode: an optional sign, then 0x, 0X, # (hexadecimal) or 0 (octal), then digits. */
+    public static Integer decodeInt(String nm) {
+        return (int) decode(nm, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    public static Long decodeLong(String nm) {
+        return decode(nm, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    private static long decode(String nm, long min, long max) {
+        if (nm.isEmpty()) {
+            throw new NumberFormatException("Zero length string");
+        }
+        int index = 0;
+        boolean negative = false;
+        char first = nm.charAt(0);
+        if (first == '-' || first == '+') {
+            negative = first == '-';
+            index++;
+        }
+        int radix = 10;
+        if (nm.startsWith("0x", index) || nm.startsWith("0X", index)) {
+            index += 2;
+            radix = 16;
+        } else if (nm.startsWith("#", index)) {
+            index++;
+            radix = 16;
+        } else if (nm.startsWith("0", index) && nm.length() > 1 + index) {
+            index++;
+            radix = 8;
+        }
+        if (nm.startsWith("-", index) || nm.startsWith("+", index)) {
+            throw new NumberFormatException("Sign character in wrong position");
+        }
+        String digits = nm.substring(index);
+        // the sign goes with the digits, so that MIN_VALUE parses
+        return parse(negative ? "-" + digits : digits, radix, min, max);
+    }
+
     private static int narrow(String s, int radix, int min, int max) {
         int v = parseInt(s, radix);
         if (v < min || v > max) {

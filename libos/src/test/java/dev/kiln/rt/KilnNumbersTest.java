@@ -61,6 +61,15 @@ class KilnNumbersTest {
     }
 
     @Test
+    void decodeHasTheJdksResultsAndMessages() {
+        for (String s : new String[] {"0x1G", "", "-", "0x", "#ff", "-#ff", "010", "0", "-0", "08", "0x-1", "--1", "-2147483648",
+            "-0x80000000", "0x80000000", "+0X7fffffff", "9223372036854775807", "-9223372036854775808", "0x8000000000000000", "#"}) {
+            assertEquals(outcome(() -> Integer.decode(s)), outcome(() -> KilnNumberParsing.decodeInt(s)), s);
+            assertEquals(outcome(() -> Long.decode(s)), outcome(() -> KilnNumberParsing.decodeLong(s)), s);
+        }
+    }
+
+    @Test
     void floatingParsingIsCorrectlyRoundedWithTheJdksGrammar() {
         List<String> inputs = new ArrayList<>(List.of("", "  ", "1.2.3", "x1", "0x1.8p1", "-0X.8P-2d", "1e", ".", ".5", "5.f",
                 "+Infinity", "-NaN", "NaNd", "0x", "-", "1e99999999999", "1e-99999999999", "0x1p-1075", "0x1.8p-1075",

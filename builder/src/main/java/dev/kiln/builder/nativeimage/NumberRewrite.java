@@ -20,7 +20,7 @@ import org.teavm.model.emit.ValueEmitter;
  *     the JDK's Javadoc (19 and later) specifies.</li>
  * <li>Math.log10, cbrt, sinh, cosh, tanh, expm1, log1p, hypot: musl's ({@code KilnMath}) instead of
  *     formulas of other functions.</li>
- * <li>Integer/Long/Short/Byte.parseX(String, int), Double.parseDouble, Float.parseFloat: the Javadoc's
+ * <li>Integer/Long/Short/Byte.parseX(String, int), Double.parseDouble, Float.parseFloat, Integer/Long.decode: the Javadoc's
  *     grammar and HotSpot's messages ({@code KilnNumberParsing}).</li>
  * <li>DecimalFormat.format(double, ...): rounding of the binary value ({@code KilnDecimalFormat}).</li>
  * <li>java.util.Random's nextInt(bound) and nextBytes, and RandomGenerator's bounded draws: the
@@ -68,6 +68,10 @@ final class NumberRewrite {
             parser("java.lang.Byte", "parseByte", STRING, I, ValueType.BYTE),
             parser("java.lang.Double", "parseDouble", STRING, D),
             parser("java.lang.Float", "parseFloat", STRING, F),
+            new Body("java.lang.Integer", "decode", new ValueType[] {STRING, ValueType.object("java.lang.Integer")},
+                    "KilnNumberParsing.decodeInt", true),
+            new Body("java.lang.Long", "decode", new ValueType[] {STRING, ValueType.object("java.lang.Long")},
+                    "KilnNumberParsing.decodeLong", true),
             // DecimalFormat rounds the binary value
             new Body("java.text.DecimalFormat", "format", new ValueType[] {D, ValueType.object("java.lang.StringBuffer"),
                     ValueType.object("java.text.FieldPosition"), ValueType.object("java.lang.StringBuffer")},
