@@ -45,7 +45,7 @@ import org.teavm.model.instructions.NumericOperandType;
  *     which also waits for network frames and for green threads parked on sockets.</li>
  * <li>the classes of TeaVM's library and runtime that differ from the JDK in ways the
  *     conformance suite found: {@link ThreadRewrite}, {@link ThrowableRewrite}, {@link FormatterRewrite},
- *     {@link GcRewrite}; green threads that suspend leave their stacks for debuggers:
+ *     {@link GcRewrite}, {@link NumberRewrite}; green threads that suspend leave their stacks for debuggers:
  *     {@link FiberStackRewrite}; calls redirected to Kiln's replacements: {@link CallRedirects}; array
  *     stores: {@link ArrayStoreChecks}.</li>
  * </ul>
@@ -102,6 +102,9 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
         }
         if (ToStringRewrite.appliesTo(name)) {
             ToStringRewrite.apply(cls, context);
+        }
+        if (NumberRewrite.appliesTo(name)) {
+            NumberRewrite.apply(cls, context);
         }
         switch (name) {
             case ThreadRewrite.THREAD -> ThreadRewrite.names(cls);
