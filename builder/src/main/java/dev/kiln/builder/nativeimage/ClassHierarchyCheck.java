@@ -24,25 +24,38 @@ final class ClassHierarchyCheck {
     private final ClasspathClassHolderSource library;
     private final Map<String, Boolean> inLibrary = new HashMap<>();
 
-    private ClassHierarchyCheck(Map<String, byte[]> classes, ClassLoader library) {
+    private ClassHierarchyCheck(Map<String, byte[]> classes, ClasspathClassHolderSource library) {
         this.classes = classes;
-        // TeaVM's own lookup, so the check sees exactly what TeaVM will: its classlib's renamed
-        // JDK classes (java.lang.Object is TObject) and the substitution policies (libos's KilnSubstitutionPolicy maps java.net).
-        // The host JDK's class files hidden, as TeaVM sees them (WithoutHostJdk).
-        ClassLoader teavmView = new WithoutHostJdk(library);
-        this.library = new ClasspathClassHolderSource(new ClasspathResourceProvider(teavmView), new ReferenceCache(),
-                teavmView);
+        this.library = library;
     }
 
     /**
-     * @param classes the input: entry name ("a/b/C.class") to class file, each already read by {@link ClassFileCheck}
-     * @param library the class loader TeaVM compiles against, behind the input's classes
+     * TeaVM's own lookup, so a check sees exactly what TeaVM will: its classlib's renamed JDK classes
+     * (java.lang.Object is TObject) and the substitution policies (libos's KilnSubstitutionPolicy maps
+     * java.X.Y to its dev.kiln.libos.classlib classes), with the host JDK's class files hidden, as TeaVM
+     * sees them (WithoutHostJdk).
+     *
+     * @param loader the class loader TeaVM compiles against, behind the input's classes
      */
-    static void check(Map<String, byte[]> classes, ClassLoader library) throws NativeBuildException {
-        new ClassHierarchyCheck(classes, library).run();
+    static ClasspathClassHolderSource libraryView(ClassLoader loader) {
+        ClassLoader teavmView = new WithoutHostJdk(loader);
+        return new ClasspathClassHolderSource(new ClasspathResourceProvider(teavmView), new ReferenceCache(), teavmView);
     }
 
-    private void run() throws NativeBuildException {
+    /**
+     * Fails on a cycle; returns the supertypes that are neither in the input nor in the library, as
+     * uses of a missing class (the build reports them with everything else the input lacks).
+     *
+     * @param classes the input: entry name ("a/b/C.class") to class file, each already read by {@link ClassFileCheck}
+     * @param library {@link #libraryView}
+     */
+    static List<UnsupportedUse> check(Map<String, byte[]> classes, ClasspathClassHolderSource library)
+            throws NativeBuildException {
+        return new ClassHierarchyCheck(classes, library).run();
+    }
+
+    private List<UnsupportedUse> run() throws NativeBuildException {
+        List<UnsupportedUse> missing = new ArrayList<>();
         Map<String, List<String>> supertypes = new HashMap<>();
         for (var e : classes.entrySet()) {
             if (!e.getKey().endsWith(".class") || e.getKey().endsWith("module-info.class")) continue;
@@ -52,9 +65,9 @@ final class ClassHierarchyCheck {
             supers.addAll(List.of(reader.getInterfaces()));
             for (String s : supers) {
                 if (!exists(s)) {
-                    String role = s.equals(reader.getSuperName()) ? "superclass " : "interface ";
-                    throw new NativeBuildException(e.getKey() + ": its " + role + UntrustedText.quote(s)
-                            + " is neither in the input nor in TeaVM's class library");
+                    missing.add(new UnsupportedUse(s.replace('/', '.'), null, UnsupportedUse.Reason.MISSING_CLASS,
+                            new UnsupportedUse.CallSite(reader.getClassName().replace('/', '.'), null,
+                                    sourceFile(reader), -1)));
                 }
             }
             supertypes.put(reader.getClassName(), supers);
@@ -66,6 +79,18 @@ final class ClassHierarchyCheck {
                         + cycle + ")");
             }
         }
+        return missing;
+    }
+
+    private static String sourceFile(ClassReader reader) {
+        String[] file = {null};
+        reader.accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
+            @Override
+            public void visitSource(String source, String debug) {
+                file[0] = source;
+            }
+        }, ClassReader.SKIP_CODE);
+        return file[0];
     }
 
     private boolean exists(String internalName) {

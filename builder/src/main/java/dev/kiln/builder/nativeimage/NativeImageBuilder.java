@@ -32,6 +32,7 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.teavm.diagnostics.Problem;
+import org.teavm.parsing.ClasspathClassHolderSource;
 import org.teavm.diagnostics.ProblemSeverity;
 import org.teavm.tooling.TeaVMProblemRenderer;
 import org.teavm.tooling.TeaVMTargetType;
@@ -127,14 +128,21 @@ public final class NativeImageBuilder {
         if (Files.isRegularFile(image) && Files.isRegularFile(debugFile)) {
             return new Result(image, debugFile, sourceDir, true, key);
         }
-        ClassHierarchyCheck.check(app.classes(), NativeImageBuilder.class.getClassLoader());
-        UnsupportedCallCheck.check(app.classes());
+        // Everything the input uses that an image cannot have, reported in one error after TeaVM has run
+        // (runTeaVM). A missing supertype or a refused call (reflection, JNI) fails the build wherever it
+        // is; a missing JDK class or member found by the scan only if TeaVM fails too (TeaVM follows the
+        // values' types and may prove unreachable a use the scan, more generous, counts), and then the
+        // report holds the scan's uses as well as TeaVM's, which stop at the first one of each basic block.
+        ClasspathClassHolderSource library = ClassHierarchyCheck.libraryView(NativeImageBuilder.class.getClassLoader());
+        List<UnsupportedUse> refused = new ArrayList<>(ClassHierarchyCheck.check(app.classes(), library));
+        refused.addAll(UnsupportedCallCheck.check(app.classes()));
+        List<UnsupportedUse> missing = UnsupportedApiScan.scan(app.classes(), app.mainClass(), library);
         Path work = Files.createTempDirectory("kiln-build-");
         try {
             Path classes = work.resolve("classes");
             stageClasses(app, classes);
             Path c = work.resolve("c");
-            List<String> compiled = runTeaVM(app, classes, c, options.debug());
+            List<String> compiled = runTeaVM(app, classes, c, options.debug(), refused, missing);
             replacePlatformFiles(guest, c);
             JavaDebugDescriptor.write(c);
             Path elf = compileAndLink(app, guest, c, work, compiled, options.debug());
@@ -352,8 +360,18 @@ public final class NativeImageBuilder {
 
     // ---- TeaVM ----
 
-    private List<String> runTeaVM(AppInput app, Path classes, Path out, boolean debug)
-            throws NativeBuildException, IOException {
+    private static UnsupportedApiReport report(AppInput app) {
+        JdkModules modules = new JdkModules();
+        return new UnsupportedApiReport(app.mainClass(), modules::moduleOf);
+    }
+
+    /**
+     * @param refused what fails the build whatever TeaVM says (reflection, JNI, missing supertypes)
+     * @param missing what {@link UnsupportedApiScan} found missing: reported with the rest if TeaVM has problems or
+     *                anything was refused, as far as TeaVM's transformed view confirms it
+     */
+    private List<String> runTeaVM(AppInput app, Path classes, Path out, boolean debug, List<UnsupportedUse> refused,
+            List<UnsupportedUse> missing) throws NativeBuildException, IOException {
         progress.accept("TeaVM: compiling " + app.mainClass() + " to C");
         TeaVMTool tool = new TeaVMTool();
         tool.setTargetType(TeaVMTargetType.C);
@@ -367,44 +385,36 @@ public final class NativeImageBuilder {
         tool.getTransformers().add(KilnTeaVMTransformer.class.getName());
         StringBuilder log = new StringBuilder();
         tool.setLog(new CollectingLog(log));
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                new WithoutHostJdk(NativeImageBuilder.class.getClassLoader()))) {
+        WithoutHostJdk library = new WithoutHostJdk(NativeImageBuilder.class.getClassLoader());
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, library)) {
             tool.setClassLoader(loader);
             try {
                 tool.generate();
             } catch (Exception | AssertionError e) { // TeaVM asserts on input it cannot handle
+                if (!refused.isEmpty()) throw report(app).addAll(refused).addAll(missing).exception();
+                // a class file TeaVM's ASM cannot read (a library jar built by a newer JDK) is named, with its jar
+                List<String> unreadable = library.unreadableClassFiles(ClassFileCheck.MAX_MAJOR);
+                if (!unreadable.isEmpty()) {
+                    throw new NativeBuildException(indentedBeneath("TeaVM cannot read " + unreadable.size()
+                            + (unreadable.size() == 1 ? " class file" : " class files") + " on its class path ("
+                            + unreadable.getFirst() + (unreadable.size() > 1 ? ", ..." : "")
+                            + "); Kiln reads class files up to version " + ClassFileCheck.MAX_MAJOR + " (Java "
+                            + (ClassFileCheck.MAX_MAJOR - 44) + "): " + e, String.join("\n", unreadable)), e);
+                }
                 throw new NativeBuildException(indentedBeneath("TeaVM failed: " + e,
                         log.toString()), e);
             }
             List<Problem> severe = tool.getProblemProvider().getSevereProblems();
-            if (!severe.isEmpty()) {
-                StringBuilder report = new StringBuilder();
-                TeaVMProblemRenderer.describeProblems(tool.getDependencyInfo().getCallGraph(),
-                        tool.getProblemProvider(), new CollectingLog(report, ProblemSeverity.ERROR));
-                throw new NativeBuildException(problemReport(app.mainClass(), severe.size(), report.toString()));
+            if (!severe.isEmpty() || !refused.isEmpty()) {
+                throw report(app).addAll(refused)
+                        .addAll(UnsupportedApiScan.confirmed(missing, tool.getDependencyInfo().getClassSource()))
+                        .addAll(UnsupportedApiReport.fromTeaVM(severe)).exception();
             }
             if (tool.wasCancelled() || !Files.isRegularFile(out.resolve("all.c"))) {
                 throw new NativeBuildException(indentedBeneath("TeaVM produced no C output", log.toString()));
             }
             return compiledClasses(out.resolve("classes"));
         }
-    }
-
-    /**
-     * TeaVM's problems as a compiler reports them: one line that says what is wrong with the
-     * first problem and how many there are, then every problem with its call chain, indented,
-     * so the error line alone is a complete answer and the details read as its context. The
-     * names in it come from the input's class files, so control characters are escaped.
-     */
-    static String problemReport(String mainClass, int problems, String rendered) {
-        // raw lines: indentedBeneath escapes what it is given, once
-        List<String> lines = rendered.stripTrailing().lines().filter(l -> !l.isBlank()).map(String::stripTrailing).toList();
-        String first = lines.isEmpty() ? "(TeaVM gave no description)" : lines.getFirst().strip();
-        StringBuilder b = new StringBuilder(mainClass).append(" cannot be compiled to a native image: ").append(first)
-                .append(" (").append(problems).append(problems == 1 ? " problem" : " problems")
-                .append("; reflection, dynamic class loading, JNI and JDK classes missing from TeaVM's class library")
-                .append(" are not supported)");
-        return indentedBeneath(b.toString(), rendered);
     }
 
     /** {@code line}, then {@code context}'s lines indented beneath it, escaped: the form of every multi-line build error. */

@@ -12,9 +12,11 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Finds what TeaVM cannot compile into a working image before it runs: reflection, dynamic
- * class loading and native (JNI) methods in the application's classes. TeaVM 0.12.3's C
- * target does not report these itself (it emits C that does not compile, or code that fails
- * at run time), so each is a build error naming the class, method and call site.
+ * class loading and native (JNI) methods in the application's classes, wherever they are (not
+ * only in code reachable from main). TeaVM's C target does not report these itself (it emits C
+ * that does not compile, or code that fails at run time), so each is an {@link UnsupportedUse}
+ * with its call site, for the build's {@link UnsupportedApiReport}. Allowed because TeaVM compiles it
+ * right: {@code Class.forName} of a string constant (conformance program ReflectForName).
  */
 final class UnsupportedCallCheck {
     private static final Map<String, Set<String>> DENIED = Map.of(
@@ -36,8 +38,9 @@ final class UnsupportedCallCheck {
     private UnsupportedCallCheck() {
     }
 
-    static void check(Map<String, byte[]> classes) throws NativeBuildException {
-        List<String> problems = new ArrayList<>();
+    /** Every such call and native method, wherever it is in the input. */
+    static List<UnsupportedUse> check(Map<String, byte[]> classes) {
+        List<UnsupportedUse> problems = new ArrayList<>();
         for (byte[] bytes : classes.values()) {
             ClassReader reader = new ClassReader(bytes);
             String[] source = {null};
@@ -58,13 +61,18 @@ final class UnsupportedCallCheck {
                 @Override
                 public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                         String[] exceptions) {
-                    String where = className + "." + name;
                     if ((access & Opcodes.ACC_NATIVE) != 0) {
-                        problems.add("native (JNI) method " + where + descriptor + " cannot be compiled into an image");
+                        String simple = className.substring(className.lastIndexOf('.') + 1);
+                        problems.add(new UnsupportedUse(UnsupportedUse.JNI,
+                                simple + "." + UnsupportedUse.method(className, name, descriptor),
+                                UnsupportedUse.Reason.NATIVE_METHOD,
+                                new UnsupportedUse.CallSite(className, name, source[0], -1)));
                         return null;
                     }
                     return new MethodVisitor(Opcodes.ASM9) {
                         int line = -1;
+                        /** the instruction just before was a string constant (javac's {@code Class.forName("a.B")}) */
+                        boolean afterStringConstant;
 
                         @Override
                         public void visitLineNumber(int l, Label start) {
@@ -72,32 +80,73 @@ final class UnsupportedCallCheck {
                         }
 
                         @Override
+                        public void visitLdcInsn(Object value) {
+                            afterStringConstant = value instanceof String;
+                        }
+
+                        @Override
+                        public void visitLabel(Label label) { // a jump may land here with another value
+                            afterStringConstant = false;
+                        }
+
+                        @Override
+                        public void visitInsn(int opcode) {
+                            afterStringConstant = false;
+                        }
+
+                        @Override
+                        public void visitIntInsn(int opcode, int operand) {
+                            afterStringConstant = false;
+                        }
+
+                        @Override
+                        public void visitVarInsn(int opcode, int var) {
+                            afterStringConstant = false;
+                        }
+
+                        @Override
+                        public void visitTypeInsn(int opcode, String type) {
+                            afterStringConstant = false;
+                        }
+
+                        @Override
+                        public void visitFieldInsn(int opcode, String owner, String fName, String fDesc) {
+                            afterStringConstant = false;
+                        }
+
+                        @Override
+                        public void visitInvokeDynamicInsn(String n, String d, org.objectweb.asm.Handle bsm, Object... args) {
+                            afterStringConstant = false;
+                        }
+
+                        @Override
+                        public void visitJumpInsn(int opcode, Label label) {
+                            afterStringConstant = false;
+                        }
+
+                        @Override
                         public void visitMethodInsn(int opcode, String owner, String mName, String mDesc,
                                 boolean itf) {
+                            boolean literalName = afterStringConstant;
+                            afterStringConstant = false;
+                            // Class.forName("a.B"): TeaVM's ReflectionTransformer makes it the class constant
+                            // a.B plus its initialisation (ClassNotFoundException if no such class): it works
+                            if (literalName && owner.equals("java/lang/Class") && mName.equals("forName")
+                                    && mDesc.equals("(Ljava/lang/String;)Ljava/lang/Class;")) {
+                                return;
+                            }
                             Set<String> denied = DENIED.get(owner);
                             if (denied != null && denied.contains(mName)) {
-                                problems.add(kind(owner) + ": " + owner.replace('/', '.') + "." + mName
-                                        + " is not supported in a native image\n    at " + where + "("
-                                        + (source[0] != null ? source[0] : "unknown source")
-                                        + (line > 0 ? ":" + line : "") + ")");
+                                String cls = owner.replace('/', '.');
+                                problems.add(new UnsupportedUse(cls, UnsupportedUse.method(cls, mName, mDesc),
+                                        UnsupportedUse.Reason.REFUSED_CALL,
+                                        new UnsupportedUse.CallSite(className, name, source[0], line)));
                             }
                         }
                     };
                 }
             }, ClassReader.SKIP_FRAMES);
         }
-        if (!problems.isEmpty()) {
-            throw new NativeBuildException(problems.size() + " call" + (problems.size() == 1 ? "" : "s")
-                    + " that a native image cannot make (use the jvm flavor for such programs):\n"
-                    + String.join("\n", problems));
-        }
-    }
-
-    private static String kind(String owner) {
-        return switch (owner) {
-            case "java/lang/ClassLoader" -> "dynamic class loading";
-            case "java/lang/System", "java/lang/Runtime" -> "native libraries / processes";
-            default -> "reflection";
-        };
+        return problems;
     }
 }

@@ -1,10 +1,14 @@
 package dev.kiln.builder.nativeimage;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The class loader TeaVM reads class files through, with the host JDK's own class files (its
@@ -17,6 +21,9 @@ import java.util.List;
  * only resource lookups, which is how TeaVM reads class files, are filtered.
  */
 final class WithoutHostJdk extends ClassLoader {
+    /** Every class file handed out, so that one TeaVM cannot read can be named with where it came from. */
+    private final Set<URL> classFiles = ConcurrentHashMap.newKeySet();
+
     WithoutHostJdk(ClassLoader parent) {
         super(parent);
     }
@@ -24,21 +31,46 @@ final class WithoutHostJdk extends ClassLoader {
     @Override
     public URL getResource(String name) {
         URL url = super.getResource(name);
-        if (url == null || !fromHostJdk(url)) {
-            return url;
+        if (url != null && fromHostJdk(url)) {
+            Enumeration<URL> all = getResources(name);
+            url = all.hasMoreElements() ? all.nextElement() : null;
         }
-        Enumeration<URL> all = getResources(name);
-        return all.hasMoreElements() ? all.nextElement() : null;
+        if (url != null && name.endsWith(".class")) classFiles.add(url);
+        return url;
     }
 
     @Override
     public Enumeration<URL> getResources(String name) {
         try {
             List<URL> kept = Collections.list(super.getResources(name)).stream().filter(u -> !fromHostJdk(u)).toList();
+            if (name.endsWith(".class")) classFiles.addAll(kept);
             return Collections.enumeration(kept);
         } catch (IOException e) {
             return Collections.emptyEnumeration();
         }
+    }
+
+    /**
+     * The class files handed out that a reader of versions up to {@code maxMajor} cannot read, each as
+     * "URL (class file version N, Java M)": what to name when TeaVM fails on "Unsupported class file
+     * major version" without saying which file.
+     */
+    List<String> unreadableClassFiles(int maxMajor) {
+        List<String> bad = new ArrayList<>();
+        for (URL url : classFiles) {
+            try (InputStream in = url.openStream()) {
+                byte[] head = in.readNBytes(8);
+                int major = head.length < 8 ? -1 : ((head[6] & 0xff) << 8) | (head[7] & 0xff);
+                if (head.length < 8 || (head[0] & 0xff) != 0xca || major > maxMajor) {
+                    bad.add(url + (major < 0 || (head[0] & 0xff) != 0xca ? " (not a class file)"
+                            : " (class file version " + major + ", Java " + (major - 44) + ")"));
+                }
+            } catch (IOException e) {
+                bad.add(url + " (unreadable: " + e.getMessage() + ")");
+            }
+        }
+        Collections.sort(bad);
+        return bad;
     }
 
     private static boolean fromHostJdk(URL url) {
