@@ -270,6 +270,12 @@ public final class BenchHttpCommand implements Callable<Integer> {
                     frames == 0 ? Double.NaN : (double) exits / frames, a.net().rxRingFull() - b.net().rxRingFull());
         }
         System.out.println();
+        // The GC's pauses are the usual cause of the unikernel's tail latency (docs/performance.md, "GC pauses").
+        if (uni.page() instanceof GuestStats.Available g && g.stats().hasRuntime()) {
+            GuestStats st = g.stats();
+            System.out.printf("unikernel gc, warm-up included: %d collections, %.1f ms paused%s%n", st.gcCollections(),
+                    st.gcPauseNanos() / 1e6, st.gcPauses() == null ? "" : "; " + st.gcPauses().format());
+        }
         if (sides.stream().anyMatch(s -> s.wrk().errors() > 0)) {
             System.out.println("note: wrk reported errors (see the table); the figures include them");
         }
