@@ -47,7 +47,7 @@ import org.teavm.model.instructions.NumericOperandType;
  *     conformance suite found: {@link ThreadRewrite}, {@link ThrowableRewrite}, {@link FormatterRewrite},
  *     {@link GcRewrite}; green threads that suspend leave their stacks for debuggers:
  *     {@link FiberStackRewrite}; calls redirected to Kiln's replacements: {@link CallRedirects}; array
- *     stores: {@link ArrayStoreChecks}.</li>
+ *     stores: {@link ArrayStoreChecks}; files and resources: {@link FilesRewrite}.</li>
  * </ul>
  * TeaVMTool loads this class by name (it is on the builder's class path).
  */
@@ -97,6 +97,12 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
             case ThrowableRewrite.THROWABLE -> ThrowableRewrite.apply(cls, context);
             case FormatterRewrite.FORMAT_WRITER -> FormatterRewrite.apply(cls, context);
             case RuntimeRewrite.RUNTIME_CLASS -> RuntimeRewrite.apply(cls, context);
+            case FilesRewrite.PROVIDER -> {
+                FilesRewrite.fileSystem(cls, context);
+                return;
+            }
+            case FilesRewrite.CLASS_LOADER -> FilesRewrite.resources(cls, context);
+            case FilesRewrite.READER -> FilesRewrite.readerTransferTo(cls, context);
             case "org.teavm.runtime.EventQueue" -> {
                 replaceEventLoop(cls, context);
                 return;

@@ -60,7 +60,7 @@ import org.teavm.vm.TeaVMOptimizationLevel;
  */
 public final class NativeImageBuilder {
     /** Bump when the build recipe changes in a way the hashed inputs do not show. */
-    private static final String RECIPE = "kiln-native-7";
+    private static final String RECIPE = "kiln-native-8";
     private static final String MUSL_LIBC = "/usr/lib/x86_64-linux-musl/libc.a";
     private static final String MUSL_INCLUDE = "/usr/include/x86_64-linux-musl";
     /** TeaVM runtime files that Kiln replaces (guest/teavm/NAME). */
@@ -119,7 +119,9 @@ public final class NativeImageBuilder {
         Path guest = kilnHome.resolve("guest");
         checkPrerequisites(guest);
         List<Path> sources = options.debug() ? DebugFiles.sourceRoots(options.sources(), kilnHome) : List.of();
-        String key = cacheKey(app, guest, options.debug(), sources);
+        ImageTree tree = ImageTree.collect(app.files());
+        ImageData.checkSize(app, tree);
+        String key = cacheKey(app, tree, guest, options.debug(), sources);
         Path entryDir = cacheDir.resolve(key);
         Path image = entryDir.resolve(app.manifest().name() + ".kiln");
         Path debugFile = DebugFiles.debugFileOf(image);
@@ -133,8 +135,12 @@ public final class NativeImageBuilder {
         try {
             Path classes = work.resolve("classes");
             stageClasses(app, classes);
+            List<String> data = ImageData.stage(app, tree, classes);
+            if (!data.isEmpty()) {
+                progress.accept(ImageData.report(app, tree));
+            }
             Path c = work.resolve("c");
-            List<String> compiled = runTeaVM(app, classes, c, options.debug());
+            List<String> compiled = runTeaVM(app, classes, c, options.debug(), data);
             replacePlatformFiles(guest, c);
             JavaDebugDescriptor.write(c);
             Path elf = compileAndLink(app, guest, c, work, compiled, options.debug());
@@ -205,7 +211,8 @@ public final class NativeImageBuilder {
 
     // ---- cache key ----
 
-    private String cacheKey(AppInput app, Path guest, boolean debug, List<Path> sources) throws IOException {
+    private String cacheKey(AppInput app, ImageTree tree, Path guest, boolean debug, List<Path> sources)
+            throws IOException {
         MessageDigest md = sha256();
         update(md, RECIPE);
         update(md, debug ? "debug" : "release");
@@ -220,6 +227,7 @@ public final class NativeImageBuilder {
         }
         update(md, app.mainClass());
         update(md, app.manifest().text());
+        ImageData.hash(md, app, tree);
         for (Map.Entry<String, byte[]> e : app.classes().entrySet()) {
             update(md, e.getKey());
             md.update(e.getValue());
@@ -352,7 +360,7 @@ public final class NativeImageBuilder {
 
     // ---- TeaVM ----
 
-    private List<String> runTeaVM(AppInput app, Path classes, Path out, boolean debug)
+    private List<String> runTeaVM(AppInput app, Path classes, Path out, boolean debug, List<String> data)
             throws NativeBuildException, IOException {
         progress.accept("TeaVM: compiling " + app.mainClass() + " to C");
         TeaVMTool tool = new TeaVMTool();
@@ -365,6 +373,7 @@ public final class NativeImageBuilder {
         tool.setMinHeapSize(1 << 20);
         tool.setMaxHeapSize(app.manifest().memoryMb() << 20);
         tool.getTransformers().add(KilnTeaVMTransformer.class.getName());
+        tool.getProperties().setProperty(ImageResourceSupplier.PROPERTY, String.join("\n", data));
         StringBuilder log = new StringBuilder();
         tool.setLog(new CollectingLog(log));
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},

@@ -1,0 +1,78 @@
+package dev.kiln.builder.nativeimage;
+
+import org.teavm.model.AccessLevel;
+import org.teavm.model.ClassHolder;
+import org.teavm.model.ClassHolderTransformerContext;
+import org.teavm.model.MethodDescriptor;
+import org.teavm.model.MethodHolder;
+import org.teavm.model.ValueType;
+import org.teavm.model.emit.ProgramEmitter;
+
+/**
+ * Files and resources in native images (libos's dev.kiln.libos.fs). TeaVM's C backend gives
+ * java.io and java.nio.file a VirtualFileSystem over the host's file API (its own transformer
+ * writes {@code VirtualFileSystemProvider.create()}), which an image does not have; and it
+ * points {@code ClassLoader.getResourceAsStream} at its C resources by bare name. Kiln's
+ * transformer runs after the C target's, so these bodies replace TeaVM's:
+ * <ul>
+ * <li>{@code VirtualFileSystemProvider.create()} returns libos's {@code ImageFileSystem} (the
+ *     build-time tree, /tmp, nothing else);</li>
+ * <li>{@code ClassLoader.getResourceAsStream(name)} returns {@code AppResources.open(name)} (the
+ *     application's resources, under the builder's prefix).</li>
+ * </ul>
+ * Both are compiled only into images that reach them.
+ */
+final class FilesRewrite {
+    static final String PROVIDER = "org.teavm.runtime.fs.VirtualFileSystemProvider";
+    static final String CLASS_LOADER = "java.lang.ClassLoader";
+    private static final String FILE_SYSTEM = "dev.kiln.libos.fs.ImageFileSystem";
+    private static final String RESOURCES = "dev.kiln.libos.fs.AppResources";
+
+    private FilesRewrite() {
+    }
+
+    static void fileSystem(ClassHolder cls, ClassHolderTransformerContext context) {
+        MethodHolder create = cls.getMethod(new MethodDescriptor("create",
+                ValueType.object("org.teavm.runtime.fs.VirtualFileSystem")));
+        if (create == null) {
+            throw new IllegalStateException("TeaVM's VirtualFileSystemProvider has no create() for Kiln to replace:"
+                    + " this TeaVM version differs from the one Kiln was written for (0.16.0)");
+        }
+        create.setProgram(null);
+        ProgramEmitter pe = ProgramEmitter.create(create, context.getHierarchy());
+        pe.construct(FILE_SYSTEM).returnValue();
+    }
+
+    static final String READER = "java.io.Reader";
+
+    /**
+     * {@code Reader.transferTo(Writer)} (Java 10), which TeaVM's Reader lacks and its own
+     * {@code Files.readString} calls: added, delegating to libos's {@code ReaderTransfer}.
+     */
+    static void readerTransferTo(ClassHolder cls, ClassHolderTransformerContext context) {
+        ValueType writer = ValueType.object("java.io.Writer");
+        MethodDescriptor desc = new MethodDescriptor("transferTo", writer, ValueType.LONG);
+        if (cls.getMethod(desc) != null) {
+            return;
+        }
+        MethodHolder method = new MethodHolder(desc);
+        method.setLevel(AccessLevel.PUBLIC);
+        ProgramEmitter pe = ProgramEmitter.create(method, context.getHierarchy());
+        pe.invoke("dev.kiln.libos.fs.ReaderTransfer", "transferTo", ValueType.LONG,
+                pe.var(0, ValueType.object(READER)), pe.var(1, writer)).returnValue();
+        cls.addMethod(method);
+    }
+
+    static void resources(ClassHolder cls, ClassHolderTransformerContext context) {
+        ValueType stream = ValueType.object("java.io.InputStream");
+        ValueType string = ValueType.object("java.lang.String");
+        MethodHolder get = cls.getMethod(new MethodDescriptor("getResourceAsStream", string, stream));
+        if (get == null) {
+            throw new IllegalStateException("TeaVM's ClassLoader has no getResourceAsStream(String) for Kiln to"
+                    + " replace: this TeaVM version differs from the one Kiln was written for (0.16.0)");
+        }
+        get.setProgram(null);
+        ProgramEmitter pe = ProgramEmitter.create(get, context.getHierarchy());
+        pe.invoke(RESOURCES, "open", stream, pe.var(1, string)).returnValue();
+    }
+}
