@@ -44,6 +44,55 @@ final class FilesRewrite {
     }
 
     static final String READER = "java.io.Reader";
+    static final String NIO_PROVIDER = "java.nio.file.impl.DefaultFileSystemProvider";
+    private static final String CHECKS = "dev.kiln.libos.fs.WriteChecks";
+
+    /**
+     * TeaVM's java.nio.file provider, on the read-only tree: newOutputStream took the missing
+     * accessor for a writable one (NullPointerException), createDirectory and delete failed
+     * without saying why. Each now asks libos's WriteChecks first, which throws what Linux reports.
+     */
+    static void nioWriteChecks(ClassHolder cls, ClassHolderTransformerContext context) {
+        ValueType path = ValueType.object("java.nio.file.Path");
+        guard(cls, context, new MethodDescriptor("newOutputStream", path,
+                ValueType.arrayOf(ValueType.object("java.nio.file.OpenOption")),
+                ValueType.object("java.io.OutputStream")), "beforeWrite");
+        guard(cls, context, new MethodDescriptor("createDirectory", path,
+                ValueType.arrayOf(ValueType.object("java.nio.file.attribute.FileAttribute")), ValueType.VOID),
+                "beforeCreate");
+        guard(cls, context, new MethodDescriptor("delete", path, ValueType.VOID), "beforeDelete");
+    }
+
+    /** {@code method(path, ...)} becomes {@code WriteChecks.check(path); return kilnMethod(path, ...)}. */
+    private static void guard(ClassHolder cls, ClassHolderTransformerContext context, MethodDescriptor desc,
+            String check) {
+        MethodHolder method = cls.getMethod(desc);
+        if (method == null || method.getProgram() == null) {
+            throw new IllegalStateException("TeaVM's java.nio.file provider has no " + desc + " for Kiln to guard:"
+                    + " this TeaVM version differs from the one Kiln was written for (0.16.0)");
+        }
+        ValueType[] sig = desc.getSignature();
+        MethodHolder original = new MethodHolder("kiln" + Character.toUpperCase(desc.getName().charAt(0))
+                + desc.getName().substring(1), sig);
+        original.setLevel(AccessLevel.PRIVATE);
+        original.setProgram(method.getProgram());
+        method.setProgram(null);
+        cls.addMethod(original);
+        ProgramEmitter pe = ProgramEmitter.create(method, context.getHierarchy());
+        org.teavm.model.emit.ValueEmitter[] args = new org.teavm.model.emit.ValueEmitter[sig.length - 1];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = pe.var(i + 1, sig[i]);
+        }
+        pe.invoke(CHECKS, check, ValueType.VOID, args[0]);
+        ValueType result = desc.getResultType();
+        if (result == ValueType.VOID) {
+            pe.var(0, ValueType.object(cls.getName())).invokeSpecial(cls.getName(), original.getName(), args);
+            pe.exit();
+        } else {
+            pe.var(0, ValueType.object(cls.getName())).invokeSpecial(cls.getName(), original.getName(), result, args)
+                    .returnValue();
+        }
+    }
 
     /**
      * {@code Reader.transferTo(Writer)} (Java 10), which TeaVM's Reader lacks and its own
