@@ -94,21 +94,62 @@ final class FilesRewrite {
         }
     }
 
+    static final String FILE = "java.io.File";
+
     /**
      * {@code Reader.transferTo(Writer)} (Java 10), which TeaVM's Reader lacks and its own
-     * {@code Files.readString} calls: added, delegating to libos's {@code ReaderTransfer}.
+     * {@code Files.readString} calls: added, delegating to libos's {@code JdkAdditions}.
      */
     static void readerTransferTo(ClassHolder cls, ClassHolderTransformerContext context) {
-        ValueType writer = ValueType.object("java.io.Writer");
-        MethodDescriptor desc = new MethodDescriptor("transferTo", writer, ValueType.LONG);
+        addInstanceDelegate(cls, context, new MethodDescriptor("transferTo", ValueType.object("java.io.Writer"),
+                ValueType.LONG), "readerTransferTo");
+    }
+
+    /** {@code File.toPath()} (Java 7), which TeaVM's File lacks: added, delegating to libos's {@code JdkAdditions}. */
+    static void fileToPath(ClassHolder cls, ClassHolderTransformerContext context) {
+        addInstanceDelegate(cls, context, new MethodDescriptor("toPath", ValueType.object("java.nio.file.Path")),
+                "fileToPath");
+    }
+
+    static final String FILES = "java.nio.file.Files";
+
+    /**
+     * TeaVM's {@code Files.find} concatenates a null stream for every path its matcher refuses
+     * (NullPointerException) and every directory's own entry twice: its body becomes libos's
+     * {@code JdkAdditions.filesFind}, a walk filtered by the matcher.
+     */
+    static void filesFind(ClassHolder cls, ClassHolderTransformerContext context) {
+        ValueType path = ValueType.object("java.nio.file.Path");
+        ValueType[] sig = {path, ValueType.INTEGER, ValueType.object("java.util.function.BiPredicate"),
+                ValueType.arrayOf(ValueType.object("java.nio.file.FileVisitOption")),
+                ValueType.object("java.util.stream.Stream")};
+        MethodHolder find = cls.getMethod(new MethodDescriptor("find", sig));
+        if (find == null || find.getProgram() == null) {
+            throw new IllegalStateException("TeaVM's Files has no find(Path, int, BiPredicate, FileVisitOption...)"
+                    + " for Kiln to replace: this TeaVM version differs from the one Kiln was written for (0.16.0)");
+        }
+        find.setProgram(null);
+        ProgramEmitter pe = ProgramEmitter.create(find, context.getHierarchy());
+        pe.invoke("dev.kiln.libos.fs.JdkAdditions", "filesFind", sig[4], pe.var(1, sig[0]), pe.var(2, sig[1]),
+                pe.var(3, sig[2]), pe.var(4, sig[3])).returnValue();
+    }
+
+    /** Adds {@code desc} to {@code cls} unless it has it: {@code return JdkAdditions.delegate(this, args...)}. */
+    private static void addInstanceDelegate(ClassHolder cls, ClassHolderTransformerContext context,
+            MethodDescriptor desc, String delegate) {
         if (cls.getMethod(desc) != null) {
             return;
         }
         MethodHolder method = new MethodHolder(desc);
         method.setLevel(AccessLevel.PUBLIC);
         ProgramEmitter pe = ProgramEmitter.create(method, context.getHierarchy());
-        pe.invoke("dev.kiln.libos.fs.ReaderTransfer", "transferTo", ValueType.LONG,
-                pe.var(0, ValueType.object(READER)), pe.var(1, writer)).returnValue();
+        ValueType[] sig = desc.getSignature();
+        org.teavm.model.emit.ValueEmitter[] args = new org.teavm.model.emit.ValueEmitter[sig.length];
+        args[0] = pe.var(0, ValueType.object(cls.getName()));
+        for (int i = 1; i < args.length; i++) {
+            args[i] = pe.var(i, sig[i - 1]);
+        }
+        pe.invoke("dev.kiln.libos.fs.JdkAdditions", delegate, desc.getResultType(), args).returnValue();
         cls.addMethod(method);
     }
 

@@ -103,6 +103,8 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
             }
             case FilesRewrite.CLASS_LOADER -> FilesRewrite.resources(cls, context);
             case FilesRewrite.READER -> FilesRewrite.readerTransferTo(cls, context);
+            case FilesRewrite.FILE -> FilesRewrite.fileToPath(cls, context);
+            case FilesRewrite.FILES -> FilesRewrite.filesFind(cls, context);
             case FilesRewrite.NIO_PROVIDER -> FilesRewrite.nioWriteChecks(cls, context);
             case "org.teavm.runtime.EventQueue" -> {
                 replaceEventLoop(cls, context);

@@ -1,9 +1,7 @@
 package dev.kiln.libos.fs;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,32 +40,46 @@ public final class ImageFileSystem implements VirtualFileSystem {
         root.entries.put("tmp", new Directory(true));
     }
 
+    /** Reads the index (no regex, no readers: every image that asks for a System property builds this). */
     private void loadTree() throws IOException {
         InputStream index = CResources.getResource(INDEX);
         if (index == null) {
             return;
         }
-        BufferedReader r = new BufferedReader(new InputStreamReader(index, StandardCharsets.UTF_8));
-        for (String line = r.readLine(); line != null; line = r.readLine()) {
-            String[] f = line.split("\t");
-            List<String> parts = components(f[1]);
-            Directory dir = root;
-            for (int i = 0; i < parts.size() - 1; i++) {
-                Node next = dir.entries.get(parts.get(i));
-                if (next == null) {
-                    next = new Directory(false);
-                    dir.entries.put(parts.get(i), next);
-                }
-                dir = (Directory) next;
+        String text = new String(index.readAllBytes(), StandardCharsets.UTF_8);
+        for (int start = 0; start < text.length(); ) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
             }
-            String name = parts.get(parts.size() - 1);
-            if (f[0].equals("d")) {
-                if (!dir.entries.containsKey(name)) {
-                    dir.entries.put(name, new Directory(false));
-                }
-            } else {
-                dir.entries.put(name, new ReadOnlyFile(f[3], Integer.parseInt(f[2])));
+            addEntry(text.substring(start, end));
+            start = end + 1;
+        }
+    }
+
+    /** One line of the index: {@code d\tPATH} or {@code f\tPATH\tLENGTH\tRESOURCE}. */
+    private void addEntry(String line) {
+        int t1 = line.indexOf('\t');
+        int t2 = line.indexOf('\t', t1 + 1);
+        String path = t2 < 0 ? line.substring(t1 + 1) : line.substring(t1 + 1, t2);
+        List<String> parts = components(path);
+        Directory dir = root;
+        for (int i = 0; i < parts.size() - 1; i++) {
+            Node next = dir.entries.get(parts.get(i));
+            if (next == null) {
+                next = new Directory(false);
+                dir.entries.put(parts.get(i), next);
             }
+            dir = (Directory) next;
+        }
+        String name = parts.get(parts.size() - 1);
+        if (line.charAt(0) == 'd') {
+            if (!dir.entries.containsKey(name)) {
+                dir.entries.put(name, new Directory(false));
+            }
+        } else {
+            int t3 = line.indexOf('\t', t2 + 1);
+            dir.entries.put(name, new ReadOnlyFile(line.substring(t3 + 1), Integer.parseInt(line.substring(t2 + 1, t3))));
         }
     }
 
