@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,12 +25,14 @@ import java.util.stream.Stream;
  * Reads a file tree through java.io and java.nio.file (NativeFilesTest): "read ROOT CONF" prints
  * what it finds, paths relative to ROOT, so HotSpot reading the tree on the host and the image
  * reading it at its DEST print the same; "write ROOT" tries to change it (the image's tree is
- * read-only; HotSpot as root could write, so that mode runs in the image only).
+ * read-only; HotSpot as root could write, so that mode runs in the image only); "fill" fills /tmp.
  */
 public class FilesTree {
     public static void main(String[] args) throws IOException {
         if (args[0].equals("read")) {
             read(Paths.get(args[1]), Paths.get(args[2]));
+        } else if (args[0].equals("fill")) {
+            fill();
         } else {
             write(Paths.get(args[1]));
         }
@@ -68,7 +71,7 @@ public class FilesTree {
         try (BufferedReader r = Files.newBufferedReader(root.resolve("docs/unicode.txt"))) {
             System.out.println("newBufferedReader: " + r.readLine());
         }
-        try (InputStream in = Files.newInputStream(root.resolve("blob.bin"))) {
+        try (InputStream in = Files.newInputStream(root.resolve("blob.bin"), StandardOpenOption.READ)) {
             byte[] b = in.readAllBytes();
             int sum = 0;
             for (byte x : b) {
@@ -142,6 +145,26 @@ public class FilesTree {
             Path t = Files.writeString(Paths.get("/tmp/ok.txt"), "fine");
             System.out.println("  /tmp reads back " + Files.readString(t));
         });
+    }
+
+    /** Fills /tmp until it is full, then frees it and writes again (the image only: the host's /tmp is a disk). */
+    static void fill() throws IOException {
+        byte[] chunk = new byte[1 << 20];
+        List<Path> written = new ArrayList<>();
+        try {
+            for (int i = 0; i < 100_000; i++) {
+                written.add(Files.write(Paths.get("/tmp/fill-" + i), chunk));
+            }
+            System.out.println("/tmp never filled");
+        } catch (IOException e) {
+            System.out.println("full: " + e.getClass().getSimpleName() + ": " + e.getMessage() + " after "
+                    + (written.size() > 0 ? "some" : "no") + " files");
+        }
+        for (Path p : written) {
+            Files.delete(p);
+        }
+        Files.write(Paths.get("/tmp/after"), chunk);
+        System.out.println("after freeing: " + Files.size(Paths.get("/tmp/after")));
     }
 
     interface Io {

@@ -109,6 +109,13 @@ class NativeFilesTest {
     }
 
     @Test
+    void aFullTmpIsNoSpaceLeftOnDeviceAndFreeingItGivesTheSpaceBack() throws Exception {
+        Ran r = run(kiln("run", image.toString(), "--", "fill"));
+        assertEquals("full: IOException: No space left on device after some files\nafter freeing: 1048576\n", r.output());
+        assertEquals(0, r.status());
+    }
+
+    @Test
     void badFileMappingsAreOneLineErrors() throws Exception {
         Files.createDirectories(tmp.resolve("bad"));
         for (String[] c : List.of(

@@ -61,6 +61,34 @@ final class FilesRewrite {
                 ValueType.arrayOf(ValueType.object("java.nio.file.attribute.FileAttribute")), ValueType.VOID),
                 "beforeCreate");
         guard(cls, context, new MethodDescriptor("delete", path, ValueType.VOID), "beforeDelete");
+        readOptions(cls, context);
+    }
+
+    /**
+     * TeaVM's newInputStream refuses every option, READ included (its test is {@code option != READ
+     * || option != NOFOLLOW_LINKS}): the options are checked by libos's {@code WriteChecks.readOptions}
+     * (READ and NOFOLLOW_LINKS pass, APPEND and WRITE are the JDK's IllegalArgumentException) and
+     * the original is called without them.
+     */
+    private static void readOptions(ClassHolder cls, ClassHolderTransformerContext context) {
+        ValueType path = ValueType.object("java.nio.file.Path");
+        ValueType options = ValueType.arrayOf(ValueType.object("java.nio.file.OpenOption"));
+        ValueType stream = ValueType.object("java.io.InputStream");
+        MethodDescriptor desc = new MethodDescriptor("newInputStream", path, options, stream);
+        MethodHolder method = cls.getMethod(desc);
+        if (method == null || method.getProgram() == null) {
+            throw new IllegalStateException("TeaVM's java.nio.file provider has no " + desc + " for Kiln to fix:"
+                    + " this TeaVM version differs from the one Kiln was written for (0.16.0)");
+        }
+        MethodHolder original = new MethodHolder("kilnNewInputStream", path, options, stream);
+        original.setLevel(AccessLevel.PRIVATE);
+        original.setProgram(method.getProgram());
+        method.setProgram(null);
+        cls.addMethod(original);
+        ProgramEmitter pe = ProgramEmitter.create(method, context.getHierarchy());
+        org.teavm.model.emit.ValueEmitter none = pe.invoke(CHECKS, "readOptions", options, pe.var(2, options));
+        pe.var(0, ValueType.object(cls.getName())).invokeSpecial(cls.getName(), original.getName(), stream,
+                pe.var(1, path), none).returnValue();
     }
 
     /** {@code method(path, ...)} becomes {@code WriteChecks.check(path); return kilnMethod(path, ...)}. */

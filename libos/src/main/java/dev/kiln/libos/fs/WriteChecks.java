@@ -2,7 +2,9 @@ package dev.kiln.libos.fs;
 
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.teavm.runtime.fs.VirtualFileSystemProvider;
 
 /**
@@ -54,6 +56,23 @@ public final class WriteChecks {
             throw new FileSystemException(path.toString(), null, p.equals(ImageFileSystem.TMP)
                     ? "Device or resource busy" : ImageFileSystem.READ_ONLY);
         }
+    }
+
+    /**
+     * Files.newInputStream's options, as the JDK checks them: READ and NOFOLLOW_LINKS (and the
+     * options that mean nothing for reading) pass, APPEND and WRITE are refused; returns what
+     * TeaVM's provider is then given, no options (it refuses them all).
+     */
+    public static OpenOption[] readOptions(OpenOption[] options) {
+        for (OpenOption o : options) {
+            if (o == StandardOpenOption.APPEND || o == StandardOpenOption.WRITE) {
+                throw new IllegalArgumentException(o + " not allowed");
+            }
+            if (o == null) {
+                throw new NullPointerException();
+            }
+        }
+        return new OpenOption[0];
     }
 
     private static FileSystemException readOnly(Path path) {
