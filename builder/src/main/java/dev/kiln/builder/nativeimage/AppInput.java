@@ -164,7 +164,10 @@ public record AppInput(Map<String, byte[]> classes, String mainClass, Manifest m
                 && entry.matches("(?i).*\\.(SF|RSA|DSA|EC)");
     }
 
-    /** A class file is a few MB at most; an entry that inflates beyond this is a zip bomb. */
+    /**
+     * A class file is a few MB at most, and an image holds at most 64 MiB of resources (ImageTree.MAX_BYTES):
+     * an entry that inflates beyond this is a zip bomb.
+     */
     static final int MAX_CLASS_BYTES = 64 << 20;
 
     /** Reads one entry, refusing a zip bomb and an entry whose bytes do not match its CRC (a corrupt jar). */
@@ -173,7 +176,8 @@ public record AppInput(Map<String, byte[]> classes, String mainClass, Manifest m
         byte[] bytes = in.readNBytes(MAX_CLASS_BYTES + 1);
         if (bytes.length > MAX_CLASS_BYTES) {
             throw new NativeBuildException("jar " + jar + ": entry " + ClassFileCheck.oneLine(e.getName())
-                    + " inflates to more than " + (MAX_CLASS_BYTES >> 20) + " MiB: not a class file");
+                    + " inflates to more than " + (MAX_CLASS_BYTES >> 20) + " MiB: neither a class file nor a resource"
+                    + " an image can hold");
         }
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(bytes);
