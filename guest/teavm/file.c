@@ -1,6 +1,7 @@
 /*
- * TeaVM's file-system natives on Kiln. ABI v1 gives an image no file system, so
- * every operation reports failure the way TeaVM's Java side turns into an
+ * TeaVM's file-system natives on Kiln. An image's files are Java's (libos's
+ * ImageFileSystem replaces TeaVM's CFileSystem, which calls these); were they reached, every
+ * operation reports failure the way TeaVM's Java side turns into an
  * IOException (open returns no handle, create/delete/rename return false) or a
  * "does not exist" answer. Nothing pretends to succeed: a program that writes a
  * file learns that it could not.
@@ -27,9 +28,27 @@ static int32_t kiln_file_error(char16_t** result) {
     return -1 - length;
 }
 
-int32_t teavm_file_homeDirectory(char16_t** result) { return kiln_file_error(result); }
-int32_t teavm_file_workDirectory(char16_t** result) { return kiln_file_error(result); }
-int32_t teavm_file_tempDirectory(char16_t** result) { return kiln_file_error(result); }
+/* A path for TeaVM's System properties (java.io.tmpdir, user.home), malloc'd as TeaVM frees it. */
+static int32_t kiln_file_path(const char16_t* path, int32_t length, char16_t** result) {
+    char16_t* copy = malloc(sizeof(char16_t) * (size_t) (length + 1));
+    if (copy == NULL) {
+        return kiln_file_error(result);
+    }
+    for (int32_t i = 0; i <= length; ++i) {
+        copy[i] = path[i];
+    }
+    *result = copy;
+    return length;
+}
+
+/*
+ * The image's file system is libos's dev.kiln.libos.fs.ImageFileSystem (Java), which the builder
+ * puts in place of TeaVM's C one; TeaVM's System still asks these two directly: the writable
+ * in-memory /tmp, and "/" as home (user.dir is "/" too, from ImageFileSystem).
+ */
+int32_t teavm_file_homeDirectory(char16_t** result) { return kiln_file_path(u"/", 1, result); }
+int32_t teavm_file_workDirectory(char16_t** result) { return kiln_file_path(u"/", 1, result); }
+int32_t teavm_file_tempDirectory(char16_t** result) { return kiln_file_path(u"/tmp", 4, result); }
 
 int32_t teavm_file_isFile(char16_t* name, int32_t nameSize) { (void) name; (void) nameSize; return 0; }
 int32_t teavm_file_isDir(char16_t* name, int32_t nameSize) { (void) name; (void) nameSize; return 0; }

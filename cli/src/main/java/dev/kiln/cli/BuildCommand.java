@@ -1,6 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.builder.nativeimage.AppInput;
+import dev.kiln.builder.nativeimage.FileMapping;
 import dev.kiln.builder.nativeimage.DebugFiles;
 import dev.kiln.builder.nativeimage.NativeBuildException;
 import dev.kiln.builder.nativeimage.NativeImageBuilder;
@@ -64,6 +65,11 @@ public final class BuildCommand implements Callable<Integer> {
                     + " (kiln run --ip overrides it; without either the guest uses DHCP).")
     String ip;
 
+    @Option(names = "--file", paramLabel = "SRC:DEST",
+            description = "Native flavor: the host file or directory SRC, read-only at the absolute path DEST in the image"
+                    + " (repeatable; after kiln.properties' files=).")
+    List<String> files = new ArrayList<>();
+
     @Option(names = "--add-modules", paramLabel = "MODULE[,MODULE]", split = ",",
             description = "jvm flavor: JDK modules to add to what jdeps finds (e.g. for reflection or services).")
     List<String> modules = new ArrayList<>();
@@ -120,7 +126,7 @@ public final class BuildCommand implements Callable<Integer> {
             if (!Files.isDirectory(dir)) throw new UserError("--sources " + dir + " is not a directory");
         }
         try {
-            NativeImageBuilder.Result built = buildNative(input, main, name, memoryMb, args, env, ip,
+            NativeImageBuilder.Result built = buildNative(input, main, name, memoryMb, args, env, ip, files,
                     new NativeImageBuilder.Options(debug, sources));
             if (output != null || (ociLayout == null && ociArchive == null)) {
                 Path out = output != null ? output : Path.of(built.image().getFileName().toString());
@@ -140,6 +146,7 @@ public final class BuildCommand implements Callable<Integer> {
     /** The jvm flavor: prints the image's path on stdout; a failure is kiln's own error (status 125). */
     private int buildJvm() {
         if (ip != null) throw new UserError("--ip is for native images; a jvm image gets its address from QEMU");
+        if (!files.isEmpty()) throw new UserError("--file is for native images; a jvm image's app reads its jar");
         try {
             Path out = output != null ? output : JvmFlavor.defaultOutput(input, name);
             JvmFlavor.build(new JvmImageBuilder.Request(input, main, name,
@@ -179,7 +186,23 @@ public final class BuildCommand implements Callable<Integer> {
     public static NativeImageBuilder.Result buildNative(Path input, String mainClass, String name, Integer memoryMb,
             List<String> extraArgs, Map<String, String> extraEnv, String ip, NativeImageBuilder.Options options)
             throws Exception {
+        return buildNative(input, mainClass, name, memoryMb, extraArgs, extraEnv, ip, List.of(), options);
+    }
+
+    /** The same with --file SRC:DEST mappings (SRC relative to the current directory). */
+    public static NativeImageBuilder.Result buildNative(Path input, String mainClass, String name, Integer memoryMb,
+            List<String> extraArgs, Map<String, String> extraEnv, String ip, List<String> fileSpecs,
+            NativeImageBuilder.Options options) throws Exception {
         AppInput app = AppInput.resolve(input, mainClass);
+        List<FileMapping> mappings = new ArrayList<>();
+        for (String spec : fileSpecs) {
+            try {
+                mappings.add(FileMapping.parse(spec, Path.of("").toAbsolutePath()));
+            } catch (NativeBuildException bad) {
+                throw new NativeBuildException("--file: " + bad.getMessage());
+            }
+        }
+        app = app.withFiles(mappings);
         Manifest m = app.manifest();
         List<String> a = new ArrayList<>(m.args());
         a.addAll(extraArgs);
@@ -188,7 +211,7 @@ public final class BuildCommand implements Callable<Integer> {
         try {
             m = m.with(name != null ? name : m.name(), memoryMb != null ? memoryMb : m.memoryMb(), a, e);
             if (ip != null) m = m.withIp(StaticIp.parse(ip));
-            app = new AppInput(app.classes(), app.mainClass(), m);
+            app = app.withManifest(m);
         } catch (IllegalArgumentException bad) { // a flag value the image format cannot hold
             throw new UserError(bad.getMessage());
         }

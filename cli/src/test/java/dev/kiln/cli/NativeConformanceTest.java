@@ -50,10 +50,30 @@ class NativeConformanceTest {
                 "javac").toString(), "-nowarn", "-d", classes.toString()), all.stream()).toList())
                 .inheritIO().start();
         assertEquals(0, javac.waitFor(), "javac of the conformance programs");
+        copyResources(kilnHome.resolve("builder/src/test/conformance"), classes);
         AppInput app = AppInput.resolve(classes, "Suite");
         // ~/.cache/kiln/native, as `kiln build`: keyed by content, so later runs and fresh clones reuse the image.
         NativeImageBuilder builder = NativeImageBuilder.fromEnvironment(System.err::println);
         image = builder.build(app).image();
+    }
+
+    /**
+     * The programs' resources: every other file beside them, at its path below its area's
+     * directory (conformance/files/filesdata/lines.txt is the resource filesdata/lines.txt), so
+     * HotSpot finds them on its class path and the image has them compiled in.
+     */
+    static void copyResources(Path root, Path classes) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path f : s.filter(p -> Files.isRegularFile(p) && !p.toString().endsWith(".java")).toList()) {
+                Path rel = root.relativize(f);
+                Path target = classes.resolve((rel.getNameCount() > 1 ? rel.subpath(1, rel.getNameCount()) : rel).toString());
+                if (Files.exists(target)) {
+                    throw new IllegalStateException("two conformance resources at " + target + ": " + f);
+                }
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target);
+            }
+        }
     }
 
     static List<String> sources(Path dir) throws IOException {

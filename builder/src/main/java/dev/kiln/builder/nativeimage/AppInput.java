@@ -32,14 +32,38 @@ import javax.tools.ToolProvider;
  *     version are brought to one TeaVM reads). kiln.properties keys: {@code main} (required),
  *     {@code name}, {@code memory_mb}, {@code arg.N} (arguments in order of N), {@code env.KEY},
  *     {@code ip} (A.B.C.D/PREFIX[,GATEWAY]), {@code stats} ({@code on}, the default, or {@code off}:
- *     the image keeps no stats page, as if built with {@code env.KILN_STATS=off}).</li>
+ *     the image keeps no stats page, as if built with {@code env.KILN_STATS=off}), {@code files}
+ *     ({@code SRC:DEST,...}: read-only files in the image, SRC relative to the project; see
+ *     {@link FileMapping}). Files under src/ other than .java sources are the app's resources.</li>
  * </ul>
+ * Whatever the input holds besides class files (a jar's or directory's other entries, but no jar
+ * signature) is the application's resources, for ClassLoader.getResourceAsStream in the image.
  *
  * @param classes   class file name ("a/b/C.class") to its bytes, as found
  * @param mainClass binary name of the class whose main runs
  * @param manifest  what the image's manifest note will say; it has a name and at least {@link #MIN_MEMORY_MB}
+ * @param resources resource name ("a/b/c.txt") to its bytes, as found
+ * @param files     the read-only file tree the image gets ({@code --file}, {@code files=})
  */
-public record AppInput(Map<String, byte[]> classes, String mainClass, Manifest manifest) {
+public record AppInput(Map<String, byte[]> classes, String mainClass, Manifest manifest,
+        Map<String, byte[]> resources, List<FileMapping> files) {
+
+    /** An input without resources or files. */
+    public AppInput(Map<String, byte[]> classes, String mainClass, Manifest manifest) {
+        this(classes, mainClass, manifest, Map.of(), List.of());
+    }
+
+    /** The same input with another manifest. */
+    public AppInput withManifest(Manifest m) {
+        return new AppInput(classes, mainClass, m, resources, files);
+    }
+
+    /** The same input with more file mappings (kiln build --file) after its own. */
+    public AppInput withFiles(List<FileMapping> more) {
+        List<FileMapping> all = new ArrayList<>(files);
+        all.addAll(more);
+        return new AppInput(classes, mainClass, manifest, resources, List.copyOf(all));
+    }
 
     public static final String PROJECT_FILE = "kiln.properties";
     /** memory_mb when the input does not say. */
@@ -50,6 +74,8 @@ public record AppInput(Map<String, byte[]> classes, String mainClass, Manifest m
     /** IllegalArgumentException for a manifest the builder cannot write an image for. */
     public AppInput {
         if (manifest.name() == null) throw new IllegalArgumentException("the image has no name");
+        resources = Map.copyOf(resources);
+        files = List.copyOf(files);
         if (manifest.memoryMb() < MIN_MEMORY_MB) {
             throw new IllegalArgumentException("memory_mb must be between " + MIN_MEMORY_MB + " and "
                     + Manifest.MAX_MEMORY_MB + ", not " + manifest.memoryMb());
@@ -83,18 +109,27 @@ public record AppInput(Map<String, byte[]> classes, String mainClass, Manifest m
         }
         checkClasses(classes);
         String main = mainOverride != null ? mainOverride : findMain(classes, input.toString());
-        return new AppInput(classes, main, defaultManifest(sanitize(baseName)));
+        return new AppInput(classes, main, defaultManifest(sanitize(baseName)), readResources(input, ".class"),
+                List.of());
     }
 
     private static AppInput fromJar(Path jar, String mainOverride, String name)
             throws IOException, NativeBuildException {
         Map<String, byte[]> classes = new TreeMap<>();
+        Map<String, byte[]> resources = new TreeMap<>();
         String main = mainOverride;
         // Not verified (verify=false): a signature says nothing Kiln needs, and a broken one must not stop a build.
         try (JarFile jf = new JarFile(jar.toFile(), false)) {
             var entries = jf.entries();
             while (entries.hasMoreElements()) {
                 var e = entries.nextElement();
+                if (!e.isDirectory() && !e.getName().endsWith(".class") && !isSignature(e.getName())) {
+                    checkEntryName(jar, e.getName());
+                    try (InputStream in = jf.getInputStream(e)) {
+                        resources.put(e.getName(), readEntry(jar, e, in));
+                    }
+                    continue;
+                }
                 if (e.isDirectory() || !e.getName().endsWith(".class") || e.getName().startsWith("META-INF/")) {
                     continue;
                 }
@@ -120,10 +155,19 @@ public record AppInput(Map<String, byte[]> classes, String mainClass, Manifest m
         if (main == null) {
             main = findMain(classes, jar.toString());
         }
-        return new AppInput(classes, main.trim(), defaultManifest(sanitize(name)));
+        return new AppInput(classes, main.trim(), defaultManifest(sanitize(name)), resources, List.of());
     }
 
-    /** A class file is a few MB at most; an entry that inflates beyond this is a zip bomb. */
+    /** A jar signature's files (META-INF/*.SF, .RSA, .DSA, .EC): they sign the jar, not the image. */
+    private static boolean isSignature(String entry) {
+        return entry.startsWith("META-INF/") && entry.indexOf('/', 9) < 0
+                && entry.matches("(?i).*\\.(SF|RSA|DSA|EC)");
+    }
+
+    /**
+     * A class file is a few MB at most, and an image holds at most 64 MiB of resources (ImageTree.MAX_BYTES):
+     * an entry that inflates beyond this is a zip bomb.
+     */
     static final int MAX_CLASS_BYTES = 64 << 20;
 
     /** Reads one entry, refusing a zip bomb and an entry whose bytes do not match its CRC (a corrupt jar). */
@@ -132,7 +176,8 @@ public record AppInput(Map<String, byte[]> classes, String mainClass, Manifest m
         byte[] bytes = in.readNBytes(MAX_CLASS_BYTES + 1);
         if (bytes.length > MAX_CLASS_BYTES) {
             throw new NativeBuildException("jar " + jar + ": entry " + ClassFileCheck.oneLine(e.getName())
-                    + " inflates to more than " + (MAX_CLASS_BYTES >> 20) + " MiB: not a class file");
+                    + " inflates to more than " + (MAX_CLASS_BYTES >> 20) + " MiB: neither a class file nor a resource"
+                    + " an image can hold");
         }
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(bytes);
@@ -205,12 +250,24 @@ public record AppInput(Map<String, byte[]> classes, String mainClass, Manifest m
             throw new NativeBuildException("project " + dir + " has no src/ directory of Java sources");
         }
         Map<String, byte[]> classes = compile(src);
+        List<FileMapping> files = new ArrayList<>();
+        String filesValue = p.getProperty("files", "").strip();
+        if (!filesValue.isEmpty()) {
+            for (String spec : filesValue.split(",")) {
+                try {
+                    files.add(FileMapping.parse(spec.strip(), dir));
+                } catch (NativeBuildException e) {
+                    throw new NativeBuildException(dir.resolve(PROJECT_FILE) + ": " + e.getMessage());
+                }
+            }
+        }
         List<String> envLines = new ArrayList<>();
         env.forEach((k, v) -> envLines.add(k + "=" + v));
         try {
             StaticIp ip = p.getProperty("ip") == null ? null : StaticIp.parse(p.getProperty("ip"));
             return new AppInput(classes, main.trim(),
-                    new Manifest(name, memory, List.copyOf(args.values()), List.copyOf(envLines), List.of(), ip));
+                    new Manifest(name, memory, List.copyOf(args.values()), List.copyOf(envLines), List.of(), ip),
+                    readResources(src, ".java"), files);
         } catch (IllegalArgumentException e) { // a value the image format cannot hold
             throw new NativeBuildException(dir.resolve(PROJECT_FILE) + ": " + e.getMessage());
         }
@@ -276,6 +333,17 @@ public record AppInput(Map<String, byte[]> classes, String mainClass, Manifest m
         } finally {
             FileTrees.delete(out);
         }
+    }
+
+    /** Every regular file under dir whose name does not end with {@code skipSuffix}: the app's resources. */
+    static Map<String, byte[]> readResources(Path dir, String skipSuffix) throws IOException {
+        Map<String, byte[]> resources = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path f : s.filter(f -> !f.toString().endsWith(skipSuffix) && Files.isRegularFile(f)).toList()) {
+                resources.put(dir.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+            }
+        }
+        return resources;
     }
 
     static Map<String, byte[]> readClassDir(Path dir) throws IOException {

@@ -47,7 +47,7 @@ import org.teavm.model.instructions.NumericOperandType;
  *     conformance suite found: {@link ThreadRewrite}, {@link ThrowableRewrite}, {@link FormatterRewrite},
  *     {@link GcRewrite}, {@link NumberRewrite}; green threads that suspend leave their stacks for debuggers:
  *     {@link FiberStackRewrite}; calls redirected to Kiln's replacements: {@link CallRedirects}; array
- *     stores: {@link ArrayStoreChecks}.</li>
+ *     stores: {@link ArrayStoreChecks}; files and resources: {@link FilesRewrite}.</li>
  * </ul>
  * TeaVMTool loads this class by name (it is on the builder's class path).
  */
@@ -118,6 +118,15 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
                 SystemPropertiesRewrite.properties(cls, context);
                 return;
             }
+            case FilesRewrite.PROVIDER -> {
+                FilesRewrite.fileSystem(cls, context);
+                return;
+            }
+            case FilesRewrite.CLASS_LOADER -> FilesRewrite.resources(cls, context);
+            case FilesRewrite.READER -> FilesRewrite.readerTransferTo(cls, context);
+            case FilesRewrite.FILE -> FilesRewrite.fileToPath(cls, context);
+            case FilesRewrite.FILES -> FilesRewrite.filesFind(cls, context);
+            case FilesRewrite.NIO_PROVIDER -> FilesRewrite.nioWriteChecks(cls, context);
             case "org.teavm.runtime.EventQueue" -> {
                 replaceEventLoop(cls, context);
                 return;

@@ -61,7 +61,7 @@ import org.teavm.vm.TeaVMOptimizationLevel;
  */
 public final class NativeImageBuilder {
     /** Bump when the build recipe changes in a way the hashed inputs do not show. */
-    private static final String RECIPE = "kiln-native-7";
+    private static final String RECIPE = "kiln-native-9";
     static final String MUSL_LIBC = "/usr/lib/x86_64-linux-musl/libc.a";
     static final String MUSL_INCLUDE = "/usr/include/x86_64-linux-musl";
     /** TeaVM runtime files that Kiln replaces (guest/teavm/NAME). */
@@ -120,7 +120,9 @@ public final class NativeImageBuilder {
         Path guest = kilnHome.resolve("guest");
         checkPrerequisites(guest);
         List<Path> sources = options.debug() ? DebugFiles.sourceRoots(options.sources(), kilnHome) : List.of();
-        String key = cacheKey(app, guest, options.debug(), sources);
+        ImageTree tree = ImageTree.collect(app.files());
+        ImageData.checkSize(app, tree);
+        String key = cacheKey(app, tree, guest, options.debug(), sources);
         Path entryDir = cacheDir.resolve(key);
         Path image = entryDir.resolve(app.manifest().name() + ".kiln");
         Path debugFile = DebugFiles.debugFileOf(image);
@@ -141,8 +143,12 @@ public final class NativeImageBuilder {
         try {
             Path classes = work.resolve("classes");
             stageClasses(app, classes);
+            List<String> data = ImageData.stage(app, tree, classes);
+            if (!data.isEmpty()) {
+                progress.accept(ImageData.report(app, tree));
+            }
             Path c = work.resolve("c");
-            List<String> compiled = runTeaVM(app, classes, c, options.debug(), refused, missing);
+            List<String> compiled = runTeaVM(app, classes, c, options.debug(), refused, missing, data);
             replacePlatformFiles(guest, c);
             JavaDebugDescriptor.write(c);
             Path elf = compileAndLink(app, guest, c, work, compiled, options.debug());
@@ -213,7 +219,8 @@ public final class NativeImageBuilder {
 
     // ---- cache key ----
 
-    private String cacheKey(AppInput app, Path guest, boolean debug, List<Path> sources) throws IOException {
+    private String cacheKey(AppInput app, ImageTree tree, Path guest, boolean debug, List<Path> sources)
+            throws IOException {
         MessageDigest md = sha256();
         update(md, RECIPE);
         update(md, debug ? "debug" : "release");
@@ -228,6 +235,7 @@ public final class NativeImageBuilder {
         }
         update(md, app.mainClass());
         update(md, app.manifest().text());
+        ImageData.hash(md, app, tree);
         for (Map.Entry<String, byte[]> e : app.classes().entrySet()) {
             update(md, e.getKey());
             md.update(e.getValue());
@@ -371,9 +379,10 @@ public final class NativeImageBuilder {
      * @param refused what fails the build whatever TeaVM says (reflection, JNI, missing supertypes)
      * @param missing what {@link UnsupportedApiScan} found missing: reported with the rest if TeaVM has problems or
      *                anything was refused, as far as TeaVM's transformed view confirms it
+     * @param data    the image's resources and file tree (ImageData), handed to ImageResourceSupplier
      */
     private List<String> runTeaVM(AppInput app, Path classes, Path out, boolean debug, List<UnsupportedUse> refused,
-            List<UnsupportedUse> missing) throws NativeBuildException, IOException {
+            List<UnsupportedUse> missing, List<String> data) throws NativeBuildException, IOException {
         progress.accept("TeaVM: compiling " + app.mainClass() + " to C");
         TeaVMTool tool = new TeaVMTool();
         tool.setTargetType(TeaVMTargetType.C);
@@ -385,6 +394,7 @@ public final class NativeImageBuilder {
         tool.setMinHeapSize(1 << 20);
         tool.setMaxHeapSize(app.manifest().memoryMb() << 20);
         tool.getTransformers().add(KilnTeaVMTransformer.class.getName());
+        tool.getProperties().setProperty(ImageResourceSupplier.PROPERTY, String.join("\n", data));
         StringBuilder log = new StringBuilder();
         tool.setLog(new CollectingLog(log));
         WithoutHostJdk library = new WithoutHostJdk(NativeImageBuilder.class.getClassLoader());
