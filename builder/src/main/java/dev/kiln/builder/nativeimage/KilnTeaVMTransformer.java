@@ -47,7 +47,8 @@ import org.teavm.model.instructions.NumericOperandType;
  *     conformance suite found: {@link ThreadRewrite}, {@link ThrowableRewrite}, {@link FormatterRewrite},
  *     {@link GcRewrite}; green threads that suspend leave their stacks for debuggers:
  *     {@link FiberStackRewrite}; calls redirected to Kiln's replacements: {@link CallRedirects}; array
- *     stores: {@link ArrayStoreChecks}.</li>
+ *     stores: {@link ArrayStoreChecks}; JDK methods TeaVM's String, CharSequence and Character lack:
+ *     {@link ApiAdditions}.</li>
  * </ul>
  * TeaVMTool loads this class by name (it is on the builder's class path).
  */
@@ -91,6 +92,7 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
                 addDelegate(cls, m, context);
             }
         }
+        ApiAdditions.apply(cls, context);
         switch (name) {
             case ThreadRewrite.THREAD -> ThreadRewrite.names(cls);
             case ThreadRewrite.NOTIFY_LISTENER -> ThreadRewrite.interruptedWait(cls, context);
