@@ -12,7 +12,8 @@ import org.teavm.model.emit.ProgramEmitter;
 import org.teavm.model.emit.ValueEmitter;
 
 /**
- * JDK methods (up to JDK 21) that TeaVM 0.16.0's String, CharSequence, Character, System and Checksum lack, added to
+ * JDK methods (up to JDK 21) that TeaVM 0.16.0's String, CharSequence, Character, System, Properties, ByteArrayOutputStream
+ * and Checksum lack, added to
  * those classes with bodies that call Kiln's static implementations in dev.kiln.rt (an instance
  * method's receiver becomes their first argument). Added to the class itself, not redirected at call
  * sites, so method references ({@code String::lines}) and calls from TeaVM's own library find them.
@@ -52,9 +53,13 @@ final class ApiAdditions {
             new Added("java.lang.Character", "isEmojiComponent", true, sig(I, Z), CHARS),
             new Added("java.lang.Character", "isExtendedPictographic", true, sig(I, Z), CHARS),
             new Added("java.lang.System", "getenv", true, sig(MAP), Ir.RT + "KilnEnvironment"),
+            new Added("java.util.Properties", "store", false,
+                    sig(ValueType.object("java.io.Writer"), STRING, ValueType.VOID), Ir.RT + "KilnProperties"),
+            new Added("java.io.ByteArrayOutputStream", "writeBytes", false,
+                    sig(ValueType.arrayOf(ValueType.BYTE), ValueType.VOID), Ir.RT + "KilnBytes"),
             // a default method since JDK 9
             new Added("java.util.zip.Checksum", "update", false, sig(ValueType.arrayOf(ValueType.BYTE), ValueType.VOID),
-                    Ir.RT + "KilnChecksums"));
+                    Ir.RT + "KilnBytes"));
 
     /** TeaVM 0.16.0 has these and differs from the JDK (its conformance program is named). */
     private static final List<Added> REPLACED = List.of(
@@ -65,7 +70,13 @@ final class ApiAdditions {
             // "\\s" becomes nothing instead of a space (ApiStringMethods)
             new Added("java.lang.String", "translateEscapes", false, sig(STRING), STRINGS),
             // always null
-            new Added("java.lang.System", "getenv", true, sig(STRING, STRING), Ir.RT + "KilnEnvironment"));
+            new Added("java.lang.System", "getenv", true, sig(STRING, STRING), Ir.RT + "KilnEnvironment"),
+            // not the JDK's escapes
+            new Added("java.util.Properties", "store", false,
+                    sig(ValueType.object("java.io.OutputStream"), STRING, ValueType.VOID), Ir.RT + "KilnProperties"),
+            // chars above U+00FF lose their high byte (ApiProperties)
+            new Added("java.util.Properties", "load", false,
+                    sig(ValueType.object("java.io.Reader"), ValueType.VOID), Ir.RT + "KilnProperties"));
 
     private ApiAdditions() {
     }
