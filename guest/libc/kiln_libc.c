@@ -82,6 +82,17 @@ char *getenv(const char *name) {
     return NULL;
 }
 
+/* System.getenv() from Java (dev.kiln.rt.KilnEnvironment): the entries "KEY=value", one by index. */
+int kiln_env_count(void) {
+    return (int) kiln_boot_info()->envc;
+}
+
+const char *kiln_env_entry(int i) {
+    const struct kiln_boot_info *bi = kiln_boot_info();
+    if (i < 0 || (uint64_t) i >= bi->envc) return NULL;
+    return ((char **) (uintptr_t) bi->envp)[i];
+}
+
 /* ---- locale: there is one, C with UTF-8 as its multibyte encoding ---- */
 
 char *setlocale(int category, const char *name) {

@@ -47,7 +47,8 @@ import org.teavm.model.instructions.NumericOperandType;
  *     conformance suite found: {@link ThreadRewrite}, {@link ThrowableRewrite}, {@link FormatterRewrite},
  *     {@link GcRewrite}, {@link NumberRewrite}; green threads that suspend leave their stacks for debuggers:
  *     {@link FiberStackRewrite}; calls redirected to Kiln's replacements: {@link CallRedirects}; array
- *     stores: {@link ArrayStoreChecks}; files and resources: {@link FilesRewrite}.</li>
+ *     stores: {@link ArrayStoreChecks}; files and resources: {@link FilesRewrite}; JDK methods TeaVM's
+ *     String, CharSequence and Character lack: {@link ApiAdditions}.</li>
  * </ul>
  * TeaVMTool loads this class by name (it is on the builder's class path).
  */
@@ -106,6 +107,7 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
         if (NumberRewrite.appliesTo(name)) {
             NumberRewrite.apply(cls, context);
         }
+        ApiAdditions.apply(cls, context);
         switch (name) {
             case ThreadRewrite.THREAD -> ThreadRewrite.names(cls);
             case ThreadRewrite.NOTIFY_LISTENER -> ThreadRewrite.interruptedWait(cls, context);
