@@ -36,6 +36,9 @@ class BenchSizeTest {
         assertEquals(0, build.exitStatus(), build.toString());
         assertEquals(Files.size(image), figures[0], "the stripped size is the size of the image kiln build writes");
         assertEquals("size hello=" + figures[0], lines.getLast(), r.toString());
+        long kb = (figures[0] + 999) / 1000;
+        assertTrue(lines.contains("target hello: " + kb + " KB stripped, at most 150 KB: "
+                + (kb <= 150 ? "met" : "over by " + (kb - 150) + " KB")), r.toString());
     }
 
     @Test
