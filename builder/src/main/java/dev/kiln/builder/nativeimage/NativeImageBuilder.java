@@ -127,6 +127,10 @@ public final class NativeImageBuilder {
         Path image = entryDir.resolve(app.manifest().name() + ".kiln");
         Path debugFile = DebugFiles.debugFileOf(image);
         Path sourceDir = options.debug() ? DebugFiles.sourceDirOf(image) : null;
+        if (!app.resources().isEmpty() || tree.files() > 0) {
+            // before the cache check: what the image holds is worth a line whether it is built or reused
+            progress.accept(ImageData.report(app, tree));
+        }
         if (Files.isRegularFile(image) && Files.isRegularFile(debugFile)) {
             return new Result(image, debugFile, sourceDir, true, key);
         }
@@ -144,9 +148,6 @@ public final class NativeImageBuilder {
             Path classes = work.resolve("classes");
             stageClasses(app, classes);
             List<String> data = ImageData.stage(app, tree, classes);
-            if (!data.isEmpty()) {
-                progress.accept(ImageData.report(app, tree));
-            }
             Path c = work.resolve("c");
             List<String> compiled = runTeaVM(app, classes, c, options.debug(), refused, missing, data);
             replacePlatformFiles(guest, c);
