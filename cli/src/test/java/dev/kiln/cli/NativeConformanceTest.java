@@ -4,10 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kiln.builder.nativeimage.AppInput;
 import dev.kiln.builder.nativeimage.NativeImageBuilder;
+import dev.kiln.image.GuestImage;
+import dev.kiln.vmm.Kvm;
+import dev.kiln.vmm.Vm;
+import dev.kiln.vmm.VmConfig;
+import dev.kiln.vmm.VmExit;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The native conformance suite: every program under builder/src/test/conformance (and its
  * subdirectories, one per area: concurrency, behaviour, ...) and bench/compute (the CPU-heavy
  * ones, at small sizes) runs on HotSpot (a child `java`) and as a unikernel
- * (`kiln run IMAGE -- PROGRAM` on the real VMM), and the outputs are compared byte for byte,
+ * (a VM on the real VMM, booted as `kiln run IMAGE -- PROGRAM` would), and the outputs are compared byte for byte,
  * exit statuses too. All programs share one image, so TeaVM and gcc run once: its entry point,
  * Suite, is generated here with one case per program (a program is a top-level class in the
  * default package with the file's name and a main method), so adding a program is adding a file.
@@ -150,9 +157,25 @@ class NativeConformanceTest {
         return run(List.of(javaBin, HOTSPOT_HEAP, "-cp", classes.toString(), "Suite", program));
     }
 
+    /**
+     * A new VM in this JVM for each program, as {@code kiln run IMAGE -- PROGRAM} boots it (the
+     * manifest's memory, no network), its console captured. In process rather than a child
+     * {@code kiln run}: a JVM start per program was most of this suite's time, and the CLI's own
+     * path is what the other tests run.
+     */
     static Run unikernel(String program) throws Exception {
-        return run(List.of(javaBin, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "dev.kiln.cli.Main", "run", image.toString(), "--", program));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        VmConfig config = new VmConfig(GuestImage.load(image), 0, Duration.ofSeconds(120), List.of(program), List.of(),
+                console);
+        try (Kvm kvm = Kvm.open(); Vm vm = Vm.create(kvm, config)) {
+            VmExit exit = vm.run();
+            switch (exit) {
+                case VmExit.Exited e -> {}
+                case VmExit.Crashed c -> console.writeBytes(("kiln: " + c.report().format()).getBytes(StandardCharsets.UTF_8));
+                default -> console.writeBytes(("kiln: " + exit.describe() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return new Run(exit.exitStatus(), console.toString(StandardCharsets.UTF_8));
+        }
     }
 
     @TestFactory
