@@ -62,9 +62,10 @@ public final class DebugFiles {
     /**
      * Copies the .java files under each root into dir, by their path under the root (the first
      * root wins), then the guest runtime's C sources (from {@code guest}, Kiln's guest/
-     * directory, if not null) where its DWARF names them: runtime/ and libc/ as in guest/ (gcc
-     * ran there, so a frame is "runtime/hypercall.c"), and TeaVM's platform files of guest/teavm
-     * at the top (they are compiled as the build's "./fiber.c").
+     * directory, if not null) where its DWARF names them: runtime/, libc/ and include/kiln/ as in
+     * guest/ (gcc ran there, so a frame is "runtime/hypercall.c"; the image's own C names the
+     * headers so too, NativeImageBuilder maps guest/ to "."), and TeaVM's platform files of
+     * guest/teavm at the top (they are compiled as the build's "./fiber.c").
      */
     static void copySources(List<Path> roots, Path guest, Path dir) throws IOException {
         Path tmp = Files.createTempDirectory(dir.getParent(), "src");
@@ -72,6 +73,7 @@ public final class DebugFiles {
             if (guest != null) {
                 copyC(guest.resolve("runtime"), tmp.resolve("runtime"));
                 copyC(guest.resolve("libc"), tmp.resolve("libc"));
+                copyC(guest.resolve("include/kiln"), tmp.resolve("include/kiln"));
                 copyC(guest.resolve("teavm"), tmp);
             }
             for (Path root : roots) {

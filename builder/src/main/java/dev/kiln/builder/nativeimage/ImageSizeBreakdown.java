@@ -1,6 +1,7 @@
 package dev.kiln.builder.nativeimage;
 
 import dev.kiln.image.ImageInfo;
+import dev.kiln.image.TeaVmCName;
 import dev.kiln.image.elf.ElfFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +102,7 @@ public final class ImageSizeBreakdown {
         List<String> classes = new ArrayList<>(ImageInfo.read(debugFile).classes());
         if (classes.isEmpty()) classes = ImageInfo.read(image).classes();
         Map<String, String> cClasses = new HashMap<>(); // TeaVM's C name -> Java name
-        for (String c : classes) cClasses.put(cName(c), c);
+        for (String c : classes) cClasses.put(TeaVmCName.of(c), c);
         TreeSet<String> byLength = new TreeSet<>((a, b) -> a.length() != b.length() ? b.length() - a.length() : a.compareTo(b));
         byLength.addAll(cClasses.keySet());
 
@@ -159,18 +160,6 @@ public final class ImageSizeBreakdown {
         if (javaClass.startsWith("java.") || javaClass.startsWith("javax.") || javaClass.startsWith("jdk.")
                 || javaClass.startsWith("sun.") || javaClass.startsWith("com.sun.")) return Part.JDK;
         return Part.APP;
-    }
-
-    /** The C name TeaVM gives a Java class: "dev.kiln.libos.teavm.EventLoop" is "dklt_EventLoop". */
-    static String cName(String javaClass) {
-        int dot = javaClass.lastIndexOf('.');
-        StringBuilder b = new StringBuilder();
-        if (dot > 0) {
-            for (String part : javaClass.substring(0, dot).split("\\.")) {
-                if (!part.isEmpty()) b.append(part.charAt(0));
-            }
-        }
-        return b.append('_').append(javaClass.substring(dot + 1).replace('$', '_')).toString();
     }
 
     private static boolean inside(List<ElfFile.Section> sections, long address, long size) {

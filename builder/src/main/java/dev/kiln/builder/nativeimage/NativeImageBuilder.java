@@ -225,8 +225,11 @@ public final class NativeImageBuilder {
         MessageDigest md = sha256();
         update(md, RECIPE);
         update(md, debug ? "debug" : "release");
-        for (Path root : sources) { // a debug build copies them beside the image
-            update(md, root.toString());
+        // A debug build copies the sources beside the image: their paths under each root and their
+        // bytes count, not where the roots are (the image is the same from any checkout).
+        for (int i = 0; i < sources.size(); i++) {
+            Path root = sources.get(i);
+            update(md, "source root " + i);
             try (Stream<Path> s = Files.walk(root)) {
                 for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
                     update(md, root.relativize(p).toString());
@@ -532,16 +535,20 @@ public final class NativeImageBuilder {
         // field just stored with 8 bytes is read back with 16 (a.vz, a.mass in nbody) and the load
         // waits for the store to retire: nbody ran 1.9x slower. -fno-math-errno: Java never reads
         // errno, so sqrt and the like need no check-and-call path around their instruction.
+        // Reproducible: the build directory (a new temporary one each time) and Kiln's checkout appear
+        // in no output, so two builds of one input are the same bytes wherever they run. Both are
+        // mapped to "." for DWARF and __FILE__: TeaVM's C as "./all.c", the guest's headers as
+        // "./include/kiln/...", where the sources beside a debug build (DebugFiles) and the guest
+        // archives' own DWARF (guest/Makefile) have them.
         List<String> cflags = List.of("-O2", "-std=gnu11", "-fwrapv", "-fno-strict-aliasing",
                 "-fno-tree-slp-vectorize", "-fno-math-errno", "-nostdinc", "-isystem",
                 MUSL_INCLUDE, "-I" + guest.resolve("include"), "-fno-pie", "-fno-pic", "-ffunction-sections",
-                "-fdata-sections", "-fno-asynchronous-unwind-tables", "-fno-stack-protector", "-w");
+                "-fdata-sections", "-fno-asynchronous-unwind-tables", "-fno-stack-protector", "-w",
+                "-ffile-prefix-map=" + c + "=.", "-ffile-prefix-map=" + guest + "=.");
         List<String> cc = new ArrayList<>(List.of("gcc"));
         cc.addAll(cflags);
         if (debug) {
-            // DWARF for the same code: -g changes no instruction. TeaVM's generated C is named
-            // relative to its output directory, which is gone after the build.
-            cc.addAll(List.of("-g", "-fdebug-prefix-map=" + c + "=."));
+            cc.add("-g"); // DWARF for the same code: -g changes no instruction
         }
         cc.addAll(List.of("-c", "all.c", "-o", work.resolve("all.o").toString()));
         run(cc, c, "gcc (compiling TeaVM's C output)");

@@ -18,7 +18,6 @@ import dev.kiln.oci.image.OciLayout;
 import dev.kiln.vmm.hostnet.NetworkNamespace;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +25,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -78,7 +76,7 @@ final class BenchOciCommand implements Callable<Integer> {
                 Files.createDirectories(f.getParent());
                 Files.write(f, e.getValue());
             }
-            run(600, kilnOci.toString(), "features"); // the launcher's first run trains its AOT cache: not timed
+            CriNode.run(600, kilnOci.toString(), "features"); // the launcher's first run trains its AOT cache: not timed
             try (CriNode node = CriNode.start(Files.createDirectories(tmp.resolve("node")), kilnOci, "kiln.bench/pause:1");
                  CriClient cri = new CriClient(node.socket(), Path.of("/usr/bin/containerd"))) {
                 node.importImage("kiln.bench/pause", tmp.resolve("pause.tar"));
@@ -138,21 +136,10 @@ final class BenchOciCommand implements Callable<Integer> {
 
     private static String version() {
         try {
-            return run(30, "containerd", "--version").strip().replaceAll(".* (\\S+) \\S+$", "$1");
+            return CriNode.run(30, "containerd", "--version").strip().replaceAll(".* (\\S+) \\S+$", "$1");
         } catch (Exception e) {
             return "?";
         }
-    }
-
-    private static String run(int timeoutSeconds, String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException(String.join(" ", cmd) + ": no answer in " + timeoutSeconds + " s");
-        }
-        if (p.exitValue() != 0) throw new IOException(String.join(" ", cmd) + ": exit " + p.exitValue() + ": " + out.strip());
-        return out;
     }
 
     private static long median(long[] v) {

@@ -127,6 +127,7 @@ public final class CriNode implements AutoCloseable {
         }
     }
 
+    /** Runs a host tool (ctr, containerd, kiln-oci...): its output, or an IOException with it when it fails or hangs. */
     static String run(int timeoutSeconds, String... cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -3,18 +3,30 @@ package dev.kiln.libos.crypto;
 /**
  * The Merkle-Damgard frame shared by MD5 and the SHA-1/SHA-2 family: input is buffered into
  * fixed-size blocks, each compressed into the state; the last is padded with 0x80, zeros and the
- * message length in bits. Subclasses hold the state and know their byte order.
+ * message length in bits, in a field of the algorithm's width and byte order. Subclasses hold
+ * the state.
  */
 public abstract class BlockDigest implements Cloneable {
+    /** The byte order of the length field: the SHA family's. */
+    protected static final boolean BIG_ENDIAN = true;
+    /** The byte order of the length field: MD5's. */
+    protected static final boolean LITTLE_ENDIAN = false;
+
     private final int blockSize;
     private final int lengthBytes;
+    private final boolean bigEndianLength;
     private byte[] buffer;
     private int buffered;
     private long bytes;
 
-    protected BlockDigest(int blockSize, int lengthBytes) {
+    /**
+     * @param lengthBytes the width of the length field at the end of the last block (16 for
+     *                    SHA-512, whose 128-bit length has its high 64 bits zero here)
+     */
+    protected BlockDigest(int blockSize, int lengthBytes, boolean bigEndianLength) {
         this.blockSize = blockSize;
         this.lengthBytes = lengthBytes;
+        this.bigEndianLength = bigEndianLength;
         this.buffer = new byte[blockSize];
     }
 
@@ -27,8 +39,6 @@ public abstract class BlockDigest implements Cloneable {
     protected abstract byte[] output();
 
     protected abstract void resetState();
-
-    protected abstract boolean bigEndianLength();
 
     public final void update(byte b) {
         buffer[buffered++] = b;
@@ -73,7 +83,7 @@ public abstract class BlockDigest implements Cloneable {
         }
         java.util.Arrays.fill(buffer, buffered, blockSize, (byte) 0);
         for (int i = 0; i < 8; i++) {
-            int at = bigEndianLength() ? blockSize - 1 - i : blockSize - 8 + i;
+            int at = bigEndianLength ? blockSize - 1 - i : blockSize - 8 + i;
             buffer[at] = (byte) (bits >>> (8 * i));
         }
         compress(buffer, 0);
@@ -111,11 +121,22 @@ public abstract class BlockDigest implements Cloneable {
         return (long) intBe(b, i) << 32 | (intBe(b, i + 4) & 0xffffffffL);
     }
 
-    protected static void putIntBe(byte[] b, int i, int v) {
-        b[i] = (byte) (v >>> 24);
-        b[i + 1] = (byte) (v >>> 16);
-        b[i + 2] = (byte) (v >>> 8);
-        b[i + 3] = (byte) v;
+    /** The first {@code length} bytes of {@code words} written big-endian: a SHA-1 or SHA-256 digest from its state. */
+    protected static byte[] bigEndian(int[] words, int length) {
+        byte[] out = new byte[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = (byte) (words[i >> 2] >>> (24 - 8 * (i & 3)));
+        }
+        return out;
+    }
+
+    /** The first {@code length} bytes of {@code words} written big-endian: a SHA-512 digest from its state. */
+    protected static byte[] bigEndian(long[] words, int length) {
+        byte[] out = new byte[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = (byte) (words[i >> 3] >>> (56 - 8 * (i & 7)));
+        }
+        return out;
     }
 
     /** The SUN provider's name of an algorithm (as in its DigestException messages), or null. */

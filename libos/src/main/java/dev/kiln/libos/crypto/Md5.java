@@ -18,7 +18,7 @@ final class Md5 extends BlockDigest {
     private int[] x = new int[16];
 
     Md5() {
-        super(64, 8);
+        super(64, 8, LITTLE_ENDIAN);
         resetState();
     }
 
@@ -27,10 +27,6 @@ final class Md5 extends BlockDigest {
         return 16;
     }
 
-    @Override
-    protected boolean bigEndianLength() {
-        return false;
-    }
 
     @Override
     protected void resetState() {

@@ -6,7 +6,7 @@ final class Sha1 extends BlockDigest {
     private int[] w = new int[80];
 
     Sha1() {
-        super(64, 8);
+        super(64, 8, BIG_ENDIAN);
         resetState();
     }
 
@@ -15,10 +15,6 @@ final class Sha1 extends BlockDigest {
         return 20;
     }
 
-    @Override
-    protected boolean bigEndianLength() {
-        return true;
-    }
 
     @Override
     protected void resetState() {
@@ -80,10 +76,6 @@ final class Sha1 extends BlockDigest {
 
     @Override
     protected byte[] output() {
-        byte[] out = new byte[20];
-        for (int i = 0; i < 5; i++) {
-            putIntBe(out, 4 * i, h[i]);
-        }
-        return out;
+        return bigEndian(h, 20);
     }
 }

@@ -20,7 +20,7 @@ final class Sha256 extends BlockDigest {
     private int[] w = new int[64];
 
     Sha256(boolean sha224) {
-        super(64, 8);
+        super(64, 8, BIG_ENDIAN);
         this.sha224 = sha224;
         resetState();
     }
@@ -30,10 +30,6 @@ final class Sha256 extends BlockDigest {
         return sha224 ? 28 : 32;
     }
 
-    @Override
-    protected boolean bigEndianLength() {
-        return true;
-    }
 
     @Override
     protected void resetState() {
@@ -92,10 +88,6 @@ final class Sha256 extends BlockDigest {
 
     @Override
     protected byte[] output() {
-        byte[] all = new byte[32];
-        for (int i = 0; i < 8; i++) {
-            putIntBe(all, 4 * i, h[i]);
-        }
-        return java.util.Arrays.copyOf(all, length());
+        return bigEndian(h, length());
     }
 }

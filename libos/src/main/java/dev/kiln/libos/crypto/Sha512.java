@@ -52,7 +52,7 @@ final class Sha512 extends BlockDigest {
     private long[] w = new long[80];
 
     Sha512(Variant variant) {
-        super(128, 16);
+        super(128, 16, BIG_ENDIAN);
         this.variant = variant;
         resetState();
     }
@@ -62,10 +62,6 @@ final class Sha512 extends BlockDigest {
         return variant.length;
     }
 
-    @Override
-    protected boolean bigEndianLength() {
-        return true;
-    }
 
     @Override
     protected void resetState() {
@@ -124,11 +120,6 @@ final class Sha512 extends BlockDigest {
 
     @Override
     protected byte[] output() {
-        byte[] all = new byte[64];
-        for (int i = 0; i < 8; i++) {
-            putIntBe(all, 8 * i, (int) (h[i] >>> 32));
-            putIntBe(all, 8 * i + 4, (int) h[i]);
-        }
-        return java.util.Arrays.copyOf(all, length());
+        return bigEndian(h, length());
     }
 }

@@ -162,10 +162,7 @@ public final class Vcpu {
 
     /** KVM_SET_MSRS with one MSR. */
     public void setMsr(int index, long value) {
-        MemorySegment m = scratch.asSlice(0, KvmApi.MSRS_HEADER + KvmApi.MSR_ENTRY);
-        m.fill((byte) 0);
-        m.set(JAVA_INT, KvmApi.MSRS_NMSRS, 1);
-        m.set(JAVA_INT, KvmApi.MSRS_HEADER + KvmApi.MSR_INDEX, index);
+        MemorySegment m = oneMsr(index);
         m.set(JAVA_LONG, KvmApi.MSRS_HEADER + KvmApi.MSR_DATA, value);
         int n = KvmCalls.ioctl(fd, KvmApi.KVM_SET_MSRS, m.address(), "KVM_SET_MSRS");
         if (n != 1) throw new VmmException(String.format("KVM_SET_MSRS did not accept MSR 0x%x", index));
@@ -173,13 +170,19 @@ public final class Vcpu {
 
     /** KVM_GET_MSRS with one MSR: its value as the guest would read it now. */
     public long getMsr(int index) {
+        MemorySegment m = oneMsr(index);
+        int n = KvmCalls.ioctl(fd, KvmApi.KVM_GET_MSRS, m.address(), "KVM_GET_MSRS");
+        if (n != 1) throw new VmmException(String.format("KVM_GET_MSRS did not return MSR 0x%x", index));
+        return m.get(JAVA_LONG, KvmApi.MSRS_HEADER + KvmApi.MSR_DATA);
+    }
+
+    /** A struct kvm_msrs in the scratch buffer holding one entry, for MSR {@code index}, its data zero. */
+    private MemorySegment oneMsr(int index) {
         MemorySegment m = scratch.asSlice(0, KvmApi.MSRS_HEADER + KvmApi.MSR_ENTRY);
         m.fill((byte) 0);
         m.set(JAVA_INT, KvmApi.MSRS_NMSRS, 1);
         m.set(JAVA_INT, KvmApi.MSRS_HEADER + KvmApi.MSR_INDEX, index);
-        int n = KvmCalls.ioctl(fd, KvmApi.KVM_GET_MSRS, m.address(), "KVM_GET_MSRS");
-        if (n != 1) throw new VmmException(String.format("KVM_GET_MSRS did not return MSR 0x%x", index));
-        return m.get(JAVA_LONG, KvmApi.MSRS_HEADER + KvmApi.MSR_DATA);
+        return m;
     }
 
     /** KVM_GET_TSC_KHZ: the guest TSC frequency. */

@@ -1,5 +1,6 @@
 package dev.kiln.vmm.profile;
 
+import dev.kiln.image.TeaVmCName;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,8 +10,8 @@ import java.util.TreeSet;
 
 /**
  * Java names for the C functions TeaVM generates: {@code meth_<class>_<method>}, where
- * {@code <class>} is the package's initials, an underscore and the class's simple name
- * ({@code meth_dklt_FiberBlocker_wake} is {@code dev.kiln.libos.teavm.FiberBlocker.wake},
+ * {@code <class>} is the class's {@link TeaVmCName}: the package's initials, an underscore and
+ * the simple name ({@code meth_dklt_FiberBlocker_wake} is {@code dev.kiln.libos.teavm.FiberBlocker.wake},
  * {@code _init_} a constructor). Where the class ends and the method begins is read from the
  * image's class symbols ({@code <class>_Cls}); the package is spelled out where a Java class of
  * the profile (from the call-site table) has the same initials and name, else the initials stay.
@@ -26,19 +27,7 @@ final class TeaVmNames {
      */
     TeaVmNames(Collection<String> cClasses, Collection<String> knownJavaClasses) {
         this.cClasses = new TreeSet<>(cClasses);
-        for (String java : knownJavaClasses) javaClasses.putIfAbsent(cName(java), java);
-    }
-
-    /** The C name TeaVM gives a Java class: "dev.kiln.libos.teavm.FiberBlocker" is "dklt_FiberBlocker". */
-    static String cName(String javaClass) {
-        int dot = javaClass.lastIndexOf('.');
-        StringBuilder b = new StringBuilder();
-        if (dot > 0) {
-            for (String part : javaClass.substring(0, dot).split("\\.")) {
-                if (!part.isEmpty()) b.append(part.charAt(0));
-            }
-        }
-        return b.append('_').append(javaClass.substring(dot + 1).replace('$', '_')).toString();
+        for (String java : knownJavaClasses) javaClasses.putIfAbsent(TeaVmCName.of(java), java);
     }
 
     /** "dev.kiln.libos.teavm.FiberBlocker.wake" for "meth_dklt_FiberBlocker_wake"; empty if it is no TeaVM method. */
