@@ -33,6 +33,10 @@ final class ApiAdditions {
     private static final ValueType OBJECT = ValueType.object("java.lang.Object");
 
     private static final ValueType MAP = ValueType.object("java.util.Map");
+    private static final ValueType COLLECTOR = ValueType.object("java.util.stream.Collector");
+    private static final ValueType SUPPLIER = ValueType.object("java.util.function.Supplier");
+    private static final ValueType MERGER = ValueType.object("java.util.function.BinaryOperator");
+    private static final String PARALLEL = Ir.RT + "KilnParallelStreams";
     private static final String STRINGS = Ir.RT + "KilnStringMethods";
     private static final String CHARS = Ir.RT + "KilnCharacters";
 
@@ -57,6 +61,19 @@ final class ApiAdditions {
                     sig(ValueType.object("java.io.Writer"), STRING, ValueType.VOID), Ir.RT + "KilnProperties"),
             new Added("java.io.ByteArrayOutputStream", "writeBytes", false,
                     sig(ValueType.arrayOf(ValueType.BYTE), ValueType.VOID), Ir.RT + "KilnBytes"),
+            // parallel streams (dev.kiln.libos.stream) and the concurrent collectors
+            new Added("java.util.Collection", "parallelStream", false, sig(STREAM), PARALLEL),
+            new Added("java.util.stream.Collectors", "groupingByConcurrent", true, sig(FUNCTION, COLLECTOR), PARALLEL),
+            new Added("java.util.stream.Collectors", "groupingByConcurrent", true, sig(FUNCTION, COLLECTOR, COLLECTOR),
+                    PARALLEL),
+            new Added("java.util.stream.Collectors", "groupingByConcurrent", true,
+                    sig(FUNCTION, SUPPLIER, COLLECTOR, COLLECTOR), PARALLEL),
+            new Added("java.util.stream.Collectors", "toConcurrentMap", true, sig(FUNCTION, FUNCTION, COLLECTOR),
+                    PARALLEL),
+            new Added("java.util.stream.Collectors", "toConcurrentMap", true,
+                    sig(FUNCTION, FUNCTION, MERGER, COLLECTOR), PARALLEL),
+            new Added("java.util.stream.Collectors", "toConcurrentMap", true,
+                    sig(FUNCTION, FUNCTION, MERGER, SUPPLIER, COLLECTOR), PARALLEL),
             // a default method since JDK 9
             new Added("java.util.zip.Checksum", "update", false, sig(ValueType.arrayOf(ValueType.BYTE), ValueType.VOID),
                     Ir.RT + "KilnBytes"));

@@ -30,6 +30,8 @@ final class CallRedirects {
     private static final ValueType RUNNABLE = ValueType.object("java.lang.Runnable");
     private static final String OF_VIRTUAL_CLASS = "java.lang.Thread$Builder$OfVirtual";
     private static final ValueType OF_VIRTUAL = ValueType.object(OF_VIRTUAL_CLASS);
+    private static final String OF_PLATFORM_CLASS = "java.lang.Thread$Builder$OfPlatform";
+    private static final ValueType OF_PLATFORM = ValueType.object(OF_PLATFORM_CLASS);
     private static final ValueType STRINGS = ValueType.arrayOf(STRING);
     private static final ValueType CHARS = ValueType.object("java.lang.CharSequence");
     private static final ValueType PATTERN = ValueType.object("java.util.regex.Pattern");
@@ -43,6 +45,8 @@ final class CallRedirects {
             // loads as class library: its own name and its siblings' are java.lang's there)
             new Redirect(new MethodReference("java.lang.Thread", "ofVirtual", OF_VIRTUAL),
                     new MethodReference(OF_VIRTUAL_CLASS, "kilnOfVirtual", OF_VIRTUAL)),
+            new Redirect(new MethodReference("java.lang.Thread", "ofPlatform", OF_PLATFORM),
+                    new MethodReference(OF_PLATFORM_CLASS, "kilnOfPlatform", OF_PLATFORM)),
             new Redirect(new MethodReference("java.lang.Thread", "startVirtualThread", RUNNABLE, THREAD),
                     new MethodReference(OF_VIRTUAL_CLASS, "kilnStartVirtualThread", RUNNABLE, THREAD)),
             new Redirect(new MethodReference("java.lang.Thread", "isVirtual", ValueType.BOOLEAN),

@@ -48,7 +48,7 @@ import org.teavm.model.instructions.NumericOperandType;
  *     {@link GcRewrite}, {@link NumberRewrite}; green threads that suspend leave their stacks for debuggers:
  *     {@link FiberStackRewrite}; calls redirected to Kiln's replacements: {@link CallRedirects}; array
  *     stores: {@link ArrayStoreChecks}; files and resources: {@link FilesRewrite}; JDK methods TeaVM's
- *     String, CharSequence and Character lack: {@link ApiAdditions}.</li>
+ *     String, CharSequence and Character lack: {@link ApiAdditions}; parallel streams: {@link ParallelStreamRewrite}.</li>
  * </ul>
  * TeaVMTool loads this class by name (it is on the builder's class path).
  */
@@ -106,6 +106,9 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
         }
         if (NumberRewrite.appliesTo(name)) {
             NumberRewrite.apply(cls, context);
+        }
+        if (ParallelStreamRewrite.appliesTo(name)) {
+            ParallelStreamRewrite.apply(cls, context);
         }
         ApiAdditions.apply(cls, context);
         switch (name) {

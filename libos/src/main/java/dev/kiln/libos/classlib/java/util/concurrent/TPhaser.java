@@ -5,34 +5,54 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A reusable barrier with a changing number of parties (root phasers only: no tiering). The
- * phase number advances when the last registered party arrives, onAdvance deciding whether the
- * phaser terminates (its phase then negative).
+ * A reusable barrier with a changing number of parties, in trees (tiering) as the JDK's: a child
+ * phaser counts as one party of its parent while it has parties of its own (registered with the
+ * parent when it gets its first, deregistered when it loses its last), and arrives at its parent
+ * once all its own parties arrived. The phase number and termination are the root's, so every
+ * phaser of a tree advances together; onAdvance is asked at the root only. One monitor (the
+ * root's) guards the whole tree.
  */
 public class TPhaser {
     private static final int MAX_PHASE = Integer.MAX_VALUE;
     private static final int MAX_PARTIES = 0xffff;
 
-    private final Object sync = new Object();
+    private final TPhaser parent;
+    private final TPhaser root;
+    private final Object sync;
+    /** Only the root's are used. */
     private int phase;
+    private boolean terminated;
     private int parties;
     private int unarrived;
-    private boolean terminated;
 
     public TPhaser() {
-        this(0);
+        this(null, 0);
     }
 
     public TPhaser(int parties) {
+        this(null, parties);
+    }
+
+    public TPhaser(TPhaser parent) {
+        this(parent, 0);
+    }
+
+    public TPhaser(TPhaser parent, int parties) {
         if (parties < 0 || parties > MAX_PARTIES) {
             throw new IllegalArgumentException("Illegal number of parties");
         }
+        this.parent = parent;
+        this.root = parent == null ? this : parent.root;
+        this.sync = parent == null ? new Object() : parent.sync;
         this.parties = parties;
         this.unarrived = parties;
+        if (parent != null && parties > 0) {
+            parent.bulkRegister(1);
+        }
     }
 
     private int reportedPhase() {
-        return terminated ? phase | Integer.MIN_VALUE : phase;
+        return root.terminated ? root.phase | Integer.MIN_VALUE : root.phase;
     }
 
     public int register() {
@@ -44,16 +64,19 @@ public class TPhaser {
             throw new IllegalArgumentException();
         }
         synchronized (sync) {
-            if (terminated) {
+            if (root.terminated) {
                 return reportedPhase();
             }
             if (parties + n > MAX_PARTIES) {
                 throw new IllegalStateException("Attempt to register more than " + MAX_PARTIES + " parties for "
                         + this);
             }
+            if (n > 0 && parties == 0 && parent != null) {
+                parent.bulkRegister(1);
+            }
             parties += n;
             unarrived += n;
-            return phase;
+            return root.phase;
         }
     }
 
@@ -67,19 +90,25 @@ public class TPhaser {
 
     private int doArrive(boolean deregister) {
         synchronized (sync) {
-            if (terminated) {
+            if (root.terminated) {
                 return reportedPhase();
             }
             if (unarrived <= 0) {
                 throw new IllegalStateException(badArrive());
             }
-            int arrivedPhase = phase;
+            int arrivedPhase = root.phase;
             unarrived--;
             if (deregister) {
                 parties--;
             }
             if (unarrived == 0) {
-                advance();
+                if (parent == null) {
+                    advance();
+                } else {
+                    // all of this phaser's parties arrived: it arrives at its parent (leaving it when empty)
+                    unarrived = parties;
+                    parent.doArrive(parties == 0);
+                }
             }
             return arrivedPhase;
         }
@@ -89,6 +118,7 @@ public class TPhaser {
         return "Attempted arrival of unregistered party for " + this;
     }
 
+    /** At the root, when every party arrived. */
     private void advance() {
         if (onAdvance(phase, parties)) {
             terminated = true;
@@ -115,7 +145,7 @@ public class TPhaser {
                 return phase;
             }
             boolean interrupted = false;
-            while (this.phase == phase && !terminated) {
+            while (root.phase == phase && !root.terminated) {
                 interrupted |= Waits.waitUninterruptibly(sync);
             }
             if (interrupted) {
@@ -131,7 +161,7 @@ public class TPhaser {
                 return phase;
             }
             Waits.checkInterrupt();
-            while (this.phase == phase && !terminated) {
+            while (root.phase == phase && !root.terminated) {
                 sync.wait();
             }
             return reportedPhase();
@@ -146,7 +176,7 @@ public class TPhaser {
             }
             Waits.checkInterrupt();
             long left = unit.toNanos(timeout);
-            while (this.phase == phase && !terminated) {
+            while (root.phase == phase && !root.terminated) {
                 if (left <= 0) {
                     throw new TimeoutException();
                 }
@@ -158,8 +188,8 @@ public class TPhaser {
 
     public void forceTermination() {
         synchronized (sync) {
-            if (!terminated) {
-                terminated = true;
+            if (!root.terminated) {
+                root.terminated = true;
                 sync.notifyAll();
             }
         }
@@ -190,16 +220,16 @@ public class TPhaser {
     }
 
     public TPhaser getParent() {
-        return null;
+        return parent;
     }
 
     public TPhaser getRoot() {
-        return this;
+        return root;
     }
 
     public boolean isTerminated() {
         synchronized (sync) {
-            return terminated;
+            return root.terminated;
         }
     }
 
