@@ -22,7 +22,7 @@ public class StackThreadSize {
     public static void main(String[] args) throws Exception {
         String[] small = new String[1];
         String[] large = new String[1];
-        Thread a = new Thread(null, () -> small[0] = attempt(5_000_000), "small", 256 << 10);
+        Thread a = new Thread(null, () -> small[0] = attempt(60_000), "small", 256 << 10);
         a.start();
         a.join();
         Thread b = new Thread(null, () -> large[0] = attempt(60_000), "large", 64L << 20);
