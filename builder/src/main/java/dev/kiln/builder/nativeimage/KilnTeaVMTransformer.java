@@ -164,9 +164,7 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
                     checkDivisions(method.getProgram());
                 }
                 ArrayStoreChecks.apply(method.getProgram());
-                if (System.getenv("KILN_DEBUG_NOSTACKCHECK") == null) {
-                    StackGuardRewrite.checkEntry(method.getProgram());
-                }
+                StackGuardRewrite.checkEntry(method.getProgram()); // StackGuardPlacement keeps the ones needed
                 if (redirect) {
                     CallRedirects.apply(method.getProgram());
                 }

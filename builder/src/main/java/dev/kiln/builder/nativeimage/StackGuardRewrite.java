@@ -44,37 +44,45 @@ final class StackGuardRewrite {
     private static final ValueType GROUP = ValueType.object("java.lang.ThreadGroup");
     private static final ValueType RUNNABLE = ValueType.object("java.lang.Runnable");
     private static final ValueType STRING = ValueType.object("java.lang.String");
-    private static final MethodReference CHECK = new MethodReference(GUARD, "check", ValueType.VOID);
+    static final MethodReference CHECK = new MethodReference(GUARD, "check", ValueType.VOID);
 
     private StackGuardRewrite() {
     }
 
-    /** The check at the entry of a method that calls others. */
+    /**
+     * The check at the entry of a method that calls others. It takes the source location of the
+     * method's first call: each check is a call site in TeaVM's tables, with a location for stack
+     * traces (40 bytes, and one per copy where TeaVM inlines the method), and TeaVM shares a
+     * location between call sites that have the same one, so the check's costs nothing more. The
+     * error's trace then names the method at the line of its first call.
+     */
     static void checkEntry(Program program) {
-        if (!callsOthers(program)) {
+        InvokeInstruction firstCall = firstCall(program);
+        if (firstCall == null) {
             return;
         }
         BasicBlock entry = program.basicBlockAt(0);
         InvokeInstruction check = Ir.callStatic(CHECK, null);
+        check.setLocation(firstCall.getLocation());
         Instruction first = entry.getFirstInstruction();
         if (first != null) {
-            check.setLocation(first.getLocation());
             first.insertPrevious(check);
         } else {
             entry.add(check);
         }
     }
 
-    private static boolean callsOthers(Program program) {
+    private static InvokeInstruction firstCall(Program program) {
         for (BasicBlock block : program.getBasicBlocks()) {
             for (Instruction insn = block.getFirstInstruction(); insn != null; insn = insn.getNext()) {
-                // Kiln's own helpers (division, array store checks, ...) call nothing that recurses
-                if (insn instanceof InvokeInstruction call && !call.getMethod().getClassName().startsWith(Ir.RT)) {
-                    return true;
+                // Kiln's helpers too (one may call back into the program: toString, hashCode);
+                // StackGuardPlacement takes the check out again where no recursion can pass
+                if (insn instanceof InvokeInstruction call) {
+                    return call;
                 }
             }
         }
-        return false;
+        return null;
     }
 
     /** Fiber.start: {@code saved = enterFiber(this)} first, {@code leaveFiber(saved)} before each return. */
