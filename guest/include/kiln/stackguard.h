@@ -4,7 +4,7 @@
  * TeaVM runs every green thread on the one native stack the monitor gives the image. The
  * builder puts a check at the entry of every Java method that calls others: below
  * kiln_java_stack_limit, the method throws StackOverflowError instead of going deeper. The
- * limit is per thread (HotSpot's sizes: 1 MiB for main and for other threads, or the
+ * limit is per thread (8 MiB for main, HotSpot's 1 MiB for other threads, or the
  * stackSize given to Thread's constructor), counted from where the thread's fiber entered the
  * stack, and never lower than the floor, which leaves KILN_STACK_NATIVE_RESERVE bytes above
  * the guard page for what runs without checks (TeaVM's GC, allocator and exception machinery,

@@ -20,19 +20,19 @@ import org.teavm.runtime.Fiber;
  * <p>TeaVM runs every green thread on the one native stack (a thread that blocks unwinds its
  * frames into its fiber and rebuilds them when it resumes), so a thread's stack is the part of
  * that stack below the point where its fiber entered ({@link #enterFiber}, from TeaVM's
- * {@code Fiber.start}, which also resumes): 1 MiB for main and other threads, or the stackSize
+ * {@code Fiber.start}, which also resumes): 8 MiB for main, 1 MiB for other threads, or the stackSize
  * given to {@code new Thread(group, runnable, name, stackSize)}, as on HotSpot. No limit goes below the floor: {@code KILN_STACK_NATIVE_RESERVE} above the guard page
  * for the code without checks, plus {@link #THROW_RESERVE} for constructing the error itself.
  */
 public final class KilnStackGuard {
     /**
-     * HotSpot's defaults on Linux x86-64: -Xss (ThreadStackSize) 1 MiB, for main too (the java
-     * launcher runs main in a thread it makes with that size: measured, main overflows at the same
-     * depth as a new thread). 8 MiB for main was tried: a thread given 8 MiB that overflows after
-     * an earlier StackOverflowError, and main's overflow in a large image, then crash or hang
-     * (a bug not found yet, see docs/native-images.md), so main keeps HotSpot's 1 MiB.
+     * Main 8 MiB (the primordial thread's stack on Linux: a program HotSpot finishes in an 8 MiB
+     * main finishes here), other threads HotSpot's default -Xss, 1 MiB. With 8 MiB, main's limit
+     * is within about 256 KiB of the stack's bottom; that once crashed or hung because a
+     * StackOverflowError's trace took a StackTraceElement per frame (a million of them, some 40 MB
+     * of a 64 MiB VM's heap): the walk now stops at the frames a trace keeps (KilnStackTraces).
      */
-    static final long MAIN_STACK = 1L << 20;
+    static final long MAIN_STACK = 8L << 20;
     static final long THREAD_STACK = 1L << 20;
     /** Stack for constructing the StackOverflowError below a thread's limit (its constructors, the trace). */
     static final long THROW_RESERVE = 64L << 10;
@@ -103,9 +103,14 @@ public final class KilnStackGuard {
         long saved = limit();
         throwing = true;
         setLimit(floor);
-        StackOverflowError error = new StackOverflowError();
-        setLimit(saved);
-        throwing = false;
+        StackOverflowError error;
+        try {
+            error = new StackOverflowError();
+        } finally {
+            // an OutOfMemoryError out of the construction must not leave the limit at the floor
+            setLimit(saved);
+            throwing = false;
+        }
         throw error;
     }
 
