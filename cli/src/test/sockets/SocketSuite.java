@@ -101,13 +101,28 @@ public class SocketSuite {
             head.append((char) c);
             if (endsWithBlankLine(head)) {
                 String line = head.substring(0, head.indexOf("\r\n"));
-                byte[] body = ("hello from a Kiln image: " + line + "\n").getBytes(StandardCharsets.UTF_8);
-                out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length
+                String status = "200 OK";
+                String text = "hello from a Kiln image: " + line + "\n";
+                if (line.startsWith("GET /recurse/")) {
+                    // a request that recurses as deep as it asks: too deep is its own error, not the server's end
+                    try {
+                        text = "depth " + nest(Integer.parseInt(line.substring(13, line.indexOf(' ', 13)))) + "\n";
+                    } catch (StackOverflowError e) {
+                        status = "500 Internal Server Error";
+                        text = e.getClass().getName() + "\n";
+                    }
+                }
+                byte[] body = text.getBytes(StandardCharsets.UTF_8);
+                out.write(("HTTP/1.1 " + status + "\r\nContent-Type: text/plain\r\nContent-Length: " + body.length
                         + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.write(body);
                 head.setLength(0);
             }
         }
+    }
+
+    static int nest(int n) {
+        return n == 0 ? 0 : 1 + nest(n - 1);
     }
 
     /** The end of a request head (StringBuilder.lastIndexOf(String) throws in TeaVM 0.12.3's class library). */

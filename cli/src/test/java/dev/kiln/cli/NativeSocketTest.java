@@ -292,6 +292,24 @@ class NativeSocketTest {
     }
 
     /**
+     * A request whose handler recurses without bound gets its StackOverflowError (a 500 here),
+     * twice, and the server goes on answering the next requests on the same connection.
+     */
+    @Test
+    void aRequestThatRecursesTooDeeplyGetsItsErrorAndTheServerGoesOn() throws Exception {
+        boot("servers");
+        awaitConsole("servers ready");
+        String base = "http://" + guestIp + "/recurse/";
+        String curl = finish(start("curl", "-sS", "-m", "60", "-w", "%{http_code}\n", base + "100",
+                base + "100000000", base + "100000000", base + "2000"), 90);
+        assertEquals("depth 100\n200\njava.lang.StackOverflowError\n500\njava.lang.StackOverflowError\n500\n"
+                + "depth 2000\n200\n", curl);
+        String again = finish(start("curl", "-sS", "-m", "60", "http://" + guestIp + "/after"), 90);
+        assertEquals("hello from a Kiln image: GET /after HTTP/1.1\n", again);
+        assertTrue(kiln.isAlive(), "the server ended: " + console() + kilnOutput());
+    }
+
+    /**
      * The image's MTU is the device's (struct kiln_net_info): 68 (RFC 791's minimum: TCP with an
      * MSS of 28), 500, 1500 and 2034 (the largest a 2048-byte buffer holds), each with Linux's tap
      * at 1500 and at the same MTU. The image serves 200 KB; Linux reads it to the end, intact.

@@ -20,6 +20,11 @@ import java.io.PrintWriter;
  */
 public final class KilnThrowables {
     private static final Throwable[] NONE = new Throwable[0];
+    /**
+     * HotSpot keeps at most this many frames of a trace (-XX:MaxJavaStackTraceDepth's default):
+     * a StackOverflowError's is as deep as the stack, hundreds of thousands of frames.
+     */
+    static final int MAX_DEPTH = 1024;
 
     private KilnThrowables() {
     }
@@ -52,9 +57,9 @@ public final class KilnThrowables {
             first++;
         }
         // no collections here: every image that can throw has this code, and hello is 156 KB
-        StackTraceElement[] kept = new StackTraceElement[raw.length - first];
+        StackTraceElement[] kept = new StackTraceElement[Math.min(raw.length - first, MAX_DEPTH)];
         int n = 0;
-        for (int i = first; i < raw.length; i++) {
+        for (int i = first; i < raw.length && n < kept.length; i++) {
             StackTraceElement e = raw[i];
             String cls = e.getClassName();
             if (cls.equals("dev.kiln.rt.KilnApp")) {

@@ -26,7 +26,8 @@ import java.util.List;
  *   heap_end     the stats page (abi.h KILN_STATS_SIZE), RW NX: the guest's runtime writes it
  *   stats end    the net device's region when the VM has one (abi.h KILN_NET_REGION_SIZE), RW NX
  *   net end      stack guard page: not mapped
- *                stack (256 KiB), RW NX, up to stack_top = mem_size
+ *                stack ({@link #stackSize}: 8 MiB + 256 KiB from 64 MiB of memory), RW NX, up to
+ *                stack_top = mem_size
  * </pre>
  *
  * <p>{@link #regions} turns this map into the list of mapped regions with their access, from
@@ -46,7 +47,16 @@ public final class GuestLayout {
     public static final long IMAGE_MIN = GuestImage.LOAD_MIN;
     public static final long MAX_MEMORY = GuestImage.LOAD_LIMIT;
     public static final long MIN_MEMORY = 8L << 20;
-    public static final long STACK_SIZE = 256L << 10;
+    /** The stack of the smallest VMs, and the part of a large one's beyond Java's 8 MiB. */
+    public static final long MIN_STACK_SIZE = 256L << 10;
+    /**
+     * Java's main thread has 8 MiB of stack on HotSpot (x86-64 Linux), the image's other threads
+     * take theirs from the same native stack (TeaVM's green threads), and TeaVM's and Kiln's
+     * runtime need their reserve below (guest/include/kiln/stackguard.h): 8 MiB + 256 KiB.
+     */
+    public static final long FULL_STACK_SIZE = (8L << 20) + MIN_STACK_SIZE;
+    /** The memory from which a VM gets the full stack; below it, an eighth of the memory. */
+    public static final long FULL_STACK_MEMORY = 64L << 20;
     /** Bytes reserved for the TCB at the FS base (self pointer at 0, canary at 0x28). */
     public static final long TCB_SIZE = 0x100;
 
@@ -90,14 +100,14 @@ public final class GuestLayout {
         threadPointer = tp;
         heapStart = pageUp(tp + TCB_SIZE);
         stackTop = memSize;
-        stackBottom = memSize - STACK_SIZE;
+        stackBottom = memSize - stackSize(memSize);
         guardPage = stackBottom - PAGE;
         long netSize = net ? Abi.NET_REGION_SIZE : 0;
         heapEnd = guardPage - netSize - Abi.STATS_SIZE;
         statsBase = heapEnd;
         netBase = net ? statsBase + Abi.STATS_SIZE : 0;
         if (heapEnd < heapStart) {
-            long need = heapStart + PAGE + STACK_SIZE + netSize + Abi.STATS_SIZE;
+            long need = heapStart + PAGE + stackSize(memSize) + netSize + Abi.STATS_SIZE;
             throw new VmmException("guest memory of " + (memSize >> 20) + " MiB is too small for image " + image.name()
                     + ": it needs at least " + ((need + (1 << 20) - 1) >> 20) + " MiB");
         }
@@ -126,6 +136,18 @@ public final class GuestLayout {
         r.add(new Region(pageUp(image.imageEnd()), guardPage, Access.DATA)); // TLS, TCB, heap, stats page, net region
         r.add(new Region(stackBottom, stackTop, Access.DATA));             // the guard page below stays unmapped
         return r;
+    }
+
+    /**
+     * The stack of a VM of {@code memSize} bytes: {@link #FULL_STACK_SIZE} from 64 MiB (untouched
+     * stack pages cost the host nothing, but they are guest memory the heap does not get), an
+     * eighth of the memory below, never less than {@link #MIN_STACK_SIZE}.
+     */
+    public static long stackSize(long memSize) {
+        if (memSize >= FULL_STACK_MEMORY) {
+            return FULL_STACK_SIZE;
+        }
+        return Math.max(MIN_STACK_SIZE, pageDown(memSize / 8));
     }
 
     public static long pageUp(long a) {

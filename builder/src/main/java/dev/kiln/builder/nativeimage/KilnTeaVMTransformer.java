@@ -112,7 +112,14 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
         }
         ApiAdditions.apply(cls, context);
         switch (name) {
-            case ThreadRewrite.THREAD -> ThreadRewrite.names(cls);
+            case ThreadRewrite.THREAD -> {
+                ThreadRewrite.names(cls);
+                StackGuardRewrite.thread(cls, context);
+            }
+            case StackGuardRewrite.GUARD -> {
+                StackGuardRewrite.guard(cls, context);
+                return;
+            }
             case ThreadRewrite.NOTIFY_LISTENER -> ThreadRewrite.interruptedWait(cls, context);
             case ThrowableRewrite.THROWABLE -> ThrowableRewrite.apply(cls, context);
             case FormatterRewrite.FORMAT_WRITER -> FormatterRewrite.apply(cls, context);
@@ -142,6 +149,7 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
             }
             case FiberStackRewrite.FIBER -> {
                 FiberStackRewrite.apply(cls);
+                StackGuardRewrite.fiber(cls);
                 return;
             }
             default -> {
@@ -159,6 +167,7 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
                     checkDivisions(method.getProgram());
                 }
                 ArrayStoreChecks.apply(method.getProgram());
+                StackGuardRewrite.checkEntry(method.getProgram()); // StackGuardPlacement keeps the ones needed
                 if (redirect) {
                     CallRedirects.apply(method.getProgram());
                 }

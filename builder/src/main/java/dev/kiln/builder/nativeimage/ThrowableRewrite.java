@@ -35,6 +35,7 @@ final class ThrowableRewrite {
     private static final MethodReference SUPPRESSED = Ir.rt("KilnThrowables", "suppressed", THROWABLES, THROWABLES);
     private static final MethodReference CHECK_SUPPRESSED = Ir.rt("KilnThrowables", "checkSuppressed",
             THROWABLE_TYPE, THROWABLE_TYPE, ValueType.VOID);
+    private static final MethodReference CAPPED_FRAMES = Ir.rt("KilnStackTraces", "fill", FRAMES);
     private static final MethodReference STACK_TRACE = Ir.rt("KilnThrowables", "stackTrace", THROWABLE_TYPE, FRAMES,
             FRAMES);
 
@@ -57,6 +58,8 @@ final class ThrowableRewrite {
                 } else if (method.getName().equals("fillInStackTrace") && insn instanceof InvokeInstruction call
                         && call.getMethod().getClassName().equals("org.teavm.runtime.ExceptionHandling")
                         && call.getMethod().getName().equals("fillStackTrace") && call.getReceiver() != null) {
+                    // at most the frames a trace keeps (a StackOverflowError's stack is a million deep)
+                    call.setMethod(CAPPED_FRAMES);
                     Ir.filterResult(call, call.getReceiver(), call::setReceiver, STACK_TRACE, program.variableAt(0));
                     traceFiltered = true;
                 }
