@@ -37,7 +37,7 @@ public final class TStringJoiner {
     }
 
     public TStringJoiner add(CharSequence element) {
-        next().append(element);
+        next().append(String.valueOf(element));
         return this;
     }
 
