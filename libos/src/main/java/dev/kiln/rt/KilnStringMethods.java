@@ -102,7 +102,12 @@ public final class KilnStringMethods {
      * each delimiter kept after the substring it ends.
      */
     public static String[] splitWithDelimiters(String s, String regex, int limit) {
-        Matcher m = Pattern.compile(regex).matcher(s);
+        return splitWithDelimiters(Pattern.compile(regex), s, limit);
+    }
+
+    /** The same for Pattern.splitWithDelimiters (KilnRegex), with the pattern's flags. */
+    static String[] splitWithDelimiters(Pattern pattern, String s, int limit) {
+        Matcher m = pattern.matcher(s);
         List<String> parts = new ArrayList<>();
         int index = 0;
         int matches = 0;
@@ -129,6 +134,16 @@ public final class KilnStringMethods {
             }
         }
         return parts.subList(0, size).toArray(new String[0]);
+    }
+
+    /** StringBuilder.compareTo (JDK 11): as CharSequence.compare. */
+    public static int compareTo(StringBuilder a, StringBuilder b) {
+        return compare(a, b);
+    }
+
+    /** StringBuffer.compareTo (JDK 11): as CharSequence.compare. */
+    public static int compareTo(StringBuffer a, StringBuffer b) {
+        return compare(a, b);
     }
 
     /** CharSequence.compare (JDK 11): char by char, then by length. */

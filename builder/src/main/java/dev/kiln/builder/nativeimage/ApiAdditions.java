@@ -12,8 +12,8 @@ import org.teavm.model.emit.ProgramEmitter;
 import org.teavm.model.emit.ValueEmitter;
 
 /**
- * JDK methods (up to JDK 21) that TeaVM 0.16.0's String, CharSequence, Character, System, Properties, ByteArrayOutputStream
- * and Checksum lack, added to
+ * JDK methods (up to JDK 21) that TeaVM 0.16.0's String, CharSequence, Character, System, Properties, ByteArrayOutputStream,
+ * Checksum, Integer, Long, Math, Arrays, Matcher, Pattern, ByteBuffer and Charset lack, added to
  * those classes with bodies that call Kiln's static implementations in dev.kiln.rt (an instance
  * method's receiver becomes their first argument). Added to the class itself, not redirected at call
  * sites, so method references ({@code String::lines}) and calls from TeaVM's own library find them.
@@ -39,6 +39,16 @@ final class ApiAdditions {
     private static final String PARALLEL = Ir.RT + "KilnParallelStreams";
     private static final String STRINGS = Ir.RT + "KilnStringMethods";
     private static final String CHARS = Ir.RT + "KilnCharacters";
+    private static final ValueType J = ValueType.LONG;
+    private static final ValueType COMPARABLE = ValueType.object("java.lang.Comparable");
+    private static final ValueType SB = ValueType.object("java.lang.StringBuilder");
+    private static final String MATCHER = "java.util.regex.Matcher";
+    private static final String PATTERN = "java.util.regex.Pattern";
+    private static final String BITS = Ir.RT + "KilnBits";
+    private static final String ARRAYS = Ir.RT + "KilnArrayMethods";
+    private static final String REGEX = Ir.RT + "KilnRegex";
+    private static final String NIO = Ir.RT + "KilnNioMethods";
+    private static final ValueType BYTE_BUFFER = ValueType.object("java.nio.ByteBuffer");
 
     private static final List<Added> ADDED = List.of(
             new Added("java.lang.String", "lines", false, sig(STREAM), STRINGS),
@@ -76,7 +86,70 @@ final class ApiAdditions {
                     sig(FUNCTION, FUNCTION, MERGER, SUPPLIER, COLLECTOR), PARALLEL),
             // a default method since JDK 9
             new Added("java.util.zip.Checksum", "update", false, sig(ValueType.arrayOf(ValueType.BYTE), ValueType.VOID),
-                    Ir.RT + "KilnBytes"));
+                    Ir.RT + "KilnBytes"),
+            // conformance/library: LibIntegerBits, LibLongBits
+            new Added("java.lang.Integer", "compress", true, sig(I, I, I), BITS),
+            new Added("java.lang.Integer", "expand", true, sig(I, I, I), BITS),
+            new Added("java.lang.Integer", "parseUnsignedInt", true, sig(STRING, I), BITS),
+            new Added("java.lang.Integer", "parseUnsignedInt", true, sig(STRING, I, I), BITS),
+            new Added("java.lang.Long", "compress", true, sig(J, J, J), BITS),
+            new Added("java.lang.Long", "expand", true, sig(J, J, J), BITS),
+            new Added("java.lang.Long", "parseUnsignedLong", true, sig(STRING, J), BITS),
+            new Added("java.lang.Long", "parseUnsignedLong", true, sig(STRING, I, J), BITS),
+            new Added("java.lang.Math", "multiplyHigh", true, sig(J, J, J), BITS),
+            new Added("java.lang.Math", "unsignedMultiplyHigh", true, sig(J, J, J), BITS),
+            new Added("java.math.BigInteger", "sqrtAndRemainder", false,
+                    sig(ValueType.arrayOf(ValueType.object("java.math.BigInteger"))), BITS),
+            // JDK 11: Comparable<StringBuilder> (LibStringBuilder)
+            new Added("java.lang.StringBuilder", "compareTo", false, sig(SB, I), STRINGS),
+            new Added("java.lang.StringBuffer", "compareTo", false, sig(ValueType.object("java.lang.StringBuffer"), I), STRINGS),
+            // conformance/library: LibArraysUtil
+            new Added("java.util.Arrays", "parallelSort", true, sig(ValueType.arrayOf(I), ValueType.VOID), ARRAYS),
+            new Added("java.util.Arrays", "parallelSort", true, sig(ValueType.arrayOf(J), ValueType.VOID), ARRAYS),
+            new Added("java.util.Arrays", "parallelSort", true, sig(ValueType.arrayOf(ValueType.DOUBLE), ValueType.VOID), ARRAYS),
+            new Added("java.util.Arrays", "parallelSort", true, sig(ValueType.arrayOf(COMPARABLE), ValueType.VOID), ARRAYS),
+            new Added("java.util.Arrays", "parallelSort", true,
+                    sig(ValueType.arrayOf(OBJECT), ValueType.object("java.util.Comparator"), ValueType.VOID), ARRAYS),
+            new Added("java.util.Arrays", "parallelPrefix", true,
+                    sig(ValueType.arrayOf(I), ValueType.object("java.util.function.IntBinaryOperator"), ValueType.VOID), ARRAYS),
+            new Added("java.util.Arrays", "parallelPrefix", true,
+                    sig(ValueType.arrayOf(J), ValueType.object("java.util.function.LongBinaryOperator"), ValueType.VOID), ARRAYS),
+            new Added("java.util.Arrays", "parallelPrefix", true, sig(ValueType.arrayOf(ValueType.DOUBLE),
+                    ValueType.object("java.util.function.DoubleBinaryOperator"), ValueType.VOID), ARRAYS),
+            new Added("java.util.Arrays", "parallelPrefix", true,
+                    sig(ValueType.arrayOf(OBJECT), ValueType.object("java.util.function.BinaryOperator"), ValueType.VOID), ARRAYS),
+            new Added("java.util.Arrays", "compare", true, sig(ValueType.arrayOf(I), ValueType.arrayOf(I), I), ARRAYS),
+            new Added("java.util.Arrays", "compare", true, sig(ValueType.arrayOf(J), ValueType.arrayOf(J), I), ARRAYS),
+            new Added("java.util.Arrays", "compare", true,
+                    sig(ValueType.arrayOf(ValueType.BYTE), ValueType.arrayOf(ValueType.BYTE), I), ARRAYS),
+            new Added("java.util.Arrays", "compare", true,
+                    sig(ValueType.arrayOf(ValueType.SHORT), ValueType.arrayOf(ValueType.SHORT), I), ARRAYS),
+            new Added("java.util.Arrays", "compare", true,
+                    sig(ValueType.arrayOf(ValueType.CHARACTER), ValueType.arrayOf(ValueType.CHARACTER), I), ARRAYS),
+            new Added("java.util.Arrays", "compare", true, sig(ValueType.arrayOf(Z), ValueType.arrayOf(Z), I), ARRAYS),
+            new Added("java.util.Arrays", "compare", true,
+                    sig(ValueType.arrayOf(ValueType.DOUBLE), ValueType.arrayOf(ValueType.DOUBLE), I), ARRAYS),
+            new Added("java.util.Arrays", "compare", true,
+                    sig(ValueType.arrayOf(COMPARABLE), ValueType.arrayOf(COMPARABLE), I), ARRAYS),
+            new Added("java.util.Arrays", "compareUnsigned", true,
+                    sig(ValueType.arrayOf(ValueType.BYTE), ValueType.arrayOf(ValueType.BYTE), I), ARRAYS),
+            new Added("java.util.Arrays", "compareUnsigned", true, sig(ValueType.arrayOf(I), ValueType.arrayOf(I), I), ARRAYS),
+            new Added("java.util.Arrays", "compareUnsigned", true, sig(ValueType.arrayOf(J), ValueType.arrayOf(J), I), ARRAYS),
+            // conformance/library: LibChecksums, LibByteBuffer, LibCharsets
+            new Added("java.util.zip.Checksum", "update", false, sig(BYTE_BUFFER, ValueType.VOID), Ir.RT + "KilnBytes"),
+            new Added("java.nio.ByteBuffer", "slice", false, sig(I, I, BYTE_BUFFER), NIO),
+            new Added("java.nio.ByteBuffer", "mismatch", false, sig(BYTE_BUFFER, I), NIO),
+            new Added("java.nio.charset.Charset", "isSupported", true, sig(STRING, Z), NIO),
+            // conformance/library: LibRegexGroups, LibRegexFlags
+            new Added(MATCHER, "appendReplacement", false, sig(SB, STRING, ValueType.object(MATCHER)), REGEX),
+            new Added(MATCHER, "appendTail", false, sig(SB, SB), REGEX),
+            new Added(MATCHER, "replaceAll", false, sig(FUNCTION, STRING), REGEX),
+            new Added(MATCHER, "replaceFirst", false, sig(FUNCTION, STRING), REGEX),
+            new Added(MATCHER, "results", false, sig(STREAM), REGEX),
+            new Added(PATTERN, "asPredicate", false, sig(ValueType.object("java.util.function.Predicate")), REGEX),
+            new Added(PATTERN, "asMatchPredicate", false, sig(ValueType.object("java.util.function.Predicate")), REGEX),
+            new Added(PATTERN, "splitAsStream", false, sig(CS, STREAM), REGEX),
+            new Added(PATTERN, "splitWithDelimiters", false, sig(CS, I, ValueType.arrayOf(STRING)), REGEX));
 
     /** TeaVM 0.16.0 has these and differs from the JDK (its conformance program is named). */
     private static final List<Added> REPLACED = List.of(

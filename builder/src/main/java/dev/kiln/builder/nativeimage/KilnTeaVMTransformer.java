@@ -98,6 +98,9 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
         if (name.equals(PriorityQueueRewrite.QUEUE)) {
             PriorityQueueRewrite.apply(cls, context);
         }
+        if (name.equals(ListIteratorRewrite.LIST_ITERATOR)) {
+            ListIteratorRewrite.apply(cls, context);
+        }
         if (IndexMessageRewrite.appliesTo(name)) {
             IndexMessageRewrite.apply(cls, context);
         }
