@@ -1,7 +1,9 @@
 /*
  * TeaVM's GC tracing hooks on Kiln (Kiln builds never enable TEAVM_MEMORY_TRACE,
- * TEAVM_GC_STATS or heap dumps, so the hooks are empty except two: the start and the end of
- * a collection, which count it and its pause on the stats page) and the out-of-memory path.
+ * TEAVM_GC_STATS or heap dumps, so the hooks are empty except three: the start and the end of
+ * a collection, which count it and its pause on the stats page, and the allocation hook, which
+ * counts the bytes allocated since the last collection for the event loop's nursery budget)
+ * and the out-of-memory path.
  *
  * TeaVM's own teavm_outOfMemory prints "Application crashed" and aborts. On Kiln the
  * GC's "no memory left after a full collection" becomes a Java OutOfMemoryError:
