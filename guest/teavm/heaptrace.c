@@ -1,7 +1,9 @@
 /*
  * TeaVM's GC tracing hooks on Kiln (Kiln builds never enable TEAVM_MEMORY_TRACE,
- * TEAVM_GC_STATS or heap dumps, so the hooks are empty except two: the start and the end of
- * a collection, which count it and its pause on the stats page) and the out-of-memory path.
+ * TEAVM_GC_STATS or heap dumps, so the hooks are empty except three: the start and the end of
+ * a collection, which count it and its pause on the stats page, and the allocation hook, which
+ * counts the bytes allocated since the last collection for the event loop's nursery budget)
+ * and the out-of-memory path.
  *
  * TeaVM's own teavm_outOfMemory prints "Application crashed" and aborts. On Kiln the
  * GC's "no memory left after a full collection" becomes a Java OutOfMemoryError:
@@ -37,7 +39,12 @@ void teavm_outOfMemory() {
     kiln_abort("kiln: out of memory (the Java heap is full and OutOfMemoryError cannot be raised)");
 }
 
-void teavm_gc_allocate(void* address, int32_t size) { (void) address; (void) size; }
+/* Bytes allocated since the last collection: libos' event loop asks for a young collection once
+ * they pass its nursery budget (EventLoop.NURSERY_KIB), instead of letting the whole heap fill
+ * first. An int of KiB, because TeaVM declares an @Import it has no header for as returning int. */
+static int64_t kiln_young_bytes;
+void teavm_gc_allocate(void* address, int32_t size) { (void) address; kiln_young_bytes += size; }
+int kiln_gc_young_kib(void) { return (int) (kiln_young_bytes >> 10); }
 void teavm_gc_free(void* address, int32_t size) { (void) address; (void) size; }
 void teavm_gc_assertFree(void* address, int32_t size) { (void) address; (void) size; }
 void teavm_gc_markStarted() {}
@@ -52,7 +59,10 @@ void teavm_gc_sweepStarted() {}
 void teavm_gc_sweepCompleted() {}
 void teavm_gc_defragStarted() {}
 void teavm_gc_defragCompleted() {}
-void teavm_gc_gcCompleted() { kiln_stats_gc(kiln_monotonic_ns() - kiln_gc_started_ns); }
+void teavm_gc_gcCompleted() {
+    kiln_young_bytes = 0;
+    kiln_stats_gc(kiln_monotonic_ns() - kiln_gc_started_ns);
+}
 void teavm_gc_heapResized(int64_t newSize) { (void) newSize; }
 void teavm_gc_reportDirtyRegion(void* address) { (void) address; }
 void teavm_gc_setDumpDirectory(const wchar_t* path) { (void) path; }

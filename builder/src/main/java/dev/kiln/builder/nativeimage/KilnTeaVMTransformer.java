@@ -45,7 +45,7 @@ import org.teavm.model.instructions.NumericOperandType;
  *     which also waits for network frames and for green threads parked on sockets.</li>
  * <li>the classes of TeaVM's library and runtime that differ from the JDK in ways the
  *     conformance suite found: {@link ThreadRewrite}, {@link ThrowableRewrite}, {@link FormatterRewrite},
- *     {@link GcRewrite}, {@link NumberRewrite}; green threads that suspend leave their stacks for debuggers:
+ *     {@link GcRewrite} (also: the GC marks and moves monitors), {@link MonitorQueueRewrite}, {@link NumberRewrite}; green threads that suspend leave their stacks for debuggers:
  *     {@link FiberStackRewrite}; calls redirected to Kiln's replacements: {@link CallRedirects}; array
  *     stores: {@link ArrayStoreChecks}; files and resources: {@link FilesRewrite}; JDK methods TeaVM's
  *     String, CharSequence and Character lack: {@link ApiAdditions}; parallel streams: {@link ParallelStreamRewrite}.</li>
@@ -123,6 +123,7 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
                 StackGuardRewrite.guard(cls, context);
                 return;
             }
+            case MonitorQueueRewrite.OBJECT -> MonitorQueueRewrite.apply(cls);
             case ThreadRewrite.NOTIFY_LISTENER -> ThreadRewrite.interruptedWait(cls, context);
             case ThrowableRewrite.THROWABLE -> ThrowableRewrite.apply(cls, context);
             case FormatterRewrite.FORMAT_WRITER -> FormatterRewrite.apply(cls, context);
@@ -148,6 +149,10 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
             }
             case GcRewrite.GC, GcRewrite.MARK_QUEUE -> {
                 GcRewrite.apply(cls);
+                return;
+            }
+            case GcRewrite.RELOCATION -> {
+                GcRewrite.checkRelocationLayout(cls);
                 return;
             }
             case FiberStackRewrite.FIBER -> {
