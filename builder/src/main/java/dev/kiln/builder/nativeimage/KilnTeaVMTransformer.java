@@ -107,6 +107,9 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
         if (NumberRewrite.appliesTo(name)) {
             NumberRewrite.apply(cls, context);
         }
+        if (TimeZoneRewrite.appliesTo(name)) {
+            TimeZoneRewrite.apply(cls, context);
+        }
         ApiAdditions.apply(cls, context);
         switch (name) {
             case ThreadRewrite.THREAD -> ThreadRewrite.names(cls);
