@@ -78,7 +78,7 @@ public final class ApiRoadmap {
             new Entry(Status.ROADMAP, "the JDK's HTTP server", "com.sun.net.httpserver over NIO",
                     "module jdk.httpserver"),
             new Entry(Status.ROADMAP, "everyday java.base APIs",
-                    "String and Character to JDK 21, HexFormat, UUID, java.text, java.time zones, java.util.zip,"
+                    "String and Character to JDK 21, HexFormat, UUID, java.text, java.time's JDK 9+ methods, java.util.zip,"
                             + " MessageDigest, SecureRandom, logging, Properties, Scanner",
                     "java.lang.*", "java.util.*", "java.text.*", "java.time.*", "java.security.*", "java.io.*",
                     "java.math.*", "java.net.*", "module java.logging"),

@@ -113,6 +113,9 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
         if (ParallelStreamRewrite.appliesTo(name)) {
             ParallelStreamRewrite.apply(cls, context);
         }
+        if (TimeZoneRewrite.appliesTo(name)) {
+            TimeZoneRewrite.apply(cls, context);
+        }
         ApiAdditions.apply(cls, context);
         switch (name) {
             case ThreadRewrite.THREAD -> {

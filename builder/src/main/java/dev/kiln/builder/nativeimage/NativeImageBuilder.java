@@ -148,6 +148,7 @@ public final class NativeImageBuilder {
             Path classes = work.resolve("classes");
             stageClasses(app, classes);
             List<String> data = ImageData.stage(app, tree, classes);
+            TimeZoneData.stage(classes);
             Path c = work.resolve("c");
             List<String> compiled = runTeaVM(app, classes, c, options.debug(), refused, missing, data);
             replacePlatformFiles(guest, c);
@@ -241,6 +242,7 @@ public final class NativeImageBuilder {
         update(md, app.mainClass());
         update(md, app.manifest().text());
         ImageData.hash(md, app, tree);
+        TimeZoneData.hash(md);
         for (Map.Entry<String, byte[]> e : app.classes().entrySet()) {
             update(md, e.getKey());
             md.update(e.getValue());
