@@ -1,6 +1,7 @@
 package dev.kiln.builder.nativeimage;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.teavm.model.AccessLevel;
 import org.teavm.model.ClassHolder;
 import org.teavm.model.ClassHolderTransformerContext;
@@ -13,7 +14,7 @@ import org.teavm.model.emit.ValueEmitter;
 
 /**
  * JDK methods (up to JDK 21) that TeaVM 0.16.0's String, CharSequence, Character, System, Properties, ByteArrayOutputStream,
- * Checksum, Integer, Long, Math, Arrays, Matcher, Pattern, ByteBuffer and Charset lack, added to
+ * Class, Checksum, Integer, Long, Math, Arrays, Matcher, Pattern, ByteBuffer and Charset lack, added to
  * those classes with bodies that call Kiln's static implementations in dev.kiln.rt (an instance
  * method's receiver becomes their first argument). Added to the class itself, not redirected at call
  * sites, so method references ({@code String::lines}) and calls from TeaVM's own library find them.
@@ -25,6 +26,7 @@ final class ApiAdditions {
     }
 
     private static final ValueType I = ValueType.INTEGER;
+    private static final ValueType J = ValueType.LONG;
     private static final ValueType Z = ValueType.BOOLEAN;
     private static final ValueType STRING = ValueType.object("java.lang.String");
     private static final ValueType CS = ValueType.object("java.lang.CharSequence");
@@ -39,7 +41,6 @@ final class ApiAdditions {
     private static final String PARALLEL = Ir.RT + "KilnParallelStreams";
     private static final String STRINGS = Ir.RT + "KilnStringMethods";
     private static final String CHARS = Ir.RT + "KilnCharacters";
-    private static final ValueType J = ValueType.LONG;
     private static final ValueType COMPARABLE = ValueType.object("java.lang.Comparable");
     private static final ValueType SB = ValueType.object("java.lang.StringBuilder");
     private static final String MATCHER = "java.util.regex.Matcher";
@@ -84,6 +85,7 @@ final class ApiAdditions {
                     sig(FUNCTION, FUNCTION, MERGER, COLLECTOR), PARALLEL),
             new Added("java.util.stream.Collectors", "toConcurrentMap", true,
                     sig(FUNCTION, FUNCTION, MERGER, SUPPLIER, COLLECTOR), PARALLEL),
+            new Added("java.lang.Class", "isRecord", false, sig(Z), Ir.RT + "KilnClasses"),
             // a default method since JDK 9
             new Added("java.util.zip.Checksum", "update", false, sig(ValueType.arrayOf(ValueType.BYTE), ValueType.VOID),
                     Ir.RT + "KilnBytes"),
@@ -164,9 +166,28 @@ final class ApiAdditions {
             // not the JDK's escapes
             new Added("java.util.Properties", "store", false,
                     sig(ValueType.object("java.io.OutputStream"), STRING, ValueType.VOID), Ir.RT + "KilnProperties"),
+            // -1/0/1 instead of the ordinals' difference (LangEnums)
+            new Added("java.lang.Enum", "compareTo", false, sig(ValueType.object("java.lang.Enum"), I), Ir.RT + "KilnEnums"),
+            // another message, and a null name is a missing constant instead of NullPointerException (LangEnums)
+            new Added("java.lang.Enum", "valueOf", true, sig(ValueType.object("java.lang.Class"), STRING,
+                    ValueType.object("java.lang.Enum")), Ir.RT + "KilnEnums"),
+            // no cache of -128..127 (LangBoxing)
+            new Added("java.lang.Long", "valueOf", true, sig(J, ValueType.object("java.lang.Long")), Ir.RT + "KilnBoxes"),
             // chars above U+00FF lose their high byte (ApiProperties)
             new Added("java.util.Properties", "load", false,
                     sig(ValueType.object("java.io.Reader"), ValueType.VOID), Ir.RT + "KilnProperties"));
+
+    /** Math's exact arithmetic throws ArithmeticException without the JDK's message (LangOverflow). */
+    private static final List<Added> EXACT = List.of(
+            exact("addExact", I, I, I), exact("addExact", J, J, J), exact("subtractExact", I, I, I),
+            exact("subtractExact", J, J, J), exact("multiplyExact", I, I, I), exact("multiplyExact", J, I, J),
+            exact("multiplyExact", J, J, J), exact("incrementExact", I, I), exact("incrementExact", J, J),
+            exact("decrementExact", I, I), exact("decrementExact", J, J), exact("negateExact", I, I),
+            exact("negateExact", J, J), exact("toIntExact", J, I), exact("absExact", I, I), exact("absExact", J, J));
+
+    private static Added exact(String name, ValueType... signature) {
+        return new Added("java.lang.Math", name, true, signature, Ir.RT + "KilnExactMath");
+    }
 
     private ApiAdditions() {
     }
@@ -182,7 +203,7 @@ final class ApiAdditions {
                 cls.addMethod(delegate(a, context));
             }
         }
-        for (Added a : REPLACED) {
+        for (Added a : Stream.concat(REPLACED.stream(), EXACT.stream()).toList()) {
             MethodHolder wrong = a.owner().equals(name) ? cls.getMethod(new MethodDescriptor(a.name(), a.signature()))
                     : null;
             if (wrong != null) {
@@ -192,6 +213,9 @@ final class ApiAdditions {
         }
         if (name.equals("java.lang.CharSequence")) {
             defaultIsEmpty(cls, context);
+        }
+        if (name.equals("java.util.Iterator")) {
+            defaultRemove(cls, context);
         }
     }
 
@@ -219,6 +243,22 @@ final class ApiAdditions {
             pe.invoke(a.delegateClass(), a.name(), ret, args).returnValue();
         }
         return method;
+    }
+
+    /**
+     * JDK 8 made Iterator.remove a default method (UnsupportedOperationException "remove"); TeaVM
+     * declares it abstract, so an application's iterator without remove had no method to call: the
+     * image crashed on a null function pointer (LangIterators).
+     */
+    private static void defaultRemove(ClassHolder cls, ClassHolderTransformerContext context) {
+        MethodHolder remove = cls.getMethod(new MethodDescriptor("remove", ValueType.VOID));
+        if (remove == null || remove.getProgram() != null) {
+            return;
+        }
+        remove.getModifiers().remove(ElementModifier.ABSTRACT);
+        ProgramEmitter pe = ProgramEmitter.create(remove, context.getHierarchy());
+        pe.invoke(Ir.RT + "KilnIterators", "remove", pe.var(0, ValueType.object("java.util.Iterator")));
+        pe.exit();
     }
 
     /**
