@@ -2,13 +2,16 @@
  * malloc for native images: a boundary-tag allocator with segregated free lists over
  * one arena taken from the boot-info heap on first use. Java objects live in TeaVM's
  * GC heap, not here: TeaVM's C runtime mallocs only small, mostly short-lived
- * buffers (string conversions, the static-root table), so a simple, checked
- * allocator is enough. Corruption of a chunk header aborts the VM with a message.
+ * buffers (string conversions, the static-root table) and its table of interned
+ * strings (every string constant of the image, entered at boot: about 2 MiB at its peak
+ * for an image of 20,000 constants, while it doubles), so a simple, checked allocator is
+ * enough. Corruption of a chunk header aborts the VM with a message, and so does an
+ * exhausted arena: no caller in the image checks malloc's result (TeaVM's runtime writes
+ * through it at once), so NULL would only become a null-pointer crash far from its cause.
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
-#include <errno.h>
 #include <kiln/kiln.h>
 #include "../teavm/kiln_teavm.h"
 
@@ -32,10 +35,12 @@ struct chunk {
 static char *arena, *arena_end;
 static struct chunk *bins[NBINS];
 
+/* 1/16 of the boot-info heap, at least 4 MiB: the Java conformance suite's image (1,600
+   classes, java.time) needs about 3 MiB at boot; a 64 MiB VM gives its GC heap the rest. */
 static size_t arena_size(void) {
     size_t left = kiln_pages_left();
-    size_t want = left / 32;
-    if (want < (1u << 20)) want = 1u << 20;
+    size_t want = left / 16;
+    if (want < (4u << 20)) want = 4u << 20;
     if (want > left) want = left;
     return want & ~(size_t) 4095;
 }
@@ -47,8 +52,12 @@ static int bin_of(size_t size) {
     return b;
 }
 
-static void bad(const char *what) {
+__attribute__((noreturn)) static void bad(const char *what) {
     kiln_abort(what);
+}
+
+__attribute__((noreturn)) static void exhausted(void) {
+    bad("kiln: malloc: the C heap is exhausted (TeaVM's runtime buffers and string table; give the VM more memory: --mem)");
 }
 
 static void unlink_free(struct chunk *c) {
@@ -71,6 +80,7 @@ static struct chunk *after(struct chunk *c) {
 }
 
 static int init(void) {
+    if (arena) return 1;
     size_t size = arena_size();
     if (size < 2 * MIN_CHUNK) return 0;
     arena = kiln_pages_take(size);
@@ -83,9 +93,13 @@ static int init(void) {
     return 1;
 }
 
+void kiln_malloc_init(void) {
+    if (!init()) exhausted();
+}
+
 void *malloc(size_t n) {
-    if (!arena && !init()) { errno = ENOMEM; return NULL; }
-    if (n > (size_t) (arena_end - arena)) { errno = ENOMEM; return NULL; }
+    if (!arena && !init()) exhausted();
+    if (n > (size_t) (arena_end - arena)) exhausted();
     size_t need = (n + HDR + ALIGN - 1) & ~(size_t) (ALIGN - 1);
     if (need < MIN_CHUNK) need = MIN_CHUNK;
     for (int b = bin_of(need); b < NBINS; b++) {
@@ -106,8 +120,7 @@ void *malloc(size_t n) {
             return (char *) c + HDR;
         }
     }
-    errno = ENOMEM;
-    return NULL;
+    exhausted();
 }
 
 void free(void *p) {
@@ -134,9 +147,9 @@ void free(void *p) {
 }
 
 void *calloc(size_t count, size_t size) {
-    if (size && count > SIZE_MAX / size) { errno = ENOMEM; return NULL; }
+    if (size && count > SIZE_MAX / size) exhausted();
     void *p = malloc(count * size);
-    if (p) memset(p, 0, count * size);
+    memset(p, 0, count * size);
     return p;
 }
 
@@ -149,7 +162,6 @@ void *realloc(void *p, size_t n) {
     size_t have = c->size - HDR;
     if (n <= have) return p;
     void *q = malloc(n);
-    if (!q) return NULL;
     memcpy(q, p, have);
     free(p);
     return q;

@@ -124,10 +124,10 @@ void teavm_gc_resizeHeap(int64_t newSize) {
 
 void teavm_initHeap(int64_t minHeap, int64_t maxHeap) {
     (void) maxHeap; /* the build-time maximum is replaced by what the VM's memory holds */
-    /* Keep 1/32 of what is left (at least 1 MiB) for malloc: TeaVM's C runtime mallocs a little. */
-    int64_t left = (int64_t) kiln_pages_left();
-    int64_t reserve = left / 32 < (1 << 20) ? (1 << 20) : left / 32;
-    int64_t budget = left - reserve;
+    /* malloc's arena first (TeaVM's C runtime mallocs its string table and buffers there),
+       then the GC heap from all that is left. */
+    kiln_malloc_init();
+    int64_t budget = (int64_t) kiln_pages_left();
     int64_t heap = budget;
     while (heap > 0 && kiln_gc_footprint(heap) > budget) {
         heap -= heap / 64 + 4096;

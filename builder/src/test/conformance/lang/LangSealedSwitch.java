@@ -122,7 +122,7 @@ public class LangSealedSwitch {
         for (Vehicle v : List.of(new Car(2), new Car(7), new Truck(), new BigTruck(), Bike.MOUNTAIN, Bike.ROAD)) {
             System.out.println(describe(v));
         }
-        Object[] things = {null, 5, 500, 5L, "", "hello", new int[3], new StringBuilder("sb"), new Neg(new Num(1)), 2.5, List.of()};
+        Object[] things = {null, 5, 500, 5L, "", "hello", new int[3], new StringBuilder("sb"), new Neg(new Num(1)), 2.5, new java.util.ArrayList<String>()};
         for (Object o : things) {
             System.out.println(classify(o));
         }
