@@ -47,7 +47,7 @@ import org.teavm.model.instructions.NumericOperandType;
  *     conformance suite found: {@link ThreadRewrite}, {@link ThrowableRewrite}, {@link FormatterRewrite},
  *     {@link GcRewrite} (also: the GC marks and moves monitors), {@link MonitorQueueRewrite}, {@link NumberRewrite}; green threads that suspend leave their stacks for debuggers:
  *     {@link FiberStackRewrite}; calls redirected to Kiln's replacements: {@link CallRedirects}; array
- *     stores: {@link ArrayStoreChecks}; files and resources: {@link FilesRewrite}; JDK methods TeaVM's
+ *     stores: {@link ArrayStoreChecks}; floating-point to integer casts: {@link CastSaturation}; the superclass initialized first: {@link SuperclassInit}; files and resources: {@link FilesRewrite}; JDK methods TeaVM's
  *     String, CharSequence and Character lack: {@link ApiAdditions}; parallel streams: {@link ParallelStreamRewrite}.</li>
  * </ul>
  * TeaVMTool loads this class by name (it is on the builder's class path).
@@ -171,6 +171,7 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
                 || name.startsWith("org.teavm.jso.")) {
             return;
         }
+        SuperclassInit.apply(cls);
         boolean redirect = CallRedirects.appliesTo(name);
         for (MethodHolder method : cls.getMethods()) {
             if (method.getProgram() != null && method.getAnnotations().get("org.teavm.interop.Unmanaged") == null) {
@@ -178,6 +179,7 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
                     checkDivisions(method.getProgram());
                 }
                 ArrayStoreChecks.apply(method.getProgram());
+                CastSaturation.apply(method.getProgram());
                 StackGuardRewrite.checkEntry(method.getProgram()); // StackGuardPlacement keeps the ones needed
                 if (redirect) {
                     CallRedirects.apply(method.getProgram());
