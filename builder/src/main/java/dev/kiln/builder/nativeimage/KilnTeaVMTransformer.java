@@ -53,6 +53,15 @@ import org.teavm.model.instructions.NumericOperandType;
  * TeaVMTool loads this class by name (it is on the builder's class path).
  */
 public final class KilnTeaVMTransformer implements ClassHolderTransformer {
+    /**
+     * Debugging switches of the build (both part of the build cache's key): without division
+     * checks a division by zero faults (#DE) instead of throwing; without stack checks a Java
+     * recursion runs into the stack's guard page and the VM crashes, the one way left for Java
+     * code to crash an image (CoreAndStackTest uses it to get a real crash at a Java line).
+     */
+    static final String NO_DIVISION_CHECKS = "KILN_DEBUG_NODIV";
+    static final String NO_STACK_CHECKS = "KILN_DEBUG_NO_STACK_CHECKS";
+
     static final String RUNTIME = "dev.kiln.rt.KilnRuntime";
     static final String EVENT_LOOP = "dev.kiln.libos.teavm.EventLoop";
 
@@ -175,12 +184,14 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
         boolean redirect = CallRedirects.appliesTo(name);
         for (MethodHolder method : cls.getMethods()) {
             if (method.getProgram() != null && method.getAnnotations().get("org.teavm.interop.Unmanaged") == null) {
-                if (System.getenv("KILN_DEBUG_NODIV") == null) {
+                if (System.getenv(NO_DIVISION_CHECKS) == null) {
                     checkDivisions(method.getProgram());
                 }
                 ArrayStoreChecks.apply(method.getProgram());
                 CastSaturation.apply(method.getProgram());
-                StackGuardRewrite.checkEntry(method.getProgram()); // StackGuardPlacement keeps the ones needed
+                if (System.getenv(NO_STACK_CHECKS) == null) {
+                    StackGuardRewrite.checkEntry(method.getProgram()); // StackGuardPlacement keeps the ones needed
+                }
                 if (redirect) {
                     CallRedirects.apply(method.getProgram());
                 }

@@ -227,6 +227,9 @@ public final class NativeImageBuilder {
         MessageDigest md = sha256();
         update(md, RECIPE);
         update(md, debug ? "debug" : "release");
+        for (String knob : List.of(KilnTeaVMTransformer.NO_DIVISION_CHECKS, KilnTeaVMTransformer.NO_STACK_CHECKS)) {
+            update(md, knob + "=" + System.getenv(knob));
+        }
         // A debug build copies the sources beside the image: their paths under each root and their
         // bytes count, not where the roots are (the image is the same from any checkout).
         for (int i = 0; i < sources.size(); i++) {
