@@ -147,7 +147,7 @@ void free(void *p) {
 }
 
 void *calloc(size_t count, size_t size) {
-    if (size && count > SIZE_MAX / size) exhausted();
+    if (size && count > SIZE_MAX / size) bad("kiln: calloc: count * size overflows size_t (a runtime bug, not a lack of memory)");
     void *p = malloc(count * size);
     memset(p, 0, count * size);
     return p;
