@@ -3,13 +3,19 @@ package dev.kiln.rt;
 import org.teavm.interop.Import;
 
 /**
- * java.lang.Math's functions that TeaVM computes with a formula of other functions, each losing
- * accuracy (log10 as log(x) / ln 10: Math.log10(1000) was 2.9999999999999996, where the Javadoc
- * promises exactly n for 10^n; cbrt as pow(x, 1/3); tanh from exp). HotSpot 25 computes these three
- * with x86_64 intrinsics of its own (not StrictMath's fdlibm), so no image can match it bit for bit
- * without those algorithms: these are musl's, derived from fdlibm, within the ulp bounds of the
- * Javadoc. The builder gives Math's methods these bodies (NumberRewrite). The Math methods HotSpot
- * delegates to StrictMath (sinh, cosh, expm1, log1p, hypot, asin...) call the JDK's StrictMath instead.
+ * java.lang.Math's methods where TeaVM's differ from HotSpot's; the builder gives Math's methods these
+ * bodies (NumberRewrite). Two kinds:
+ * <ul>
+ * <li>log10, cbrt, tanh, pow, which HotSpot 25 computes with x86_64 intrinsics of its own (not
+ *     StrictMath's fdlibm), so no image matches it bit for bit without those algorithms: musl's,
+ *     within the Javadoc's ulp bounds. TeaVM computed log10 as log(x) / ln 10 (Math.log10(1000) was
+ *     2.9999999999999996, where the Javadoc promises exactly n for 10^n), cbrt as pow(x, 1/3), tanh
+ *     from exp; pow keeps the Javadoc's special cases where C99 differs.</li>
+ * <li>scalb, nextUp, nextDown, nextAfter, toRadians, toDegrees, powerOfTwoD: exact, in Java, written
+ *     from the Javadoc; the JDK's StrictMath (compiled into images from the JDK's bytecode) calls them.</li>
+ * </ul>
+ * The Math methods HotSpot delegates to StrictMath (sinh, cosh, expm1, log1p, hypot, asin...) call the
+ * JDK's StrictMath instead.
  */
 public final class KilnMath {
     private KilnMath() {
@@ -132,6 +138,20 @@ public final class KilnMath {
             return (float) direction;
         }
         return start < direction ? nextUp(start) : nextDown(start);
+    }
+
+    @Import(name = "pow")
+    private static native double cPow(double x, double y);
+
+    /**
+     * Math.pow: musl's (HotSpot's is an intrinsic of its own), except where C99 and the Javadoc
+     * disagree: C gives 1 for pow(1, NaN) and pow(±1, ±Infinity), Java NaN.
+     */
+    public static double pow(double x, double y) {
+        if (Double.isNaN(y) || (Double.isInfinite(y) && Math.abs(x) == 1.0)) {
+            return Double.NaN;
+        }
+        return cPow(x, y);
     }
 
     /**

@@ -25,7 +25,8 @@ import org.teavm.model.emit.ValueEmitter;
  *     TeaVM's overflowed, rounded subnormals wrongly and mishandled NaN. Math.toRadians, toDegrees: one
  *     multiplication by a constant, as HotSpot computes them.</li>
  * <li>Math.log10, cbrt, tanh, which HotSpot computes with intrinsics of its own: musl's ({@code KilnMath})
- *     instead of formulas of other functions.</li>
+ *     instead of formulas of other functions; Math.pow musl's with the Javadoc's NaN for pow(1, NaN) and
+ *     pow(±1, ±Infinity) (C99 gives 1).</li>
  * <li>Integer/Long/Short/Byte.parseX(String, int), Double.parseDouble, Float.parseFloat, Integer/Long.decode: the Javadoc's
  *     grammar and HotSpot's messages ({@code KilnNumberParsing}).</li>
  * <li>DecimalFormat.format(double, ...): rounding of the binary value ({@code KilnDecimalFormat}).</li>
@@ -54,7 +55,7 @@ final class NumberRewrite {
     }
 
     private static final List<Body> BODIES = List.of(
-            math("log10"), math("cbrt"), math("tanh"),
+            math("log10"), math("cbrt"), math("tanh"), kiln("pow", D, D, D),
             kiln("scalb", D, I, D), kiln("scalb", F, I, F), kiln("nextUp", D, D), kiln("nextUp", F, F),
             kiln("nextDown", D, D), kiln("nextDown", F, F), kiln("nextAfter", D, D, D), kiln("nextAfter", F, D, F),
             kiln("toRadians", D, D), kiln("toDegrees", D, D),
