@@ -55,7 +55,7 @@ final class NumberRewrite {
     }
 
     private static final List<Body> BODIES = List.of(
-            math("log10"), math("cbrt"), math("tanh"), kiln("pow", D, D, D),
+            kiln("log10", D, D), kiln("cbrt", D, D), kiln("tanh", D, D), kiln("pow", D, D, D),
             kiln("scalb", D, I, D), kiln("scalb", F, I, F), kiln("nextUp", D, D), kiln("nextUp", F, F),
             kiln("nextDown", D, D), kiln("nextDown", F, F), kiln("nextAfter", D, D, D), kiln("nextAfter", F, D, F),
             kiln("toRadians", D, D), kiln("toDegrees", D, D),
@@ -97,10 +97,7 @@ final class NumberRewrite {
     private NumberRewrite() {
     }
 
-    private static Body math(String name) {
-        return new Body(MATH, name, new ValueType[] {D, D}, "KilnMath", true);
-    }
-
+    /** A Math method whose body becomes a call of KilnMath's method of the same name and descriptor. */
     private static Body kiln(String name, ValueType... signature) {
         return new Body(MATH, name, signature, "KilnMath", true);
     }
