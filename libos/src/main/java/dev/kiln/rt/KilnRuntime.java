@@ -140,10 +140,14 @@ public final class KilnRuntime {
     @Import(name = "rint")
     public static native double rint(double a);
 
-    /** Math.round(double): nearest, ties toward positive infinity (TeaVM 0.12.3 rounds ties away from zero). */
+    /**
+     * Math.round(double): nearest, ties toward positive infinity (TeaVM 0.12.3 rounds ties away from zero).
+     * The cast saturates (NaN 0, beyond the range MIN_VALUE or MAX_VALUE) through KilnCasts: the builder's
+     * CastSaturation leaves dev.kiln.rt alone, and C's cast gave Math.round(1e300) Long.MIN_VALUE.
+     */
     public static long roundDouble(double a) {
         double f = Math.floor(a);
-        long r = (long) f;
+        long r = KilnCasts.d2l(f);
         if (a - f >= 0.5 && r != Long.MAX_VALUE) {
             r++;
         }
@@ -153,7 +157,7 @@ public final class KilnRuntime {
     /** Math.round(float), likewise. */
     public static int roundFloat(float a) {
         double f = Math.floor(a);
-        int r = (int) f;
+        int r = KilnCasts.d2i(f);
         if (a - f >= 0.5 && r != Integer.MAX_VALUE) {
             r++;
         }

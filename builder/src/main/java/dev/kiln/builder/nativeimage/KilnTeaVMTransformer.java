@@ -83,7 +83,9 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
             new Missing("java.lang.Math", "fma", new ValueType[] {D, D, D, D}, "fma"),
             new Missing("java.lang.Math", "fma", new ValueType[] {F, F, F, F}, "fmaf"),
             new Missing("java.lang.StrictMath", "fma", new ValueType[] {D, D, D, D}, "fma"),
-            new Missing("java.lang.StrictMath", "fma", new ValueType[] {F, F, F, F}, "fmaf"));
+            new Missing("java.lang.StrictMath", "fma", new ValueType[] {F, F, F, F}, "fmaf"),
+            // package-private in the JDK's Math; the JDK's StrictMath (HostJdkClasses) calls it
+            new Missing("java.lang.Math", "powerOfTwoD", new ValueType[] {I, D}, Ir.RT + "KilnMath.powerOfTwoD"));
 
     @Override
     public void transformClass(ClassHolder cls, ClassHolderTransformerContext context) {
@@ -210,11 +212,15 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
             params[i] = pe.var(i + 1, sig[i]);
         }
         ValueType ret = sig[sig.length - 1];
+        // a method of KilnRuntime, or "owner.method" in full
+        int dot = m.delegate().lastIndexOf('.');
+        String owner = dot < 0 ? RUNTIME : m.delegate().substring(0, dot);
+        String delegate = m.delegate().substring(dot + 1);
         if (ret == ValueType.VOID) {
-            pe.invoke(RUNTIME, m.delegate(), params);
+            pe.invoke(owner, delegate, params);
             pe.exit();
         } else {
-            pe.invoke(RUNTIME, m.delegate(), ret, params).returnValue();
+            pe.invoke(owner, delegate, ret, params).returnValue();
         }
         cls.addMethod(method);
     }

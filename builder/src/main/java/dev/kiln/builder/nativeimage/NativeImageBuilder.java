@@ -264,6 +264,8 @@ public final class NativeImageBuilder {
         hashCodeSource(md, dev.kiln.libos.net.NetStack.class);
         // the building JDK's version properties, which the image reports as its own
         update(md, SystemPropertiesRewrite.buildJdk());
+        // the JDK classes compiled from the running JDK's bytecode (StrictMath, FdLibm)
+        HostJdkClasses.hash(md);
         return HexFormat.of().formatHex(md.digest()).substring(0, 32);
     }
 

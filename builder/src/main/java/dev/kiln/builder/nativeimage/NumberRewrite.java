@@ -18,8 +18,15 @@ import org.teavm.model.emit.ValueEmitter;
  *     append, Double.toString, Float.toString, String.valueOf and string concatenation go, insert
  *     {@code KilnFloatingDecimal.toString(value)}: the shortest decimal that rounds to the value, as
  *     the JDK's Javadoc (19 and later) specifies.</li>
- * <li>Math.log10, cbrt, sinh, cosh, tanh, expm1, log1p, hypot: musl's ({@code KilnMath}) instead of
- *     formulas of other functions.</li>
+ * <li>Math.asin, acos, atan, atan2, sinh, cosh, expm1, log1p, hypot, IEEEremainder call StrictMath, the
+ *     JDK's own (fdlibm, compiled from the host JDK's bytecode: {@code HostJdkClasses}), as HotSpot 25's
+ *     Math does on x86_64; TeaVM's called C's libm or computed them from other functions.</li>
+ * <li>Math.scalb, nextUp, nextDown, nextAfter (double and float): exact, as the Javadoc says ({@code KilnMath});
+ *     TeaVM's overflowed, rounded subnormals wrongly and mishandled NaN. Math.toRadians, toDegrees: one
+ *     multiplication by a constant, as HotSpot computes them.</li>
+ * <li>Math.log10, cbrt, tanh, which HotSpot computes with intrinsics of its own: musl's ({@code KilnMath})
+ *     instead of formulas of other functions; Math.pow musl's with the Javadoc's NaN for pow(1, NaN) and
+ *     pow(±1, ±Infinity) (C99 gives 1).</li>
  * <li>Integer/Long/Short/Byte.parseX(String, int), Double.parseDouble, Float.parseFloat, Integer/Long.decode: the Javadoc's
  *     grammar and HotSpot's messages ({@code KilnNumberParsing}).</li>
  * <li>DecimalFormat.format(double, ...): rounding of the binary value ({@code KilnDecimalFormat}).</li>
@@ -32,6 +39,7 @@ import org.teavm.model.emit.ValueEmitter;
 final class NumberRewrite {
     static final String STRING_BUILDER = "java.lang.AbstractStringBuilder";
     static final String MATH = "java.lang.Math";
+    static final String STRICT_MATH = "java.lang.StrictMath";
     static final String RANDOM = "java.util.Random";
     static final String RANDOM_GENERATOR = "java.util.random.RandomGenerator";
 
@@ -47,8 +55,13 @@ final class NumberRewrite {
     }
 
     private static final List<Body> BODIES = List.of(
-            math("log10"), math("cbrt"), math("sinh"), math("cosh"), math("tanh"), math("expm1"), math("log1p"),
-            new Body(MATH, "hypot", new ValueType[] {D, D, D}, "KilnMath", true),
+            kiln("log10", D, D), kiln("cbrt", D, D), kiln("tanh", D, D), kiln("pow", D, D, D),
+            kiln("scalb", D, I, D), kiln("scalb", F, I, F), kiln("nextUp", D, D), kiln("nextUp", F, F),
+            kiln("nextDown", D, D), kiln("nextDown", F, F), kiln("nextAfter", D, D, D), kiln("nextAfter", F, D, F),
+            kiln("toRadians", D, D), kiln("toDegrees", D, D),
+            strict("asin", D, D), strict("acos", D, D), strict("atan", D, D), strict("atan2", D, D, D),
+            strict("sinh", D, D), strict("cosh", D, D), strict("expm1", D, D), strict("log1p", D, D),
+            strict("hypot", D, D, D), strict("IEEEremainder", D, D, D),
             // Random's own nextInt(bound) and nextBytes (not RandomGenerator's)
             new Body(RANDOM, "nextInt", new ValueType[] {I, I}, "KilnRandom.legacyNextInt", false),
             new Body(RANDOM, "nextBytes", new ValueType[] {BYTES, ValueType.VOID}, "KilnRandom.legacyNextBytes", false),
@@ -84,8 +97,17 @@ final class NumberRewrite {
     private NumberRewrite() {
     }
 
-    private static Body math(String name) {
-        return new Body(MATH, name, new ValueType[] {D, D}, "KilnMath", true);
+    /** A Math method whose body becomes a call of KilnMath's method of the same name and descriptor. */
+    private static Body kiln(String name, ValueType... signature) {
+        return new Body(MATH, name, signature, "KilnMath", true);
+    }
+
+    /**
+     * A Math method that HotSpot 25 (x86_64) computes by calling StrictMath's, with no intrinsic of its
+     * own: Math and StrictMath agree bit for bit there, so they do in an image.
+     */
+    private static Body strict(String name, ValueType... signature) {
+        return new Body(MATH, name, signature, STRICT_MATH, true);
     }
 
     private static Body parser(String owner, String name, ValueType... signature) {
@@ -126,7 +148,14 @@ final class NumberRewrite {
     private static void delegate(ClassHolder cls, Body b, ClassHolderTransformerContext context) {
         MethodDescriptor descriptor = new MethodDescriptor(b.name(), b.signature());
         MethodHolder method = cls.getMethod(descriptor);
-        if (b.replace()) {
+        if (b.replace() && method != null && method.hasModifier(ElementModifier.NATIVE)) {
+            // TeaVM's Math.asin and friends are C's libm (@Import): a method of the same name with a body instead
+            cls.removeMethod(method);
+            method = new MethodHolder(descriptor);
+            method.getModifiers().add(ElementModifier.STATIC);
+            method.setLevel(AccessLevel.PUBLIC);
+            cls.addMethod(method);
+        } else if (b.replace()) {
             method = existing(cls, descriptor);
             method.setProgram(null);
         } else if (method == null || method.getProgram() == null) {
@@ -141,10 +170,12 @@ final class NumberRewrite {
             method.setProgram(null);
         }
         boolean isStatic = method.hasModifier(ElementModifier.STATIC);
-        String delegateClass = b.delegate().contains(".") ? b.delegate().substring(0, b.delegate().indexOf('.'))
-                : b.delegate();
-        String delegateName = b.delegate().contains(".") ? b.delegate().substring(b.delegate().indexOf('.') + 1)
-                : b.name();
+        // "KilnX" or "KilnX.method" in dev.kiln.rt, or a JDK class ("java.lang.StrictMath") with the same method name
+        boolean jdk = b.delegate().startsWith("java.");
+        String delegateClass = jdk ? b.delegate() : Ir.RT + (b.delegate().contains(".")
+                ? b.delegate().substring(0, b.delegate().indexOf('.')) : b.delegate());
+        String delegateName = !jdk && b.delegate().contains(".")
+                ? b.delegate().substring(b.delegate().indexOf('.') + 1) : b.name();
         ProgramEmitter pe = ProgramEmitter.create(method, context.getHierarchy());
         ValueType[] sig = b.signature();
         int params = sig.length - 1;
@@ -158,10 +189,10 @@ final class NumberRewrite {
         }
         ValueType ret = sig[sig.length - 1];
         if (ret == ValueType.VOID) {
-            pe.invoke(Ir.RT + delegateClass, delegateName, args);
+            pe.invoke(delegateClass, delegateName, args);
             pe.exit();
         } else {
-            pe.invoke(Ir.RT + delegateClass, delegateName, ret, args).returnValue();
+            pe.invoke(delegateClass, delegateName, ret, args).returnValue();
         }
     }
 

@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code com.sun.net.httpserver.HttpServer} would be compiled from HotSpot's bytecode, natives and
  * all. (0.12.3's ASM could not read JDK 25 class files, which hid them by accident.) Hidden, such
  * a class is missing, and the build reports it with its call site. So is a class of TeaVM's library
- * that Kiln's replaces (see {@link #replacedByKiln}). Classes still load normally:
+ * that Kiln's replaces (see {@link #replacedByKiln}). The exception is the few classes compiled from
+ * the JDK's own bytecode ({@link HostJdkClasses}: StrictMath, FdLibm), whose TeaVM substitute is
+ * hidden instead. Classes still load normally:
  * only resource lookups, which is how TeaVM reads class files, are filtered.
  */
 final class WithoutHostJdk extends ClassLoader {
@@ -35,7 +37,7 @@ final class WithoutHostJdk extends ClassLoader {
             return null;
         }
         URL url = super.getResource(name);
-        if (url != null && fromHostJdk(url)) {
+        if (url != null && fromHostJdk(url) && !HostJdkClasses.compiledFromHostJdk(name)) {
             Enumeration<URL> all = getResources(name);
             url = all.hasMoreElements() ? all.nextElement() : null;
         }
@@ -49,7 +51,7 @@ final class WithoutHostJdk extends ClassLoader {
             return Collections.emptyEnumeration();
         }
         try {
-            List<URL> kept = Collections.list(super.getResources(name)).stream().filter(u -> !fromHostJdk(u)).toList();
+            List<URL> kept = Collections.list(super.getResources(name)).stream().filter(u -> !fromHostJdk(u) || HostJdkClasses.compiledFromHostJdk(name)).toList();
             if (name.endsWith(".class")) classFiles.addAll(kept);
             return Collections.enumeration(kept);
         } catch (IOException e) {
@@ -84,9 +86,12 @@ final class WithoutHostJdk extends ClassLoader {
      * A class of TeaVM's library that Kiln's (libos, dev.kiln.libos.classlib) replaces as a whole
      * (java.util.UUID, java.security.SecureRandom): hidden, so the substitution policies, which take
      * the first library that has a class of the name and meet TeaVM's and Kiln's in class path
-     * order, always find Kiln's.
+     * order, always find Kiln's. TeaVM's StrictMath is hidden too, for the JDK's ({@link HostJdkClasses}).
      */
     private boolean replacedByKiln(String name) {
+        if (HostJdkClasses.replacedInTeaVM(name)) {
+            return true;
+        }
         return name.startsWith(TEAVM_CLASSLIB) && name.endsWith(".class")
                 && getParent().getResource(KILN_CLASSLIB + name.substring(TEAVM_CLASSLIB.length())) != null;
     }
