@@ -49,6 +49,7 @@ final class ApiAdditions {
     private static final String ARRAYS = Ir.RT + "KilnArrayMethods";
     private static final String REGEX = Ir.RT + "KilnRegex";
     private static final String NIO = Ir.RT + "KilnNioMethods";
+    private static final String BUILDERS = Ir.RT + "KilnStringBuilders";
     private static final ValueType BYTE_BUFFER = ValueType.object("java.nio.ByteBuffer");
 
     private static final List<Added> ADDED = List.of(
@@ -173,6 +174,18 @@ final class ApiAdditions {
                     ValueType.object("java.lang.Enum")), Ir.RT + "KilnEnums"),
             // no cache of -128..127 (LangBoxing)
             new Added("java.lang.Long", "valueOf", true, sig(J, ValueType.object("java.lang.Long")), Ir.RT + "KilnBoxes"),
+            // setLength keeps the old characters past the end; append of a null CharSequence throws (LibStringNulls)
+            new Added("java.lang.StringBuilder", "setLength", false, sig(I, ValueType.VOID), BUILDERS),
+            new Added("java.lang.StringBuffer", "setLength", false, sig(I, ValueType.VOID), BUILDERS),
+            new Added("java.lang.StringBuilder", "append", false, sig(CS, SB), BUILDERS),
+            new Added("java.lang.StringBuffer", "append", false, sig(CS, ValueType.object("java.lang.StringBuffer")),
+                    BUILDERS),
+            // a null element throws instead of joining "null" (LibStringNulls)
+            new Added("java.lang.String", "join", true, sig(CS, ValueType.arrayOf(CS), STRING), BUILDERS),
+            new Added("java.lang.String", "join", true, sig(CS, ValueType.object("java.lang.Iterable"), STRING), BUILDERS),
+            // another duplicate key message (BehLibraryMessages)
+            new Added("java.util.stream.Collectors", "toMap", true, sig(FUNCTION, FUNCTION, COLLECTOR),
+                    Ir.RT + "KilnCollectors"),
             // chars above U+00FF lose their high byte (ApiProperties)
             new Added("java.util.Properties", "load", false,
                     sig(ValueType.object("java.io.Reader"), ValueType.VOID), Ir.RT + "KilnProperties"));
