@@ -50,6 +50,8 @@ final class ApiAdditions {
     private static final String REGEX = Ir.RT + "KilnRegex";
     private static final String NIO = Ir.RT + "KilnNioMethods";
     private static final String BUILDERS = Ir.RT + "KilnStringBuilders";
+    private static final String COLLECTIONS = "java.util.Collections";
+    private static final String WRAPPERS = Ir.RT + "KilnCollectionWrappers";
     private static final ValueType BYTE_BUFFER = ValueType.object("java.nio.ByteBuffer");
 
     private static final List<Added> ADDED = List.of(
@@ -152,7 +154,19 @@ final class ApiAdditions {
             new Added(PATTERN, "asPredicate", false, sig(ValueType.object("java.util.function.Predicate")), REGEX),
             new Added(PATTERN, "asMatchPredicate", false, sig(ValueType.object("java.util.function.Predicate")), REGEX),
             new Added(PATTERN, "splitAsStream", false, sig(CS, STREAM), REGEX),
-            new Added(PATTERN, "splitWithDelimiters", false, sig(CS, I, ValueType.arrayOf(STRING)), REGEX));
+            new Added(PATTERN, "splitWithDelimiters", false, sig(CS, I, ValueType.arrayOf(STRING)), REGEX),
+            // conformance/library: LibCollectionWrappers
+            new Added(COLLECTIONS, "unmodifiableSortedSet", true, sig(util("SortedSet"), util("SortedSet")), WRAPPERS),
+            new Added(COLLECTIONS, "unmodifiableNavigableSet", true, sig(util("NavigableSet"), util("NavigableSet")),
+                    WRAPPERS),
+            new Added(COLLECTIONS, "unmodifiableSortedMap", true, sig(util("SortedMap"), util("SortedMap")), WRAPPERS),
+            new Added(COLLECTIONS, "unmodifiableNavigableMap", true, sig(util("NavigableMap"), util("NavigableMap")),
+                    WRAPPERS),
+            new Added(COLLECTIONS, "emptySortedSet", true, sig(util("SortedSet")), WRAPPERS),
+            new Added(COLLECTIONS, "emptyNavigableSet", true, sig(util("NavigableSet")), WRAPPERS),
+            new Added(COLLECTIONS, "emptySortedMap", true, sig(util("SortedMap")), WRAPPERS),
+            new Added(COLLECTIONS, "emptyNavigableMap", true, sig(util("NavigableMap")), WRAPPERS),
+            new Added(COLLECTIONS, "asLifoQueue", true, sig(util("Deque"), util("Queue")), WRAPPERS));
 
     /** TeaVM 0.16.0 has these and differs from the JDK (its conformance program is named). */
     private static final List<Added> REPLACED = List.of(
@@ -186,6 +200,9 @@ final class ApiAdditions {
             // another duplicate key message (BehLibraryMessages)
             new Added("java.util.stream.Collectors", "toMap", true, sig(FUNCTION, FUNCTION, COLLECTOR),
                     Ir.RT + "KilnCollectors"),
+            // the inclusive flags are ignored (LibCollectionWrappers)
+            new Added("java.util.TreeSet", "subSet", false, sig(OBJECT, Z, OBJECT, Z, util("NavigableSet")),
+                    Ir.RT + "KilnTreeSets"),
             // chars above U+00FF lose their high byte (ApiProperties)
             new Added("java.util.Properties", "load", false,
                     sig(ValueType.object("java.io.Reader"), ValueType.VOID), Ir.RT + "KilnProperties"));
@@ -203,6 +220,10 @@ final class ApiAdditions {
     }
 
     private ApiAdditions() {
+    }
+
+    private static ValueType util(String simpleName) {
+        return ValueType.object("java.util." + simpleName);
     }
 
     private static ValueType[] sig(ValueType... types) {
