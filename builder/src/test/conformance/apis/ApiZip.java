@@ -55,7 +55,7 @@ public class ApiZip {
             Deflater.BEST_COMPRESSION}) {
             for (boolean nowrap : new boolean[] {false, true}) {
                 if (level == Deflater.BEST_SPEED && nowrap) {
-                    continue; // differs in images: docs/native-images.md, "Known differences from HotSpot"
+                    continue; // differs in images: DiffRawDeflateFastest (docs/native-images.md)
                 }
                 Deflater d = new Deflater(level, nowrap);
                 d.setInput(text);

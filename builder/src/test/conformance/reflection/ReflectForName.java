@@ -27,7 +27,7 @@ public class ReflectForName {
             Class.forName("NoSuchClassAnywhere");
             System.out.println("found?");
         } catch (ClassNotFoundException e) {
-            // (its message: HotSpot's is the name, the image's null: a known difference, docs/native-images.md)
+            // (its message: HotSpot's is the name, the image's null: a known difference, DiffForNameMessage)
             System.out.println(e.getClass().getName());
         }
     }

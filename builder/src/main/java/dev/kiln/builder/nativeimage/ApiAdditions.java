@@ -49,6 +49,9 @@ final class ApiAdditions {
     private static final String ARRAYS = Ir.RT + "KilnArrayMethods";
     private static final String REGEX = Ir.RT + "KilnRegex";
     private static final String NIO = Ir.RT + "KilnNioMethods";
+    private static final String BUILDERS = Ir.RT + "KilnStringBuilders";
+    private static final String COLLECTIONS = "java.util.Collections";
+    private static final String WRAPPERS = Ir.RT + "KilnCollectionWrappers";
     private static final ValueType BYTE_BUFFER = ValueType.object("java.nio.ByteBuffer");
 
     private static final List<Added> ADDED = List.of(
@@ -151,7 +154,19 @@ final class ApiAdditions {
             new Added(PATTERN, "asPredicate", false, sig(ValueType.object("java.util.function.Predicate")), REGEX),
             new Added(PATTERN, "asMatchPredicate", false, sig(ValueType.object("java.util.function.Predicate")), REGEX),
             new Added(PATTERN, "splitAsStream", false, sig(CS, STREAM), REGEX),
-            new Added(PATTERN, "splitWithDelimiters", false, sig(CS, I, ValueType.arrayOf(STRING)), REGEX));
+            new Added(PATTERN, "splitWithDelimiters", false, sig(CS, I, ValueType.arrayOf(STRING)), REGEX),
+            // conformance/library: LibCollectionWrappers
+            new Added(COLLECTIONS, "unmodifiableSortedSet", true, sig(util("SortedSet"), util("SortedSet")), WRAPPERS),
+            new Added(COLLECTIONS, "unmodifiableNavigableSet", true, sig(util("NavigableSet"), util("NavigableSet")),
+                    WRAPPERS),
+            new Added(COLLECTIONS, "unmodifiableSortedMap", true, sig(util("SortedMap"), util("SortedMap")), WRAPPERS),
+            new Added(COLLECTIONS, "unmodifiableNavigableMap", true, sig(util("NavigableMap"), util("NavigableMap")),
+                    WRAPPERS),
+            new Added(COLLECTIONS, "emptySortedSet", true, sig(util("SortedSet")), WRAPPERS),
+            new Added(COLLECTIONS, "emptyNavigableSet", true, sig(util("NavigableSet")), WRAPPERS),
+            new Added(COLLECTIONS, "emptySortedMap", true, sig(util("SortedMap")), WRAPPERS),
+            new Added(COLLECTIONS, "emptyNavigableMap", true, sig(util("NavigableMap")), WRAPPERS),
+            new Added(COLLECTIONS, "asLifoQueue", true, sig(util("Deque"), util("Queue")), WRAPPERS));
 
     /** TeaVM 0.16.0 has these and differs from the JDK (its conformance program is named). */
     private static final List<Added> REPLACED = List.of(
@@ -173,6 +188,21 @@ final class ApiAdditions {
                     ValueType.object("java.lang.Enum")), Ir.RT + "KilnEnums"),
             // no cache of -128..127 (LangBoxing)
             new Added("java.lang.Long", "valueOf", true, sig(J, ValueType.object("java.lang.Long")), Ir.RT + "KilnBoxes"),
+            // setLength keeps the old characters past the end; append of a null CharSequence throws (LibStringNulls)
+            new Added("java.lang.StringBuilder", "setLength", false, sig(I, ValueType.VOID), BUILDERS),
+            new Added("java.lang.StringBuffer", "setLength", false, sig(I, ValueType.VOID), BUILDERS),
+            new Added("java.lang.StringBuilder", "append", false, sig(CS, SB), BUILDERS),
+            new Added("java.lang.StringBuffer", "append", false, sig(CS, ValueType.object("java.lang.StringBuffer")),
+                    BUILDERS),
+            // a null element throws instead of joining "null" (LibStringNulls)
+            new Added("java.lang.String", "join", true, sig(CS, ValueType.arrayOf(CS), STRING), BUILDERS),
+            new Added("java.lang.String", "join", true, sig(CS, ValueType.object("java.lang.Iterable"), STRING), BUILDERS),
+            // another duplicate key message (BehLibraryMessages)
+            new Added("java.util.stream.Collectors", "toMap", true, sig(FUNCTION, FUNCTION, COLLECTOR),
+                    Ir.RT + "KilnCollectors"),
+            // the inclusive flags are ignored (LibCollectionWrappers)
+            new Added("java.util.TreeSet", "subSet", false, sig(OBJECT, Z, OBJECT, Z, util("NavigableSet")),
+                    Ir.RT + "KilnTreeSets"),
             // chars above U+00FF lose their high byte (ApiProperties)
             new Added("java.util.Properties", "load", false,
                     sig(ValueType.object("java.io.Reader"), ValueType.VOID), Ir.RT + "KilnProperties"));
@@ -190,6 +220,10 @@ final class ApiAdditions {
     }
 
     private ApiAdditions() {
+    }
+
+    private static ValueType util(String simpleName) {
+        return ValueType.object("java.util." + simpleName);
     }
 
     private static ValueType[] sig(ValueType... types) {

@@ -48,7 +48,8 @@ import org.teavm.model.instructions.NumericOperandType;
  *     {@link GcRewrite} (also: the GC marks and moves monitors), {@link MonitorQueueRewrite}, {@link NumberRewrite}; green threads that suspend leave their stacks for debuggers:
  *     {@link FiberStackRewrite}; calls redirected to Kiln's replacements: {@link CallRedirects}; array
  *     stores: {@link ArrayStoreChecks}; floating-point to integer casts: {@link CastSaturation}; the superclass initialized first: {@link SuperclassInit}; files and resources: {@link FilesRewrite}; JDK methods TeaVM's
- *     String, CharSequence and Character lack: {@link ApiAdditions}; parallel streams: {@link ParallelStreamRewrite}.</li>
+ *     String, CharSequence and Character lack: {@link ApiAdditions}; parallel streams: {@link ParallelStreamRewrite};
+ *     HotSpot's exception messages: {@link MessageRewrite}; distinct streams: {@link StreamDistinctRewrite}.</li>
  * </ul>
  * TeaVMTool loads this class by name (it is on the builder's class path).
  */
@@ -117,6 +118,10 @@ public final class KilnTeaVMTransformer implements ClassHolderTransformer {
         }
         if (ToStringRewrite.appliesTo(name)) {
             ToStringRewrite.apply(cls, context);
+        }
+        MessageRewrite.apply(cls, context);
+        if (StreamDistinctRewrite.appliesTo(name)) {
+            StreamDistinctRewrite.apply(cls);
         }
         if (NumberRewrite.appliesTo(name)) {
             NumberRewrite.apply(cls, context);
