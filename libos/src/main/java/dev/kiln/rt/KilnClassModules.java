@@ -1,8 +1,5 @@
 package dev.kiln.rt;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Which module and class loader a class of the image belongs to, as HotSpot names them in a
  * ClassCastException: "unnamed module of loader 'app'" for the application's classes, "module
@@ -13,7 +10,6 @@ import java.util.Map;
  */
 public final class KilnClassModules {
     private static final String JAVA_BASE = "module java.base of loader 'bootstrap'";
-    private static Map<String, String> byPackage;
 
     private KilnClassModules() {
     }
@@ -38,24 +34,11 @@ public final class KilnClassModules {
         }
         String name = c.getName();
         int dot = name.lastIndexOf('.');
-        String module = packages().get(dot < 0 ? "" : name.substring(0, dot));
-        return module != null ? module : JAVA_BASE;
-    }
-
-    private static Map<String, String> packages() {
-        if (byPackage == null) {
-            Map<String, String> map = new HashMap<>();
-            String text = table();
-            int start = 0;
-            while (start < text.length()) {
-                int end = text.indexOf('\n', start);
-                int tab = text.indexOf('\t', start);
-                map.put(text.substring(start, tab), text.substring(tab + 1, end));
-                start = end + 1;
-            }
-            byPackage = map;
-        }
-        return byPackage;
+        // a linear search of a table of a few lines: a HashMap would bring its code into every image
+        String table = "\n" + table();
+        String key = "\n" + (dot < 0 ? "" : name.substring(0, dot)) + "\t";
+        int at = table.indexOf(key);
+        return at < 0 ? JAVA_BASE : table.substring(at + key.length(), table.indexOf('\n', at + key.length()));
     }
 
     /**
