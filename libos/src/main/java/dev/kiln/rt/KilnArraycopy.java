@@ -1,5 +1,7 @@
 package dev.kiln.rt;
 
+import java.lang.reflect.Array;
+
 /**
  * System.arraycopy's failures with HotSpot's exceptions and messages, checked in HotSpot's order
  * (JVM_ArrayCopy, then TypeArrayKlass/ObjArrayKlass::copy_array) before TeaVM's copy runs: the
@@ -13,46 +15,55 @@ public final class KilnArraycopy {
     /**
      * Throws what HotSpot throws for these arguments; true when it copied the elements itself (a
      * reference array into one of a narrower element type: TeaVM's copy refused null elements).
+     * The messages are built out of the way, in {@link #failure}: this runs before every copy.
      */
     public static boolean check(Object src, int srcPos, Object dest, int destPos, int length) {
-        if (src == null || dest == null) {
-            throw new NullPointerException();
-        }
-        Class<?> from = src.getClass().getComponentType();
-        if (from == null) {
-            throw new ArrayStoreException("arraycopy: source type " + src.getClass().getName() + " is not an array");
-        }
-        Class<?> to = dest.getClass().getComponentType();
-        if (to == null) {
-            throw new ArrayStoreException("arraycopy: destination type " + dest.getClass().getName() + " is not an array");
-        }
-        if (from.isPrimitive() != to.isPrimitive() || from.isPrimitive() && from != to) {
-            throw new ArrayStoreException("arraycopy: type mismatch: can not copy " + typeName(from) + "[] into "
-                    + typeName(to) + "[]");
-        }
-        int srcLength = java.lang.reflect.Array.getLength(src);
-        int destLength = java.lang.reflect.Array.getLength(dest);
-        if (srcPos < 0) {
-            throw outOfBounds("source index " + srcPos, from, srcLength);
-        }
-        if (destPos < 0) {
-            throw outOfBounds("destination index " + destPos, to, destLength);
-        }
-        if (length < 0) {
-            throw new ArrayIndexOutOfBoundsException("arraycopy: length " + length + " is negative");
-        }
-        // HotSpot adds as unsigned ints: both are non-negative here, so the sum fits a long
-        if ((long) srcPos + length > srcLength) {
-            throw outOfBounds("last source index " + ((long) srcPos + length), from, srcLength);
-        }
-        if ((long) destPos + length > destLength) {
-            throw outOfBounds("last destination index " + ((long) destPos + length), to, destLength);
+        Class<?> from = src == null ? null : src.getClass().getComponentType();
+        Class<?> to = dest == null ? null : dest.getClass().getComponentType();
+        if (from == null || to == null || from.isPrimitive() != to.isPrimitive() || from.isPrimitive() && from != to
+                || srcPos < 0 || destPos < 0 || length < 0 || (long) srcPos + length > Array.getLength(src)
+                || (long) destPos + length > Array.getLength(dest)) {
+            throw failure(src, srcPos, dest, destPos, length);
         }
         if (!from.isPrimitive() && !to.isAssignableFrom(from)) {
             copyElements((Object[]) src, srcPos, (Object[]) dest, destPos, length, from, to);
             return true;
         }
         return false;
+    }
+
+    /**
+     * The first of HotSpot's checks that these arguments fail, as the exception it throws. The
+     * messages are joined with String.concat: string concatenation's StringBuilder code, which
+     * TeaVM inlines, made this method several KB of every image.
+     */
+    private static RuntimeException failure(Object src, int srcPos, Object dest, int destPos, int length) {
+        if (src == null || dest == null) {
+            return new NullPointerException();
+        }
+        Class<?> from = src.getClass().getComponentType();
+        Class<?> to = dest.getClass().getComponentType();
+        if (from == null || to == null) {
+            String type = (from == null ? src : dest).getClass().getName();
+            return new ArrayStoreException("arraycopy: ".concat(from == null ? "source" : "destination")
+                    .concat(" type ").concat(type).concat(" is not an array"));
+        }
+        if (from.isPrimitive() != to.isPrimitive() || from != to && from.isPrimitive()) {
+            return new ArrayStoreException("arraycopy: type mismatch: can not copy ".concat(typeName(from))
+                    .concat("[] into ").concat(typeName(to)).concat("[]"));
+        }
+        if (length < 0 && srcPos >= 0 && destPos >= 0) {
+            return new ArrayIndexOutOfBoundsException("arraycopy: length ".concat(Integer.toString(length))
+                    .concat(" is negative"));
+        }
+        // HotSpot adds as unsigned ints; both are non-negative by then, so the sum fits a long
+        boolean source = srcPos < 0 || destPos >= 0 && (long) srcPos + length > Array.getLength(src);
+        boolean last = srcPos >= 0 && destPos >= 0;
+        long index = (source ? srcPos : destPos) + (last ? (long) length : 0);
+        return new ArrayIndexOutOfBoundsException("arraycopy: ".concat(last ? "last " : "")
+                .concat(source ? "source" : "destination").concat(" index ").concat(Long.toString(index))
+                .concat(" out of bounds for ").concat(typeName(source ? from : to)).concat("[")
+                .concat(Integer.toString(Array.getLength(source ? src : dest))).concat("]"));
     }
 
     /**
@@ -66,15 +77,10 @@ public final class KilnArraycopy {
             Object e = src[srcPos + i];
             if (e != null && !to.isInstance(e)) {
                 throw new ArrayStoreException("arraycopy: element type mismatch: can not cast one of the elements of "
-                        + from.getName() + "[] to the type of the destination array, " + to.getName());
+                        .concat(from.getName()).concat("[] to the type of the destination array, ").concat(to.getName()));
             }
             dest[destPos + i] = e;
         }
-    }
-
-    private static ArrayIndexOutOfBoundsException outOfBounds(String what, Class<?> component, int length) {
-        return new ArrayIndexOutOfBoundsException("arraycopy: " + what + " out of bounds for " + typeName(component)
-                + "[" + length + "]");
     }
 
     /** HotSpot names a primitive array by its element type and every reference array "object array". */

@@ -16,7 +16,9 @@ public final class KilnCheckMessages {
 
     /** a[i] out of range: "Index 5 out of bounds for length 3". */
     public static ArrayIndexOutOfBoundsException arrayIndex() {
-        return new ArrayIndexOutOfBoundsException("Index " + failedIndex() + " out of bounds for length " + failedLength());
+        // String.concat, not +: TeaVM inlines string concatenation's StringBuilder code
+        return new ArrayIndexOutOfBoundsException("Index ".concat(Integer.toString(failedIndex()))
+                .concat(" out of bounds for length ").concat(Integer.toString(failedLength())));
     }
 
     /** A cast that failed: HotSpot's sentence with each class's module and loader. */
@@ -29,7 +31,8 @@ public final class KilnCheckMessages {
     /** Class.cast: "Cannot cast java.lang.Integer to java.lang.String". */
     public static Object cast(Class<?> target, Object o) {
         if (o != null && !target.isAssignableFrom(o.getClass())) {
-            throw new ClassCastException("Cannot cast " + o.getClass().getName() + " to " + target.getName());
+            throw new ClassCastException("Cannot cast ".concat(o.getClass().getName()).concat(" to ")
+                    .concat(target.getName()));
         }
         return o;
     }

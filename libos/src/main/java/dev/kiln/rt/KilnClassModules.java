@@ -20,8 +20,10 @@ public final class KilnClassModules {
         String t = to.getName();
         String fm = moduleOf(from);
         String tm = moduleOf(to);
-        String where = fm.equals(tm) ? f + " and " + t + " are in " + fm : f + " is in " + fm + "; " + t + " is in " + tm;
-        return "class " + f + " cannot be cast to class " + t + " (" + where + ")";
+        // String.concat, not +: TeaVM inlines string concatenation's StringBuilder code
+        String where = fm.equals(tm) ? f.concat(" and ").concat(t).concat(" are in ").concat(fm)
+                : f.concat(" is in ").concat(fm).concat("; ").concat(t).concat(" is in ").concat(tm);
+        return "class ".concat(f).concat(" cannot be cast to class ").concat(t).concat(" (").concat(where).concat(")");
     }
 
     /** An array is in its element type's module; primitive types and their arrays are java.base's. */
@@ -35,8 +37,8 @@ public final class KilnClassModules {
         String name = c.getName();
         int dot = name.lastIndexOf('.');
         // a linear search of a table of a few lines: a HashMap would bring its code into every image
-        String table = "\n" + table();
-        String key = "\n" + (dot < 0 ? "" : name.substring(0, dot)) + "\t";
+        String table = "\n".concat(table());
+        String key = "\n".concat(dot < 0 ? "" : name.substring(0, dot)).concat("\t");
         int at = table.indexOf(key);
         return at < 0 ? JAVA_BASE : table.substring(at + key.length(), table.indexOf('\n', at + key.length()));
     }
