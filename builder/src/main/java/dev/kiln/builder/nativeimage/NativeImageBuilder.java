@@ -152,6 +152,7 @@ public final class NativeImageBuilder {
             Path c = work.resolve("c");
             List<String> compiled = runTeaVM(app, classes, c, options.debug(), refused, missing, data);
             replacePlatformFiles(guest, c);
+            RuntimeHeaderPatch.apply(c); // HotSpot's messages for failed bounds checks and casts
             CallSiteTables.apply(c); // merged and packed: a third smaller (docs/performance.md, "Image sizes")
             JavaDebugDescriptor.write(c);
             Path elf = compileAndLink(app, guest, c, work, compiled, options.debug());
@@ -407,6 +408,7 @@ public final class NativeImageBuilder {
         tool.setMaxHeapSize(app.manifest().memoryMb() << 20);
         tool.getTransformers().add(KilnTeaVMTransformer.class.getName());
         tool.getProperties().setProperty(ImageResourceSupplier.PROPERTY, String.join("\n", data));
+        tool.getProperties().setProperty(CheckMessagesPlugin.MODULES, ClassModuleTable.text(app.classes()));
         StringBuilder log = new StringBuilder();
         tool.setLog(new CollectingLog(log));
         WithoutHostJdk library = new WithoutHostJdk(NativeImageBuilder.class.getClassLoader());
