@@ -561,7 +561,9 @@ public final class NativeImageBuilder {
         run(List.of("gcc", "-c", note.toString(), "-o", work.resolve("note.o").toString()), work,
                 "gcc (assembling the manifest note)");
         Path elf = work.resolve(app.manifest().name() + ".kiln");
-        List<String> ld = new ArrayList<>(List.of("gcc", "-nostdlib", "-static", "-no-pie", "-Wl,--gc-sections",
+        // -n (nmagic): segments are not page-aligned in the file, only in memory (guest/kiln.ld): the
+        // monitor copies them to their addresses and never maps the file, so the padding was dead weight.
+        List<String> ld = new ArrayList<>(List.of("gcc", "-nostdlib", "-static", "-no-pie", "-Wl,-n", "-Wl,--gc-sections",
                 "-Wl,-z,noexecstack", "-Wl,--build-id=none", "-Wl,-T," + guest.resolve("kiln.ld"),
                 work.resolve("all.o").toString(), work.resolve("note.o").toString(), "-Wl,--start-group",
                 guest.resolve("build/libkilnc.a").toString(), guest.resolve("build/libkiln.a").toString(),
