@@ -152,7 +152,7 @@ public final class NativeImageBuilder {
             Path c = work.resolve("c");
             List<String> compiled = runTeaVM(app, classes, c, options.debug(), refused, missing, data);
             replacePlatformFiles(guest, c);
-            CallSiteTables.apply(c); // merged and packed: a third smaller (docs/performance.md, "Image sizes")
+            CallSiteTables.apply(c); // merged, 32-bit pointers: half as large (docs/performance.md, "Image sizes")
             JavaDebugDescriptor.write(c);
             Path elf = compileAndLink(app, guest, c, work, compiled, options.debug());
             checkNoSyscall(elf);
