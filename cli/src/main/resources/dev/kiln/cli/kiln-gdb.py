@@ -6,7 +6,8 @@
 #
 # Everything is found through the image's Java debug descriptor, struct kiln_java_debug
 # (guest/include/kiln/javadebug.h), read as raw words: `kiln debug` defines
-# KILN_JAVA_DEBUG_FIELDS, the field order of dev.kiln.image.JavaDebugInfo, before loading this.
+# KILN_JAVA_DEBUG_FIELDS, the field order of dev.kiln.image.JavaDebugInfo, and KILN_JAVA_DEBUG_VERSION,
+# the descriptor version it reads, before loading this.
 # Guest memory is read with bounds: a stack or string that makes no sense prints "?".
 import struct
 
@@ -48,6 +49,9 @@ def _descriptor(guest):
     d = dict(zip(fields, values))
     if d["magic"] != MAGIC:
         raise gdb.GdbError("kiln_java_debug does not start with its magic")
+    if d["version"] != KILN_JAVA_DEBUG_VERSION:  # noqa: F821 (defined by kiln debug)
+        raise gdb.GdbError("kiln_java_debug is version %d; this kiln reads version %d"
+                           % (d["version"], KILN_JAVA_DEBUG_VERSION))  # noqa: F821
     return d
 
 
