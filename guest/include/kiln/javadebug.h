@@ -19,7 +19,10 @@
  * runtime (dev.kiln.rt.KilnStacks) left the call-site ids of its frames when it suspended:
  * an int[] whose element 0 is the number of frames.
  *
- * Every value is a 64-bit little-endian word. Offsets of fields the image does not have
+ * Every value is a 64-bit little-endian word. The pointers inside the call-site tables (a call
+ * site's location; a location's method and next; a method's file, class and name) are
+ * table_pointer_size bytes (4 since version 2: kiln build writes them in 32 bits); every other
+ * pointer in guest memory is 8. Offsets of fields the image does not have
  * (TeaVM drops fields no code uses) are KILN_JAVA_DEBUG_ABSENT. Everything read from guest
  * memory through these is untrusted: readers bound every walk and check every pointer.
  */
@@ -29,7 +32,7 @@
 #include <stdint.h>
 
 #define KILN_JAVA_DEBUG_MAGIC 0x4742444156414a4bull /* the bytes "KJAVADBG" */
-#define KILN_JAVA_DEBUG_VERSION 1
+#define KILN_JAVA_DEBUG_VERSION 2
 #define KILN_JAVA_DEBUG_SECTION ".kiln.java"
 #define KILN_JAVA_DEBUG_ABSENT 0xffffffffffffffffull
 /* The int[] a suspended fiber keeps: element 0 is the frame count, then one call-site id per frame, innermost first. */
@@ -67,6 +70,7 @@ struct kiln_java_debug {
     uint64_t fiber_call_sites;  /* Fiber.kilnCallSites: the int[] KilnStacks fills when the fiber suspends */
     uint64_t thread_name;       /* Thread.name */
     uint64_t thread_id;         /* Thread.id (int64) */
+    uint64_t table_pointer_size;/* bytes of each pointer in the call-site tables: 4 (or 8) */
 };
 
 #endif

@@ -126,7 +126,8 @@ public final class DebugCommand implements Callable<Integer> {
             List<String> cmd = new ArrayList<>(List.of("gdb", "-q", "-nx"));
             if (batch) cmd.add("-batch");
             cmd.addAll(List.of("-ex", "python KILN_JAVA_DEBUG_FIELDS = [" + JavaDebugInfo.FIELDS.stream()
-                    .map(f -> "'" + f + "'").collect(Collectors.joining(", ")) + "]", "-x", script.toString()));
+                    .map(f -> "'" + f + "'").collect(Collectors.joining(", ")) + "]",
+                    "-ex", "python KILN_JAVA_DEBUG_VERSION = " + JavaDebugInfo.VERSION, "-x", script.toString()));
             Path sources = image.resolveSibling(image.getFileName() + ".src");
             if (Files.isDirectory(sources)) cmd.addAll(List.of("-ex", "directory " + sources.toAbsolutePath()));
             if (attachTo != null) cmd.addAll(List.of("-ex", "target remote " + attachTo));

@@ -6,7 +6,8 @@
 #
 # Everything is found through the image's Java debug descriptor, struct kiln_java_debug
 # (guest/include/kiln/javadebug.h), read as raw words: `kiln debug` defines
-# KILN_JAVA_DEBUG_FIELDS, the field order of dev.kiln.image.JavaDebugInfo, before loading this.
+# KILN_JAVA_DEBUG_FIELDS, the field order of dev.kiln.image.JavaDebugInfo, and KILN_JAVA_DEBUG_VERSION,
+# the descriptor version it reads, before loading this.
 # Guest memory is read with bounds: a stack or string that makes no sense prints "?".
 import struct
 
@@ -23,6 +24,13 @@ class _Guest:
 
     def u64(self, address):
         return struct.unpack("<Q", self.inferior.read_memory(address, 8).tobytes())[0]
+
+    def u32(self, address):
+        return struct.unpack("<I", self.inferior.read_memory(address, 4).tobytes())[0]
+
+    def table_pointer(self, d, address):
+        """A pointer inside the call-site tables: table_pointer_size bytes (4: kiln build narrows them)."""
+        return self.u32(address) if d["table_pointer_size"] == 4 else self.u64(address)
 
     def i32(self, address):
         return struct.unpack("<i", self.inferior.read_memory(address, 4).tobytes())[0]
@@ -41,6 +49,9 @@ def _descriptor(guest):
     d = dict(zip(fields, values))
     if d["magic"] != MAGIC:
         raise gdb.GdbError("kiln_java_debug does not start with its magic")
+    if d["version"] != KILN_JAVA_DEBUG_VERSION:  # noqa: F821 (defined by kiln debug)
+        raise gdb.GdbError("kiln_java_debug is version %d; this kiln reads version %d"
+                           % (d["version"], KILN_JAVA_DEBUG_VERSION))  # noqa: F821
     return d
 
 
@@ -58,7 +69,7 @@ def _string(guest, d, string):
 
 
 def _name(guest, d, method, field):
-    ref = guest.u64(method + d[field])  # a TeaVM_String**
+    ref = guest.table_pointer(d, method + d[field])  # a TeaVM_String**
     return "?" if ref == 0 else _string(guest, d, guest.u64(ref))
 
 
@@ -66,17 +77,17 @@ def _frames(guest, d, call_site):
     """The Java frames of one call site, innermost first (inlined methods first)."""
     if call_site < 0 or call_site >= d["call_site_count"]:
         return ["<no call site %d>" % call_site]
-    location = guest.u64(d["call_sites"] + call_site * d["call_site_size"] + d["call_site_location"])
+    location = guest.table_pointer(d, d["call_sites"] + call_site * d["call_site_size"] + d["call_site_location"])
     out = []
     while location != 0 and len(out) < 64:
-        method = guest.u64(location + d["location_method"])
+        method = guest.table_pointer(d, location + d["location_method"])
         line = guest.i32(location + d["location_line"])
         if method != 0:
             where = _name(guest, d, method, "method_file")
             where += ":%d" % line if line >= 0 else ""
             out.append("%s.%s(%s)" % (_name(guest, d, method, "method_class"),
                                       _name(guest, d, method, "method_name"), where))
-        location = guest.u64(location + d["location_next"])
+        location = guest.table_pointer(d, location + d["location_next"])
     return out
 
 

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * Makes TeaVM's call-site tables smaller in its C output (they were a third of every image):
- * identical call sites are merged, and the location entries are packed.
+ * identical call sites are merged, and their pointers narrowed to 32 bits.
  *
  * <p><b>Merging.</b> TeaVM's C backend gives every call in
  * managed code its own call-site id (the code stores it in the shadow-stack frame before the
@@ -27,11 +27,7 @@ import java.util.stream.Stream;
  * keeps one entry of each. Nothing else in TeaVM's output depends on the ids' values (with
  * setjmp exceptions, which Kiln's runtime uses, ids are never incremented or compared).
  *
- * <p><b>Packing.</b> A {@code TeaVM_CallSiteLocation} is a method pointer, an int line and the
- * next location's pointer: 20 bytes padded to 24 for the pointers' alignment. Packed (x86 reads
- * unaligned words at no cost) it is 20: 28 KB less in the HTTP example. Its readers find the
- * fields by name (TeaVM's generated code) or by their offsets in the image's Java debug descriptor
- * (the monitor, the gdb script), and follow the next pointers, so none depends on the padding.
+ * <p><b>Narrowing.</b> Then {@link NarrowCallSiteTables} writes every pointer of the tables in 32 bits.
  *
  * <p>Runs on the C output before gcc; the format it reads is TeaVM 0.16.0's
  * ({@code CallSiteGenerator}, {@code TEAVM_WITH_CALL_SITE_ID(id, ...)}): anything else fails the
@@ -52,21 +48,9 @@ final class CallSiteTables {
     }
 
     static Merged apply(Path c) throws IOException, NativeBuildException {
-        packLocations(c);
-        return merge(c);
-    }
-
-    private static final String LOCATION_END = "} TeaVM_CallSiteLocation;";
-
-    static void packLocations(Path c) throws IOException, NativeBuildException {
-        Path header = c.resolve("stack.h");
-        String text = Files.isRegularFile(header) ? Files.readString(header, StandardCharsets.UTF_8) : "";
-        if (!text.contains("\n" + LOCATION_END)) {
-            throw new NativeBuildException("TeaVM's stack.h does not end TeaVM_CallSiteLocation with \"" + LOCATION_END
-                    + "\" as TeaVM 0.16.0 does");
-        }
-        Files.writeString(header, text.replace("\n" + LOCATION_END, "\n} __attribute__((packed)) TeaVM_CallSiteLocation;"),
-                StandardCharsets.UTF_8);
+        Merged merged = merge(c);
+        NarrowCallSiteTables.apply(c);
+        return merged;
     }
 
     static Merged merge(Path c) throws IOException, NativeBuildException {

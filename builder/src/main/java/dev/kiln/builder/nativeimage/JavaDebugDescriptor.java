@@ -81,6 +81,7 @@ final class JavaDebugDescriptor {
         field(body, "fiber_call_sites", offset(FIBER, FiberStackRewrite.FIELD));
         field(body, "thread_name", offset(THREAD, "name"));
         field(body, "thread_id", offset(THREAD, "id"));
+        field(body, "table_pointer_size", "sizeof(((TeaVM_CallSite*) 0)->location)"); // 4: NarrowCallSiteTables
         return "/* The Java debug descriptor (guest/include/kiln/javadebug.h), written by kiln build. */\n"
                 + "#include <stddef.h>\n#include <stdint.h>\n#include <uchar.h>\n#include <kiln/javadebug.h>\n"
                 + "#include \"stack.h\"\n#include \"core.h\"\n" + includes

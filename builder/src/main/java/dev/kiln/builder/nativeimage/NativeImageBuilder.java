@@ -153,7 +153,7 @@ public final class NativeImageBuilder {
             List<String> compiled = runTeaVM(app, classes, c, options.debug(), refused, missing, data);
             replacePlatformFiles(guest, c);
             RuntimeHeaderPatch.apply(c); // HotSpot's messages for failed bounds checks and casts
-            CallSiteTables.apply(c); // merged and packed: a third smaller (docs/performance.md, "Image sizes")
+            CallSiteTables.apply(c); // merged, 32-bit pointers: half as large (docs/performance.md, "Image sizes")
             JavaDebugDescriptor.write(c);
             Path elf = compileAndLink(app, guest, c, work, compiled, options.debug());
             checkNoSyscall(elf);
@@ -565,7 +565,9 @@ public final class NativeImageBuilder {
         run(List.of("gcc", "-c", note.toString(), "-o", work.resolve("note.o").toString()), work,
                 "gcc (assembling the manifest note)");
         Path elf = work.resolve(app.manifest().name() + ".kiln");
-        List<String> ld = new ArrayList<>(List.of("gcc", "-nostdlib", "-static", "-no-pie", "-Wl,--gc-sections",
+        // -n (nmagic): segments are not page-aligned in the file, only in memory (guest/kiln.ld): the
+        // monitor copies them to their addresses and never maps the file, so the padding was dead weight.
+        List<String> ld = new ArrayList<>(List.of("gcc", "-nostdlib", "-static", "-no-pie", "-Wl,-n", "-Wl,--gc-sections",
                 "-Wl,-z,noexecstack", "-Wl,--build-id=none", "-Wl,-T," + guest.resolve("kiln.ld"),
                 work.resolve("all.o").toString(), work.resolve("note.o").toString(), "-Wl,--start-group",
                 guest.resolve("build/libkilnc.a").toString(), guest.resolve("build/libkiln.a").toString(),

@@ -47,22 +47,27 @@ public final class CallSiteTable {
         if (!contains(id)) throw new IllegalArgumentException("no call site " + id);
         List<JavaFrame> out = new ArrayList<>();
         try {
-            long location = mem.u64(d.callSites() + id * d.callSiteSize() + d.callSiteLocation());
+            long location = tablePointer(d.callSites() + id * d.callSiteSize() + d.callSiteLocation());
             // Counts locations, not frames: a chain of locations without a method may loop too.
             for (int n = 0; location != 0 && n < MAX_INLINED; n++) {
-                long method = mem.u64(location + d.locationMethod());
+                long method = tablePointer(location + d.locationMethod());
                 int line = mem.i32(location + d.locationLine());
                 if (method != 0) {
                     String file = name(method, d.methodFile());
                     out.add(new JavaFrame(orUnknown(name(method, d.methodClass())),
                             orUnknown(name(method, d.methodName())), file, line));
                 }
-                location = mem.u64(location + d.locationNext());
+                location = tablePointer(location + d.locationNext());
             }
         } catch (GuestWords.Unreadable e) {
             return new CallSite(out, e.getMessage());
         }
         return new CallSite(out, null);
+    }
+
+    /** A pointer stored in the call-site tables: 32 bits wide in images that narrow them (the descriptor says). */
+    private long tablePointer(long address) {
+        return d.tablePointerSize() == 4 ? Integer.toUnsignedLong(mem.i32(address)) : mem.u64(address);
     }
 
     private static String orUnknown(String s) {
@@ -72,7 +77,7 @@ public final class CallSiteTable {
     /** A TeaVM_MethodLocation's field, a TeaVM_String**: its text, or null where there is none. */
     private String name(long method, long field) {
         if (!JavaDebugInfo.present(field)) return null;
-        long ref = mem.u64(method + field);
+        long ref = tablePointer(method + field);
         if (ref == 0) return null;
         long string = mem.u64(ref);
         return string == 0 ? null : strings.read(string);

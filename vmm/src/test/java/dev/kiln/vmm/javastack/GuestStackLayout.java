@@ -14,7 +14,9 @@ import java.util.List;
  * for the tests of the readers of Java stacks in guest memory ({@code kiln stack} and
  * {@code kiln profile}). The descriptor's layout: frames {next @0, callSiteId @8}; call sites 16
  * bytes, location @8; locations {method @0, line @8, next @16}; methods {file @0, class @8,
- * name @16}; strings {chars @8}; arrays {size @8, data @16}.
+ * name @16}; strings {chars @8}; arrays {size @8, data @16}. With 32-bit table pointers (as
+ * kiln build writes them, {@link #narrow()}): call sites 8 bytes, location @4; locations {method
+ * @0, line @4, next @8}; methods {file @0, class @4, name @8}.
  */
 public final class GuestStackLayout implements AutoCloseable {
     /** Guest memory the guest may read: [BASE, END). */
@@ -27,6 +29,20 @@ public final class GuestStackLayout implements AutoCloseable {
     public final GuestMemory memory = new GuestMemory(ram, List.of(new Region(BASE, END, Access.DATA)));
     public final GuestMemory.BootWriter w = memory.boot();
     private long next = 0x30000; // where the next string or structure goes
+    private final boolean narrow;
+
+    public GuestStackLayout() {
+        this(false);
+    }
+
+    private GuestStackLayout(boolean narrow) {
+        this.narrow = narrow;
+    }
+
+    /** A layout whose call-site tables hold 32-bit pointers; read it with {@link #info32()}. */
+    public static GuestStackLayout narrow() {
+        return new GuestStackLayout(true);
+    }
 
     public GuestWords words() {
         return new GuestMemoryWords(memory);
@@ -38,7 +54,19 @@ public final class GuestStackLayout implements AutoCloseable {
 
     public static JavaDebugInfo info(long stackTop) {
         return new JavaDebugInfo(JavaDebugInfo.MAGIC, JavaDebugInfo.VERSION, stackTop, CALL_SITES, CALL_SITE_COUNT,
-                -1, -1, -1, 0, 8, 16, 8, 0, 8, 16, 0, 8, 16, 8, 8, 16, 16, -1, -1, -1, -1, -1, -1, -1);
+                -1, -1, -1, 0, 8, 16, 8, 0, 8, 16, 0, 8, 16, 8, 8, 16, 16, -1, -1, -1, -1, -1, -1, -1, 8);
+    }
+
+    /** The descriptor of a {@link #narrow()} layout. */
+    public static JavaDebugInfo info32() {
+        return new JavaDebugInfo(JavaDebugInfo.MAGIC, JavaDebugInfo.VERSION, STACK_TOP, CALL_SITES, CALL_SITE_COUNT,
+                -1, -1, -1, 0, 8, 8, 4, 0, 4, 8, 0, 4, 8, 8, 8, 16, 16, -1, -1, -1, -1, -1, -1, -1, 4);
+    }
+
+    /** A pointer in the call-site tables, as wide as this layout's. */
+    private void tablePointer(long at, long value) {
+        if (narrow) w.putInt(at, (int) value);
+        else w.putLong(at, value);
     }
 
     /** Room for a structure of {@code size} bytes. */
@@ -70,23 +98,26 @@ public final class GuestStackLayout implements AutoCloseable {
 
     public long method(String cls, String name, String file) {
         long f = stringRef(file), c = stringRef(cls), n = stringRef(name);
-        long m = allocate(24);
-        w.putLong(m, f);
-        w.putLong(m + 8, c);
-        w.putLong(m + 16, n);
+        int p = narrow ? 4 : 8;
+        long m = allocate(3 * p);
+        tablePointer(m, f);
+        tablePointer(m + p, c);
+        tablePointer(m + 2 * p, n);
         return m;
     }
 
     public long location(long method, int line, long nextLocation) {
-        long l = allocate(24);
-        w.putLong(l, method);
-        w.putInt(l + 8, line);
-        w.putLong(l + 16, nextLocation);
+        int p = narrow ? 4 : 8;
+        long l = allocate(3 * p);
+        tablePointer(l, method);
+        w.putInt(l + p, line);
+        tablePointer(l + 2 * p, nextLocation);
         return l;
     }
 
     public void callSite(int id, long location) {
-        w.putLong(CALL_SITES + 16L * id + 8, location);
+        if (narrow) tablePointer(CALL_SITES + 8L * id + 4, location);
+        else tablePointer(CALL_SITES + 16L * id + 8, location);
     }
 
     /** Frames at descending addresses below {@link #FRAMES_END}, innermost first, linked outwards. */

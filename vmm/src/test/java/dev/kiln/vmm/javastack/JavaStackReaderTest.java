@@ -37,7 +37,8 @@ class JavaStackReaderTest {
             0, 8, 16,       // method: file, class, name (TeaVM_String**)
             8, 8, 16, 16,   // String.chars; array size, chars, ints
             0, 8, 0, 8,     // PendingCall.previous, callback; callback.javaThread, fiber
-            0, 0, 8);       // Fiber.kilnCallSites; Thread.name, id
+            0, 0, 8,        // Fiber.kilnCallSites; Thread.name, id
+            8);             // the call-site tables' pointers: 64-bit, as TeaVM writes them
     /** The guest's memory: {@link #mem} is copied into it for each read, so that reads are checked as a VM's are. */
     final GuestRam ram = GuestRam.map(BASE + SIZE);
     final GuestMemory guest = new GuestMemory(ram, List.of(new Region(BASE, BASE + SIZE, Access.DATA)));

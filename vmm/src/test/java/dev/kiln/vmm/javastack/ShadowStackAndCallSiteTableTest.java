@@ -126,4 +126,22 @@ class ShadowStackAndCallSiteTableTest {
         g.callSite(1, g.location(nameless, 3, 0));
         assertEquals(List.of(new JavaFrame("?", "?", "X.java", 3)), table().read(1).frames());
     }
+
+    @Test
+    void tablesWith32BitPointersReadAsKilnBuildWritesThem() {
+        try (GuestStackLayout n = GuestStackLayout.narrow()) {
+            long main = n.method("app.Main", "main", "Main.java");
+            long handle = n.method("app.Routes", "handle", "Routes.java");
+            long equals = n.method("java.lang.String", "equals", "TString.java");
+            n.callSite(0, n.location(main, 12, 0));
+            n.callSite(1, n.location(equals, 99, n.location(handle, 23, 0)));
+            n.callSite(2, 0xffff_0000L); // a location outside memory: read as an unsigned 32-bit address
+            CallSiteTable table = new CallSiteTable(n.words(), GuestStackLayout.info32());
+            assertEquals(new CallSiteTable.CallSite(List.of(new JavaFrame("java.lang.String", "equals", "TString.java", 99),
+                    new JavaFrame("app.Routes", "handle", "Routes.java", 23)), null), table.read(1));
+            assertEquals("app.Main.main(Main.java:12)", table.read(0).frames().get(0).withLine());
+            assertEquals(new CallSiteTable.CallSite(List.of(), "0xffff0000 (+4 bytes) is not in readable guest memory"),
+                    table.read(2));
+        }
+    }
 }
