@@ -21,8 +21,9 @@ import picocli.CommandLine.Parameters;
  * path a new `kiln` process takes to its first useful work, so that its classes are then loaded
  * and linked from the cache at every start:
  * <ul>
- *   <li>{@code run}: `kiln run` of the C hello guest on a real VM: picocli's model of the verb,
- *       the monitor, KVM through FFM, the ELF loader, the console;</li>
+ *   <li>{@code run}: a plain `kiln run` of the C hello guest on a real VM ({@link PlainRun}: no
+ *       picocli, and {@link Main#execute} starts this training without it too): the monitor, KVM
+ *       through FFM, the ELF loader, the console;</li>
  *   <li>{@code client}: `kiln run -d` through the daemon client up to the daemon's answer: the
  *       HTTP client on a unix socket and the API's JSON. No daemon is started: a socket of this
  *       run's own refuses every request, as a daemon does a bad one.</li>
@@ -38,11 +39,22 @@ final class AotTrainingCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", description = "run or client")
     String path;
 
+    /** `kiln aot-train run`, which {@link Main#execute} starts without picocli. */
+    static boolean isRunTraining(String[] args) {
+        return args.length == 2 && args[0].equals("aot-train") && args[1].equals("run");
+    }
+
+    /** The run path: a plain `kiln run` of the C hello guest ({@link PlainRun}, no picocli). */
+    static int trainRun() {
+        execute("run", KilnHome.guest("tests/hello.elf").toString());
+        return 0;
+    }
+
     @Override
     public Integer call() throws Exception {
         Path hello = KilnHome.guest("tests/hello.elf");
         switch (path) {
-            case "run" -> execute("run", hello.toString());
+            case "run" -> trainRun();
             case "client" -> client(hello);
             default -> throw new UserError("aot-train trains run or client, not '" + path + "'");
         }
@@ -64,7 +76,7 @@ final class AotTrainingCommand implements Callable<Integer> {
     }
 
     private static void execute(String... args) {
-        Main.commandLine(args).execute(args);
+        Main.execute(args);
     }
 
     /** Answers each request with 400 and the API's error body, as the daemon answers a request it refuses. */

@@ -13,6 +13,11 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        return report(e);
+    }
+
+    /** The line (and with KILN_DEBUG=1 the stack trace) for a failure of a command; its exit status. */
+    static int report(Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         System.err.println("kiln: error: " + message);
         if ("1".equals(System.getenv("KILN_DEBUG"))) e.printStackTrace();

@@ -407,12 +407,15 @@ public final class RunCommand implements Callable<Integer> {
         return image;
     }
 
-    /** Anything but a plain exit deserves a word on stderr; a crash gets the whole report. */
+    /**
+     * Anything but a plain exit deserves a word on stderr; a crash gets the whole report. Tests
+     * with instanceof, not a pattern switch: the JDK links a pattern switch at its first run by
+     * generating a class (SwitchBootstraps), which JDK 25's AOT cache does not keep, so every
+     * `kiln run` would spin it anew.
+     */
     static void report(VmExit exit) {
-        switch (exit) {
-            case VmExit.Exited e -> {}
-            case VmExit.Crashed c -> System.err.print("kiln: " + c.report().format());
-            default -> System.err.println("kiln: " + exit.describe());
-        }
+        if (exit instanceof VmExit.Exited) return;
+        if (exit instanceof VmExit.Crashed c) System.err.print("kiln: " + c.report().format());
+        else System.err.println("kiln: " + exit.describe());
     }
 }

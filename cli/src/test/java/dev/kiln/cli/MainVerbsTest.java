@@ -18,15 +18,15 @@ class MainVerbsTest {
     void anythingElseModelsEveryVerb() {
         for (String[] args : List.of(new String[0], new String[] {"--help"}, new String[] {"help", "run"}, new String[] {"rnu"},
                 new String[] {"--version"})) {
-            assertEquals(Main.VERBS.keySet(), Main.commandLine(args).getSubcommands().keySet(), String.join(" ", args));
+            assertEquals(Main.verbs().keySet(), Main.commandLine(args).getSubcommands().keySet(), String.join(" ", args));
         }
-        assertEquals(Main.VERBS.keySet(), Main.commandLine().getSubcommands().keySet());
+        assertEquals(Main.verbs().keySet(), Main.commandLine().getSubcommands().keySet());
     }
 
     @Test
     void everyVerbIsKnownByTheNameItsCommandGives() {
-        Main.VERBS.forEach((name, type) ->
+        Main.verbs().forEach((name, type) ->
                 assertEquals(name, new picocli.CommandLine(type).getCommandName(), type.getName()));
-        assertEquals(27, Main.VERBS.size(), "a verb added or removed: " + Main.VERBS.keySet());
+        assertEquals(27, Main.verbs().size(), "a verb added or removed: " + Main.verbs().keySet());
     }
 }

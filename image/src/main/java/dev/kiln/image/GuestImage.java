@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -285,7 +284,8 @@ public final class GuestImage {
                 }
             }
             if (segments.isEmpty()) throw new ImageException("no loadable (PT_LOAD) segments");
-            segments.sort(Comparator.comparingLong(Segment::vaddr));
+            // Not Comparator.comparingLong: its lambda, inside the JDK, is spun anew at every start (the AOT cache keeps this one).
+            segments.sort((a, b) -> Long.compare(a.vaddr(), b.vaddr()));
             checkNoOverlap(segments);
             long entry = h.entry();
             Segment entrySegment = segments.stream()

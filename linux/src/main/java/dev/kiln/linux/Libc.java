@@ -9,14 +9,10 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Optional;
 
-import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
@@ -32,14 +28,18 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * {@link Errno#describe} names an errno and {@link Errno#check} turns a result into an
  * {@link ErrnoException}.
  *
- * <p><b>One way in.</b> Every function is linked to the same Java type, (capture area, six
- * longs) to long: int arguments are narrowed, pointers passed as addresses (of native memory
- * that stays allocated for the call, as every caller's does), unused arguments dropped, the
- * result widened. So one invoker ({@link #call}) holds the errno convention and the
- * Throwable of invokeExact, and the JIT still sees a direct call through each constant handle.
+ * <p><b>One way in.</b> Every function is one downcall stub ({@link #SHAPE}: six longs to a
+ * long, by the x86-64 calling convention) bound to the function's address, so every handle
+ * has the same Java type, (capture area, six longs) to long: int arguments are widened by the
+ * caller, pointers passed as addresses (of native memory that stays allocated for the call,
+ * as every caller's does), unused arguments passed as 0. Two invokers hold the errno
+ * convention and the Throwable of invokeExact: {@link #call} for long and pointer results,
+ * {@link #callInt} for int results. The JIT still sees a direct call through each constant
+ * handle. One stub, not one per C prototype, because the JDK spins each stub's classes at run
+ * time: a `kiln run` linked ten of them, about 20 ms of its start and more in the compiler.
  *
  * <p>Each handle is made on first use, in a holder class of its own: the jvm flavor's init
- * runs under QEMU's TCG, where every handle costs boot time, and needs only a few of them;
+ * runs under QEMU's TCG, where all start work is slow, and needs only a few of them;
  * {@link #linkAll} makes them all ahead (its AOT training run). The code avoids lambdas for
  * the same reason.
  */
@@ -57,8 +57,6 @@ public final class Libc {
     /** reboot(2) magic: RB_AUTOBOOT restarts (with the kernel's reboot=t and QEMU's -no-reboot, QEMU exits). */
     public static final int RB_AUTOBOOT = 0x01234567;
 
-    /** The arguments every linked function takes after the capture area. */
-    private static final int ARGS = 6;
     private static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup LIBC = LINKER.defaultLookup();
     private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
@@ -74,50 +72,50 @@ public final class Libc {
     private Libc() {}
 
     // One holder per function: the handle is made when the function is first called. Pointers are JAVA_LONG.
-    private static final class Open { static final MethodHandle H = link("open", 2, JAVA_INT, JAVA_LONG, JAVA_INT, JAVA_INT); }
-    private static final class Close { static final MethodHandle H = link("close", -1, JAVA_INT, JAVA_INT); }
-    private static final class Read { static final MethodHandle H = link("read", -1, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG); }
-    private static final class Write { static final MethodHandle H = link("write", -1, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG); }
+    private static final class Open { static final MethodHandle H = link("open"); }
+    private static final class Close { static final MethodHandle H = link("close"); }
+    private static final class Read { static final MethodHandle H = link("read"); }
+    private static final class Write { static final MethodHandle H = link("write"); }
     /** ioctl is variadic; every request Kiln makes passes one integer or pointer argument. */
-    private static final class Ioctl { static final MethodHandle H = link("ioctl", 2, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG); }
-    private static final class Poll { static final MethodHandle H = link("poll", -1, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT); }
-    private static final class EventFd { static final MethodHandle H = link("eventfd", -1, JAVA_INT, JAVA_INT, JAVA_INT); }
+    private static final class Ioctl { static final MethodHandle H = link("ioctl"); }
+    private static final class Poll { static final MethodHandle H = link("poll"); }
+    private static final class EventFd { static final MethodHandle H = link("eventfd"); }
     private static final class Mmap {
-        static final MethodHandle H = link("mmap", -1, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG);
+        static final MethodHandle H = link("mmap");
     }
-    private static final class Munmap { static final MethodHandle H = link("munmap", -1, JAVA_INT, JAVA_LONG, JAVA_LONG); }
-    private static final class Madvise { static final MethodHandle H = link("madvise", -1, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT); }
-    private static final class Mincore { static final MethodHandle H = link("mincore", -1, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG); }
-    private static final class Getpid { static final MethodHandle H = link("getpid", -1, JAVA_INT); }
-    private static final class Gettid { static final MethodHandle H = link("gettid", -1, JAVA_INT); }
-    private static final class Geteuid { static final MethodHandle H = link("geteuid", -1, JAVA_INT); }
-    private static final class Tgkill { static final MethodHandle H = link("tgkill", -1, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT); }
-    private static final class Kill { static final MethodHandle H = link("kill", -1, JAVA_INT, JAVA_INT, JAVA_INT); }
-    private static final class Sigaction { static final MethodHandle H = link("sigaction", -1, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG); }
-    private static final class Setns { static final MethodHandle H = link("setns", -1, JAVA_INT, JAVA_INT, JAVA_INT); }
-    private static final class Socket { static final MethodHandle H = link("socket", -1, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT); }
-    private static final class Connect { static final MethodHandle H = link("connect", -1, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT); }
-    private static final class Unshare { static final MethodHandle H = link("unshare", -1, JAVA_INT, JAVA_INT); }
+    private static final class Munmap { static final MethodHandle H = link("munmap"); }
+    private static final class Madvise { static final MethodHandle H = link("madvise"); }
+    private static final class Mincore { static final MethodHandle H = link("mincore"); }
+    private static final class Getpid { static final MethodHandle H = link("getpid"); }
+    private static final class Gettid { static final MethodHandle H = link("gettid"); }
+    private static final class Geteuid { static final MethodHandle H = link("geteuid"); }
+    private static final class Tgkill { static final MethodHandle H = link("tgkill"); }
+    private static final class Kill { static final MethodHandle H = link("kill"); }
+    private static final class Sigaction { static final MethodHandle H = link("sigaction"); }
+    private static final class Setns { static final MethodHandle H = link("setns"); }
+    private static final class Socket { static final MethodHandle H = link("socket"); }
+    private static final class Connect { static final MethodHandle H = link("connect"); }
+    private static final class Unshare { static final MethodHandle H = link("unshare"); }
     /** int prctl(int option, ...): four unsigned long arguments follow. */
     private static final class Prctl {
-        static final MethodHandle H = link("prctl", 1, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG);
+        static final MethodHandle H = link("prctl");
     }
     /** long syscall(long number, ...): for calls glibc has no wrapper for (seccomp). */
-    private static final class Syscall3 { static final MethodHandle H = link("syscall", 1, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG); }
+    private static final class Syscall3 { static final MethodHandle H = link("syscall"); }
     private static final class Mount {
-        static final MethodHandle H = link("mount", -1, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG);
+        static final MethodHandle H = link("mount");
     }
-    private static final class Execv { static final MethodHandle H = link("execv", -1, JAVA_INT, JAVA_LONG, JAVA_LONG); }
-    private static final class Mkfifo { static final MethodHandle H = link("mkfifo", -1, JAVA_INT, JAVA_LONG, JAVA_INT); }
-    private static final class Sethostname { static final MethodHandle H = link("sethostname", -1, JAVA_INT, JAVA_LONG, JAVA_LONG); }
-    private static final class ClockSettime { static final MethodHandle H = link("clock_settime", -1, JAVA_INT, JAVA_INT, JAVA_LONG); }
-    private static final class Tcdrain { static final MethodHandle H = link("tcdrain", -1, JAVA_INT, JAVA_INT); }
-    private static final class Reboot { static final MethodHandle H = link("reboot", -1, JAVA_INT, JAVA_INT); }
-    private static final class Sync { static final MethodHandle H = link("sync", -1, null); }
-    private static final class Strerror { static final MethodHandle H = link("strerror", -1, JAVA_LONG, JAVA_INT); }
+    private static final class Execv { static final MethodHandle H = link("execv"); }
+    private static final class Mkfifo { static final MethodHandle H = link("mkfifo"); }
+    private static final class Sethostname { static final MethodHandle H = link("sethostname"); }
+    private static final class ClockSettime { static final MethodHandle H = link("clock_settime"); }
+    private static final class Tcdrain { static final MethodHandle H = link("tcdrain"); }
+    private static final class Reboot { static final MethodHandle H = link("reboot"); }
+    private static final class Sync { static final MethodHandle H = link("sync"); }
+    private static final class Strerror { static final MethodHandle H = link("strerror"); }
     /** glibc 2.32 and later; null before. */
     private static final class StrerrorName {
-        static final MethodHandle H = LIBC.find("strerrorname_np").isPresent() ? link("strerrorname_np", -1, JAVA_LONG, JAVA_INT) : null;
+        static final MethodHandle H = LIBC.find("strerrorname_np").isPresent() ? link("strerrorname_np") : null;
     }
 
     /** Makes every downcall handle now (the jvm flavor's AOT training run records them). */
@@ -130,22 +128,25 @@ public final class Libc {
     }
 
     /**
-     * Links a libc function ({@code ret} null for void; {@code firstVariadic} the index of its first
-     * variadic argument, or -1) to the one type every function here has: (capture area, six longs) to long.
+     * The one downcall every function is linked through: six integer-class arguments and a
+     * 64-bit result, errno captured, variadic from the second argument on. The JDK makes one
+     * stub per distinct (descriptor, options) pair, spinning its classes at run time (they are
+     * not in an AOT cache); one shape makes one stub for all of libc, and each function is that
+     * stub bound to its address. The shape is the System V x86-64 ABI's, not a C prototype:
+     * the first six integer or pointer arguments travel in rdi, rsi, rdx, rcx, r8 and r9 whether
+     * the callee is variadic or not, and a callee ignores registers it takes no argument in;
+     * variadic makes the caller set al to 0 (no vector registers), which a variadic callee
+     * (ioctl, open, prctl, syscall) needs and any other ignores. The result is rax whole: a
+     * function returning int leaves its upper half undefined, so {@link #callInt} narrows it
+     * before looking at the sign.
      */
-    private static MethodHandle link(String name, int firstVariadic, ValueLayout ret, ValueLayout... args) {
-        if (args.length > ARGS) throw new IllegalArgumentException(name + ": more than " + ARGS + " arguments");
-        Linker.Option errno = Linker.Option.captureCallState("errno");
-        Linker.Option[] options = firstVariadic < 0 ? new Linker.Option[] {errno}
-                : new Linker.Option[] {errno, Linker.Option.firstVariadicArg(firstVariadic)};
-        FunctionDescriptor fd = ret == null ? FunctionDescriptor.ofVoid(args) : FunctionDescriptor.of(ret, args);
-        MethodHandle h = LINKER.downcallHandle(symbol(name), fd, options);
-        Class<?>[] longs = new Class<?>[ARGS];
-        Arrays.fill(longs, long.class);
-        MethodType used = MethodType.methodType(long.class, MemorySegment.class).appendParameterTypes(
-                Arrays.copyOf(longs, args.length));
-        h = MethodHandles.explicitCastArguments(h, used); // long to int narrows; int to long widens; void gives 0
-        return MethodHandles.dropArguments(h, 1 + args.length, Arrays.copyOf(longs, ARGS - args.length));
+    private static final MethodHandle SHAPE = LINKER.downcallHandle(
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
+            Linker.Option.captureCallState("errno"), Linker.Option.firstVariadicArg(1));
+
+    /** A libc function, linked to the one type every function here has: (capture area, six longs) to long. */
+    private static MethodHandle link(String name) {
+        return SHAPE.bindTo(symbol(name));
     }
 
     /** The address of a libc function (VcpuKicker's signal handler). */
@@ -155,12 +156,43 @@ public final class Libc {
         return s.get();
     }
 
-    /** Calls a linked function: its result, or -errno when it returned a negative value. */
+    /** Calls a function that returns a long or a pointer: its result, or -errno when it is negative. */
     private static long call(MethodHandle h, long a, long b, long c, long d, long e, long f) {
         MemorySegment capture = CAPTURE.get();
+        long r = invoke(h, capture, a, b, c, d, e, f);
+        return r < 0 ? -(int) ERRNO.get(capture, 0L) : r;
+    }
+
+    private static long call(MethodHandle h, long a, long b, long c) {
+        return call(h, a, b, c, 0, 0, 0);
+    }
+
+    private static long call(MethodHandle h, long a) {
+        return call(h, a, 0, 0, 0, 0, 0);
+    }
+
+    /** Calls a function that returns an int (in eax: the upper half of rax is not its): the int, or -errno when it is negative. */
+    private static int callInt(MethodHandle h, long a, long b, long c, long d, long e, long f) {
+        MemorySegment capture = CAPTURE.get();
+        int r = (int) invoke(h, capture, a, b, c, d, e, f);
+        return r < 0 ? -(int) ERRNO.get(capture, 0L) : r;
+    }
+
+    private static int callInt(MethodHandle h, long a, long b, long c) {
+        return callInt(h, a, b, c, 0, 0, 0);
+    }
+
+    private static int callInt(MethodHandle h, long a, long b) {
+        return callInt(h, a, b, 0, 0, 0, 0);
+    }
+
+    private static int callInt(MethodHandle h, long a) {
+        return callInt(h, a, 0, 0, 0, 0, 0);
+    }
+
+    private static long invoke(MethodHandle h, MemorySegment capture, long a, long b, long c, long d, long e, long f) {
         try {
-            long r = (long) h.invokeExact(capture, a, b, c, d, e, f);
-            return r < 0 ? -(int) ERRNO.get(capture, 0L) : r;
+            return (long) h.invokeExact(capture, a, b, c, d, e, f);
         } catch (Throwable t) {
             if (t instanceof RuntimeException r) throw r;
             if (t instanceof Error err) throw err;
@@ -168,24 +200,12 @@ public final class Libc {
         }
     }
 
-    private static long call(MethodHandle h, long a, long b, long c) {
-        return call(h, a, b, c, 0, 0, 0);
-    }
-
-    private static long call(MethodHandle h, long a, long b) {
-        return call(h, a, b, 0, 0, 0, 0);
-    }
-
-    private static long call(MethodHandle h, long a) {
-        return call(h, a, 0, 0, 0, 0, 0);
-    }
-
     // ---- files and descriptors -----------------------------------------------------------------
 
     /** open(2) with a mode (used with O_CREAT): the descriptor or -errno. */
     public static int open(String path, int flags, int mode) {
         try (Arena a = Arena.ofConfined()) {
-            return (int) call(Open.H, a.allocateFrom(path).address(), flags, mode);
+            return callInt(Open.H, a.allocateFrom(path).address(), flags, mode);
         }
     }
 
@@ -196,7 +216,7 @@ public final class Libc {
 
     /** close(2): 0 or -errno. */
     public static int close(int fd) {
-        return (int) call(Close.H, fd);
+        return callInt(Close.H, fd);
     }
 
     /** read(2) into native memory: bytes read (0 at end of file) or -errno. */
@@ -211,7 +231,7 @@ public final class Libc {
 
     /** ioctl(2) with an integer argument or the address of a native structure: its result or -errno. */
     public static int ioctl(int fd, long request, long arg) {
-        return (int) call(Ioctl.H, fd, request, arg);
+        return callInt(Ioctl.H, fd, request, arg);
     }
 
     /** ioctl(2) with a pointer to {@code arg} (native memory). */
@@ -221,12 +241,12 @@ public final class Libc {
 
     /** poll(2) on an array of struct pollfd: how many are ready, 0 on timeout, or -errno. */
     public static int poll(MemorySegment fds, long nfds, int timeoutMillis) {
-        return (int) call(Poll.H, fds.address(), nfds, timeoutMillis);
+        return callInt(Poll.H, fds.address(), nfds, timeoutMillis);
     }
 
     /** eventfd(2): the descriptor or -errno. */
     public static int eventfd(int initval, int flags) {
-        return (int) call(EventFd.H, initval, flags);
+        return callInt(EventFd.H, initval, flags);
     }
 
     // ---- memory ---------------------------------------------------------------------------------
@@ -238,12 +258,12 @@ public final class Libc {
 
     /** munmap(2): 0 or -errno. */
     public static int munmap(long addr, long length) {
-        return (int) call(Munmap.H, addr, length);
+        return callInt(Munmap.H, addr, length);
     }
 
     /** madvise(2): 0 or -errno. */
     public static int madvise(long addr, long length, int advice) {
-        return (int) call(Madvise.H, addr, length, advice);
+        return callInt(Madvise.H, addr, length, advice);
     }
 
     /**
@@ -253,47 +273,47 @@ public final class Libc {
     public static int mincore(long addr, long length, java.lang.foreign.MemorySegment vec) {
         long pages = (length + 4095) / 4096;
         if (vec.byteSize() < pages) throw new IllegalArgumentException("mincore needs " + pages + " bytes, got " + vec.byteSize());
-        return (int) call(Mincore.H, addr, length, vec.address());
+        return callInt(Mincore.H, addr, length, vec.address());
     }
 
     // ---- processes, threads, signals, namespaces ------------------------------------------------
 
     public static int getpid() {
-        return (int) call(Getpid.H, 0);
+        return callInt(Getpid.H, 0);
     }
 
     /** The Linux thread id of the calling thread (a platform thread's carrier, for a virtual one). */
     public static int gettid() {
-        return (int) call(Gettid.H, 0);
+        return callInt(Gettid.H, 0);
     }
 
     public static int geteuid() {
-        return (int) call(Geteuid.H, 0);
+        return callInt(Geteuid.H, 0);
     }
 
     /** tgkill(2): 0 or -errno. */
     public static int tgkill(int pid, int tid, int signal) {
-        return (int) call(Tgkill.H, pid, tid, signal);
+        return callInt(Tgkill.H, pid, tid, signal);
     }
 
     /** kill(2): 0 or -errno. */
     public static int kill(int pid, int signal) {
-        return (int) call(Kill.H, pid, signal);
+        return callInt(Kill.H, pid, signal);
     }
 
     /** sigaction(2) with native struct sigaction buffers (either may be NULL): 0 or -errno. */
     public static int sigaction(int signal, MemorySegment act, MemorySegment old) {
-        return (int) call(Sigaction.H, signal, act.address(), old.address());
+        return callInt(Sigaction.H, signal, act.address(), old.address());
     }
 
     /** setns(2): 0 or -errno. Moves the calling thread only. */
     public static int setns(int fd, int nstype) {
-        return (int) call(Setns.H, fd, nstype);
+        return callInt(Setns.H, fd, nstype);
     }
 
     /** socket(2): the descriptor or -errno. */
     public static int socket(int domain, int type, int protocol) {
-        return (int) call(Socket.H, domain, type, protocol);
+        return callInt(Socket.H, domain, type, protocol);
     }
 
     /**
@@ -307,13 +327,13 @@ public final class Libc {
             MemorySegment addr = a.allocate(110);
             addr.set(ValueLayout.JAVA_SHORT, 0, (short) AF_UNIX);
             MemorySegment.copy(p, 0, addr, ValueLayout.JAVA_BYTE, 2, p.length);
-            return (int) call(Connect.H, fd, addr.address(), 110);
+            return callInt(Connect.H, fd, addr.address(), 110);
         }
     }
 
     /** unshare(2): 0 or -errno. */
     public static int unshare(int flags) {
-        return (int) call(Unshare.H, flags);
+        return callInt(Unshare.H, flags);
     }
 
     /**
@@ -326,20 +346,20 @@ public final class Libc {
             MemorySegment array = a.allocate(JAVA_LONG, argv.size() + 1L);
             for (int i = 0; i < argv.size(); i++) array.setAtIndex(JAVA_LONG, i, a.allocateFrom(argv.get(i)).address());
             array.setAtIndex(JAVA_LONG, argv.size(), 0L);
-            return (int) call(Execv.H, a.allocateFrom(path).address(), array.address());
+            return callInt(Execv.H, a.allocateFrom(path).address(), array.address());
         }
     }
 
     /** mkfifo(3): 0 or -errno. */
     public static int mkfifo(String path, int mode) {
         try (Arena a = Arena.ofConfined()) {
-            return (int) call(Mkfifo.H, a.allocateFrom(path).address(), mode);
+            return callInt(Mkfifo.H, a.allocateFrom(path).address(), mode);
         }
     }
 
     /** prctl(2) with four arguments: its result or -errno. */
     public static int prctl(int option, long a, long b, long c, long d) {
-        return (int) call(Prctl.H, option, a, b, c, d, 0);
+        return callInt(Prctl.H, option, a, b, c, d, 0);
     }
 
     /** syscall(2) of a call with three arguments that glibc has no wrapper for: its result or -errno. */
@@ -353,7 +373,7 @@ public final class Libc {
     public static int mount(String source, String target, String fstype, long flags, String data) {
         try (Arena a = Arena.ofConfined()) {
             long d = data == null ? 0 : a.allocateFrom(data).address();
-            return (int) call(Mount.H, a.allocateFrom(source).address(), a.allocateFrom(target).address(),
+            return callInt(Mount.H, a.allocateFrom(source).address(), a.allocateFrom(target).address(),
                     a.allocateFrom(fstype).address(), flags, d, 0);
         }
     }
@@ -364,7 +384,7 @@ public final class Libc {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment s = a.allocate(bytes.length + 1L);
             MemorySegment.copy(bytes, 0, s, ValueLayout.JAVA_BYTE, 0, bytes.length);
-            return (int) call(Sethostname.H, s.address(), bytes.length);
+            return callInt(Sethostname.H, s.address(), bytes.length);
         }
     }
 
@@ -374,18 +394,18 @@ public final class Libc {
             MemorySegment ts = a.allocate(16, 8); // struct timespec
             ts.set(JAVA_LONG, 0, Math.floorDiv(nanos, 1_000_000_000L));
             ts.set(JAVA_LONG, 8, Math.floorMod(nanos, 1_000_000_000L));
-            return (int) call(ClockSettime.H, clock, ts.address());
+            return callInt(ClockSettime.H, clock, ts.address());
         }
     }
 
     /** tcdrain(3): waits until the terminal transmitted what was written; 0 or -errno. */
     public static int tcdrain(int fd) {
-        return (int) call(Tcdrain.H, fd);
+        return callInt(Tcdrain.H, fd);
     }
 
     /** reboot(2): returns (-errno) only on failure. */
     public static int reboot(int how) {
-        return (int) call(Reboot.H, how);
+        return callInt(Reboot.H, how);
     }
 
     public static void sync() {

@@ -156,8 +156,12 @@ public final class ElfFile {
         return sections;
     }
 
+    /** The first section of this name. A loop, not a stream: each `kiln run` looks sections up, and a lambda the AOT cache's training did not meet is spun anew at every start. */
     public Optional<Section> section(String name) {
-        return sections.stream().filter(s -> s.name().equals(name)).findFirst();
+        for (Section s : sections) {
+            if (s.name().equals(name)) return Optional.of(s);
+        }
+        return Optional.empty();
     }
 
     public int size() {

@@ -2,7 +2,6 @@ package dev.kiln.vmm.memory;
 
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
@@ -47,7 +46,8 @@ public final class GuestMemory {
         this.ram = ram.segment();
         this.size = ram.size();
         List<Region> sorted = new ArrayList<>(regions);
-        sorted.sort(Comparator.comparingLong(Region::start));
+        // Not Comparator.comparingLong: its lambda, inside the JDK, is spun anew at every start (the AOT cache keeps this one).
+        sorted.sort((a, b) -> Long.compare(a.start(), b.start()));
         for (int i = 0; i < sorted.size(); i++) {
             Region r = sorted.get(i);
             if (r.end() > size) throw new IllegalArgumentException("region " + r + " extends beyond guest memory");
