@@ -19,8 +19,10 @@ import org.teavm.model.VariableReader;
 
 /**
  * Tells TeaVM's dependency analysis that a method with an array access can throw
- * ArrayIndexOutOfBoundsException and one with a reference cast ClassCastException. TeaVM's C
- * checks throw them from C (guest/runtime/checks.c), which its analysis does not see, so a catch
+ * ArrayIndexOutOfBoundsException, one with a reference cast ClassCastException, and one that
+ * dereferences a value (an instance call or field, an array, a monitor, a throw)
+ * NullPointerException. TeaVM's C checks throw them from C (guest/runtime/checks.c,
+ * teavm_nullCheck), which its analysis does not see, so a catch
  * variable never held them: {@code catch (ArrayIndexOutOfBoundsException e) { e.getMessage(); }}
  * called through a virtual table without getMessage (a jump to 0) once another class overrode it.
  * Each such method's thrown exceptions and its own matching catch variables get the type; TeaVM
@@ -29,6 +31,9 @@ import org.teavm.model.VariableReader;
 final class CheckExceptionTypes extends AbstractDependencyListener {
     private static final String AIOOBE = "java.lang.ArrayIndexOutOfBoundsException";
     private static final String CCE = "java.lang.ClassCastException";
+    private static final String NPE = "java.lang.NullPointerException";
+    private static final Set<String> CATCHING_NPE = Set.of(NPE, "java.lang.RuntimeException", "java.lang.Exception",
+            "java.lang.Throwable");
     private static final Set<String> CATCHING_AIOOBE = Set.of(AIOOBE, "java.lang.IndexOutOfBoundsException",
             "java.lang.RuntimeException", "java.lang.Exception", "java.lang.Throwable");
     private static final MethodReference GET_NAME = new MethodReference("java.lang.Class", "getName",
@@ -69,6 +74,10 @@ final class CheckExceptionTypes extends AbstractDependencyListener {
         }
         if (checks.arrays) {
             mayThrow(agent, method, program, AIOOBE, CATCHING_AIOOBE);
+        }
+        if (checks.dereferences) {
+            // catch (NullPointerException e) { e.printStackTrace(); } jumped to 0 without it
+            mayThrow(agent, method, program, NPE, CATCHING_NPE);
         }
         if (!checks.casts.isEmpty()) {
             mayThrow(agent, method, program, CCE, CATCHING_CCE);
@@ -121,18 +130,54 @@ final class CheckExceptionTypes extends AbstractDependencyListener {
 
     private static final class Checks extends AbstractInstructionReader {
         boolean arrays;
+        boolean dereferences;
         final List<Cast> casts = new ArrayList<>();
+
+        @Override
+        public void invoke(VariableReader receiver, VariableReader instance, MethodReference method,
+                List<? extends VariableReader> arguments, org.teavm.model.instructions.InvocationType type) {
+            dereferences |= instance != null;
+        }
+
+        @Override
+        public void getField(VariableReader receiver, VariableReader instance, org.teavm.model.FieldReference field,
+                ValueType fieldType) {
+            dereferences |= instance != null;
+        }
+
+        @Override
+        public void putField(VariableReader instance, org.teavm.model.FieldReference field, VariableReader value,
+                ValueType fieldType) {
+            dereferences |= instance != null;
+        }
+
+        @Override
+        public void arrayLength(VariableReader receiver, VariableReader array) {
+            dereferences = true;
+        }
+
+        @Override
+        public void monitorEnter(VariableReader objectRef) {
+            dereferences = true;
+        }
+
+        @Override
+        public void raise(VariableReader exception) {
+            dereferences = true;
+        }
 
         @Override
         public void getElement(VariableReader receiver, VariableReader array, VariableReader index,
                 org.teavm.model.instructions.ArrayElementType type) {
             arrays = true;
+            dereferences = true;
         }
 
         @Override
         public void putElement(VariableReader array, VariableReader index, VariableReader value,
                 org.teavm.model.instructions.ArrayElementType type) {
             arrays = true;
+            dereferences = true;
         }
 
         @Override
