@@ -165,7 +165,7 @@ kiln_need_jvm_flavor() {
 kiln_need_net_test_tools() {
   kiln_need_packages ip:iproute2 tc:iproute2 ping:iputils-ping curl:curl python3:python3 \
     dnsmasq:dnsmasq-base nft:nftables dig:dnsutils wrk:wrk ethtool:ethtool prometheus:prometheus promtool:prometheus \
-    nginx:nginx-light nsd:nsd dnsperf:dnsperf chromium:chromium
+    nginx:nginx-light nsd:nsd dnsperf:dnsperf chromium:chromium passt:passt
 }
 
 # The OCI tests drive real engines against kiln-oci: podman (with conmon, and crun or runc
